@@ -1,0 +1,282 @@
+//! Claims set validation (RFC 7519 section 4.1), in jose's order and with jose's outcomes:
+//! `typ`, presence, `iss`, `sub`, `aud`, then the time claims `iat`, `nbf`, `exp`, token age.
+
+use crate::error::{ClaimReason, Error, ErrorCode, Result};
+use crate::json::{self, Members};
+use crate::time::UnixTime;
+use crate::validation::{normalize_typ, ClaimRules};
+
+/// Reads a time claim (`exp`, `nbf`, `iat`): absent is `None`; present but not a finite number
+/// is `ERR_JWT_CLAIM_VALIDATION_FAILED` with reason `invalid`.
+pub fn time_claim(claims: &Members<'_>, name: &'static str) -> Result<Option<f64>> {
+    let Some(raw) = claims.get(name) else { return Ok(None) };
+    match json::as_number(raw) {
+        Some(value) if value.is_finite() => Ok(Some(value)),
+        _ => Err(Error::claim(
+            ErrorCode::ClaimValidationFailed,
+            name,
+            ClaimReason::Invalid,
+            format!("the \"{name}\" claim must be a finite number"),
+        )),
+    }
+}
+
+/// Whether a token with this `exp` has expired: `exp <= now - tolerance` (RFC 7519 4.1.4).
+pub fn is_expired(exp: f64, now: UnixTime, tolerance_secs: f64) -> bool {
+    exp <= now.as_secs() - tolerance_secs
+}
+
+/// Whether a token with this `nbf` is not yet valid: `nbf > now + tolerance` (RFC 7519 4.1.5).
+pub fn is_not_yet_valid(nbf: f64, now: UnixTime, tolerance_secs: f64) -> bool {
+    nbf > now.as_secs() + tolerance_secs
+}
+
+/// Validates a claims set against `rules` at `now`. `header` supplies `typ`.
+/// Errors: `ERR_JWT_EXPIRED` (claim `exp`, or `iat` past `maxTokenAge`) and
+/// `ERR_JWT_CLAIM_VALIDATION_FAILED` for everything else, each with `claim` and `reason`.
+pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, now: UnixTime) -> Result<()> {
+    if let Some(expected) = &rules.typ {
+        let typ = header.get("typ").and_then(json::as_str);
+        if typ.is_none_or(|typ| normalize_typ(&typ) != *expected) {
+            return Err(check_failed("typ", "the \"typ\" header parameter has an unexpected value"));
+        }
+    }
+    for name in required_claims(rules) {
+        if !claims.contains(name) {
+            return Err(Error::claim(
+                ErrorCode::ClaimValidationFailed,
+                name,
+                ClaimReason::Missing,
+                format!("the required \"{name}\" claim is missing"),
+            ));
+        }
+    }
+    if let Some(issuers) = &rules.issuer {
+        if !string_claim_in(claims, "iss", issuers) {
+            return Err(check_failed("iss", "the \"iss\" claim has an unexpected value"));
+        }
+    }
+    if let Some(subject) = &rules.subject {
+        if !string_claim_in(claims, "sub", std::slice::from_ref(subject)) {
+            return Err(check_failed("sub", "the \"sub\" claim has an unexpected value"));
+        }
+    }
+    if let Some(audiences) = &rules.audience {
+        if !audience_matches(claims, audiences) {
+            return Err(check_failed("aud", "the \"aud\" claim has no expected audience"));
+        }
+    }
+    validate_times(claims, rules, now)
+}
+
+fn validate_times(claims: &Members<'_>, rules: &ClaimRules, now: UnixTime) -> Result<()> {
+    let tolerance = rules.clock_tolerance_secs;
+    let iat = time_claim(claims, "iat")?;
+    if let Some(nbf) = time_claim(claims, "nbf")? {
+        if is_not_yet_valid(nbf, now, tolerance) {
+            return Err(check_failed("nbf", "the token is not valid yet (\"nbf\" is in the future)"));
+        }
+    }
+    if let Some(exp) = time_claim(claims, "exp")? {
+        if is_expired(exp, now, tolerance) {
+            return Err(Error::claim(ErrorCode::Expired, "exp", ClaimReason::CheckFailed, "the token has expired"));
+        }
+    }
+    if let (Some(max_age), Some(iat)) = (rules.max_token_age_secs, iat) {
+        let age = now.as_secs() - iat;
+        if age - tolerance > max_age {
+            return Err(Error::claim(
+                ErrorCode::Expired,
+                "iat",
+                ClaimReason::CheckFailed,
+                "the token is older than maxTokenAge",
+            ));
+        }
+        if age < -tolerance {
+            return Err(check_failed("iat", "the \"iat\" claim is in the future"));
+        }
+    }
+    Ok(())
+}
+
+/// Claims that must be present: the options that name a claim, then `requiredClaims` in
+/// reverse, each once (the order jose reports a missing claim in).
+fn required_claims(rules: &ClaimRules) -> Vec<&str> {
+    let implied = [
+        ("iss", rules.issuer.is_some()),
+        ("sub", rules.subject.is_some()),
+        ("aud", rules.audience.is_some()),
+        ("iat", rules.max_token_age_secs.is_some()),
+    ];
+    let mut names: Vec<&str> = implied.iter().filter(|(_, on)| *on).map(|(name, _)| *name).collect();
+    for name in rules.required.iter().rev() {
+        if !names.contains(&name.as_str()) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn string_claim_in(claims: &Members<'_>, name: &str, accepted: &[String]) -> bool {
+    claims.get(name).and_then(json::as_str).is_some_and(|value| accepted.iter().any(|a| *a == value))
+}
+
+/// `aud` may be one string or an array; any string in common passes (RFC 7519 4.1.3).
+fn audience_matches(claims: &Members<'_>, accepted: &[String]) -> bool {
+    let Some(aud) = claims.get("aud") else { return false };
+    if let Some(one) = json::as_str(aud) {
+        return accepted.iter().any(|a| *a == one);
+    }
+    json::as_array(aud).is_some_and(|items| {
+        items.into_iter().filter_map(json::as_str).any(|item| accepted.iter().any(|a| *a == item))
+    })
+}
+
+fn check_failed(claim: &str, message: &'static str) -> Error {
+    Error::claim(ErrorCode::ClaimValidationFailed, claim, ClaimReason::CheckFailed, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_000_000;
+
+    fn check(claims: &str, rules: &ClaimRules) -> Result<()> {
+        check_with_header(r#"{"alg":"HS256"}"#, claims, rules)
+    }
+
+    fn check_with_header(header: &str, claims: &str, rules: &ClaimRules) -> Result<()> {
+        validate(&Members::parse(header).unwrap(), &Members::parse(claims).unwrap(), rules, UnixTime::from_secs(NOW))
+    }
+
+    fn failure(result: Result<()>) -> (ErrorCode, String, &'static str) {
+        let e = result.unwrap_err();
+        (e.code(), e.claim_name().unwrap_or_default().to_owned(), e.reason().map_or("", ClaimReason::as_str))
+    }
+
+    #[test]
+    fn expires_exactly_at_exp_unless_tolerated() {
+        let rules = ClaimRules::default();
+        assert!(check(r#"{"exp":1000001}"#, &rules).is_ok());
+        assert_eq!(failure(check(r#"{"exp":1000000}"#, &rules)), (ErrorCode::Expired, "exp".into(), "check_failed"));
+        let lenient = ClaimRules { clock_tolerance_secs: 1.0, ..ClaimRules::default() };
+        assert!(check(r#"{"exp":1000000}"#, &lenient).is_ok());
+        assert!(check(r#"{"exp":999999}"#, &lenient).is_err());
+    }
+
+    #[test]
+    fn is_not_valid_before_nbf_unless_tolerated() {
+        let rules = ClaimRules::default();
+        assert!(check(r#"{"nbf":1000000}"#, &rules).is_ok());
+        assert_eq!(
+            failure(check(r#"{"nbf":1000001}"#, &rules)),
+            (ErrorCode::ClaimValidationFailed, "nbf".into(), "check_failed")
+        );
+        let lenient = ClaimRules { clock_tolerance_secs: 1.0, ..ClaimRules::default() };
+        assert!(check(r#"{"nbf":1000001}"#, &lenient).is_ok());
+    }
+
+    #[test]
+    fn time_claims_must_be_finite_numbers() {
+        for (claims, name) in [
+            (r#"{"exp":"1000001"}"#, "exp"),
+            (r#"{"exp":null}"#, "exp"),
+            (r#"{"exp":true}"#, "exp"),
+            (r#"{"exp":1e400}"#, "exp"),
+            (r#"{"nbf":[1]}"#, "nbf"),
+            (r#"{"iat":{}}"#, "iat"),
+        ] {
+            assert_eq!(
+                failure(check(claims, &ClaimRules::default())),
+                (ErrorCode::ClaimValidationFailed, name.into(), "invalid"),
+                "{claims}"
+            );
+        }
+    }
+
+    #[test]
+    fn huge_and_negative_times_do_not_overflow() {
+        assert!(check(r#"{"exp":1.7976931348623157e308}"#, &ClaimRules::default()).is_ok());
+        assert!(check(r#"{"exp":-1.7976931348623157e308}"#, &ClaimRules::default()).is_err());
+        let huge = ClaimRules { clock_tolerance_secs: f64::MAX, ..ClaimRules::default() };
+        assert!(check(r#"{"exp":-1e308,"nbf":1e308}"#, &huge).is_ok());
+    }
+
+    #[test]
+    fn an_option_naming_a_claim_makes_it_required() {
+        let rules = ClaimRules { issuer: Some(vec!["a".into()]), ..ClaimRules::default() };
+        assert_eq!(failure(check("{}", &rules)), (ErrorCode::ClaimValidationFailed, "iss".into(), "missing"));
+        let rules = ClaimRules { max_token_age_secs: Some(10.0), ..ClaimRules::default() };
+        assert_eq!(failure(check("{}", &rules)), (ErrorCode::ClaimValidationFailed, "iat".into(), "missing"));
+    }
+
+    #[test]
+    fn reports_missing_claims_in_jose_order() {
+        let rules = ClaimRules {
+            subject: Some("s".into()),
+            required: vec!["a".into(), "b".into()],
+            ..ClaimRules::default()
+        };
+        assert_eq!(failure(check("{}", &rules)).1, "sub");
+        assert_eq!(failure(check(r#"{"sub":"s"}"#, &rules)).1, "b");
+        assert_eq!(failure(check(r#"{"sub":"s","b":0}"#, &rules)).1, "a");
+        assert!(check(r#"{"sub":"s","a":null,"b":0}"#, &rules).is_ok());
+    }
+
+    #[test]
+    fn issuer_and_subject_must_match_as_strings() {
+        let rules = ClaimRules { issuer: Some(vec!["a".into(), "b".into()]), ..ClaimRules::default() };
+        assert!(check(r#"{"iss":"b"}"#, &rules).is_ok());
+        assert_eq!(failure(check(r#"{"iss":"c"}"#, &rules)).2, "check_failed");
+        assert_eq!(failure(check(r#"{"iss":["a"]}"#, &rules)).2, "check_failed");
+        let rules = ClaimRules { subject: Some("1".into()), ..ClaimRules::default() };
+        assert_eq!(failure(check(r#"{"sub":1}"#, &rules)).2, "check_failed");
+    }
+
+    #[test]
+    fn audience_passes_on_any_overlap() {
+        let rules = ClaimRules { audience: Some(vec!["api".into(), "web".into()]), ..ClaimRules::default() };
+        assert!(check(r#"{"aud":"web"}"#, &rules).is_ok());
+        assert!(check(r#"{"aud":["x","api"]}"#, &rules).is_ok());
+        assert!(check(r#"{"aud":[1,null,"api"]}"#, &rules).is_ok());
+        for aud in [r#""x""#, r#"["x"]"#, "[]", "1", "null", r#"{"api":1}"#] {
+            let claims = format!(r#"{{"aud":{aud}}}"#);
+            assert_eq!(failure(check(&claims, &rules)), (ErrorCode::ClaimValidationFailed, "aud".into(), "check_failed"));
+        }
+    }
+
+    #[test]
+    fn typ_is_case_insensitive_and_application_prefix_optional() {
+        let rules = ClaimRules { typ: Some("at+jwt".into()), ..ClaimRules::default() };
+        for typ in ["at+jwt", "AT+JWT", "application/at+jwt", "Application/At+Jwt"] {
+            let header = format!(r#"{{"alg":"HS256","typ":"{typ}"}}"#);
+            assert!(check_with_header(&header, "{}", &rules).is_ok(), "{typ}");
+        }
+        for header in [r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"alg":"HS256"}"#, r#"{"alg":"HS256","typ":1}"#] {
+            assert_eq!(failure(check_with_header(header, "{}", &rules)).1, "typ", "{header}");
+        }
+    }
+
+    #[test]
+    fn max_token_age_counts_from_iat() {
+        let rules = ClaimRules { max_token_age_secs: Some(60.0), ..ClaimRules::default() };
+        assert!(check(r#"{"iat":999940}"#, &rules).is_ok());
+        assert_eq!(failure(check(r#"{"iat":999939}"#, &rules)), (ErrorCode::Expired, "iat".into(), "check_failed"));
+        assert_eq!(
+            failure(check(r#"{"iat":1000001}"#, &rules)),
+            (ErrorCode::ClaimValidationFailed, "iat".into(), "check_failed")
+        );
+    }
+
+    #[test]
+    fn checks_run_in_jose_order() {
+        // Both aud and exp fail: aud is reported first.
+        let rules = ClaimRules { audience: Some(vec!["api".into()]), ..ClaimRules::default() };
+        assert_eq!(failure(check(r#"{"aud":"x","exp":1}"#, &rules)).1, "aud");
+        // Both nbf and exp fail: nbf is reported first.
+        assert_eq!(failure(check(r#"{"nbf":2000000,"exp":1}"#, &ClaimRules::default())).1, "nbf");
+        // An invalid iat is reported before an expired exp.
+        assert_eq!(failure(check(r#"{"iat":"x","exp":1}"#, &ClaimRules::default())).1, "iat");
+    }
+}

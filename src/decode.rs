@@ -1,0 +1,34 @@
+//! Decoding without verification, as jose's `decodeJwt` and `decodeProtectedHeader`. The
+//! result is unauthenticated: anyone can write any claims into an unsigned token.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::Members;
+use crate::token::{check_length, decode_text, Compact, DEFAULT_MAX_TOKEN_LEN};
+use crate::verify::parse_claims;
+
+/// The claims set of `token` as JSON text, unverified. Errors: `ERR_JWT_TOO_LONG`, and
+/// `ERR_JWT_INVALID` for every other failure (as jose's `decodeJwt`).
+pub fn decode_jwt(token: &str) -> Result<String> {
+    let payload = payload_text(token)?;
+    parse_claims(&payload)?;
+    Ok(payload)
+}
+
+/// The decoded payload of `token`, not yet parsed. Errors: as [`decode_jwt`].
+pub(crate) fn payload_text(token: &str) -> Result<String> {
+    check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
+    let invalid = |message| Error::new(ErrorCode::JwtInvalid, message);
+    let parts = Compact::split(token).ok_or_else(|| invalid("a JWT in compact form has exactly three segments"))?;
+    decode_text(parts.payload).ok_or_else(|| invalid("the payload is not base64url-encoded UTF-8"))
+}
+
+/// The protected header of `token` as JSON text, unverified. Errors: `ERR_JWT_TOO_LONG`, and
+/// `ERR_JWS_INVALID` for every other failure.
+pub fn decode_protected_header(token: &str) -> Result<String> {
+    check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
+    let invalid = |message| Error::new(ErrorCode::JwsInvalid, message);
+    let parts = Compact::split(token).ok_or_else(|| invalid("a compact JWS has exactly three segments"))?;
+    let header = decode_text(parts.header).ok_or_else(|| invalid("the protected header is not base64url-encoded UTF-8"))?;
+    Members::parse(&header).map_err(|_| invalid("the protected header is not a JSON object with distinct member names"))?;
+    Ok(header)
+}

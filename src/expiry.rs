@@ -1,0 +1,57 @@
+//! Expiry status of an unverified token: is it expired, when, how long is left. For client-side
+//! decisions (refresh a session early); it does not verify the signature.
+
+use crate::claims::{is_expired, is_not_yet_valid, time_claim};
+use crate::decode::payload_text;
+use crate::error::Result;
+use crate::time::{Duration, UnixTime};
+use crate::verify::parse_claims;
+use serde::Deserialize;
+
+/// Options of `isExpired` and `expiryInfo` (`currentDate` is read by the binding).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ExpiryOptions {
+    /// Leeway for `exp` and `nbf`. Defaults to 0 seconds.
+    pub clock_tolerance: Option<Duration>,
+}
+
+/// The time claims of a token and the verdicts `jwtVerify` would reach on them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExpiryInfo {
+    /// `exp`, seconds since the epoch.
+    pub expires_at: Option<f64>,
+    /// `iat`, seconds since the epoch.
+    pub issued_at: Option<f64>,
+    /// `nbf`, seconds since the epoch.
+    pub not_before: Option<f64>,
+    /// `exp <= now - clockTolerance`; false without `exp`.
+    pub expired: bool,
+    /// `nbf > now + clockTolerance`; false without `nbf`.
+    pub not_yet_valid: bool,
+    /// `exp - now + clockTolerance`: positive while unexpired; `None` without `exp`.
+    pub seconds_left: Option<f64>,
+}
+
+/// Reads the time claims of `token` (unverified) and judges them at `now`.
+/// Errors: `ERR_JWT_TOO_LONG`, `ERR_JWT_INVALID` (malformed token), `ERR_OPTIONS_INVALID`, and
+/// `ERR_JWT_CLAIM_VALIDATION_FAILED` with reason `invalid` for a time claim that is not a number.
+pub fn expiry_info(token: &str, options: &ExpiryOptions, now: UnixTime) -> Result<ExpiryInfo> {
+    let tolerance = match &options.clock_tolerance {
+        Some(duration) => duration.to_non_negative_secs("clockTolerance")?,
+        None => 0.0,
+    };
+    let payload = payload_text(token)?;
+    let claims = parse_claims(&payload)?;
+    let expires_at = time_claim(&claims, "exp")?;
+    let not_before = time_claim(&claims, "nbf")?;
+    let issued_at = time_claim(&claims, "iat")?;
+    Ok(ExpiryInfo {
+        expires_at,
+        issued_at,
+        not_before,
+        expired: expires_at.is_some_and(|exp| is_expired(exp, now, tolerance)),
+        not_yet_valid: not_before.is_some_and(|nbf| is_not_yet_valid(nbf, now, tolerance)),
+        seconds_left: expires_at.map(|exp| exp - now.as_secs() + tolerance),
+    })
+}

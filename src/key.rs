@@ -1,0 +1,300 @@
+//! Secret keys for the HMAC algorithms: raw bytes or an `oct` JSON Web Key (RFC 7517 section
+//! 4, RFC 7518 section 6.4), and keyed MAC state prepared once for reuse.
+
+use crate::algorithms::{Algorithm, AlgorithmSet};
+use crate::base64url;
+use crate::error::{Error, ErrorCode, Result};
+use hmac::{Hmac, Mac};
+use serde::Deserialize;
+use sha2::{Sha256, Sha384, Sha512};
+
+/// What a key is used for, checked against a JWK's `use` and `key_ops`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyOperation {
+    /// Verifying signatures.
+    Verify,
+    /// Creating signatures.
+    Sign,
+}
+
+impl KeyOperation {
+    const fn jwk_name(self) -> &'static str {
+        match self {
+            KeyOperation::Verify => "verify",
+            KeyOperation::Sign => "sign",
+        }
+    }
+}
+
+/// A JSON Web Key as given by the caller; only the members this library checks.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Jwk {
+    /// Key type; must be `oct` for a secret key.
+    pub kty: Option<String>,
+    /// The secret, base64url without padding.
+    pub k: Option<String>,
+    /// The one algorithm the key is for, if stated.
+    pub alg: Option<String>,
+    /// Intended use; must be `sig` if present.
+    #[serde(rename = "use")]
+    pub use_: Option<String>,
+    /// Permitted operations, if stated.
+    pub key_ops: Option<Vec<String>>,
+}
+
+/// A secret key with the restrictions its JWK stated.
+#[derive(Clone)]
+pub struct SecretKey {
+    secret: Vec<u8>,
+    alg: Option<Algorithm>,
+    operations: Option<Vec<String>>,
+}
+
+impl std::fmt::Debug for SecretKey {
+    // Never print the secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecretKey").field("len", &self.secret.len()).field("alg", &self.alg).finish()
+    }
+}
+
+impl SecretKey {
+    /// A key from raw secret bytes. Errors: `ERR_KEY_INVALID` when empty.
+    pub fn from_bytes(secret: impl Into<Vec<u8>>) -> Result<Self> {
+        let secret = secret.into();
+        if secret.is_empty() {
+            return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is empty"));
+        }
+        Ok(SecretKey { secret, alg: None, operations: None })
+    }
+
+    /// A key from an `oct` JWK. Errors: `ERR_JWK_INVALID` for a malformed JWK,
+    /// `ERR_KEY_INVALID` for a JWK of another key type or an empty secret,
+    /// `ERR_JOSE_NOT_SUPPORTED` for an `alg` this library does not implement.
+    pub fn from_jwk(jwk: &Jwk) -> Result<Self> {
+        let kty = jwk.kty.as_deref().ok_or_else(|| jwk_invalid("the JWK has no \"kty\""))?;
+        match kty {
+            "oct" => {}
+            "RSA" | "EC" | "OKP" => {
+                return Err(Error::new(ErrorCode::KeyInvalid, "an HMAC algorithm needs an \"oct\" JWK"))
+            }
+            _ => return Err(jwk_invalid("the JWK \"kty\" is not a known key type")),
+        }
+        let k = jwk.k.as_deref().ok_or_else(|| jwk_invalid("the \"oct\" JWK has no \"k\""))?;
+        let secret = base64url::decode(k).ok_or_else(|| jwk_invalid("the JWK \"k\" is not base64url"))?;
+        if let Some(use_) = jwk.use_.as_deref() {
+            if use_ != "sig" {
+                return Err(Error::new(ErrorCode::KeyInvalid, "the JWK \"use\" is not \"sig\""));
+            }
+        }
+        let alg = jwk.alg.as_deref().map(Algorithm::parse).transpose()?;
+        let mut key = SecretKey::from_bytes(secret)?;
+        key.alg = alg;
+        key.operations = jwk.key_ops.clone();
+        Ok(key)
+    }
+
+    /// The algorithm the key is restricted to, if its JWK named one.
+    pub fn algorithm(&self) -> Option<Algorithm> {
+        self.alg
+    }
+
+    /// Checks that the key may be used with `alg` for `operation`.
+    /// Errors: `ERR_KEY_INVALID`.
+    pub fn check_fits(&self, alg: Algorithm, operation: KeyOperation) -> Result<()> {
+        if self.alg.is_some_and(|own| own != alg) {
+            return Err(Error::new(ErrorCode::KeyInvalid, "the JWK \"alg\" differs from the token's algorithm"));
+        }
+        if let Some(ops) = &self.operations {
+            if !ops.iter().any(|op| op == operation.jwk_name()) {
+                return Err(Error::new(ErrorCode::KeyInvalid, "the JWK \"key_ops\" does not permit this operation"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Keyed MAC state for `alg`, ready to clone per message.
+    pub fn mac(&self, alg: Algorithm) -> Result<KeyedMac> {
+        let invalid = |_| Error::new(ErrorCode::KeyInvalid, "the key cannot key an HMAC");
+        Ok(match alg {
+            Algorithm::HS256 => KeyedMac::Sha256(Hmac::new_from_slice(&self.secret).map_err(invalid)?),
+            Algorithm::HS384 => KeyedMac::Sha384(Hmac::new_from_slice(&self.secret).map_err(invalid)?),
+            Algorithm::HS512 => KeyedMac::Sha512(Hmac::new_from_slice(&self.secret).map_err(invalid)?),
+        })
+    }
+}
+
+fn jwk_invalid(message: &'static str) -> Error {
+    Error::new(ErrorCode::JwkInvalid, message)
+}
+
+/// HMAC state after the key has been absorbed: cloning it skips the two key blocks per message.
+#[derive(Clone)]
+pub enum KeyedMac {
+    /// HS256.
+    Sha256(Hmac<Sha256>),
+    /// HS384.
+    Sha384(Hmac<Sha384>),
+    /// HS512.
+    Sha512(Hmac<Sha512>),
+}
+
+impl KeyedMac {
+    /// The tag over `message`.
+    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
+        fn tag<M: Mac + Clone>(mac: &M, message: &[u8]) -> Vec<u8> {
+            let mut mac = mac.clone();
+            mac.update(message);
+            mac.finalize().into_bytes().to_vec()
+        }
+        match self {
+            KeyedMac::Sha256(mac) => tag(mac, message),
+            KeyedMac::Sha384(mac) => tag(mac, message),
+            KeyedMac::Sha512(mac) => tag(mac, message),
+        }
+    }
+
+    /// Whether `signature` is the tag over `message`, compared in constant time.
+    pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
+        fn check<M: Mac + Clone>(mac: &M, message: &[u8], signature: &[u8]) -> bool {
+            let mut mac = mac.clone();
+            mac.update(message);
+            mac.verify_slice(signature).is_ok()
+        }
+        match self {
+            KeyedMac::Sha256(mac) => check(mac, message, signature),
+            KeyedMac::Sha384(mac) => check(mac, message, signature),
+            KeyedMac::Sha512(mac) => check(mac, message, signature),
+        }
+    }
+}
+
+/// Keyed MAC state for each algorithm of an allowlist, prepared once (for a reused verifier).
+#[derive(Clone, Default)]
+pub struct PreparedMacs {
+    hs256: Option<KeyedMac>,
+    hs384: Option<KeyedMac>,
+    hs512: Option<KeyedMac>,
+}
+
+impl PreparedMacs {
+    /// Prepares state for every algorithm in `algorithms`.
+    pub fn new(key: &SecretKey, algorithms: AlgorithmSet) -> Result<Self> {
+        let mut prepared = PreparedMacs::default();
+        for alg in algorithms.iter() {
+            *prepared.slot(alg) = Some(key.mac(alg)?);
+        }
+        Ok(prepared)
+    }
+
+    /// The prepared state for `alg`, if it was in the allowlist.
+    pub fn get(&self, alg: Algorithm) -> Option<&KeyedMac> {
+        match alg {
+            Algorithm::HS256 => self.hs256.as_ref(),
+            Algorithm::HS384 => self.hs384.as_ref(),
+            Algorithm::HS512 => self.hs512.as_ref(),
+        }
+    }
+
+    fn slot(&mut self, alg: Algorithm) -> &mut Option<KeyedMac> {
+        match alg {
+            Algorithm::HS256 => &mut self.hs256,
+            Algorithm::HS384 => &mut self.hs384,
+            Algorithm::HS512 => &mut self.hs512,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[allow(clippy::arithmetic_side_effects)]
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
+
+    /// RFC 4231 test cases 1, 2, 4 and 6 (a key longer than the block), all three SHA-2 sizes.
+    #[test]
+    fn matches_rfc_4231_vectors() {
+        let cases: [(Vec<u8>, Vec<u8>, [&str; 3]); 4] = [
+            (vec![0x0b; 20], b"Hi There".to_vec(), [
+                "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+                "afd03944d84895626b0825f4ab46907f15f9dadbe4101ec682aa034c7cebc59cfaea9ea9076ede7f4af152e8b2fa9cb6",
+                "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cdedaa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854",
+            ]),
+            (b"Jefe".to_vec(), b"what do ya want for nothing?".to_vec(), [
+                "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c78b3239ecfab21649",
+                "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737",
+            ]),
+            (hex("0102030405060708090a0b0c0d0e0f10111213141516171819"), vec![0xcd; 50], [
+                "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b",
+                "3e8a69b7783c25851933ab6290af6ca77a9981480850009cc5577c6e1f573b4e6801dd23c4a7d679ccf8a386c674cffb",
+                "b0ba465637458c6990e5a8c5f61d4af7e576d97ff94b872de76f8050361ee3dba91ca5c11aa25eb4d679275cc5788063a5f19741120c4f2de2adebeb10a298dd",
+            ]),
+            (vec![0xaa; 131], b"Test Using Larger Than Block-Size Key - Hash Key First".to_vec(), [
+                "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+                "4ece084485813e9088d2c63a041bc5b44f9ef1012a2b588f3cd11f05033ac4c60c2ef6ab4030fe8296248df163f44952",
+                "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598",
+            ]),
+        ];
+        for (key, message, tags) in cases {
+            let key = SecretKey::from_bytes(key).unwrap();
+            for (alg, tag) in Algorithm::ALL.into_iter().zip(tags) {
+                let mac = key.mac(alg).unwrap();
+                assert_eq!(mac.sign(&message), hex(tag), "{alg:?}");
+                assert!(mac.verify(&message, &hex(tag)));
+                let mut wrong = hex(tag);
+                wrong[0] ^= 1;
+                assert!(!mac.verify(&message, &wrong));
+                assert!(!mac.verify(&message, &hex(tag)[..16]), "a truncated tag must fail");
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_an_empty_secret() {
+        assert_eq!(SecretKey::from_bytes(Vec::new()).unwrap_err().code(), ErrorCode::KeyInvalid);
+        let jwk = Jwk { kty: Some("oct".into()), k: Some(String::new()), ..Jwk::default() };
+        assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), ErrorCode::KeyInvalid);
+    }
+
+    #[test]
+    fn reads_an_oct_jwk_and_enforces_its_restrictions() {
+        let jwk = Jwk {
+            kty: Some("oct".into()),
+            k: Some("c2VjcmV0".into()),
+            alg: Some("HS384".into()),
+            use_: Some("sig".into()),
+            key_ops: Some(vec!["verify".into()]),
+        };
+        let key = SecretKey::from_jwk(&jwk).unwrap();
+        assert_eq!(key.algorithm(), Some(Algorithm::HS384));
+        assert!(key.check_fits(Algorithm::HS384, KeyOperation::Verify).is_ok());
+        assert_eq!(key.check_fits(Algorithm::HS256, KeyOperation::Verify).unwrap_err().code(), ErrorCode::KeyInvalid);
+        assert_eq!(key.check_fits(Algorithm::HS384, KeyOperation::Sign).unwrap_err().code(), ErrorCode::KeyInvalid);
+    }
+
+    #[test]
+    fn classifies_bad_jwks() {
+        let base = Jwk { kty: Some("oct".into()), k: Some("c2VjcmV0".into()), ..Jwk::default() };
+        let cases = [
+            (Jwk { kty: None, ..base.clone() }, ErrorCode::JwkInvalid),
+            (Jwk { kty: Some("oops".into()), ..base.clone() }, ErrorCode::JwkInvalid),
+            (Jwk { kty: Some("RSA".into()), ..base.clone() }, ErrorCode::KeyInvalid),
+            (Jwk { k: None, ..base.clone() }, ErrorCode::JwkInvalid),
+            (Jwk { k: Some("c2Vj=".into()), ..base.clone() }, ErrorCode::JwkInvalid),
+            (Jwk { use_: Some("enc".into()), ..base.clone() }, ErrorCode::KeyInvalid),
+            (Jwk { alg: Some("none".into()), ..base.clone() }, ErrorCode::NotSupported),
+        ];
+        for (jwk, code) in cases {
+            assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), code, "{jwk:?}");
+        }
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_secret() {
+        let key = SecretKey::from_bytes(b"hunter2-secret".to_vec()).unwrap();
+        assert!(!format!("{key:?}").contains("hunter2"));
+    }
+}

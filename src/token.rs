@@ -1,0 +1,77 @@
+//! The JWS compact serialization (RFC 7515 section 7.1): three base64url segments joined by
+//! dots, and the length cap that is checked before anything is decoded.
+
+use crate::base64url;
+use crate::error::{Error, ErrorCode, Result};
+
+/// The default cap on a token's length, in bytes: 64 KiB.
+pub const DEFAULT_MAX_TOKEN_LEN: usize = 64 * 1024;
+
+/// The three segments of a compact JWS, still encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Compact<'a> {
+    /// The encoded protected header.
+    pub header: &'a str,
+    /// The encoded payload.
+    pub payload: &'a str,
+    /// The encoded signature.
+    pub signature: &'a str,
+    /// `header "." payload`: the bytes the signature covers (RFC 7515 section 5.1).
+    pub signing_input: &'a str,
+}
+
+impl<'a> Compact<'a> {
+    /// Splits a token into exactly three segments; `None` for any other count.
+    pub fn split(token: &'a str) -> Option<Self> {
+        let (header, rest) = token.split_once('.')?;
+        let (payload, signature) = rest.split_once('.')?;
+        if signature.contains('.') {
+            return None;
+        }
+        let signing_input = token.get(..token.len().saturating_sub(signature.len()).saturating_sub(1))?;
+        Some(Compact { header, payload, signature, signing_input })
+    }
+}
+
+/// Refuses a token longer than `max_len` bytes. Errors: `ERR_JWT_TOO_LONG`.
+pub fn check_length(len: usize, max_len: usize) -> Result<()> {
+    if len > max_len {
+        return Err(Error::new(ErrorCode::TokenTooLong, format!("the token is longer than {max_len} bytes")));
+    }
+    Ok(())
+}
+
+/// Decodes a base64url segment holding UTF-8 text; `None` if either step fails.
+pub fn decode_text(segment: &str) -> Option<String> {
+    String::from_utf8(base64url::decode(segment)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_exactly_three_segments() {
+        let parts = Compact::split("aa.bb.cc").unwrap();
+        assert_eq!((parts.header, parts.payload, parts.signature), ("aa", "bb", "cc"));
+        assert_eq!(parts.signing_input, "aa.bb");
+        let empty = Compact::split("..").unwrap();
+        assert_eq!(empty.signing_input, ".");
+        for bad in ["", "aa", "aa.bb", "aa.bb.cc.dd", "a.b.c.d.e"] {
+            assert_eq!(Compact::split(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn length_cap_is_inclusive() {
+        assert!(check_length(10, 10).is_ok());
+        assert_eq!(check_length(11, 10).unwrap_err().code(), ErrorCode::TokenTooLong);
+    }
+
+    #[test]
+    fn decodes_only_utf8_text() {
+        assert_eq!(decode_text("e30").as_deref(), Some("{}"));
+        assert_eq!(decode_text("_w"), None, "0xff is not UTF-8");
+        assert_eq!(decode_text("e30="), None);
+    }
+}

@@ -1,0 +1,245 @@
+//! Verification options: what the caller passes ([`VerifyOptions`], jose's names) and the
+//! checked, normalised form the verifier runs on ([`Validation`]).
+
+use crate::algorithms::{Algorithm, AlgorithmSet};
+use crate::error::{Error, ErrorCode, Result};
+use crate::time::Duration;
+use crate::token::DEFAULT_MAX_TOKEN_LEN;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A string or a list of strings, as jose's `issuer` and `audience` options.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// One value.
+    One(String),
+    /// Any of several values.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// The values as a non-empty list of non-empty strings. Errors: `ERR_OPTIONS_INVALID`.
+    pub fn to_list(&self, option: &str) -> Result<Vec<String>> {
+        let list = match self {
+            OneOrMany::One(one) => vec![one.clone()],
+            OneOrMany::Many(many) => many.clone(),
+        };
+        if list.is_empty() || list.iter().any(String::is_empty) {
+            return Err(options_invalid(format!("{option} must be a non-empty string or a non-empty array of them")));
+        }
+        Ok(list)
+    }
+}
+
+/// Options of `jwtVerify` and `createVerifier`, with jose's names. Unknown names are refused.
+/// (`currentDate` is read by the JavaScript binding, which turns it into the `now` argument.)
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct VerifyOptions {
+    /// Allowed `alg` values. Defaults to HS256, HS384 and HS512.
+    pub algorithms: Option<Vec<String>>,
+    /// Required `iss`, or any of several. Defaults to no check.
+    pub issuer: Option<OneOrMany>,
+    /// Required `aud` (any overlap with the token's). Defaults to no check.
+    pub audience: Option<OneOrMany>,
+    /// Required `sub`. Defaults to no check.
+    pub subject: Option<String>,
+    /// Required header `typ`, case-insensitive, `application/` optional. Defaults to no check.
+    pub typ: Option<String>,
+    /// Leeway for `exp`, `nbf` and `iat` checks. Defaults to 0 seconds.
+    pub clock_tolerance: Option<Duration>,
+    /// Largest accepted age (now minus `iat`); makes `iat` required. Defaults to no limit.
+    pub max_token_age: Option<Duration>,
+    /// Claims that must be present. Defaults to none.
+    pub required_claims: Option<Vec<String>>,
+    /// Critical header extensions the caller understands (name to "must be protected").
+    /// Defaults to none beyond `b64`.
+    pub crit: Option<BTreeMap<String, bool>>,
+    /// Longest accepted token in bytes. Defaults to 65536.
+    pub max_token_length: Option<f64>,
+}
+
+/// Checked, normalised verification rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Validation {
+    /// Allowed algorithms.
+    pub algorithms: AlgorithmSet,
+    /// Whether the caller named the algorithms (decides `ERR_JOSE_ALG_NOT_ALLOWED` versus
+    /// `ERR_JOSE_NOT_SUPPORTED` for an `alg` outside them, as jose does).
+    pub algorithms_explicit: bool,
+    /// Critical extensions the caller recognises.
+    pub crit: Vec<String>,
+    /// Longest accepted token in bytes.
+    pub max_token_len: usize,
+    /// Claim rules.
+    pub claims: ClaimRules,
+}
+
+/// Rules for the claims set and the header `typ`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClaimRules {
+    /// Accepted `iss` values.
+    pub issuer: Option<Vec<String>>,
+    /// Required `sub`.
+    pub subject: Option<String>,
+    /// Accepted `aud` values.
+    pub audience: Option<Vec<String>>,
+    /// Required `typ`, normalised with [`normalize_typ`].
+    pub typ: Option<String>,
+    /// Claims that must be present, in the caller's order.
+    pub required: Vec<String>,
+    /// Leeway in seconds for time claims.
+    pub clock_tolerance_secs: f64,
+    /// Largest accepted age in seconds.
+    pub max_token_age_secs: Option<f64>,
+}
+
+impl Default for Validation {
+    fn default() -> Self {
+        Validation {
+            algorithms: AlgorithmSet::HMAC,
+            algorithms_explicit: false,
+            crit: Vec::new(),
+            max_token_len: DEFAULT_MAX_TOKEN_LEN,
+            claims: ClaimRules::default(),
+        }
+    }
+}
+
+impl Validation {
+    /// Checks and normalises options. Errors: `ERR_OPTIONS_INVALID` for a value out of range,
+    /// `ERR_JOSE_NOT_SUPPORTED` for an algorithm this library does not implement.
+    pub fn new(options: &VerifyOptions) -> Result<Self> {
+        let mut validation = Validation::default();
+        if let Some(names) = &options.algorithms {
+            if names.is_empty() {
+                return Err(options_invalid("algorithms must not be empty"));
+            }
+            validation.algorithms = names.iter().map(|name| Algorithm::parse(name)).collect::<Result<_>>()?;
+            validation.algorithms_explicit = true;
+        }
+        if let Some(crit) = &options.crit {
+            validation.crit = crit.keys().cloned().collect();
+        }
+        if let Some(max) = options.max_token_length {
+            validation.max_token_len = whole_positive(max)
+                .ok_or_else(|| options_invalid("maxTokenLength must be a whole number of bytes from 1 to 2^32"))?;
+        }
+        let claims = &mut validation.claims;
+        claims.issuer = options.issuer.as_ref().map(|v| v.to_list("issuer")).transpose()?;
+        claims.audience = options.audience.as_ref().map(|v| v.to_list("audience")).transpose()?;
+        claims.subject = non_empty(options.subject.as_ref(), "subject")?;
+        claims.typ = non_empty(options.typ.as_ref(), "typ")?.map(|typ| normalize_typ(&typ));
+        claims.required = options.required_claims.clone().unwrap_or_default();
+        if claims.required.iter().any(String::is_empty) {
+            return Err(options_invalid("requiredClaims must hold non-empty claim names"));
+        }
+        if let Some(tolerance) = &options.clock_tolerance {
+            claims.clock_tolerance_secs = tolerance.to_non_negative_secs("clockTolerance")?;
+        }
+        claims.max_token_age_secs =
+            options.max_token_age.as_ref().map(|age| age.to_non_negative_secs("maxTokenAge")).transpose()?;
+        Ok(validation)
+    }
+
+    /// The algorithm for a token's `alg`, if allowed. Errors: `ERR_JOSE_ALG_NOT_ALLOWED` when
+    /// the caller named the algorithms, else `ERR_JOSE_NOT_SUPPORTED` (unknown or `none`).
+    pub fn allowed_algorithm(&self, alg: &str) -> Result<Algorithm> {
+        match Algorithm::from_name(alg) {
+            Some(alg) if self.algorithms.contains(alg) => Ok(alg),
+            _ if self.algorithms_explicit => {
+                Err(Error::new(ErrorCode::AlgNotAllowed, "the token's \"alg\" is not in the allowed algorithms"))
+            }
+            _ => Err(Error::new(ErrorCode::NotSupported, "the token's \"alg\" is not supported")),
+        }
+    }
+}
+
+/// `typ` as jose compares it: lower case, without an `application/` prefix (RFC 7515 4.1.9).
+pub fn normalize_typ(typ: &str) -> String {
+    let lower = typ.to_ascii_lowercase();
+    match lower.strip_prefix("application/") {
+        Some(rest) => rest.to_owned(),
+        None => lower,
+    }
+}
+
+fn non_empty(value: Option<&String>, option: &str) -> Result<Option<String>> {
+    match value {
+        Some(v) if v.is_empty() => Err(options_invalid(format!("{option} must be a non-empty string"))),
+        other => Ok(other.cloned()),
+    }
+}
+
+fn whole_positive(value: f64) -> Option<usize> {
+    let in_range = value.fract() == 0.0 && (1.0..=4_294_967_296.0).contains(&value);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole and in range
+    in_range.then_some(value as usize)
+}
+
+fn options_invalid(message: impl Into<std::borrow::Cow<'static, str>>) -> Error {
+    Error::new(ErrorCode::OptionsInvalid, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(json: &str) -> VerifyOptions {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn defaults_allow_the_hmac_family_only() {
+        let v = Validation::new(&VerifyOptions::default()).unwrap();
+        assert_eq!(v.algorithms, AlgorithmSet::HMAC);
+        assert_eq!(v.max_token_len, 65_536);
+        assert_eq!(v.allowed_algorithm("none").unwrap_err().code(), ErrorCode::NotSupported);
+        assert_eq!(v.allowed_algorithm("RS256").unwrap_err().code(), ErrorCode::NotSupported);
+    }
+
+    #[test]
+    fn named_algorithms_are_an_allowlist() {
+        let v = Validation::new(&options(r#"{"algorithms":["HS512"]}"#)).unwrap();
+        assert_eq!(v.allowed_algorithm("HS512").unwrap(), Algorithm::HS512);
+        assert_eq!(v.allowed_algorithm("HS256").unwrap_err().code(), ErrorCode::AlgNotAllowed);
+        assert_eq!(v.allowed_algorithm("none").unwrap_err().code(), ErrorCode::AlgNotAllowed);
+    }
+
+    #[test]
+    fn refuses_unknown_names_and_wrong_types() {
+        for json in [r#"{"issuers":"a"}"#, r#"{"issuer":5}"#, r#"{"clockTolerance":true}"#, r#"{"algorithms":"HS256"}"#] {
+            assert!(serde_json::from_str::<VerifyOptions>(json).is_err(), "{json}");
+        }
+    }
+
+    #[test]
+    fn refuses_values_out_of_range() {
+        let cases = [
+            (r#"{"algorithms":[]}"#, ErrorCode::OptionsInvalid),
+            (r#"{"algorithms":["none"]}"#, ErrorCode::NotSupported),
+            (r#"{"algorithms":["RS256"]}"#, ErrorCode::NotSupported),
+            (r#"{"issuer":[]}"#, ErrorCode::OptionsInvalid),
+            (r#"{"audience":""}"#, ErrorCode::OptionsInvalid),
+            (r#"{"subject":""}"#, ErrorCode::OptionsInvalid),
+            (r#"{"clockTolerance":-1}"#, ErrorCode::OptionsInvalid),
+            (r#"{"clockTolerance":"soon"}"#, ErrorCode::OptionsInvalid),
+            (r#"{"maxTokenAge":"-1h"}"#, ErrorCode::OptionsInvalid),
+            (r#"{"maxTokenLength":0}"#, ErrorCode::OptionsInvalid),
+            (r#"{"maxTokenLength":1.5}"#, ErrorCode::OptionsInvalid),
+            (r#"{"requiredClaims":[""]}"#, ErrorCode::OptionsInvalid),
+        ];
+        for (json, code) in cases {
+            assert_eq!(Validation::new(&options(json)).unwrap_err().code(), code, "{json}");
+        }
+    }
+
+    #[test]
+    fn normalises_durations_and_typ() {
+        let v = Validation::new(&options(r#"{"clockTolerance":"2m","maxTokenAge":30,"typ":"Application/AT+JWT"}"#)).unwrap();
+        assert_eq!(v.claims.clock_tolerance_secs, 120.0);
+        assert_eq!(v.claims.max_token_age_secs, Some(30.0));
+        assert_eq!(v.claims.typ.as_deref(), Some("at+jwt"));
+    }
+}

@@ -1,0 +1,121 @@
+//! Signature and claims verification of a compact JWS carrying a JWT. Checks run in a fixed
+//! order, jose's: length cap, segments, header, `crit`, `alg`, allowlist, key, signature,
+//! payload, claims. The algorithm always comes from the allowlist, never from the token alone.
+
+use crate::algorithms::Algorithm;
+use crate::base64url;
+use crate::claims;
+use crate::error::{Error, ErrorCode, Result};
+use crate::header::Header;
+use crate::json::{Members, ObjectError};
+use crate::key::{KeyOperation, KeyedMac, PreparedMacs, SecretKey};
+use crate::time::UnixTime;
+use crate::token::{check_length, decode_text, Compact};
+use crate::validation::Validation;
+use std::borrow::Cow;
+
+/// A verified token: its protected header and claims set as JSON text, exactly as signed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    /// The protected header, a JSON object.
+    pub header_json: String,
+    /// The claims set, a JSON object.
+    pub payload_json: String,
+}
+
+impl Verified {
+    /// `{"payload":…,"protectedHeader":…}`: jose's result shape, as one JSON text.
+    pub fn to_result_json(&self) -> String {
+        let mut out = String::with_capacity(self.payload_json.len().saturating_add(self.header_json.len()).saturating_add(32));
+        out.push_str("{\"payload\":");
+        out.push_str(&self.payload_json);
+        out.push_str(",\"protectedHeader\":");
+        out.push_str(&self.header_json);
+        out.push('}');
+        out
+    }
+}
+
+/// A key and options checked once, with keyed MAC state prepared for every allowed algorithm:
+/// the verifier to reuse across requests.
+#[derive(Clone)]
+pub struct Verifier {
+    key: SecretKey,
+    validation: Validation,
+    macs: PreparedMacs,
+}
+
+impl Verifier {
+    /// Prepares a verifier. Errors: `ERR_KEY_INVALID` if the key cannot key an HMAC.
+    pub fn new(key: SecretKey, validation: Validation) -> Result<Self> {
+        let algorithms = match key.algorithm() {
+            Some(only) => validation.algorithms.iter().filter(|alg| *alg == only).collect(),
+            None => validation.algorithms,
+        };
+        let macs = PreparedMacs::new(&key, algorithms)?;
+        Ok(Verifier { key, validation, macs })
+    }
+
+    /// Verifies `token` at `now`. Errors: every code but `ERR_OPTIONS_INVALID` and
+    /// `ERR_JWK_INVALID`; see [`verify`].
+    pub fn verify(&self, token: &str, now: UnixTime) -> Result<Verified> {
+        verify_with(token, &self.key, &self.validation, now, |alg| match self.macs.get(alg) {
+            Some(mac) => Ok(Cow::Borrowed(mac)),
+            None => self.key.mac(alg).map(Cow::Owned),
+        })
+    }
+}
+
+/// Verifies `token` once with `key` under `validation` at `now`, keying only the token's
+/// algorithm. Errors: `ERR_JWT_TOO_LONG`, `ERR_JWS_INVALID`, `ERR_JOSE_NOT_SUPPORTED`,
+/// `ERR_JOSE_ALG_NOT_ALLOWED`, `ERR_KEY_INVALID`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`,
+/// `ERR_JWT_INVALID`, `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`.
+pub fn verify(token: &str, key: &SecretKey, validation: &Validation, now: UnixTime) -> Result<Verified> {
+    verify_with(token, key, validation, now, |alg| key.mac(alg).map(Cow::Owned))
+}
+
+fn verify_with<'k>(
+    token: &str,
+    key: &SecretKey,
+    validation: &Validation,
+    now: UnixTime,
+    mac_for: impl FnOnce(Algorithm) -> Result<Cow<'k, KeyedMac>>,
+) -> Result<Verified> {
+    check_length(token.len(), validation.max_token_len)?;
+    let parts = Compact::split(token).ok_or_else(|| jws_invalid("a compact JWS has exactly three segments"))?;
+    let header_json = decode_text(parts.header)
+        .ok_or_else(|| jws_invalid("the protected header is not base64url-encoded UTF-8"))?;
+    let header = Header::parse(&header_json, &validation.crit)?;
+    let alg = validation.allowed_algorithm(header.alg())?;
+    key.check_fits(alg, KeyOperation::Verify)?;
+    let signature =
+        base64url::decode(parts.signature).ok_or_else(|| jws_invalid("the signature is not base64url"))?;
+    if !mac_for(alg)?.verify(parts.signing_input.as_bytes(), &signature) {
+        return Err(Error::new(ErrorCode::SignatureVerificationFailed, "signature verification failed"));
+    }
+    if !header.b64() {
+        return Err(Error::new(ErrorCode::JwtInvalid, "a JWT must not use an unencoded payload (b64: false)"));
+    }
+    let payload_bytes =
+        base64url::decode(parts.payload).ok_or_else(|| jws_invalid("the payload is not base64url"))?;
+    let payload_json = String::from_utf8(payload_bytes)
+        .map_err(|_| Error::new(ErrorCode::JwtInvalid, "the claims set is not UTF-8"))?;
+    let claims_set = parse_claims(&payload_json)?;
+    claims::validate(header.members(), &claims_set, &validation.claims, now)?;
+    drop(claims_set);
+    drop(header);
+    Ok(Verified { header_json, payload_json })
+}
+
+/// Parses a claims set. Errors: `ERR_JWT_INVALID` unless it is a JSON object with distinct
+/// member names.
+pub fn parse_claims(text: &str) -> Result<Members<'_>> {
+    Members::parse(text).map_err(|e| match e {
+        ObjectError::NotAnObject => Error::new(ErrorCode::JwtInvalid, "the claims set is not a JSON object"),
+        ObjectError::DuplicateMember => Error::new(ErrorCode::JwtInvalid, "the claims set has a duplicate member name"),
+    })
+}
+
+fn jws_invalid(message: &'static str) -> Error {
+    Error::new(ErrorCode::JwsInvalid, message)
+}

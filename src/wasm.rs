@@ -1,0 +1,230 @@
+//! The JavaScript boundary. It converts JS values to core types and back, reads the clock,
+//! and turns core errors into `JwtError`s. No rule about tokens lives here.
+
+use crate::{
+    decode_jwt, decode_protected_header, expiry_info, sign, verify, Error, ErrorCode, ExpiryOptions, Jwk,
+    SecretKey, SignOptions, UnixTime, Validation, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN,
+};
+use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
+use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+type JsResult<T> = Result<T, JsValue>;
+
+thread_local! {
+    /// The JavaScript `JwtError` class, registered once by the package entry.
+    static ERROR_CLASS: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Registers the `JwtError` class that every thrown error is an instance of.
+#[wasm_bindgen(js_name = "__setErrorClass", skip_typescript)]
+pub fn set_error_class(class: Function) {
+    ERROR_CLASS.with(|slot| *slot.borrow_mut() = Some(class));
+}
+
+impl From<Error> for JsValue {
+    fn from(error: Error) -> JsValue {
+        let details = Object::new();
+        let _ = Reflect::set(&details, &"code".into(), &error.code().as_str().into());
+        if let Some(claim) = error.claim_name() {
+            let _ = Reflect::set(&details, &"claim".into(), &claim.into());
+        }
+        if let Some(reason) = error.reason() {
+            let _ = Reflect::set(&details, &"reason".into(), &reason.as_str().into());
+        }
+        let message = JsValue::from(error.message());
+        let constructed = ERROR_CLASS.with(|slot| {
+            slot.borrow().as_ref().and_then(|class| Reflect::construct(class, &Array::of2(&message, &details)).ok())
+        });
+        constructed.unwrap_or_else(|| {
+            // Not registered (the raw glue used directly): a plain Error with the same fields.
+            let plain: JsValue = js_sys::Error::new(error.message()).into();
+            let _ = Object::assign(plain.unchecked_ref(), &details);
+            plain
+        })
+    }
+}
+
+/// Reads a token argument, refusing a non-string and applying the length cap before the text
+/// is copied into wasm memory (a UTF-16 length over the cap means a UTF-8 length over it).
+fn read_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
+    let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
+    crate::token::check_length(text.length() as usize, max_len)?;
+    Ok(String::from(text))
+}
+
+/// Converts a plain JS object into `T` through a JSON value, so that every own enumerable key
+/// is seen (serde-wasm-bindgen reads only a struct's known fields, which would let unknown
+/// option names through). `undefined` members count as absent.
+fn from_js_object<T: DeserializeOwned>(object: JsValue, code: ErrorCode) -> Result<T, Error> {
+    let invalid = |e: &dyn std::fmt::Display| Error::new(code, format!("invalid {}: {e}", code_subject(code)));
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(object).map_err(|e| invalid(&e))?;
+    serde_json::from_value(value).map_err(|e| invalid(&e))
+}
+
+fn code_subject(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::JwkInvalid => "JWK",
+        _ => "options",
+    }
+}
+
+fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
+    if let Some(text) = key.as_string() {
+        return SecretKey::from_bytes(text.into_bytes());
+    }
+    if let Some(bytes) = key.dyn_ref::<Uint8Array>() {
+        return SecretKey::from_bytes(bytes.to_vec());
+    }
+    if key.is_object() && !Array::is_array(key) {
+        let jwk: Jwk = from_js_object(key.clone(), ErrorCode::JwkInvalid)?;
+        return SecretKey::from_jwk(&jwk);
+    }
+    Err(Error::new(ErrorCode::KeyInvalid, "the key must be a Uint8Array, a string or an \"oct\" JWK object"))
+}
+
+/// Where "now" comes from: the `currentDate` option, or the system clock at each call.
+#[derive(Clone, Copy)]
+enum Clock {
+    Fixed(UnixTime),
+    System,
+}
+
+impl Clock {
+    fn now(self) -> Result<UnixTime, Error> {
+        match self {
+            Clock::Fixed(at) => Ok(at),
+            Clock::System => UnixTime::from_millis(Date::now()),
+        }
+    }
+}
+
+/// Reads an options object into `T`, taking `currentDate` (a `Date`) out as the clock.
+fn read_options<T: DeserializeOwned + Default>(options: &JsValue) -> Result<(T, Clock), Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok((T::default(), Clock::System));
+    }
+    if !options.is_object() || Array::is_array(options) {
+        return Err(Error::new(ErrorCode::OptionsInvalid, "options must be an object"));
+    }
+    let current = Reflect::get(options, &"currentDate".into()).unwrap_or(JsValue::UNDEFINED);
+    let (fields, clock) = if current.is_undefined() {
+        (options.clone(), Clock::System)
+    } else {
+        let date = current
+            .dyn_ref::<Date>()
+            .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, "currentDate must be a Date"))?;
+        let rest = Object::assign(&Object::new(), options.unchecked_ref());
+        let _ = Reflect::delete_property(&rest, &"currentDate".into());
+        (rest.into(), Clock::Fixed(UnixTime::from_millis(date.get_time())?))
+    };
+    Ok((from_js_object(fields, ErrorCode::OptionsInvalid)?, clock))
+}
+
+fn parse_json(text: &str) -> JsResult<JsValue> {
+    JSON::parse(text)
+}
+
+/// Decodes the claims set of a token without verifying it. Throws `ERR_JWT_INVALID`.
+#[wasm_bindgen(js_name = decodeJwt, skip_typescript)]
+pub fn decode_jwt_js(token: JsValue) -> JsResult<JsValue> {
+    let token = read_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid)?;
+    parse_json(&decode_jwt(&token)?)
+}
+
+/// Decodes the protected header of a token without verifying it. Throws `ERR_JWS_INVALID`.
+#[wasm_bindgen(js_name = decodeProtectedHeader, skip_typescript)]
+pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
+    let token = read_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwsInvalid)?;
+    parse_json(&decode_protected_header(&token)?)
+}
+
+/// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`.
+#[wasm_bindgen(js_name = jwtVerify, skip_typescript)]
+pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let (options, clock): (VerifyOptions, Clock) = read_options(&options)?;
+    let validation = Validation::new(&options)?;
+    let key = read_key(&key)?;
+    let token = read_token(&token, validation.max_token_len, ErrorCode::JwsInvalid)?;
+    parse_json(&verify(&token, &key, &validation, clock.now()?)?.to_result_json())
+}
+
+/// A verifier with its key and options parsed once and its HMAC state prepared.
+#[wasm_bindgen(js_name = Verifier, skip_typescript)]
+pub struct JsVerifier {
+    inner: Verifier,
+    max_token_len: usize,
+    clock: Clock,
+}
+
+#[wasm_bindgen(js_class = Verifier)]
+impl JsVerifier {
+    /// Verifies a token. Returns `{ payload, protectedHeader }`.
+    pub fn verify(&self, token: JsValue) -> JsResult<JsValue> {
+        let token = read_token(&token, self.max_token_len, ErrorCode::JwsInvalid)?;
+        parse_json(&self.inner.verify(&token, self.clock.now()?)?.to_result_json())
+    }
+}
+
+/// Parses a key and options once for many `verify` calls.
+#[wasm_bindgen(js_name = createVerifier, skip_typescript)]
+pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
+    let (options, clock): (VerifyOptions, Clock) = read_options(&options)?;
+    let validation = Validation::new(&options)?;
+    let max_token_len = validation.max_token_len;
+    let inner = Verifier::new(read_key(&key)?, validation)?;
+    Ok(JsVerifier { inner, max_token_len, clock })
+}
+
+fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error> {
+    let (options, clock): (ExpiryOptions, Clock) = read_options(options)?;
+    let token = read_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid)?;
+    expiry_info(&token, &options, clock.now()?)
+}
+
+/// Whether an unverified token's `exp` has passed.
+#[wasm_bindgen(js_name = isExpired, skip_typescript)]
+pub fn is_expired_js(token: JsValue, options: JsValue) -> JsResult<bool> {
+    Ok(expiry(&token, &options)?.expired)
+}
+
+/// The time claims of an unverified token and their verdicts.
+#[wasm_bindgen(js_name = expiryInfo, skip_typescript)]
+pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let info = expiry(&token, &options)?;
+    let date = |secs: Option<f64>| secs.map_or(JsValue::NULL, |s| Date::new(&JsValue::from_f64(s * 1000.0)).into());
+    let result = Object::new();
+    let fields: [(&str, JsValue); 6] = [
+        ("expiresAt", date(info.expires_at)),
+        ("issuedAt", date(info.issued_at)),
+        ("notBefore", date(info.not_before)),
+        ("expired", info.expired.into()),
+        ("notYetValid", info.not_yet_valid.into()),
+        ("secondsLeft", info.seconds_left.map_or(JsValue::NULL, JsValue::from_f64)),
+    ];
+    for (name, value) in fields {
+        Reflect::set(&result, &name.into(), &value)?;
+    }
+    Ok(result.into())
+}
+
+/// Signs a claims set with an HMAC key. Returns the compact token.
+#[wasm_bindgen(js_name = signJwt, skip_typescript)]
+pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult<String> {
+    let (options, clock): (SignOptions, Clock) = read_options(&options)?;
+    let key = read_key(&key)?;
+    let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a JSON-serialisable object");
+    if !payload.is_object() {
+        return Err(not_object().into());
+    }
+    let json = JSON::stringify(&payload).ok().and_then(|s| s.as_string()).ok_or_else(not_object)?;
+    Ok(sign(&json, &key, &options, clock.now()?)?)
+}
+
+/// Every error code this library throws.
+#[wasm_bindgen(js_name = errorCodes, skip_typescript)]
+pub fn error_codes_js() -> Array {
+    ErrorCode::ALL.iter().map(|code| JsValue::from(code.as_str())).collect()
+}

@@ -1,0 +1,135 @@
+//! The shared vector file (vectors/jwt.json) and how the core answers each case. Used by the
+//! native tests (vectors.rs) and the wasm tests (wasm.rs), so both builds meet the same answers.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(dead_code)]
+
+use jwt_wasm::{
+    expiry_info, verify, ExpiryOptions, Jwk, SecretKey, UnixTime, Validation, Verifier, VerifyOptions,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+#[derive(Deserialize)]
+pub struct Vectors {
+    pub verify: Vec<VerifyCase>,
+    pub expiry: Vec<ExpiryCase>,
+}
+
+#[derive(Deserialize)]
+pub struct VerifyCase {
+    pub name: String,
+    pub token: String,
+    pub key: KeyInput,
+    #[serde(default)]
+    pub options: Option<Value>,
+    pub now: i64,
+    pub expect: Value,
+}
+
+#[derive(Deserialize)]
+pub struct ExpiryCase {
+    pub name: String,
+    pub token: String,
+    #[serde(default)]
+    pub options: Option<Value>,
+    pub now: i64,
+    pub expect: Value,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyInput {
+    Utf8(String),
+    Jwk(Value),
+}
+
+pub fn load() -> Vectors {
+    serde_json::from_str(include_str!("../../vectors/jwt.json")).expect("vectors/jwt.json parses")
+}
+
+/// An error as the vector file writes it: `{code}` plus `claim` and `reason` when present.
+pub fn error_json(error: &jwt_wasm::Error) -> Value {
+    let mut out = json!({ "code": error.code().as_str() });
+    if let Some(claim) = error.claim_name() {
+        out["claim"] = json!(claim);
+    }
+    if let Some(reason) = error.reason() {
+        out["reason"] = json!(reason.as_str());
+    }
+    out
+}
+
+fn setup(case: &VerifyCase) -> Result<(SecretKey, Validation), jwt_wasm::Error> {
+    let options: VerifyOptions = match &case.options {
+        Some(value) => serde_json::from_value(value.clone()).map_err(|e| {
+            jwt_wasm::Error::new(jwt_wasm::ErrorCode::OptionsInvalid, e.to_string())
+        })?,
+        None => VerifyOptions::default(),
+    };
+    let validation = Validation::new(&options)?;
+    let key = match &case.key {
+        KeyInput::Utf8(text) => SecretKey::from_bytes(text.as_bytes().to_vec())?,
+        KeyInput::Jwk(value) => {
+            let jwk: Jwk = serde_json::from_value(value.clone()).expect("vector JWKs are objects");
+            SecretKey::from_jwk(&jwk)?
+        }
+    };
+    Ok((key, validation))
+}
+
+fn outcome(result: Result<jwt_wasm::Verified, jwt_wasm::Error>) -> Value {
+    match result {
+        Ok(verified) => json!({
+            "payload": serde_json::from_str::<Value>(&verified.payload_json).unwrap(),
+            "header": serde_json::from_str::<Value>(&verified.header_json).unwrap(),
+        }),
+        Err(error) => error_json(&error),
+    }
+}
+
+/// The one-shot `verify` answer.
+pub fn verify_once(case: &VerifyCase) -> Value {
+    let now = UnixTime::from_secs(case.now);
+    outcome(setup(case).and_then(|(key, validation)| verify(&case.token, &key, &validation, now)))
+}
+
+/// The prepared `Verifier` answer.
+pub fn verify_prepared(case: &VerifyCase) -> Value {
+    let now = UnixTime::from_secs(case.now);
+    outcome(
+        setup(case)
+            .and_then(|(key, validation)| Verifier::new(key, validation))
+            .and_then(|verifier| verifier.verify(&case.token, now)),
+    )
+}
+
+/// The `expiry_info` answer, with times as seconds.
+pub fn expiry(case: &ExpiryCase) -> Value {
+    let options: ExpiryOptions = match &case.options {
+        Some(value) => serde_json::from_value(value.clone()).expect("expiry vector options parse"),
+        None => ExpiryOptions::default(),
+    };
+    match expiry_info(&case.token, &options, UnixTime::from_secs(case.now)) {
+        Ok(info) => json!({
+            "expiresAt": info.expires_at,
+            "issuedAt": info.issued_at,
+            "notBefore": info.not_before,
+            "expired": info.expired,
+            "notYetValid": info.not_yet_valid,
+            "secondsLeft": info.seconds_left,
+        }),
+        Err(error) => error_json(&error),
+    }
+}
+
+/// Numbers compare by value, so that `600` and `600.0` agree.
+pub fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}

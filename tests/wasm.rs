@@ -1,0 +1,119 @@
+//! The shared vectors inside the wasm build, run by `wasm-pack test --node` and
+//! `wasm-pack test --headless --chrome`: once through the core, and once through the binding
+//! with real JS values (strings, JWK objects, option objects, `Date`s), as JavaScript calls it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::{expiry, load, same, verify_once, verify_prepared};
+use js_sys::{Date, Reflect, JSON};
+use jwt_wasm::wasm::{create_verifier_js, expiry_info_js, jwt_verify_js};
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(value: &Value) -> JsValue {
+    JSON::parse(&value.to_string()).unwrap()
+}
+
+fn rust(value: &JsValue) -> Value {
+    serde_json::from_str(&String::from(JSON::stringify(value).unwrap())).unwrap()
+}
+
+/// An options object (or `{}`) with `currentDate` set to `now`.
+fn options_at(options: &Option<Value>, now: i64) -> JsValue {
+    let object = js(options.as_ref().unwrap_or(&json!({})));
+    Reflect::set(&object, &"currentDate".into(), &Date::new(&JsValue::from_f64(now as f64 * 1000.0))).unwrap();
+    object
+}
+
+/// A thrown error as the vector file writes it.
+fn thrown(error: &JsValue) -> Value {
+    let mut out = json!({});
+    for field in ["code", "claim", "reason"] {
+        let value = Reflect::get(error, &field.into()).unwrap();
+        if let Some(text) = value.as_string() {
+            out[field] = json!(text);
+        }
+    }
+    out
+}
+
+fn key(case: &common::VerifyCase) -> JsValue {
+    match &case.key {
+        common::KeyInput::Utf8(text) => JsValue::from_str(text),
+        common::KeyInput::Jwk(jwk) => js(jwk),
+    }
+}
+
+#[wasm_bindgen_test]
+fn verify_vectors_through_the_core() {
+    for case in load().verify {
+        assert!(same(&verify_once(&case), &case.expect), "{}", case.name);
+        assert!(same(&verify_prepared(&case), &case.expect), "{}", case.name);
+    }
+}
+
+#[wasm_bindgen_test]
+fn verify_vectors_through_the_binding() {
+    for case in load().verify {
+        let once = match jwt_verify_js(case.token.clone().into(), key(&case), options_at(&case.options, case.now)) {
+            Ok(result) => {
+                let result = rust(&result);
+                json!({ "payload": result["payload"], "header": result["protectedHeader"] })
+            }
+            Err(error) => thrown(&error),
+        };
+        assert!(same(&once, &case.expect), "{}: got {once}", case.name);
+
+        let prepared = create_verifier_js(key(&case), options_at(&case.options, case.now))
+            .and_then(|verifier| verifier.verify(case.token.clone().into()));
+        let prepared = match prepared {
+            Ok(result) => {
+                let result = rust(&result);
+                json!({ "payload": result["payload"], "header": result["protectedHeader"] })
+            }
+            Err(error) => thrown(&error),
+        };
+        assert!(same(&prepared, &case.expect), "{} (prepared): got {prepared}", case.name);
+    }
+}
+
+#[wasm_bindgen_test]
+fn expiry_vectors_through_the_core_and_the_binding() {
+    for case in load().expiry {
+        assert!(same(&expiry(&case), &case.expect), "{}", case.name);
+        let got = match expiry_info_js(case.token.clone().into(), options_at(&case.options, case.now)) {
+            Ok(info) => {
+                let secs = |name: &str| {
+                    let value = Reflect::get(&info, &name.into()).unwrap();
+                    if value.is_null() {
+                        Value::Null
+                    } else {
+                        json!(value.dyn_into::<Date>().unwrap().get_time() / 1000.0)
+                    }
+                };
+                let plain = rust(&info);
+                json!({
+                    "expiresAt": secs("expiresAt"),
+                    "issuedAt": secs("issuedAt"),
+                    "notBefore": secs("notBefore"),
+                    "expired": plain["expired"],
+                    "notYetValid": plain["notYetValid"],
+                    "secondsLeft": plain["secondsLeft"],
+                })
+            }
+            Err(error) => thrown(&error),
+        };
+        assert!(same(&got, &case.expect), "{}: got {got}", case.name);
+    }
+}
+
+#[wasm_bindgen_test]
+fn non_string_tokens_and_bad_keys_throw_coded_errors() {
+    let code = |result: Result<JsValue, JsValue>| thrown(&result.unwrap_err())["code"].clone();
+    assert_eq!(code(jwt_verify_js(JsValue::from_f64(1.0), "k".into(), JsValue::UNDEFINED)), "ERR_JWS_INVALID");
+    assert_eq!(code(jwt_verify_js("a.b.c".into(), JsValue::from_f64(1.0), JsValue::UNDEFINED)), "ERR_KEY_INVALID");
+    assert_eq!(code(jwt_verify_js("a.b.c".into(), "k".into(), "opts".into())), "ERR_OPTIONS_INVALID");
+}
