@@ -1,0 +1,196 @@
+// Types of the jwt-wasm package. Option and result names follow jose's.
+
+/** Every code a `JwtError` can carry. Codes are stable; messages are not. */
+export type JwtErrorCode =
+  | 'ERR_JWS_INVALID'
+  | 'ERR_JWT_INVALID'
+  | 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+  | 'ERR_JOSE_ALG_NOT_ALLOWED'
+  | 'ERR_JOSE_NOT_SUPPORTED'
+  | 'ERR_JWT_EXPIRED'
+  | 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+  | 'ERR_JWK_INVALID'
+  | 'ERR_KEY_INVALID'
+  | 'ERR_OPTIONS_INVALID'
+  | 'ERR_JWT_TOO_LONG';
+
+/** Why a claim failed: absent, of the wrong type, or present but not accepted. */
+export type ClaimFailureReason = 'missing' | 'invalid' | 'check_failed';
+
+/** The error every function throws. `instanceof Error` holds. */
+export declare class JwtError extends Error {
+  constructor(message: string, details: { code: JwtErrorCode; claim?: string; reason?: ClaimFailureReason });
+  readonly name: 'JwtError';
+  readonly code: JwtErrorCode;
+  /** The claim a claim failure is about (`ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`). */
+  readonly claim?: string;
+  /** Why the claim failed. */
+  readonly reason?: ClaimFailureReason;
+}
+
+/** The HMAC algorithms this build implements. */
+export type Algorithm = 'HS256' | 'HS384' | 'HS512';
+
+/** A duration in seconds, or a string such as `"30s"`, `"5 minutes"`, `"2h"`, `"1 day ago"`. */
+export type Duration = number | string;
+
+/** An `oct` JSON Web Key (RFC 7518 section 6.4). */
+export interface OctJwk {
+  kty: 'oct';
+  /** The secret, base64url without padding. */
+  k: string;
+  alg?: Algorithm;
+  use?: 'sig';
+  key_ops?: string[];
+  kid?: string;
+  [member: string]: unknown;
+}
+
+/** A secret: raw bytes, a string (its UTF-8 bytes), or an `oct` JWK. */
+export type Key = Uint8Array | string | OctJwk;
+
+/** The registered claims (RFC 7519 section 4.1) and any others. */
+export interface JWTPayload {
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  jti?: string;
+  nbf?: number;
+  exp?: number;
+  iat?: number;
+  [claim: string]: unknown;
+}
+
+/** A JWS protected header. */
+export interface JWTHeaderParameters {
+  alg: string;
+  typ?: string;
+  kid?: string;
+  crit?: string[];
+  b64?: boolean;
+  [parameter: string]: unknown;
+}
+
+/** Verification options, with jose's names and meaning. Unknown names throw `ERR_OPTIONS_INVALID`. */
+export interface VerifyOptions {
+  /** Allowed `alg` values. Defaults to HS256, HS384 and HS512. */
+  algorithms?: Algorithm[];
+  /** Required `iss`, or any of several; makes `iss` required. */
+  issuer?: string | string[];
+  /** Accepted audiences; the token's `aud` must share at least one; makes `aud` required. */
+  audience?: string | string[];
+  /** Required `sub`; makes `sub` required. */
+  subject?: string;
+  /** Required header `typ`, case-insensitive, `application/` optional (e.g. `"at+jwt"`). */
+  typ?: string;
+  /** Leeway for `exp`, `nbf` and `iat`. Defaults to 0. */
+  clockTolerance?: Duration;
+  /** Largest accepted age, counted from `iat`; makes `iat` required. */
+  maxTokenAge?: Duration;
+  /** The time to verify at. Defaults to the current time (read on every call). */
+  currentDate?: Date;
+  /** Claims that must be present. */
+  requiredClaims?: string[];
+  /** Critical header extensions you understand (`b64` is always understood). */
+  crit?: Record<string, boolean>;
+  /** Longest accepted token, in bytes. Defaults to 65536. */
+  maxTokenLength?: number;
+}
+
+/** What a successful verification returns. */
+export interface JWTVerifyResult<PayloadType = JWTPayload> {
+  payload: PayloadType & JWTPayload;
+  protectedHeader: JWTHeaderParameters;
+}
+
+/** A key and options parsed once, with HMAC state prepared: reuse it for every request. */
+export declare class Verifier {
+  private constructor();
+  /** Verifies a token. Throws `JwtError`. */
+  verify<PayloadType = JWTPayload>(token: string): JWTVerifyResult<PayloadType>;
+  /** Frees the wasm memory now rather than at garbage collection. */
+  free(): void;
+}
+
+/** Options of `isExpired` and `expiryInfo`. */
+export interface ExpiryOptions {
+  /** Leeway for `exp` and `nbf`. Defaults to 0. */
+  clockTolerance?: Duration;
+  /** The time to judge at. Defaults to now. */
+  currentDate?: Date;
+}
+
+/** The time claims of a token and the verdicts verification would reach on them. */
+export interface ExpiryInfo {
+  expiresAt: Date | null;
+  issuedAt: Date | null;
+  notBefore: Date | null;
+  /** `exp <= now - clockTolerance`; false without `exp`. */
+  expired: boolean;
+  /** `nbf > now + clockTolerance`; false without `nbf`. */
+  notYetValid: boolean;
+  /** `exp - now + clockTolerance` in seconds (zero or less once expired); null without `exp`. */
+  secondsLeft: number | null;
+}
+
+/** A time claim for signing: a NumericDate, a duration from now (`"2h"`), or `true` for now. */
+export type TimeInput = number | string | boolean;
+
+/** Options of `signJwt`. Unknown names throw `ERR_OPTIONS_INVALID`. */
+export interface SignOptions {
+  /** Defaults to `header.alg`, then the JWK's `alg`, then HS256. */
+  alg?: Algorithm;
+  /** Further protected header parameters (`typ`, `kid`, ...). */
+  header?: { alg?: Algorithm; typ?: string; kid?: string; [parameter: string]: unknown };
+  issuedAt?: TimeInput;
+  expirationTime?: TimeInput;
+  notBefore?: TimeInput;
+  issuer?: string;
+  subject?: string;
+  audience?: string | string[];
+  jti?: string;
+  /** The time relative durations count from. Defaults to now. */
+  currentDate?: Date;
+}
+
+/** Decodes the claims set without verifying anything. Throws `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`. */
+export declare function decodeJwt<PayloadType = JWTPayload>(token: string): PayloadType & JWTPayload;
+
+/** Decodes the protected header without verifying anything. Throws `ERR_JWS_INVALID`, `ERR_JWT_TOO_LONG`. */
+export declare function decodeProtectedHeader(token: string): JWTHeaderParameters;
+
+/** Verifies signature and claims, synchronously. Throws `JwtError`. */
+export declare function jwtVerify<PayloadType = JWTPayload>(
+  token: string,
+  key: Key,
+  options?: VerifyOptions,
+): JWTVerifyResult<PayloadType>;
+
+/** Parses the key and options once; `verify(token)` then answers as `jwtVerify`. */
+export declare function createVerifier(key: Key, options?: VerifyOptions): Verifier;
+
+/** Whether the token's `exp` has passed. Does not verify the signature. */
+export declare function isExpired(token: string, options?: ExpiryOptions): boolean;
+
+/** The token's time claims and verdicts. Does not verify the signature. */
+export declare function expiryInfo(token: string, options?: ExpiryOptions): ExpiryInfo;
+
+/** Signs a claims set with HS256 (or HS384, HS512). */
+export declare function signJwt(payload: JWTPayload, key: Key, options?: SignOptions): string;
+
+/** Every error code, in a fixed order. */
+export declare function errorCodes(): JwtErrorCode[];
+
+/** jose's builder; `sign` is synchronous (`await` on it still works). */
+export declare class SignJWT {
+  constructor(payload?: JWTPayload);
+  setProtectedHeader(header: { alg: Algorithm; typ?: string; kid?: string; [parameter: string]: unknown }): this;
+  setIssuer(issuer: string): this;
+  setSubject(subject: string): this;
+  setAudience(audience: string | string[]): this;
+  setJti(jwtId: string): this;
+  setIssuedAt(input?: number | string | Date): this;
+  setExpirationTime(input: number | string | Date): this;
+  setNotBefore(input: number | string | Date): this;
+  sign(key: Key, options?: { currentDate?: Date }): string;
+}

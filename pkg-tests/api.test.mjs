@@ -1,0 +1,298 @@
+// The package's API as a consumer sees it: every export, every error code, and an instance that
+// keeps working after every kind of bad input.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { describe, test } from 'node:test';
+import * as jwt from 'jwt-wasm';
+import {
+  createVerifier,
+  decodeJwt,
+  decodeProtectedHeader,
+  errorCodes,
+  expiryInfo,
+  isExpired,
+  JwtError,
+  jwtVerify,
+  SignJWT,
+  signJwt,
+  Verifier,
+} from 'jwt-wasm';
+
+const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
+const NOW = new Date('2026-01-01T00:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const at = (extra = {}) => ({ currentDate: NOW, ...extra });
+const good = signJwt({ sub: 'ada', iss: 'me', aud: 'api', exp: NOW_S + 60 }, SECRET, { currentDate: NOW, issuedAt: true });
+
+function codeOf(call) {
+  try {
+    call();
+  } catch (error) {
+    assert.ok(error instanceof JwtError, `not a JwtError: ${error}`);
+    assert.ok(error instanceof Error);
+    assert.equal(error.name, 'JwtError');
+    return error.code;
+  }
+  assert.fail('expected a JwtError');
+}
+
+describe('exports', () => {
+  test('the package exports exactly the documented API', () => {
+    assert.deepEqual(Object.keys(jwt).sort(), [
+      'JwtError', 'SignJWT', 'Verifier', 'createVerifier', 'decodeJwt', 'decodeProtectedHeader',
+      'errorCodes', 'expiryInfo', 'isExpired', 'jwtVerify', 'signJwt',
+    ]);
+  });
+
+  test('require() and import share one instance and one JwtError class', () => {
+    const cjs = createRequire(import.meta.url)('jwt-wasm');
+    assert.equal(cjs.JwtError, JwtError);
+    assert.equal(cjs.jwtVerify, jwtVerify);
+    assert.equal(cjs.jwtVerify(good, SECRET, at()).payload.sub, 'ada');
+  });
+});
+
+describe('decode', () => {
+  test('decodeJwt returns the claims without verifying', () => {
+    const tampered = `${good.split('.').slice(0, 2).join('.')}.AAAA`;
+    assert.deepEqual(decodeJwt(tampered), decodeJwt(good));
+    assert.equal(decodeJwt(good).sub, 'ada');
+  });
+
+  test('decodeProtectedHeader returns the header', () => {
+    assert.deepEqual(decodeProtectedHeader(good), { alg: 'HS256' });
+  });
+
+  test('malformed tokens throw coded errors', () => {
+    for (const bad of ['', 'a.b', 'a.b.c.d', 'x.e30=.y', 'x.W10.y', 'x.bnVsbA.y', 42, null, undefined, {}]) {
+      assert.equal(codeOf(() => decodeJwt(bad)), 'ERR_JWT_INVALID', String(bad));
+    }
+    for (const bad of ['', 'a.b', 'W10.e30.x', 42]) {
+      assert.equal(codeOf(() => decodeProtectedHeader(bad)), 'ERR_JWS_INVALID', String(bad));
+    }
+    assert.equal(codeOf(() => decodeJwt(`e30.${'a'.repeat(70_000)}.x`)), 'ERR_JWT_TOO_LONG');
+  });
+});
+
+describe('verify', () => {
+  test('jwtVerify returns payload and protectedHeader, and await still works as with jose', async () => {
+    const { payload, protectedHeader } = await jwtVerify(good, SECRET, at({ issuer: 'me', audience: ['x', 'api'] }));
+    assert.equal(payload.sub, 'ada');
+    assert.deepEqual(protectedHeader, { alg: 'HS256' });
+  });
+
+  test('keys may be bytes, a string or an oct JWK', () => {
+    const bytes = new TextEncoder().encode(SECRET);
+    const jwk = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url') };
+    for (const key of [SECRET, bytes, Buffer.from(SECRET), jwk]) {
+      assert.equal(jwtVerify(good, key, at()).payload.sub, 'ada');
+    }
+  });
+
+  test('createVerifier is reusable and is a Verifier', () => {
+    const verifier = createVerifier(SECRET, at({ algorithms: ['HS256'], issuer: 'me' }));
+    assert.ok(verifier instanceof Verifier);
+    for (let i = 0; i < 100; i += 1) assert.equal(verifier.verify(good).payload.sub, 'ada');
+    assert.equal(codeOf(() => verifier.verify(`${good}x`)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    verifier.free();
+  });
+
+  test('a verifier without currentDate reads the clock on every call', () => {
+    const soon = signJwt({ sub: 'x' }, SECRET, { expirationTime: '2s' });
+    const verifier = createVerifier(SECRET);
+    assert.equal(verifier.verify(soon).payload.sub, 'x');
+    assert.equal(codeOf(() => jwtVerify(soon, SECRET, { currentDate: new Date(Date.now() + 5000) })), 'ERR_JWT_EXPIRED');
+  });
+
+  test('claim errors carry claim and reason', () => {
+    try {
+      jwtVerify(good, SECRET, at({ audience: 'web' }));
+      assert.fail('should throw');
+    } catch (error) {
+      assert.equal(error.code, 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      assert.equal(error.claim, 'aud');
+      assert.equal(error.reason, 'check_failed');
+    }
+  });
+
+  test('options are checked: unknown names and wrong types throw ERR_OPTIONS_INVALID', () => {
+    const bad = [
+      'nope', [], { issuers: 'me' }, { issuer: 5 }, { issuer: () => 'me' }, { algorithms: 'HS256' },
+      { clockTolerance: true }, { clockTolerance: 'soon' }, { clockTolerance: -1 }, { currentDate: 0 },
+      { currentDate: new Date(NaN) }, { maxTokenLength: 0 }, { requiredClaims: 'exp' }, { crit: ['x'] },
+    ];
+    for (const options of bad) {
+      assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
+      assert.equal(codeOf(() => createVerifier(SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
+    }
+  });
+
+  test('keys are checked', () => {
+    for (const key of [42, null, undefined, true, [1, 2], '', new Uint8Array(0), { kty: 'oct', k: '' }, { kty: 'RSA' }]) {
+      assert.equal(codeOf(() => jwtVerify(good, key, at())), 'ERR_KEY_INVALID', String(key));
+    }
+    for (const key of [{}, { kty: 'oct' }, { kty: 'oct', k: 5 }, { kty: 'oct', k: 'a=' }]) {
+      assert.equal(codeOf(() => jwtVerify(good, key, at())), 'ERR_JWK_INVALID', JSON.stringify(key));
+    }
+  });
+});
+
+describe('expiry', () => {
+  test('isExpired and expiryInfo read an unverified token', () => {
+    assert.equal(isExpired(good, at()), false);
+    assert.equal(isExpired(good, { currentDate: new Date((NOW_S + 60) * 1000) }), true);
+    assert.equal(isExpired(good, { currentDate: new Date((NOW_S + 60) * 1000), clockTolerance: '1s' }), false);
+    const info = expiryInfo(good, at());
+    assert.deepEqual(info.expiresAt, new Date((NOW_S + 60) * 1000));
+    assert.deepEqual(info.issuedAt, NOW);
+    assert.equal(info.notBefore, null);
+    assert.equal(info.secondsLeft, 60);
+  });
+
+  test('a malformed token or a bad option throws', () => {
+    assert.equal(codeOf(() => isExpired('nope')), 'ERR_JWT_INVALID');
+    assert.equal(codeOf(() => expiryInfo(good, { leeway: 5 })), 'ERR_OPTIONS_INVALID');
+  });
+});
+
+describe('sign', () => {
+  test('signJwt sets claims from options with jose meanings', () => {
+    const token = signJwt({ role: 'admin', exp: 1 }, SECRET, {
+      alg: 'HS512', header: { typ: 'JWT', kid: 'k1' }, currentDate: NOW,
+      issuedAt: true, expirationTime: '2h', notBefore: '-5m', issuer: 'me', subject: 'ada', audience: ['a', 'b'], jti: 'id-1',
+    });
+    assert.deepEqual(decodeProtectedHeader(token), { alg: 'HS512', typ: 'JWT', kid: 'k1' });
+    assert.deepEqual(decodeJwt(token), {
+      role: 'admin', exp: NOW_S + 7200, iat: NOW_S, nbf: NOW_S - 300, iss: 'me', sub: 'ada', aud: ['a', 'b'], jti: 'id-1',
+    });
+    assert.equal(jwtVerify(token, SECRET, at({ algorithms: ['HS512'] })).payload.role, 'admin');
+  });
+
+  test('SignJWT builds the same token as jose would describe it', () => {
+    const token = new SignJWT({ scope: 'read' })
+      .setProtectedHeader({ alg: 'HS384', typ: 'at+jwt' })
+      .setIssuer('me')
+      .setSubject('ada')
+      .setAudience('api')
+      .setJti('j')
+      .setIssuedAt()
+      .setNotBefore(new Date((NOW_S - 10) * 1000))
+      .setExpirationTime('1h')
+      .sign(SECRET, { currentDate: NOW });
+    const { payload, protectedHeader } = jwtVerify(token, SECRET, at({ typ: 'at+jwt', issuer: 'me', audience: 'api', subject: 'ada' }));
+    assert.deepEqual(protectedHeader, { alg: 'HS384', typ: 'at+jwt' });
+    assert.deepEqual(payload, { scope: 'read', iss: 'me', sub: 'ada', aud: 'api', jti: 'j', iat: NOW_S, nbf: NOW_S - 10, exp: NOW_S + 3600 });
+  });
+
+  test('bad payloads, keys and options throw coded errors', () => {
+    const circular = {};
+    circular.self = circular;
+    for (const payload of [null, 'text', 5, circular, { big: 1n }]) {
+      assert.equal(codeOf(() => signJwt(payload, SECRET)), 'ERR_JWT_INVALID', String(payload));
+    }
+    assert.equal(codeOf(() => signJwt({}, '')), 'ERR_KEY_INVALID');
+    assert.equal(codeOf(() => signJwt({}, SECRET, { alg: 'none' })), 'ERR_JOSE_NOT_SUPPORTED');
+    assert.equal(codeOf(() => signJwt({}, SECRET, { alg: 'HS256', header: { alg: 'HS512' } })), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => signJwt({}, SECRET, { expiresIn: '1h' })), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => signJwt({ exp: 'tomorrow' }, SECRET)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assert.equal(codeOf(() => signJwt({}, { kty: 'oct', k: 'c2VjcmV0', key_ops: ['verify'] })), 'ERR_KEY_INVALID');
+  });
+});
+
+describe('errors', () => {
+  test('errorCodes lists every code, each reachable through the public API', () => {
+    const reached = new Set([
+      codeOf(() => jwtVerify('a.b', SECRET)),
+      codeOf(() => decodeJwt('a.b')),
+      codeOf(() => jwtVerify(`${good}x`, SECRET, at())),
+      codeOf(() => jwtVerify(good, SECRET, at({ algorithms: ['HS512'] }))),
+      codeOf(() => jwtVerify(good, SECRET, at({ algorithms: ['RS256'] }))),
+      codeOf(() => jwtVerify(good, SECRET, { currentDate: new Date((NOW_S + 61) * 1000) })),
+      codeOf(() => jwtVerify(good, SECRET, at({ subject: 'bob' }))),
+      codeOf(() => jwtVerify(good, { kty: 'oct' })),
+      codeOf(() => jwtVerify(good, 7)),
+      codeOf(() => jwtVerify(good, SECRET, { nope: 1 })),
+      codeOf(() => jwtVerify(good, SECRET, { maxTokenLength: 10 })),
+    ]);
+    assert.deepEqual([...reached].sort(), [...errorCodes()].sort());
+    assert.equal(new Set(errorCodes()).size, errorCodes().length);
+  });
+
+  test('the .d.ts code union lists exactly errorCodes()', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const dts = await readFile(new URL('../js/index.d.ts', import.meta.url), 'utf8');
+    const union = dts.match(/type JwtErrorCode =([^;]+);/)[1].match(/'([A-Z_]+)'/g).map((s) => s.slice(1, -1));
+    assert.deepEqual(union, errorCodes());
+  });
+
+  test('messages never contain the token or the key', () => {
+    const secretKey = 'this-key-must-never-appear-in-a-message';
+    const token = signJwt({ sub: 'x', exp: 1, 'crit-name-from-token': 1 }, secretKey);
+    const attempts = [
+      () => jwtVerify(token, secretKey),
+      () => jwtVerify(token, 'wrong-key'),
+      () => jwtVerify(`${token}x`, secretKey),
+      () => jwtVerify(token.slice(1), secretKey),
+      () => jwtVerify(token, secretKey, { issuer: 'x', currentDate: new Date(0) }),
+      () => decodeJwt(token.split('.').slice(0, 2).join('.')),
+      () => decodeProtectedHeader(token.split('.').reverse().join('.')),
+      () => jwtVerify(token, { kty: 'oct', k: `${secretKey}=` }),
+    ];
+    for (const attempt of attempts) {
+      try {
+        attempt();
+        assert.fail('should throw');
+      } catch (error) {
+        assert.ok(error instanceof JwtError, String(error));
+        for (const part of [token, ...token.split('.'), secretKey]) {
+          assert.ok(!error.message.includes(part), `message leaks input: ${error.message}`);
+        }
+      }
+    }
+  });
+
+  test('JwtError can be constructed and checked like any Error', () => {
+    const error = new JwtError('boom', { code: 'ERR_JWT_EXPIRED', claim: 'exp', reason: 'check_failed' });
+    assert.ok(error instanceof Error);
+    assert.equal(error.code, 'ERR_JWT_EXPIRED');
+    assert.equal(error.claim, 'exp');
+  });
+});
+
+describe('resilience', () => {
+  test('the instance keeps working after every kind of bad input', () => {
+    const verifier = createVerifier(SECRET, at());
+    const hostile = [
+      '', '.', '..', '...', 'a.b.c', `${good}.`, ` ${good}`, `${good}\n`, 'é.é.é', '\u0000.\u0000.\u0000',
+      `${'e'.repeat(200_000)}.e30.x`, `${Buffer.from('{"alg":"HS256"'.padEnd(5000, '[')).toString('base64url')}.e30.x`,
+      `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(`{"a":${'['.repeat(30_000)}${']'.repeat(30_000)}}`).toString('base64url')}.x`,
+      `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('{"exp":1e99999}').toString('base64url')}.x`,
+      `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('\ud800').toString('base64url')}.x`,
+      42, null, undefined, {}, [], Symbol.for('x'), () => 1, 10n,
+    ];
+    for (const input of hostile) {
+      for (const call of [
+        () => jwtVerify(input, SECRET, at()),
+        () => verifier.verify(input),
+        () => decodeJwt(input),
+        () => decodeProtectedHeader(input),
+        () => expiryInfo(input, at()),
+        () => isExpired(input, at()),
+        () => jwtVerify(good, input, at()),
+        () => jwtVerify(good, SECRET, input),
+        () => signJwt(input, SECRET),
+        () => signJwt({}, input),
+        () => signJwt({}, SECRET, input),
+      ]) {
+        try {
+          call();
+        } catch (error) {
+          assert.ok(error instanceof JwtError, `uncoded error: ${error}`);
+          assert.ok(errorCodes().includes(error.code));
+        }
+      }
+      assert.equal(verifier.verify(good).payload.sub, 'ada', 'the verifier still works');
+      assert.equal(jwtVerify(good, SECRET, at()).payload.sub, 'ada', 'the instance still works');
+    }
+  });
+});

@@ -1,0 +1,68 @@
+// A strict TypeScript consumer: must type-check with no `any` leaking from the package.
+import {
+  createVerifier,
+  decodeJwt,
+  errorCodes,
+  expiryInfo,
+  isExpired,
+  JwtError,
+  type JwtErrorCode,
+  jwtVerify,
+  SignJWT,
+  signJwt,
+  type VerifyOptions,
+} from 'jwt-wasm';
+
+interface AppClaims {
+  scope: string;
+}
+
+const options: VerifyOptions = { algorithms: ['HS256'], issuer: 'me', clockTolerance: '30s', currentDate: new Date() };
+const { payload, protectedHeader } = jwtVerify<AppClaims>('t', 'secret', options);
+const scope: string = payload.scope;
+const exp: number | undefined = payload.exp;
+const alg: string = protectedHeader.alg;
+
+const verifier = createVerifier(new Uint8Array(32), { audience: ['a', 'b'] });
+const sub: string | undefined = verifier.verify('t').payload.sub;
+
+const left: number | null = expiryInfo('t', { clockTolerance: 5 }).secondsLeft;
+const expired: boolean = isExpired('t');
+const when: Date | null = expiryInfo('t').expiresAt;
+const claims = decodeJwt('t');
+const iss: string | undefined = claims.iss;
+
+const token: string = signJwt({ sub: 'a' }, { kty: 'oct', k: 'c2VjcmV0' }, { alg: 'HS512', expirationTime: '1h' });
+const built: string = new SignJWT({ scope: 'x' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign('k');
+
+try {
+  jwtVerify(token, 'k');
+} catch (error) {
+  if (error instanceof JwtError) {
+    const code: JwtErrorCode = error.code;
+    const claim: string | undefined = error.claim;
+    switch (code) {
+      case 'ERR_JWT_EXPIRED':
+      case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+        break;
+      default:
+        break;
+    }
+    void claim;
+  }
+}
+const codes: JwtErrorCode[] = errorCodes();
+
+// Wrong option names and types are compile errors.
+// @ts-expect-error: unknown option name
+jwtVerify('t', 'k', { issuers: 'me' });
+// @ts-expect-error: clockTolerance is a number or a string
+jwtVerify('t', 'k', { clockTolerance: true });
+// @ts-expect-error: algorithms outside this build
+jwtVerify('t', 'k', { algorithms: ['none'] });
+// @ts-expect-error: not a valid code
+const wrong: JwtErrorCode = 'ERR_NOPE';
+// @ts-expect-error: keys are bytes, strings or oct JWKs
+jwtVerify('t', 42);
+
+void [scope, exp, alg, sub, left, expired, when, iss, built, codes, wrong];

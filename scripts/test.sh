@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Everything CI runs: setup, lint, native tests, the wasm build, wasm tests in Node and headless
+# Chromium, and the package tests. `npm test` runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step setup
+bash scripts/setup.sh
+
+step "cargo clippy (panic-free policy)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+step "cargo test (native core)"
+cargo test
+
+step "build the npm package"
+node scripts/build.mjs
+
+step "wasm-pack test --node"
+wasm-pack test --node
+
+step "wasm-pack test --headless --chrome"
+# WASM_BINDGEN_USE_BROWSER runs the same (Node-configured) wasm tests in the browser.
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome
+
+step "package tests (node:test)"
+node --test --test-reporter=spec pkg-tests/
