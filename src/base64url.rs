@@ -1,27 +1,79 @@
 //! Strict base64url without padding (RFC 7515 section 2): no `=`, no `+` or `/`, no white
 //! space, and no non-canonical trailing bits, so one byte string has exactly one encoding.
+//! Hand-written (a table and shifts) to keep the wasm small and the hot path allocation-light.
 
-use base64::alphabet::URL_SAFE;
-use base64::engine::general_purpose::GeneralPurpose;
-use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
-use base64::Engine;
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const INVALID: u8 = 0xff;
 
-const ENGINE: GeneralPurpose = GeneralPurpose::new(
-    &URL_SAFE,
-    GeneralPurposeConfig::new()
-        .with_encode_padding(false)
-        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
-        .with_decode_allow_trailing_bits(false),
-);
+/// Each byte's 6-bit value, or `INVALID`. (Indexing in a const block is checked at compile time.)
+#[allow(clippy::indexing_slicing)]
+const DECODE: [u8; 256] = {
+    let mut table = [INVALID; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+fn sextet(byte: u8) -> Option<u32> {
+    match DECODE.get(usize::from(byte)).copied() {
+        Some(INVALID) | None => None,
+        Some(value) => Some(u32::from(value)),
+    }
+}
 
 /// Decodes strict base64url; `None` for any character or length that is not canonical.
 pub fn decode(segment: &str) -> Option<Vec<u8>> {
-    ENGINE.decode(segment).ok()
+    let input = segment.as_bytes();
+    let mut out = Vec::with_capacity((input.len() / 4).saturating_mul(3).saturating_add(2));
+    let mut chunks = input.chunks_exact(4);
+    for chunk in &mut chunks {
+        let mut word = 0u32;
+        for &byte in chunk {
+            word = (word << 6) | sextet(byte)?;
+        }
+        out.extend_from_slice(&word.to_be_bytes()[1..]);
+    }
+    let rest = chunks.remainder();
+    let mut word = 0u32;
+    for &byte in rest {
+        word = (word << 6) | sextet(byte)?;
+    }
+    // Two characters carry one byte and four spare bits; three carry two bytes and two spare
+    // bits. Spare bits must be zero, so that each byte string has one encoding.
+    match rest.len() {
+        0 => {}
+        2 if word & 0xf == 0 => out.push((word >> 4) as u8),
+        3 if word & 0x3 == 0 => out.extend_from_slice(&((word >> 2) as u16).to_be_bytes()),
+        _ => return None,
+    }
+    Some(out)
 }
 
-/// Appends the base64url encoding of `bytes` to `out`.
+/// Appends the base64url encoding of `bytes`, without padding, to `out`.
 pub fn encode_into(bytes: &[u8], out: &mut String) {
-    ENGINE.encode_string(bytes, out);
+    let symbol = |word: u32, shift: u32| char::from(ALPHABET.get(((word >> shift) & 63) as usize).copied().unwrap_or(b'A'));
+    out.reserve((bytes.len() / 3).saturating_mul(4).saturating_add(3));
+    let mut chunks = bytes.chunks_exact(3);
+    for chunk in &mut chunks {
+        let word = chunk.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
+        for shift in [18, 12, 6, 0] {
+            out.push(symbol(word, shift));
+        }
+    }
+    match *chunks.remainder() {
+        [a] => {
+            let word = u32::from(a) << 16;
+            out.extend([symbol(word, 18), symbol(word, 12)]);
+        }
+        [a, b] => {
+            let word = (u32::from(a) << 16) | (u32::from(b) << 8);
+            out.extend([symbol(word, 18), symbol(word, 12), symbol(word, 6)]);
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -55,6 +107,17 @@ mod tests {
         for bad in ["QQ==", "QQ=", "+_8", "/_8", "QU I", " QUI", "QUI\n", "QUé", "Q"] {
             assert_eq!(decode(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn matches_rfc_4648_test_vectors() {
+        // RFC 4648 section 10, in the URL-safe alphabet without padding.
+        for (plain, encoded) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(encode(plain.as_bytes()), encoded);
+            assert_eq!(decode(encoded), Some(plain.as_bytes().to_vec()));
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(decode(&encode(&all)), Some(all));
     }
 
     #[test]

@@ -3,17 +3,31 @@
 
 use crate::claims::{is_expired, is_not_yet_valid, time_claim};
 use crate::decode::payload_text;
-use crate::error::Result;
+use crate::error::{ErrorCode, Result};
+use crate::options::OptionObject;
 use crate::time::{Duration, UnixTime};
 use crate::verify::parse_claims;
-use serde::Deserialize;
 
 /// Options of `isExpired` and `expiryInfo` (`currentDate` is read by the binding).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExpiryOptions {
     /// Leeway for `exp` and `nbf`. Defaults to 0 seconds.
     pub clock_tolerance: Option<Duration>,
+}
+
+impl ExpiryOptions {
+    /// Reads options from a JSON object. Errors: `ERR_OPTIONS_INVALID`.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let object = OptionObject::parse(text, ErrorCode::OptionsInvalid)?;
+        let mut options = ExpiryOptions::default();
+        for (name, raw) in object.present() {
+            match name {
+                "clockTolerance" => options.clock_tolerance = Some(object.duration(name, raw)?),
+                _ => return Err(object.unknown(name, &["clockTolerance", "currentDate"])),
+            }
+        }
+        Ok(options)
+    }
 }
 
 /// The time claims of a token and the verdicts `jwtVerify` would reach on them.

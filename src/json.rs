@@ -1,25 +1,36 @@
-//! Strict reading of a JSON object's top-level members, as JOSE headers and claims sets need.
+//! A small strict JSON reader (RFC 8259) for JOSE headers, claims sets and options.
 //!
-//! Members are kept as raw JSON text, so a member nobody checks costs only a syntax check.
-//! Duplicate member names are refused (RFC 7515 section 5.2 lets a recipient do so), so what
-//! the core validated and what `JSON.parse` gives JavaScript can never differ.
+//! It validates a whole document in one pass without building values: an object's top-level
+//! members are kept as raw JSON text and read on demand, so a claim nobody checks costs only
+//! its syntax check. Nesting is tracked with an explicit stack, never recursion, so no input
+//! can exhaust the call stack. Duplicate member names are refused (RFC 7515 section 5.2 lets
+//! a recipient do so), so what the core validated and what `JSON.parse` gives JavaScript can
+//! never differ. Lone UTF-16 surrogates in `\u` escapes are refused too: a Rust string cannot
+//! hold them, and RFC 8259 section 8.2 calls their meaning unpredictable.
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::fmt;
+
+/// One JSON value as raw text, already validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Raw<'a>(&'a str);
+
+impl<'a> Raw<'a> {
+    /// The value's JSON text.
+    pub fn text(self) -> &'a str {
+        self.0
+    }
+}
 
 /// The members of one JSON object, in document order, values as raw JSON text.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Members<'a> {
-    entries: Vec<(Cow<'a, str>, &'a RawValue)>,
+    entries: Vec<(Cow<'a, str>, Raw<'a>)>,
 }
 
 /// Why a text is not a strict JSON object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ObjectError {
-    /// Not JSON, or JSON that is not an object (also: nesting deeper than 128).
+    /// Not JSON, or JSON that is not an object.
     NotAnObject,
     /// Two members share a name (after unescaping).
     DuplicateMember,
@@ -28,8 +39,39 @@ pub enum ObjectError {
 impl<'a> Members<'a> {
     /// Parses `text` as one JSON object with distinct member names.
     pub fn parse(text: &'a str) -> Result<Self, ObjectError> {
-        let entries: Vec<(Cow<'a, str>, &'a RawValue)> =
-            serde_json::from_str::<MemberList<'a>>(text).map_err(|_| ObjectError::NotAnObject)?.0;
+        let mut scanner = Scanner::new(text);
+        scanner.skip_ws();
+        if !scanner.eat(b'{') {
+            return Err(ObjectError::NotAnObject);
+        }
+        let mut entries = Vec::new();
+        scanner.skip_ws();
+        if !scanner.eat(b'}') {
+            loop {
+                scanner.skip_ws();
+                let name = scanner.string(true).ok_or(ObjectError::NotAnObject)?;
+                scanner.skip_ws();
+                if !scanner.eat(b':') {
+                    return Err(ObjectError::NotAnObject);
+                }
+                scanner.skip_ws();
+                let start = scanner.pos;
+                scanner.skip_value().ok_or(ObjectError::NotAnObject)?;
+                let value = text.get(start..scanner.pos).ok_or(ObjectError::NotAnObject)?;
+                entries.push((name, Raw(value)));
+                scanner.skip_ws();
+                if scanner.eat(b'}') {
+                    break;
+                }
+                if !scanner.eat(b',') {
+                    return Err(ObjectError::NotAnObject);
+                }
+            }
+        }
+        scanner.skip_ws();
+        if !scanner.at_end() {
+            return Err(ObjectError::NotAnObject);
+        }
         if has_duplicate_names(&entries) {
             return Err(ObjectError::DuplicateMember);
         }
@@ -37,7 +79,7 @@ impl<'a> Members<'a> {
     }
 
     /// The raw value of member `name`, if present.
-    pub fn get(&self, name: &str) -> Option<&'a RawValue> {
+    pub fn get(&self, name: &str) -> Option<Raw<'a>> {
         self.entries.iter().find(|(key, _)| key == name).map(|(_, value)| *value)
     }
 
@@ -47,13 +89,14 @@ impl<'a> Members<'a> {
     }
 
     /// The members in document order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &'a RawValue)> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Raw<'a>)> + '_ {
         self.entries.iter().map(|(key, value)| (key.as_ref(), *value))
     }
+
 }
 
 /// Quadratic for the usual handful of members, sorted for the rare large object.
-fn has_duplicate_names(entries: &[(Cow<'_, str>, &RawValue)]) -> bool {
+fn has_duplicate_names(entries: &[(Cow<'_, str>, Raw<'_>)]) -> bool {
     const LINEAR_SCAN_LIMIT: usize = 24;
     if entries.len() <= LINEAR_SCAN_LIMIT {
         return entries
@@ -67,104 +110,326 @@ fn has_duplicate_names(entries: &[(Cow<'_, str>, &RawValue)]) -> bool {
 }
 
 /// A JSON string value, borrowed when it has no escapes; `None` for any other JSON type.
-pub fn as_str(raw: &RawValue) -> Option<Cow<'_, str>> {
-    let text = raw.get();
-    if !text.starts_with('"') {
-        return None;
-    }
-    serde_json::from_str::<BorrowedText<'_>>(text).ok().map(|t| t.0)
+pub fn as_str(raw: Raw<'_>) -> Option<Cow<'_, str>> {
+    string_literal(raw.0)
 }
 
-/// A JSON number value as the nearest double, as `JSON.parse` reads it (so `1e400` is infinite);
-/// `None` for any other JSON type.
-pub fn as_number(raw: &RawValue) -> Option<f64> {
-    let text = raw.get();
-    match text.as_bytes().first() {
-        Some(b'-' | b'0'..=b'9') => text.parse::<f64>().ok(),
+/// The value of `text` if it is exactly one JSON string literal.
+pub fn string_literal(text: &str) -> Option<Cow<'_, str>> {
+    let mut scanner = Scanner::new(text);
+    let value = scanner.string(true)?;
+    scanner.at_end().then_some(value)
+}
+
+/// A JSON number value as the nearest double, as `JSON.parse` reads it (so `1e400` is
+/// infinite); `None` for any other JSON type.
+pub fn as_number(raw: Raw<'_>) -> Option<f64> {
+    match raw.0.as_bytes().first() {
+        Some(b'-' | b'0'..=b'9') => raw.0.parse::<f64>().ok(),
         _ => None,
     }
 }
 
 /// A JSON boolean value; `None` for any other JSON type.
-pub fn as_bool(raw: &RawValue) -> Option<bool> {
-    match raw.get() {
+pub fn as_bool(raw: Raw<'_>) -> Option<bool> {
+    match raw.0 {
         "true" => Some(true),
         "false" => Some(false),
         _ => None,
     }
 }
 
+/// Whether the value is `null`.
+pub fn is_null(raw: Raw<'_>) -> bool {
+    raw.0 == "null"
+}
+
 /// The elements of a JSON array as raw values; `None` if `raw` is not an array.
-pub fn as_array(raw: &RawValue) -> Option<Vec<&RawValue>> {
-    if !raw.get().starts_with('[') {
+pub fn as_array(raw: Raw<'_>) -> Option<Vec<Raw<'_>>> {
+    let text = raw.0;
+    let mut scanner = Scanner::new(text);
+    if !scanner.eat(b'[') {
         return None;
     }
-    serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok()
+    let mut items = Vec::new();
+    scanner.skip_ws();
+    if scanner.eat(b']') {
+        return Some(items);
+    }
+    loop {
+        scanner.skip_ws();
+        let start = scanner.pos;
+        scanner.skip_value()?;
+        items.push(Raw(text.get(start..scanner.pos)?));
+        scanner.skip_ws();
+        if scanner.eat(b']') {
+            return Some(items);
+        }
+        if !scanner.eat(b',') {
+            return None;
+        }
+    }
+}
+
+/// The members of a JSON object value; `None` if `raw` is not an object (or repeats a name).
+pub fn as_object(raw: Raw<'_>) -> Option<Members<'_>> {
+    match raw.0.as_bytes().first() {
+        Some(b'{') => Members::parse(raw.0).ok(),
+        _ => None,
+    }
 }
 
 /// Writes `value` as a JSON string literal.
 pub fn quote(value: &str) -> String {
-    // Serialising a str cannot fail; the fallback keeps this free of panics regardless.
-    serde_json::to_string(value).unwrap_or_else(|_| String::from("\"\""))
+    let mut out = String::with_capacity(value.len().saturating_add(2));
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let n = usize::from(c as u8);
+                out.push_str("\\u00");
+                out.push(char::from(HEX.get(n >> 4).copied().unwrap_or(b'0')));
+                out.push(char::from(HEX.get(n & 15).copied().unwrap_or(b'0')));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
-/// Writes a finite number the way `JSON.stringify` does for integers (no `.0`).
-pub fn number(value: f64) -> String {
+/// Writes an integral number within ±2^53 as JSON (`JSON.stringify`'s form); `None` for any
+/// other value, whose text the caller must keep as given.
+pub fn integer(value: f64) -> Option<String> {
     const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-    if value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER {
-        #[allow(clippy::cast_possible_truncation)] // integral and within ±2^53
-        let integer = value as i64;
-        integer.to_string()
-    } else {
-        serde_json::to_string(&value).unwrap_or_else(|_| String::from("null"))
-    }
+    #[allow(clippy::cast_possible_truncation)] // integral and within ±2^53, checked first
+    let integral = (value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER).then_some(value as i64);
+    integral.map(|i| i.to_string())
 }
 
-struct MemberList<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+/// A cursor over JSON text that validates as it skips.
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
 
-impl<'de> Deserialize<'de> for MemberList<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ObjectVisitor;
-        impl<'de> Visitor<'de> for ObjectVisitor {
-            type Value = MemberList<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8).min(64));
-                while let Some(BorrowedText(name)) = map.next_key()? {
-                    let value: &'de RawValue = map.next_value()?;
-                    entries.push((name, value));
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Scanner { text, bytes: text.as_bytes(), pos: 0 }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn bump(&mut self) {
+        self.pos = self.pos.saturating_add(1);
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.bump();
+        }
+        found
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.bump();
+        }
+    }
+
+    /// Skips one value of any depth; `None` if it is not valid JSON.
+    fn skip_value(&mut self) -> Option<()> {
+        // Closers still expected, innermost last: the nesting lives here, not on the call stack.
+        let mut open: Vec<u8> = Vec::new();
+        loop {
+            self.skip_ws();
+            match self.peek()? {
+                b'{' => {
+                    self.bump();
+                    self.skip_ws();
+                    if !self.eat(b'}') {
+                        open.push(b'}');
+                        self.member_name()?;
+                        continue;
+                    }
                 }
-                Ok(MemberList(entries))
+                b'[' => {
+                    self.bump();
+                    self.skip_ws();
+                    if !self.eat(b']') {
+                        open.push(b']');
+                        continue;
+                    }
+                }
+                b'"' => {
+                    self.string(false)?;
+                }
+                b't' => self.literal("true")?,
+                b'f' => self.literal("false")?,
+                b'n' => self.literal("null")?,
+                _ => self.number()?,
+            }
+            // A value ended: close what it ended, or move on to the next element or member.
+            loop {
+                let Some(&closer) = open.last() else { return Some(()) };
+                self.skip_ws();
+                if self.eat(closer) {
+                    open.pop();
+                    continue;
+                }
+                if !self.eat(b',') {
+                    return None;
+                }
+                if closer == b'}' {
+                    self.skip_ws();
+                    self.member_name()?;
+                }
+                break;
             }
         }
-        deserializer.deserialize_map(ObjectVisitor)
     }
-}
 
-/// A string that borrows from the input when it can.
-struct BorrowedText<'a>(Cow<'a, str>);
+    fn member_name(&mut self) -> Option<()> {
+        self.string(false)?;
+        self.skip_ws();
+        self.eat(b':').then_some(())
+    }
 
-impl<'de> Deserialize<'de> for BorrowedText<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = BorrowedText<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
+    fn literal(&mut self, word: &str) -> Option<()> {
+        let end = self.pos.checked_add(word.len())?;
+        (self.bytes.get(self.pos..end)? == word.as_bytes()).then(|| self.pos = end)
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    fn number(&mut self) -> Option<()> {
+        self.eat(b'-');
+        match self.peek()? {
+            b'0' => self.bump(),
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.eat(b'.') {
+            self.peek().filter(u8::is_ascii_digit)?;
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.bump();
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.bump();
             }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(BorrowedText(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(BorrowedText(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(BorrowedText(Cow::Owned(v)))
+            self.peek().filter(u8::is_ascii_digit)?;
+            self.digits();
+        }
+        Some(())
+    }
+
+    fn digits(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.bump();
+        }
+    }
+
+    /// Reads a string literal at the cursor. With `decode`, returns its value (borrowed when
+    /// it has no escapes); without, only validates it and returns an empty value.
+    fn string(&mut self, decode: bool) -> Option<Cow<'a, str>> {
+        if !self.eat(b'"') {
+            return None;
+        }
+        let start = self.pos;
+        let mut decoded: Option<String> = None;
+        loop {
+            let byte = self.peek()?;
+            match byte {
+                b'"' => {
+                    let plain = self.text.get(start..self.pos)?;
+                    self.bump();
+                    return Some(match decoded {
+                        Some(text) => Cow::Owned(text),
+                        None if decode => Cow::Borrowed(plain),
+                        None => Cow::Borrowed(""),
+                    });
+                }
+                b'\\' => {
+                    let (escape_start, c) = (self.pos, self.escape()?);
+                    if decode {
+                        let out = decoded.get_or_insert_with(|| {
+                            self.text.get(start..escape_start).unwrap_or_default().to_owned()
+                        });
+                        out.push(c);
+                    }
+                }
+                0x00..=0x1f => return None,
+                _ => {
+                    // Copy one whole UTF-8 character (the text is a str, so this is a boundary).
+                    let c = self.text.get(self.pos..)?.chars().next()?;
+                    if let Some(out) = decoded.as_mut() {
+                        out.push(c);
+                    }
+                    self.pos = self.pos.checked_add(c.len_utf8())?;
+                }
             }
         }
-        deserializer.deserialize_str(TextVisitor)
+    }
+
+    /// Reads one escape after the backslash, joining a surrogate pair.
+    fn escape(&mut self) -> Option<char> {
+        self.bump();
+        let c = match self.peek()? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                self.bump();
+                let unit = self.hex4()?;
+                return match unit {
+                    0xD800..=0xDBFF => {
+                        if !(self.eat(b'\\') && self.eat(b'u')) {
+                            return None;
+                        }
+                        let low = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return None;
+                        }
+                        let high_bits = (unit & 0x3FF) << 10;
+                        char::from_u32(0x1_0000 | high_bits | (low & 0x3FF))
+                    }
+                    0xDC00..=0xDFFF => None,
+                    _ => char::from_u32(unit),
+                };
+            }
+            _ => return None,
+        };
+        self.bump();
+        Some(c)
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        for _ in 0..4 {
+            let digit = char::from(self.peek()?).to_digit(16)?;
+            value = (value << 4) | digit;
+            self.bump();
+        }
+        Some(value)
     }
 }
 
@@ -174,17 +439,40 @@ mod tests {
 
     #[test]
     fn keeps_members_in_document_order_as_raw_text() {
-        let m = Members::parse(r#"{"b":1,"a":{"x":[1,2]},"c":"s"}"#).unwrap();
+        let m = Members::parse(r#" {"b":1, "a" : {"x":[1,2]},"c":"s"} "#).unwrap();
         let names: Vec<&str> = m.iter().map(|(k, _)| k).collect();
         assert_eq!(names, ["b", "a", "c"]);
-        assert_eq!(m.get("a").unwrap().get(), r#"{"x":[1,2]}"#);
+        assert_eq!(m.get("a").unwrap().text(), r#"{"x":[1,2]}"#);
         assert!(m.get("z").is_none());
+        assert_eq!(Members::parse("{}").unwrap().iter().count(), 0);
     }
 
     #[test]
     fn rejects_anything_but_an_object() {
-        for text in ["[]", "1", "\"s\"", "null", "", "{", "{}x", "{\"a\":}", "{'a':1}"] {
+        for text in ["[]", "1", "\"s\"", "null", "", "{", "{}x", "{\"a\":}", "{'a':1}", "{\"a\":1,}", "{,}", "{\"a\"}"] {
             assert_eq!(Members::parse(text).unwrap_err(), ObjectError::NotAnObject, "{text}");
+        }
+    }
+
+    #[test]
+    fn validates_every_value_even_unread_ones() {
+        let bad = [
+            "[1,]", "[01]", "[1.]", "[.5]", "[1e]", "[+1]", "[-]", "[tru]", "[nul]", "[\"\\x\"]", "[\"\\u12\"]",
+            "[\"a\tb\"]", "[1 2]", "{\"k\" 1}", "{\"k\":1 \"j\":2}", "[[]", "[]]", "{\"k\":[}", "[\"\\ud800\"]",
+            "[\"\\udc00\"]", "[\"\\ud800\\u0041\"]", "[NaN]", "[Infinity]", "[1,\u{a0}2]",
+        ];
+        for value in bad {
+            let text = format!("{{\"a\":{value}}}");
+            assert_eq!(Members::parse(&text).unwrap_err(), ObjectError::NotAnObject, "{text}");
+        }
+        let good = [
+            "[]", "{}", "[1,-0,0.5,1e5,1E+5,-1.5e-5,123456789012345678901234567890]", "[true,false,null]",
+            "[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\"]", "{\"x\":{\"y\":[{\"z\":null}]}}", " [ 1 , 2 ] ",
+            "\"é😀\"",
+        ];
+        for value in good {
+            let text = format!("{{\"a\":{value}}}");
+            assert!(Members::parse(&text).is_ok(), "{text}");
         }
     }
 
@@ -199,36 +487,60 @@ mod tests {
 
     #[test]
     fn allows_duplicates_only_below_the_top_level() {
-        // Nested objects are passed to JSON.parse untouched; only top-level names are claims.
+        // Nested objects go to JSON.parse untouched; only top-level names are claims.
         assert!(Members::parse(r#"{"a":{"x":1,"x":2}}"#).is_ok());
     }
 
     #[test]
-    fn scans_deep_nesting_below_the_top_level_without_recursion() {
-        // Raw values are skipped iteratively, so a 64 KiB token cannot exhaust the stack.
-        let text = format!("{{\"a\":{}{}}}", "[".repeat(40_000), "]".repeat(40_000));
+    fn scans_deep_nesting_without_recursion() {
+        let text = format!("{{\"a\":{}{}}}", "[".repeat(200_000), "]".repeat(200_000));
         assert!(Members::parse(&text).is_ok());
+        let objects = format!("{{\"a\":{}1{}}}", "{\"k\":".repeat(100_000), "}".repeat(100_000));
+        assert!(Members::parse(&objects).is_ok());
         let unbalanced = format!("{{\"a\":{}{}}}", "[".repeat(40_000), "]".repeat(39_999));
         assert!(Members::parse(&unbalanced).is_err());
+        let crossed = "{\"a\":[{]}}";
+        assert!(Members::parse(crossed).is_err());
     }
 
     #[test]
     fn reads_typed_values() {
-        let m = Members::parse(r#"{"n":1e400,"i":-12,"s":"a\"b","t":true,"a":["x",1]}"#).unwrap();
+        let m = Members::parse(r#"{"n":1e400,"i":-12,"s":"a\"b","t":true,"a":["x",1,{"k":[]}],"o":{"k":1},"z":null}"#).unwrap();
         assert_eq!(as_number(m.get("n").unwrap()), Some(f64::INFINITY));
         assert_eq!(as_number(m.get("i").unwrap()), Some(-12.0));
         assert_eq!(as_number(m.get("s").unwrap()), None);
         assert_eq!(as_str(m.get("s").unwrap()).as_deref(), Some("a\"b"));
         assert_eq!(as_str(m.get("i").unwrap()), None);
         assert_eq!(as_bool(m.get("t").unwrap()), Some(true));
-        assert_eq!(as_array(m.get("a").unwrap()).map(|a| a.len()), Some(2));
+        let items = as_array(m.get("a").unwrap()).unwrap();
+        assert_eq!(items.iter().map(|r| r.text()).collect::<Vec<_>>(), ["\"x\"", "1", "{\"k\":[]}"]);
         assert!(as_array(m.get("s").unwrap()).is_none());
+        assert_eq!(as_object(m.get("o").unwrap()).unwrap().get("k").unwrap().text(), "1");
+        assert!(as_object(m.get("a").unwrap()).is_none());
+        assert!(is_null(m.get("z").unwrap()));
     }
 
     #[test]
-    fn writes_numbers_like_json_stringify() {
-        assert_eq!(number(1_300_819_380.0), "1300819380");
-        assert_eq!(number(-5.0), "-5");
-        assert_eq!(number(1.5), "1.5");
+    fn decodes_escapes_and_borrows_plain_strings() {
+        let m = Members::parse(r#"{"p":"plain","e":"\u00e9\ud83d\ude00\n"}"#).unwrap();
+        assert!(matches!(as_str(m.get("p").unwrap()), Some(Cow::Borrowed("plain"))));
+        assert_eq!(as_str(m.get("e").unwrap()).as_deref(), Some("é😀\n"));
+    }
+
+    #[test]
+    fn quotes_strings_as_json() {
+        assert_eq!(quote("a\"b\\c\n\u{1}é"), r#""a\"b\\c\n\u0001é""#);
+        let quoted = quote("x\u{1f}y");
+        let text = format!("{{\"k\":{quoted}}}");
+        let m = Members::parse(&text).unwrap();
+        assert_eq!(as_str(m.get("k").unwrap()).as_deref(), Some("x\u{1f}y"));
+    }
+
+    #[test]
+    fn writes_integers_like_json_stringify() {
+        assert_eq!(integer(1_300_819_380.0).as_deref(), Some("1300819380"));
+        assert_eq!(integer(-5.0).as_deref(), Some("-5"));
+        assert_eq!(integer(1.5), None);
+        assert_eq!(integer(1e300), None);
     }
 }

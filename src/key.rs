@@ -4,8 +4,8 @@
 use crate::algorithms::{Algorithm, AlgorithmSet};
 use crate::base64url;
 use crate::error::{Error, ErrorCode, Result};
+use crate::options::OptionObject;
 use hmac::{Hmac, Mac};
-use serde::Deserialize;
 use sha2::{Sha256, Sha384, Sha512};
 
 /// What a key is used for, checked against a JWK's `use` and `key_ops`.
@@ -27,7 +27,7 @@ impl KeyOperation {
 }
 
 /// A JSON Web Key as given by the caller; only the members this library checks.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Jwk {
     /// Key type; must be `oct` for a secret key.
     pub kty: Option<String>,
@@ -36,10 +36,29 @@ pub struct Jwk {
     /// The one algorithm the key is for, if stated.
     pub alg: Option<String>,
     /// Intended use; must be `sig` if present.
-    #[serde(rename = "use")]
     pub use_: Option<String>,
     /// Permitted operations, if stated.
     pub key_ops: Option<Vec<String>>,
+}
+
+impl Jwk {
+    /// Reads a JWK from JSON; members other than these five are ignored (a JWK may carry
+    /// `kid`, `ext` and more). Errors: `ERR_JWK_INVALID` for a member of the wrong type.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let object = OptionObject::parse(text, ErrorCode::JwkInvalid)?;
+        let mut jwk = Jwk::default();
+        for (name, raw) in object.present() {
+            match name {
+                "kty" => jwk.kty = Some(object.string(name, raw)?),
+                "k" => jwk.k = Some(object.string(name, raw)?),
+                "alg" => jwk.alg = Some(object.string(name, raw)?),
+                "use" => jwk.use_ = Some(object.string(name, raw)?),
+                "key_ops" => jwk.key_ops = Some(object.strings(name, raw)?),
+                _ => {}
+            }
+        }
+        Ok(jwk)
+    }
 }
 
 /// A secret key with the restrictions its JWK stated.
@@ -250,6 +269,15 @@ mod tests {
                 assert!(!mac.verify(&message, &hex(tag)[..16]), "a truncated tag must fail");
             }
         }
+    }
+
+    #[test]
+    fn reads_a_jwk_from_json_ignoring_other_members() {
+        let jwk = Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","kid":"1","use":"sig","key_ops":["sign"],"ext":true}"#).unwrap();
+        assert_eq!(jwk.k.as_deref(), Some("c2VjcmV0"));
+        assert_eq!(jwk.key_ops, Some(vec!["sign".to_string()]));
+        assert_eq!(Jwk::from_json(r#"{"kty":"oct","k":5}"#).unwrap_err().code(), ErrorCode::JwkInvalid);
+        assert_eq!(Jwk::from_json("[]").unwrap_err().code(), ErrorCode::JwkInvalid);
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod expiry;
 mod header;
 mod json;
 mod key;
+mod options;
 mod sign;
 mod time;
 mod token;

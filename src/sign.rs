@@ -5,35 +5,32 @@ use crate::algorithms::Algorithm;
 use crate::base64url;
 use crate::claims::time_claim;
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{self, Members};
+use crate::json::{self, Members, Raw};
 use crate::key::{KeyOperation, SecretKey};
+use crate::options::OptionObject;
 use crate::time::{parse_duration, UnixTime};
 use crate::validation::OneOrMany;
 use crate::verify::parse_claims;
-use serde::Deserialize;
-use serde_json::{Map, Value};
 
 /// A time claim to set: `true` for now, a NumericDate, or a duration string relative to now
 /// (`"2h"`, `"-5m"`, `"1 day ago"`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TimeInput {
     /// `true`: now; `false`: leave the claim as the payload has it.
     Now(bool),
-    /// Seconds since the epoch.
+    /// Whole seconds since the epoch.
     At(f64),
     /// A duration from now.
     After(String),
 }
 
 /// Options of `signJwt` (and of `SignJWT`, which fills them in). Unknown names are refused.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SignOptions {
     /// The algorithm. Defaults to `header.alg`, else the JWK's `alg`, else HS256.
     pub alg: Option<String>,
-    /// Further protected header parameters (`typ`, `kid`, …).
-    pub header: Option<Map<String, Value>>,
+    /// Further protected header parameters (`typ`, `kid`, …), values as JSON text.
+    pub header: Option<Vec<(String, String)>>,
     /// Sets `iat`.
     pub issued_at: Option<TimeInput>,
     /// Sets `exp`.
@@ -48,6 +45,51 @@ pub struct SignOptions {
     pub audience: Option<OneOrMany>,
     /// Sets `jti`.
     pub jti: Option<String>,
+}
+
+impl SignOptions {
+    const NAMES: [&'static str; 10] = [
+        "alg", "header", "issuedAt", "expirationTime", "notBefore", "issuer", "subject", "audience", "jti",
+        "currentDate",
+    ];
+
+    /// Reads options from a JSON object. Errors: `ERR_OPTIONS_INVALID`.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let object = OptionObject::parse(text, ErrorCode::OptionsInvalid)?;
+        let mut options = SignOptions::default();
+        for (name, raw) in object.present() {
+            match name {
+                "alg" => options.alg = Some(object.string(name, raw)?),
+                "header" => options.header = Some(header_members(raw)?),
+                "issuedAt" => options.issued_at = Some(time_input(name, raw)?),
+                "expirationTime" => options.expiration_time = Some(time_input(name, raw)?),
+                "notBefore" => options.not_before = Some(time_input(name, raw)?),
+                "issuer" => options.issuer = Some(object.string(name, raw)?),
+                "subject" => options.subject = Some(object.string(name, raw)?),
+                "audience" => options.audience = Some(object.one_or_many(name, raw)?),
+                "jti" => options.jti = Some(object.string(name, raw)?),
+                _ => return Err(object.unknown(name, &Self::NAMES)),
+            }
+        }
+        Ok(options)
+    }
+}
+
+fn header_members(raw: Raw<'_>) -> Result<Vec<(String, String)>> {
+    let members = json::as_object(raw).ok_or_else(|| options_invalid("\"header\" must be an object"))?;
+    Ok(members.iter().map(|(name, value)| (name.to_owned(), value.text().to_owned())).collect())
+}
+
+fn time_input(name: &str, raw: Raw<'_>) -> Result<TimeInput> {
+    if let Some(flag) = json::as_bool(raw) {
+        return Ok(TimeInput::Now(flag));
+    }
+    if let Some(text) = json::as_str(raw) {
+        return Ok(TimeInput::After(text.into_owned()));
+    }
+    json::as_number(raw)
+        .map(TimeInput::At)
+        .ok_or_else(|| options_invalid(format!("\"{name}\" must be a number, a duration string or true")))
 }
 
 /// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`.
@@ -71,12 +113,12 @@ pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: Uni
 }
 
 fn choose_algorithm(key: &SecretKey, options: &SignOptions) -> Result<Algorithm> {
-    let from_header = match options.header.as_ref().and_then(|h| h.get("alg")) {
+    let header_alg = options.header.iter().flatten().find(|(name, _)| name == "alg");
+    let from_header = match header_alg {
         None => None,
-        Some(Value::String(name)) => Some(name.as_str()),
-        Some(_) => return Err(options_invalid("header.alg must be a string")),
+        Some((_, raw)) => Some(json::string_literal(raw).ok_or_else(|| options_invalid("header.alg must be a string"))?),
     };
-    let name = match (options.alg.as_deref(), from_header) {
+    let name = match (options.alg.as_deref(), from_header.as_deref()) {
         (Some(a), Some(b)) if a != b => return Err(options_invalid("alg and header.alg differ")),
         (Some(name), _) | (None, Some(name)) => name,
         (None, None) => return Ok(key.algorithm().unwrap_or(Algorithm::HS256)),
@@ -85,14 +127,13 @@ fn choose_algorithm(key: &SecretKey, options: &SignOptions) -> Result<Algorithm>
 }
 
 /// `{"alg":…}` followed by the caller's other header parameters.
-fn header_json(alg: Algorithm, extra: Option<&Map<String, Value>>) -> Result<String> {
+fn header_json(alg: Algorithm, extra: Option<&Vec<(String, String)>>) -> Result<String> {
     let mut out = format!("{{\"alg\":\"{}\"", alg.name());
-    for (name, value) in extra.into_iter().flatten().filter(|(name, _)| *name != "alg") {
+    for (name, value) in extra.into_iter().flatten().filter(|(name, _)| name != "alg") {
         if name == "b64" || name == "crit" {
             return Err(options_invalid("header.b64 and header.crit are not supported for a JWT"));
         }
-        let value = serde_json::to_string(value).map_err(|_| options_invalid("a header value is not JSON"))?;
-        push_member(&mut out, name, &value);
+        push_member(&mut out, name, value);
     }
     out.push('}');
     Ok(out)
@@ -106,7 +147,7 @@ fn claims_json(payload_json: &str, options: &SignOptions, now: UnixTime) -> Resu
     let times = [("iat", &options.issued_at), ("exp", &options.expiration_time), ("nbf", &options.not_before)];
     for (name, input) in times {
         if let Some(value) = input.as_ref().map(|input| resolve_time(input, now, name)).transpose()?.flatten() {
-            set.push((name, json::number(value)));
+            set.push((name, value));
         }
     }
     let strings = [("iss", &options.issuer), ("sub", &options.subject), ("jti", &options.jti)];
@@ -126,7 +167,7 @@ fn claims_json(payload_json: &str, options: &SignOptions, now: UnixTime) -> Resu
     let mut out = String::from("{");
     for (name, raw) in payload.iter() {
         let replaced = set.iter().position(|(claim, _)| *claim == name).map(|at| set.swap_remove(at).1);
-        push_member(&mut out, name, replaced.as_deref().unwrap_or(raw.get()));
+        push_member(&mut out, name, replaced.as_deref().unwrap_or(raw.text()));
     }
     for (name, value) in &set {
         push_member(&mut out, name, value);
@@ -145,7 +186,9 @@ fn check_time_claims(claims_json: &str) -> Result<()> {
     Ok(())
 }
 
-fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<f64>> {
+/// The claim's JSON number text. NumericDates written here are whole seconds, which keeps
+/// float formatting (and its code size) out of the build.
+fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<String>> {
     let value = match input {
         TimeInput::Now(false) => return Ok(None),
         TimeInput::Now(true) => now.as_secs(),
@@ -155,10 +198,9 @@ fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<
             None => return Err(options_invalid(format!("the \"{claim}\" time is not a duration string"))),
         },
     };
-    if !value.is_finite() {
-        return Err(options_invalid(format!("the \"{claim}\" time must be finite")));
-    }
-    Ok(Some(value))
+    json::integer(value)
+        .map(Some)
+        .ok_or_else(|| options_invalid(format!("the \"{claim}\" time must be a whole number of seconds within ±2^53")))
 }
 
 fn push_member(out: &mut String, name: &str, raw_value: &str) {

@@ -3,7 +3,6 @@
 //! where they come in.
 
 use crate::error::{Error, ErrorCode, Result};
-use serde::Deserialize;
 
 /// The largest magnitude of a JavaScript `Date`, in milliseconds (ECMA-262 section 21.4.1.22).
 const MAX_DATE_MILLIS: f64 = 8.64e15;
@@ -35,8 +34,7 @@ impl UnixTime {
 }
 
 /// A duration option: seconds as a number, or a duration string such as `"30s"` or `"5 min"`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Duration {
     /// A number of seconds.
     Seconds(f64),

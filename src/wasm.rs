@@ -6,22 +6,28 @@ use crate::{
     SecretKey, SignOptions, UnixTime, Validation, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN,
 };
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
-use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 type JsResult<T> = Result<T, JsValue>;
 
-thread_local! {
-    /// The JavaScript `JwtError` class, registered once by the package entry.
-    static ERROR_CLASS: RefCell<Option<Function>> = const { RefCell::new(None) };
+/// JavaScript helpers the package entry registers once the instance is ready.
+struct Hooks {
+    /// The `JwtError` class every thrown error is an instance of.
+    error_class: Function,
+    /// `JSON.stringify` that refuses what JSON cannot carry (functions, symbols, NaN).
+    to_json: Function,
 }
 
-/// Registers the `JwtError` class that every thrown error is an instance of.
-#[wasm_bindgen(js_name = "__setErrorClass", skip_typescript)]
-pub fn set_error_class(class: Function) {
-    ERROR_CLASS.with(|slot| *slot.borrow_mut() = Some(class));
+thread_local! {
+    static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
+}
+
+/// Registers the `JwtError` class and the strict `toJson` of the package entry.
+#[wasm_bindgen(js_name = "__connect", skip_typescript)]
+pub fn connect(error_class: Function, to_json: Function) {
+    HOOKS.with(|slot| *slot.borrow_mut() = Some(Hooks { error_class, to_json }));
 }
 
 impl From<Error> for JsValue {
@@ -35,8 +41,9 @@ impl From<Error> for JsValue {
             let _ = Reflect::set(&details, &"reason".into(), &reason.as_str().into());
         }
         let message = JsValue::from(error.message());
-        let constructed = ERROR_CLASS.with(|slot| {
-            slot.borrow().as_ref().and_then(|class| Reflect::construct(class, &Array::of2(&message, &details)).ok())
+        let constructed = HOOKS.with(|slot| {
+            let hooks = slot.borrow();
+            hooks.as_ref().and_then(|h| Reflect::construct(&h.error_class, &Array::of2(&message, &details)).ok())
         });
         constructed.unwrap_or_else(|| {
             // Not registered (the raw glue used directly): a plain Error with the same fields.
@@ -55,20 +62,14 @@ fn read_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String
     Ok(String::from(text))
 }
 
-/// Converts a plain JS object into `T` through a JSON value, so that every own enumerable key
-/// is seen (serde-wasm-bindgen reads only a struct's known fields, which would let unknown
-/// option names through). `undefined` members count as absent.
-fn from_js_object<T: DeserializeOwned>(object: JsValue, code: ErrorCode) -> Result<T, Error> {
-    let invalid = |e: &dyn std::fmt::Display| Error::new(code, format!("invalid {}: {e}", code_subject(code)));
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(object).map_err(|e| invalid(&e))?;
-    serde_json::from_value(value).map_err(|e| invalid(&e))
-}
-
-fn code_subject(code: ErrorCode) -> &'static str {
-    match code {
-        ErrorCode::JwkInvalid => "JWK",
-        _ => "options",
-    }
+/// A plain JS object as JSON text. Values JSON cannot carry throw instead of vanishing.
+fn to_json(value: &JsValue, code: ErrorCode) -> Result<String, Error> {
+    let text = HOOKS.with(|slot| match slot.borrow().as_ref() {
+        Some(hooks) => hooks.to_json.call1(&JsValue::UNDEFINED, value).ok(),
+        None => JSON::stringify(value).ok().map(JsValue::from),
+    });
+    text.and_then(|t| t.as_string())
+        .ok_or_else(|| Error::new(code, "expected a plain object of strings, finite numbers, booleans and arrays"))
 }
 
 fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
@@ -79,8 +80,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         return SecretKey::from_bytes(bytes.to_vec());
     }
     if key.is_object() && !Array::is_array(key) {
-        let jwk: Jwk = from_js_object(key.clone(), ErrorCode::JwkInvalid)?;
-        return SecretKey::from_jwk(&jwk);
+        return SecretKey::from_jwk(&Jwk::from_json(&to_json(key, ErrorCode::JwkInvalid)?)?);
     }
     Err(Error::new(ErrorCode::KeyInvalid, "the key must be a Uint8Array, a string or an \"oct\" JWK object"))
 }
@@ -101,10 +101,11 @@ impl Clock {
     }
 }
 
-/// Reads an options object into `T`, taking `currentDate` (a `Date`) out as the clock.
-fn read_options<T: DeserializeOwned + Default>(options: &JsValue) -> Result<(T, Clock), Error> {
+/// Reads an options object as JSON text for the core, taking `currentDate` (a `Date`) out as
+/// the clock.
+fn read_options(options: &JsValue) -> Result<(String, Clock), Error> {
     if options.is_undefined() || options.is_null() {
-        return Ok((T::default(), Clock::System));
+        return Ok((String::from("{}"), Clock::System));
     }
     if !options.is_object() || Array::is_array(options) {
         return Err(Error::new(ErrorCode::OptionsInvalid, "options must be an object"));
@@ -120,7 +121,7 @@ fn read_options<T: DeserializeOwned + Default>(options: &JsValue) -> Result<(T, 
         let _ = Reflect::delete_property(&rest, &"currentDate".into());
         (rest.into(), Clock::Fixed(UnixTime::from_millis(date.get_time())?))
     };
-    Ok((from_js_object(fields, ErrorCode::OptionsInvalid)?, clock))
+    Ok((to_json(&fields, ErrorCode::OptionsInvalid)?, clock))
 }
 
 fn parse_json(text: &str) -> JsResult<JsValue> {
@@ -144,8 +145,8 @@ pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
 /// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`.
 #[wasm_bindgen(js_name = jwtVerify, skip_typescript)]
 pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult<JsValue> {
-    let (options, clock): (VerifyOptions, Clock) = read_options(&options)?;
-    let validation = Validation::new(&options)?;
+    let (options, clock) = read_options(&options)?;
+    let validation = Validation::new(&VerifyOptions::from_json(&options)?)?;
     let key = read_key(&key)?;
     let token = read_token(&token, validation.max_token_len, ErrorCode::JwsInvalid)?;
     parse_json(&verify(&token, &key, &validation, clock.now()?)?.to_result_json())
@@ -171,15 +172,16 @@ impl JsVerifier {
 /// Parses a key and options once for many `verify` calls.
 #[wasm_bindgen(js_name = createVerifier, skip_typescript)]
 pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
-    let (options, clock): (VerifyOptions, Clock) = read_options(&options)?;
-    let validation = Validation::new(&options)?;
+    let (options, clock) = read_options(&options)?;
+    let validation = Validation::new(&VerifyOptions::from_json(&options)?)?;
     let max_token_len = validation.max_token_len;
     let inner = Verifier::new(read_key(&key)?, validation)?;
     Ok(JsVerifier { inner, max_token_len, clock })
 }
 
 fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error> {
-    let (options, clock): (ExpiryOptions, Clock) = read_options(options)?;
+    let (options, clock) = read_options(options)?;
+    let options = ExpiryOptions::from_json(&options)?;
     let token = read_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid)?;
     expiry_info(&token, &options, clock.now()?)
 }
@@ -213,7 +215,8 @@ pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
 /// Signs a claims set with an HMAC key. Returns the compact token.
 #[wasm_bindgen(js_name = signJwt, skip_typescript)]
 pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult<String> {
-    let (options, clock): (SignOptions, Clock) = read_options(&options)?;
+    let (options, clock) = read_options(&options)?;
+    let options = SignOptions::from_json(&options)?;
     let key = read_key(&key)?;
     let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a JSON-serialisable object");
     if !payload.is_object() {

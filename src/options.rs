@@ -1,0 +1,120 @@
+//! Reading the caller's option objects, given as JSON text, into typed values. Unknown names
+//! and wrongly typed values are errors that name the option; `null` counts as absent.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::{self, Members, Raw};
+use crate::time::Duration;
+use crate::validation::OneOrMany;
+
+/// An option object: its members, and the code its errors carry.
+pub struct OptionObject<'a> {
+    members: Members<'a>,
+    code: ErrorCode,
+}
+
+impl<'a> OptionObject<'a> {
+    /// Parses an object; `code` is `ERR_OPTIONS_INVALID` or `ERR_JWK_INVALID`.
+    pub fn parse(text: &'a str, code: ErrorCode) -> Result<Self> {
+        let members = json::Members::parse(text)
+            .map_err(|_| Error::new(code, "expected a plain object with distinct member names"))?;
+        Ok(OptionObject { members, code })
+    }
+
+    /// The members whose values are not `null`, in order.
+    pub fn present(&self) -> impl Iterator<Item = (&str, Raw<'a>)> + '_ {
+        self.members.iter().filter(|(_, value)| !json::is_null(*value))
+    }
+
+    /// The error for a member this object does not accept.
+    pub fn unknown(&self, name: &str, known: &[&str]) -> Error {
+        Error::new(self.code, format!("unknown option \"{name}\" (expected one of: {})", known.join(", ")))
+    }
+
+    fn wrong(&self, name: &str, expected: &str) -> Error {
+        Error::new(self.code, format!("\"{name}\" must be {expected}"))
+    }
+
+    /// A string.
+    pub fn string(&self, name: &str, raw: Raw<'_>) -> Result<String> {
+        json::as_str(raw).map(|s| s.into_owned()).ok_or_else(|| self.wrong(name, "a string"))
+    }
+
+    /// A finite number.
+    pub fn number(&self, name: &str, raw: Raw<'_>) -> Result<f64> {
+        json::as_number(raw).filter(|n| n.is_finite()).ok_or_else(|| self.wrong(name, "a finite number"))
+    }
+
+    /// An array of strings.
+    pub fn strings(&self, name: &str, raw: Raw<'_>) -> Result<Vec<String>> {
+        json::as_array(raw)
+            .and_then(|items| items.into_iter().map(|item| json::as_str(item).map(|s| s.into_owned())).collect())
+            .ok_or_else(|| self.wrong(name, "an array of strings"))
+    }
+
+    /// A string or an array of strings.
+    pub fn one_or_many(&self, name: &str, raw: Raw<'_>) -> Result<OneOrMany> {
+        match json::as_str(raw) {
+            Some(one) => Ok(OneOrMany::One(one.into_owned())),
+            None => self.strings(name, raw).map(OneOrMany::Many).map_err(|_| self.wrong(name, "a string or an array of strings")),
+        }
+    }
+
+    /// A number of seconds or a duration string.
+    pub fn duration(&self, name: &str, raw: Raw<'_>) -> Result<Duration> {
+        if let Some(text) = json::as_str(raw) {
+            return Ok(Duration::Text(text.into_owned()));
+        }
+        self.number(name, raw).map(Duration::Seconds).map_err(|_| self.wrong(name, "a number of seconds or a duration string"))
+    }
+
+    /// An object whose values are all booleans.
+    pub fn flags(&self, name: &str, raw: Raw<'_>) -> Result<Vec<(String, bool)>> {
+        json::as_object(raw)
+            .and_then(|members| {
+                members.iter().map(|(key, value)| json::as_bool(value).map(|flag| (key.to_owned(), flag))).collect()
+            })
+            .ok_or_else(|| self.wrong(name, "an object of booleans"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(text: &str) -> OptionObject<'_> {
+        OptionObject::parse(text, ErrorCode::OptionsInvalid).unwrap()
+    }
+
+    #[test]
+    fn null_members_count_as_absent() {
+        let o = object(r#"{"a":null,"b":1}"#);
+        assert_eq!(o.present().map(|(k, _)| k).collect::<Vec<_>>(), ["b"]);
+    }
+
+    #[test]
+    fn typed_readers_accept_their_type_only() {
+        let o = object(r#"{"s":"x","n":2.5,"l":["a","b"],"m":["a",1],"f":{"a":true},"g":{"a":1},"big":1e400}"#);
+        let get = |name| o.members.get(name).unwrap();
+        assert_eq!(o.string("s", get("s")).unwrap(), "x");
+        assert_eq!(o.string("n", get("n")).unwrap_err().code(), ErrorCode::OptionsInvalid);
+        assert_eq!(o.number("n", get("n")).unwrap(), 2.5);
+        assert!(o.number("big", get("big")).is_err());
+        assert_eq!(o.strings("l", get("l")).unwrap(), ["a", "b"]);
+        assert!(o.strings("m", get("m")).is_err());
+        assert_eq!(o.one_or_many("s", get("s")).unwrap(), OneOrMany::One("x".into()));
+        assert_eq!(o.one_or_many("l", get("l")).unwrap(), OneOrMany::Many(vec!["a".into(), "b".into()]));
+        assert_eq!(o.duration("s", get("s")).unwrap(), Duration::Text("x".into()));
+        assert_eq!(o.duration("n", get("n")).unwrap(), Duration::Seconds(2.5));
+        assert_eq!(o.flags("f", get("f")).unwrap(), [("a".to_string(), true)]);
+        assert!(o.flags("g", get("g")).is_err());
+    }
+
+    #[test]
+    fn errors_name_the_option_and_carry_the_object_code() {
+        let o = OptionObject::parse(r#"{"k":1}"#, ErrorCode::JwkInvalid).unwrap();
+        let e = o.string("k", o.members.get("k").unwrap()).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::JwkInvalid);
+        assert!(e.message().contains("\"k\""));
+        assert_eq!(OptionObject::parse("[]", ErrorCode::OptionsInvalid).err().map(|e| e.code()), Some(ErrorCode::OptionsInvalid));
+    }
+}
