@@ -351,36 +351,38 @@ impl<'a> Scanner<'a> {
         }
         let start = self.pos;
         let mut decoded: Option<String> = None;
+        // Start of the plain run not yet copied into `decoded`.
+        let mut run = start;
         loop {
-            let byte = self.peek()?;
-            match byte {
+            // Bytes of a multi-byte UTF-8 character are all >= 0x80, so scanning bytes for the
+            // quote, the backslash and control characters is exact.
+            let rest = self.bytes.get(self.pos..)?;
+            let skip = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+            self.pos = self.pos.checked_add(skip)?;
+            match self.peek()? {
                 b'"' => {
-                    let plain = self.text.get(start..self.pos)?;
+                    let plain = self.text.get(run..self.pos)?;
                     self.bump();
                     return Some(match decoded {
-                        Some(text) => Cow::Owned(text),
+                        Some(mut text) => {
+                            text.push_str(plain);
+                            Cow::Owned(text)
+                        }
                         None if decode => Cow::Borrowed(plain),
                         None => Cow::Borrowed(""),
                     });
                 }
                 b'\\' => {
-                    let (escape_start, c) = (self.pos, self.escape()?);
+                    let plain = self.text.get(run..self.pos)?;
+                    let c = self.escape()?;
                     if decode {
-                        let out = decoded.get_or_insert_with(|| {
-                            self.text.get(start..escape_start).unwrap_or_default().to_owned()
-                        });
+                        let out = decoded.get_or_insert_with(String::new);
+                        out.push_str(plain);
                         out.push(c);
                     }
+                    run = self.pos;
                 }
-                0x00..=0x1f => return None,
-                _ => {
-                    // Copy one whole UTF-8 character (the text is a str, so this is a boundary).
-                    let c = self.text.get(self.pos..)?.chars().next()?;
-                    if let Some(out) = decoded.as_mut() {
-                        out.push(c);
-                    }
-                    self.pos = self.pos.checked_add(c.len_utf8())?;
-                }
+                _ => return None,
             }
         }
     }
