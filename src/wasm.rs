@@ -58,14 +58,18 @@ impl From<Error> for JsValue {
 /// is copied into wasm memory (a UTF-16 length over the cap means a UTF-8 length over it).
 fn read_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
-    let units = text.length() as usize;
-    crate::token::check_length(units, max_len)?;
-    // UTF-8 takes at most 3 bytes per UTF-16 unit. TextEncoder.encodeInto writes straight
-    // into this buffer (wasm memory), far faster than the glue's per-character copy.
-    let mut buffer = vec![0u8; units.saturating_mul(3)];
+    crate::token::check_length(text.length() as usize, max_len)?;
+    Ok(utf8(text))
+}
+
+/// A JS string as UTF-8. TextEncoder.encodeInto writes straight into wasm memory, far faster
+/// than the glue's per-character copy; lone surrogates become U+FFFD, as in every encoder.
+fn utf8(text: &JsString) -> String {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    let mut buffer = vec![0u8; (text.length() as usize).saturating_mul(3)];
     let written = ENCODER.with(|encoder| encoder.encode_into(text, &mut buffer).written()) as usize;
     buffer.truncate(written);
-    String::from_utf8(buffer).map_err(|_| Error::new(code, "the token is not valid UTF-16"))
+    String::from_utf8(buffer).unwrap_or_default()
 }
 
 #[wasm_bindgen]
@@ -90,13 +94,15 @@ fn to_json(value: &JsValue, code: ErrorCode) -> Result<String, Error> {
         Some(hooks) => hooks.to_json.call1(&JsValue::UNDEFINED, value).ok(),
         None => JSON::stringify(value).ok().map(JsValue::from),
     });
-    text.and_then(|t| t.as_string())
+    text.as_ref()
+        .and_then(|t| t.dyn_ref::<JsString>())
+        .map(utf8)
         .ok_or_else(|| Error::new(code, "expected a plain object of strings, finite numbers, booleans and arrays"))
 }
 
 fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
-    if let Some(text) = key.as_string() {
-        return SecretKey::from_bytes(text.into_bytes());
+    if let Some(text) = key.dyn_ref::<JsString>() {
+        return SecretKey::from_bytes(utf8(text).into_bytes());
     }
     if let Some(bytes) = key.dyn_ref::<Uint8Array>() {
         return SecretKey::from_bytes(bytes.to_vec());
