@@ -5,7 +5,7 @@ use crate::algorithms::Algorithm;
 use crate::base64url;
 use crate::claims::time_claim;
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{self, Members, Raw};
+use crate::json::{self, Raw};
 use crate::key::{KeyOperation, SecretKey};
 use crate::options::OptionObject;
 use crate::time::{parse_duration, UnixTime};
@@ -164,7 +164,15 @@ fn claims_json(payload_json: &str, options: &SignOptions, now: UnixTime) -> Resu
         set.push(("aud", aud));
     }
 
-    let mut out = String::from("{");
+    // Time claims the options do not replace must pass the type checks `verify` applies
+    // (the ones the options set are whole numbers by construction).
+    for name in ["iat", "nbf", "exp"] {
+        if !set.iter().any(|(claim, _)| *claim == name) {
+            time_claim(&payload, name)?;
+        }
+    }
+    let mut out = String::with_capacity(payload_json.len().saturating_add(128));
+    out.push('{');
     for (name, raw) in payload.iter() {
         let replaced = set.iter().position(|(claim, _)| *claim == name).map(|at| set.swap_remove(at).1);
         push_member(&mut out, name, replaced.as_deref().unwrap_or(raw.text()));
@@ -173,17 +181,7 @@ fn claims_json(payload_json: &str, options: &SignOptions, now: UnixTime) -> Resu
         push_member(&mut out, name, value);
     }
     out.push('}');
-    check_time_claims(&out)?;
     Ok(out)
-}
-
-/// The claims `sign` writes must pass the same type checks `verify` applies.
-fn check_time_claims(claims_json: &str) -> Result<()> {
-    let claims: Members<'_> = parse_claims(claims_json)?;
-    for name in ["iat", "nbf", "exp"] {
-        time_claim(&claims, name)?;
-    }
-    Ok(())
 }
 
 /// The claim's JSON number text. NumericDates written here are whole seconds, which keeps
@@ -214,4 +212,79 @@ fn push_member(out: &mut String, name: &str, raw_value: &str) {
 
 fn options_invalid(message: impl Into<std::borrow::Cow<'static, str>>) -> Error {
     Error::new(ErrorCode::OptionsInvalid, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{decode_jwt, decode_protected_header};
+    use crate::validation::Validation;
+    use crate::verify::verify;
+
+    const NOW: i64 = 1_700_000_000;
+
+    fn key() -> SecretKey {
+        SecretKey::from_bytes(b"a-test-secret-of-32-bytes-or-more".to_vec()).unwrap()
+    }
+
+    fn signed(payload: &str, options: &str) -> Result<String> {
+        sign(payload, &key(), &SignOptions::from_json(options)?, UnixTime::from_secs(NOW))
+    }
+
+    #[test]
+    fn keeps_payload_order_and_replaces_claims_in_place() {
+        let token = signed(r#"{"b":1,"exp":5,"a":"x"}"#, r#"{"expirationTime":"1h","issuer":"me","issuedAt":true}"#).unwrap();
+        assert_eq!(decode_jwt(&token).unwrap(), r#"{"b":1,"exp":1700003600,"a":"x","iat":1700000000,"iss":"me"}"#);
+        assert_eq!(decode_protected_header(&token).unwrap(), r#"{"alg":"HS256"}"#);
+    }
+
+    #[test]
+    fn resolves_every_time_input() {
+        let token = signed("{}", r#"{"issuedAt":1,"notBefore":"-5m","expirationTime":"2 days from now"}"#).unwrap();
+        assert_eq!(decode_jwt(&token).unwrap(), r#"{"iat":1,"exp":1700172800,"nbf":1699999700}"#);
+        let untouched = signed(r#"{"iat":7}"#, r#"{"issuedAt":false}"#).unwrap();
+        assert_eq!(decode_jwt(&untouched).unwrap(), r#"{"iat":7}"#);
+    }
+
+    #[test]
+    fn writes_the_header_with_alg_first() {
+        let token = signed("{}", r#"{"header":{"typ":"JWT","kid":"k1","alg":"HS384"}}"#).unwrap();
+        assert_eq!(decode_protected_header(&token).unwrap(), r#"{"alg":"HS384","typ":"JWT","kid":"k1"}"#);
+    }
+
+    #[test]
+    fn round_trips_through_verify() {
+        for alg in ["HS256", "HS384", "HS512"] {
+            let token = signed(r#"{"sub":"ada","n":[1,{"x":null}]}"#, &format!(r#"{{"alg":"{alg}","expirationTime":"1m"}}"#)).unwrap();
+            let verified = verify(&token, &key(), &Validation::default(), UnixTime::from_secs(NOW)).unwrap();
+            assert_eq!(verified.payload_json, r#"{"sub":"ada","n":[1,{"x":null}],"exp":1700000060}"#);
+        }
+    }
+
+    #[test]
+    fn refuses_bad_inputs_with_codes() {
+        let cases = [
+            ("[]", "{}", ErrorCode::JwtInvalid),
+            (r#"{"a":1,"a":2}"#, "{}", ErrorCode::JwtInvalid),
+            (r#"{"exp":"soon"}"#, "{}", ErrorCode::ClaimValidationFailed),
+            ("{}", r#"{"alg":"none"}"#, ErrorCode::NotSupported),
+            ("{}", r#"{"alg":"HS256","header":{"alg":"HS512"}}"#, ErrorCode::OptionsInvalid),
+            ("{}", r#"{"header":{"alg":1}}"#, ErrorCode::OptionsInvalid),
+            ("{}", r#"{"header":{"crit":["b64"],"b64":false}}"#, ErrorCode::OptionsInvalid),
+            ("{}", r#"{"expirationTime":1.5}"#, ErrorCode::OptionsInvalid),
+            ("{}", r#"{"expirationTime":"later"}"#, ErrorCode::OptionsInvalid),
+            ("{}", r#"{"expiresIn":"1h"}"#, ErrorCode::OptionsInvalid),
+        ];
+        for (payload, options, code) in cases {
+            assert_eq!(signed(payload, options).unwrap_err().code(), code, "{payload} {options}");
+        }
+    }
+
+    #[test]
+    fn a_jwk_restricted_to_verify_cannot_sign() {
+        let jwk = crate::key::Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","key_ops":["verify"]}"#).unwrap();
+        let key = SecretKey::from_jwk(&jwk).unwrap();
+        let error = sign("{}", &key, &SignOptions::default(), UnixTime::from_secs(NOW)).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::KeyInvalid);
+    }
 }

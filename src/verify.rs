@@ -130,3 +130,72 @@ pub fn parse_claims(text: &str) -> Result<Members<'_>> {
 fn jws_invalid(message: &'static str) -> Error {
     Error::new(ErrorCode::JwsInvalid, message)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sign::{sign, SignOptions};
+    use crate::validation::VerifyOptions;
+
+    const NOW: i64 = 1_700_000_000;
+
+    fn key() -> SecretKey {
+        SecretKey::from_bytes(b"a-test-secret-of-32-bytes-or-more".to_vec()).unwrap()
+    }
+
+    fn token(payload: &str, alg: &str) -> String {
+        let options = SignOptions { alg: Some(alg.into()), ..SignOptions::default() };
+        sign(payload, &key(), &options, UnixTime::from_secs(NOW)).unwrap()
+    }
+
+    fn code(token: &str, options: &str) -> ErrorCode {
+        let validation = Validation::new(&VerifyOptions::from_json(options).unwrap()).unwrap();
+        verify(token, &key(), &validation, UnixTime::from_secs(NOW)).unwrap_err().code()
+    }
+
+    #[test]
+    fn the_length_cap_comes_before_everything() {
+        assert_eq!(code("x", r#"{"maxTokenLength":1}"#), ErrorCode::JwsInvalid);
+        assert_eq!(code("xx", r#"{"maxTokenLength":1}"#), ErrorCode::TokenTooLong);
+    }
+
+    #[test]
+    fn the_allowlist_is_checked_before_the_signature() {
+        let mut forged = token(r#"{"exp":1}"#, "HS512");
+        forged.push('A');
+        assert_eq!(code(&forged, r#"{"algorithms":["HS256"]}"#), ErrorCode::AlgNotAllowed);
+    }
+
+    #[test]
+    fn the_signature_is_checked_before_the_claims() {
+        let mut expired = token(r#"{"exp":1}"#, "HS256");
+        assert_eq!(code(&expired, "{}"), ErrorCode::Expired);
+        expired.replace_range(expired.len() - 2.., "AA");
+        assert_eq!(code(&expired, "{}"), ErrorCode::SignatureVerificationFailed);
+    }
+
+    #[test]
+    fn a_prepared_verifier_answers_as_the_one_shot_function() {
+        let validation = Validation::new(&VerifyOptions::from_json(r#"{"algorithms":["HS384"]}"#).unwrap()).unwrap();
+        let verifier = Verifier::new(key(), validation.clone()).unwrap();
+        for token in [token(r#"{"a":1}"#, "HS384"), token(r#"{"a":1}"#, "HS256"), token("{\"exp\":2}", "HS384")] {
+            let now = UnixTime::from_secs(NOW);
+            assert_eq!(verifier.verify(&token, now), verify(&token, &key(), &validation, now));
+        }
+    }
+
+    #[test]
+    fn the_result_holds_header_and_payload_as_signed() {
+        let token = token(r#"{"sub":"ada"}"#, "HS256");
+        let verified = verify(&token, &key(), &Validation::default(), UnixTime::from_secs(NOW)).unwrap();
+        assert_eq!(verified.to_result_json(), r#"{"payload":{"sub":"ada"},"protectedHeader":{"alg":"HS256"}}"#);
+    }
+
+    #[test]
+    fn the_signature_only_floor_checks_just_the_mac() {
+        let verifier = Verifier::new(key(), Validation::default()).unwrap();
+        let expired = token(r#"{"exp":1}"#, "HS256");
+        assert!(verifier.hs256_signature_only(&expired));
+        assert!(!verifier.hs256_signature_only(&format!("{expired}A")));
+    }
+}

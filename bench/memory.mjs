@@ -1,0 +1,41 @@
+// Memory: after a warm-up, many verifies (good, expired, tampered and malformed tokens mixed)
+// must not grow the wasm memory. Uses its own instance of the glue so that it can read the
+// instance's memory. Writes bench/results/memory.json.
+// Usage: node bench/memory.mjs [count]
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createVerifier, initSync, signJwt } from '../pkg/wasm/jwt_wasm.js';
+import { AUDIENCE, claims400, ISSUER, SECRET } from './fixtures.mjs';
+
+const COUNT = Number(process.argv[2] ?? 1_000_000);
+const exports = initSync({ module: readFileSync(new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url)) });
+const good = signJwt(claims400, SECRET, undefined);
+const tokens = [
+  good,
+  signJwt({ ...claims400, exp: 1 }, SECRET, undefined),
+  `${good.slice(0, -2)}AA`,
+  'not.a.token',
+  `${good}.extra`,
+  good.replace('.', '.e30'),
+];
+const verifier = createVerifier(SECRET, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+let failures = 0;
+const run = (n) => {
+  for (let i = 0; i < n; i += 1) {
+    try {
+      verifier.verify(tokens[i % tokens.length]);
+    } catch {
+      failures += 1;
+    }
+  }
+};
+run(20_000);
+const before = exports.memory.buffer.byteLength;
+const start = performance.now();
+run(COUNT);
+const seconds = (performance.now() - start) / 1000;
+const after = exports.memory.buffer.byteLength;
+const report = { count: COUNT, kinds: tokens.length, wasmMemoryBefore: before, wasmMemoryAfter: after, grew: after !== before, seconds };
+console.log(`memory: ${COUNT.toLocaleString('en-US')} mixed verifies in ${seconds.toFixed(1)} s; wasm memory ${before} -> ${after} bytes`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/memory.json', import.meta.url), `${JSON.stringify(report, null, 1)}\n`);
+if (report.grew || failures === 0) process.exit(1);

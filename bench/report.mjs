@@ -1,0 +1,119 @@
+// Turns bench/results/*.json into bench/results/README.md (tables, targets met or missed) and
+// bench/results/chart.svg (jwt-wasm's speed ratio to each peer, per case, log scale).
+// Usage: node bench/report.mjs
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const read = (name) => {
+  const url = new URL(`./results/${name}.json`, import.meta.url);
+  return existsSync(url) ? JSON.parse(readFileSync(url, 'utf8')) : null;
+};
+const runs = ['node', 'deno', 'bun'].map(read).filter(Boolean);
+const cold = read('cold-start');
+const size = read('size');
+const memory = read('memory');
+if (runs.length === 0) throw new Error('no results: run node bench/bench.mjs first');
+
+const ops = (ns) => Math.round(1e9 / ns).toLocaleString('en-US');
+const x = (ratio) => `${ratio.toFixed(2)}x`;
+const row = (run, caseId, lib, variantPrefix = '') =>
+  run.cases.find((c) => c.id === caseId)?.rows.find((r) => r.lib === lib && r.variant.startsWith(variantPrefix));
+
+/** Each target: a name, a required ratio, and how to read the measured ratio from one run. */
+const targets = [
+  ['prepared HS256 verify vs fast-jwt (cache off)', 3, (r) => row(r, 'verify-hs256', 'fast-jwt', 'createVerifier, cache off')?.jwtWasmSpeedup],
+  ['prepared HS256 verify vs jose (CryptoKey)', 10, (r) => row(r, 'verify-hs256', 'jose')?.jwtWasmSpeedup],
+  ['one-shot jwtVerify vs fast-jwt (prepared, cache off)', 2, (r) => {
+    const ours = row(r, 'verify-hs256-oneshot', 'jwt-wasm')?.medianNs;
+    const theirs = row(r, 'verify-hs256', 'fast-jwt', 'createVerifier, cache off')?.medianNs;
+    return ours && theirs ? theirs / ours : undefined;
+  }],
+  ['2 KB token verify vs fast-jwt (cache off)', 1.5, (r) => row(r, 'verify-hs256-2k', 'fast-jwt', 'createVerifier, cache off')?.jwtWasmSpeedup],
+  ['HS512 verify vs fast-jwt (cache off)', 1.5, (r) => row(r, 'verify-hs512', 'fast-jwt', 'createVerifier, cache off')?.jwtWasmSpeedup],
+  ['decodeJwt vs the fastest JS decoder', 1, (r) => {
+    const rows = r.cases.find((c) => c.id === 'decode-400')?.rows.filter((p) => p.lib !== 'jwt-wasm') ?? [];
+    return rows.length ? Math.min(...rows.map((p) => p.jwtWasmSpeedup)) : undefined;
+  }],
+  ['decodeJwt vs jwt-decode', 10, (r) => row(r, 'decode-400', 'jwt-decode')?.jwtWasmSpeedup],
+  ['sign vs fast-jwt createSigner', 2, (r) => row(r, 'sign-hs256', 'fast-jwt')?.jwtWasmSpeedup],
+  ['prepared verify within 1.5x of the bare HMAC floor (floor time / verify time >= 1/1.5)', 1 / 1.5, (r) => row(r, 'verify-hs256', 'jwt-wasm', 'floor')?.jwtWasmSpeedup],
+];
+
+const lines = [];
+const first = runs[0];
+lines.push('# jwt-wasm benchmark results', '');
+lines.push(`Machine: ${first.machine.model}, ${first.machine.cpus} cores, ${first.machine.platform}. Date: ${first.date.slice(0, 10)}.`);
+lines.push(`Command: \`npm run bench\`. Each case runs ${first.settings.warmupRounds} warm-up and ${first.settings.rounds} timed rounds of ~${first.settings.batchMs} ms batches, cases shuffled each round; figures are medians. "jwt-wasm speedup" is the peer's time divided by jwt-wasm's (above 1: jwt-wasm is faster).`, '');
+
+lines.push('## Targets', '');
+lines.push(`| target | needed | ${runs.map((r) => `${r.runtime} ${r.version}`).join(' | ')} |`);
+lines.push(`|---|---:|${runs.map(() => '---:|').join('')}`);
+for (const [name, needed, measure] of targets) {
+  const cells = runs.map((r) => {
+    const value = measure(r);
+    return value === undefined ? 'n/a' : `${x(value)} ${value >= needed ? 'met' : '**missed**'}`;
+  });
+  lines.push(`| ${name} | ${x(needed)} | ${cells.join(' | ')} |`);
+}
+if (size) {
+  const ours = size.find((s) => s.lib === 'jwt-wasm');
+  lines.push(`| browser download (JS + wasm, gzip) at most 20 KB | 20,480 B | ${ours.total.gzip.toLocaleString('en-US')} B ${ours.total.gzip <= 20480 ? 'met' : '**missed**'} |`);
+}
+if (memory) {
+  lines.push(`| wasm memory unchanged after ${memory.count.toLocaleString('en-US')} mixed verifies | equal | ${memory.wasmMemoryBefore} -> ${memory.wasmMemoryAfter} B ${memory.grew ? '**missed**' : 'met'} |`);
+}
+lines.push('');
+
+for (const run of runs) {
+  lines.push(`## ${run.runtime} ${run.version}`, '');
+  lines.push('| case | library (variant) | ops/s | jwt-wasm speedup |', '|---|---|---:|---:|');
+  for (const c of run.cases) {
+    for (const r of c.rows) lines.push(`| ${c.title} | ${r.lib} (${r.variant}) | ${ops(r.medianNs)} | ${x(r.jwtWasmSpeedup)} |`);
+  }
+  lines.push('');
+}
+if (cold) {
+  lines.push(`## Cold start (Node ${cold.node}): import to first verified token, fresh process`, '');
+  lines.push('| library | median | min | max |', '|---|---:|---:|---:|');
+  for (const r of cold.results) lines.push(`| ${r.lib} | ${r.medianMs.toFixed(1)} ms | ${r.minMs.toFixed(1)} ms | ${r.maxMs.toFixed(1)} ms |`);
+  lines.push('');
+}
+if (size) {
+  lines.push('## What a browser downloads', '');
+  lines.push('| library | what | raw bytes | gzip -9 bytes |', '|---|---|---:|---:|');
+  for (const s of size) lines.push(`| ${s.lib} | ${s.what} | ${s.total.raw.toLocaleString('en-US')} | ${s.total.gzip.toLocaleString('en-US')} |`);
+  lines.push('');
+}
+writeFileSync(new URL('./results/README.md', import.meta.url), `${lines.join('\n')}\n`);
+
+// The chart: one bar per (case, peer) from the first runtime, log10 of jwt-wasm's speedup.
+const bars = first.cases.flatMap((c) =>
+  c.rows.filter((r) => r.lib !== 'jwt-wasm').map((r) => ({ label: `${c.id}: ${r.lib} (${r.variant})`, ratio: r.jwtWasmSpeedup })));
+const width = 900;
+const labelWidth = 430;
+const barHeight = 18;
+const top = 40;
+const height = top + bars.length * (barHeight + 4) + 40;
+const span = Math.max(1.5, ...bars.map((b) => Math.abs(Math.log10(b.ratio))));
+const center = labelWidth + (width - labelWidth - 20) / 2;
+const scale = (width - labelWidth - 40) / 2 / span;
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const svg = [
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+  `<rect width="100%" height="100%" fill="#fff"/>`,
+  `<text x="10" y="20" font-size="14" font-weight="bold">jwt-wasm speedup over each peer (${escape(first.runtime)} ${escape(first.version)}, log scale; right of the line: jwt-wasm faster)</text>`,
+  ...bars.flatMap((b, i) => {
+    const y = top + i * (barHeight + 4);
+    const length = Math.log10(b.ratio) * scale;
+    const fill = b.ratio >= 1 ? '#2e7d32' : '#c62828';
+    return [
+      `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${escape(b.label)}</text>`,
+      `<rect x="${Math.min(center, center + length)}" y="${y}" width="${Math.max(1, Math.abs(length))}" height="${barHeight}" fill="${fill}"/>`,
+      `<text x="${length >= 0 ? center + length + 4 : center + length - 4}" y="${y + 13}" text-anchor="${length >= 0 ? 'start' : 'end'}">${x(b.ratio)}</text>`,
+    ];
+  }),
+  `<line x1="${center}" y1="${top - 6}" x2="${center}" y2="${height - 30}" stroke="#333"/>`,
+  `<text x="${center}" y="${height - 14}" text-anchor="middle">1x (same speed)</text>`,
+  '</svg>',
+].join('\n');
+writeFileSync(new URL('./results/chart.svg', import.meta.url), `${svg}\n`);
+console.log(lines.slice(0, 20).join('\n'));
