@@ -1,0 +1,7 @@
+// Node (ESM) and Bun: the package imported by name from a consumer project; the checks make the
+// first call straight away, with no init() and no await.
+import * as jwt from 'jwt-wasm';
+import { runChecks } from './check.mjs';
+import vectors from './vectors.js';
+
+console.log(`RESULT ${JSON.stringify(runChecks(jwt, vectors))}`);
