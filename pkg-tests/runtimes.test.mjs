@@ -131,6 +131,12 @@ describe('runtimes', () => {
     });
   });
 
+  test('Deno: bare specifier from package.json, no permissions', LIMIT, async () => {
+    await runChecksWith('deno run main.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/main.mjs'], {
+      env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+  });
+
   test('Deno: local path to the package, no permissions', LIMIT, async () => {
     await runChecksWith('deno run deno-path.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/deno-path.mjs'], {
       env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },

@@ -1,5 +1,5 @@
-// Node (ESM) and Bun: the package imported by name from a consumer project; the checks make the
-// first call straight away, with no init() and no await.
+// Node (ESM), Bun and Deno (a bare specifier, from package.json): the package imported by name
+// from a consumer project; the checks make the first call straight away, no init(), no await.
 import * as jwt from 'jwt-wasm';
 import { runChecks } from './check.mjs';
 import vectors from './vectors.js';
