@@ -54,9 +54,15 @@ before(async () => {
 }, LIMIT);
 
 after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
+  // Each cleanup gets 15 s; a hung browser or server must not hold the test run.
+  for (const cleanup of cleanups.reverse()) {
+    let timer;
+    const deadline = new Promise((resolve) => { timer = setTimeout(resolve, 15_000); });
+    await Promise.race([Promise.resolve().then(cleanup).catch(() => {}), deadline]);
+    clearTimeout(timer);
+  }
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, LIMIT);
 
 /** Asserts that a report from check.mjs ran every check and passed them all. */
 function assertAllPassed(report, what) {
