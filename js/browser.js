@@ -1,9 +1,26 @@
-// Browser and bundler entry: the .wasm file beside the glue is fetched and compiled once, by a
-// top-level await, so every export is ready when the import resolves.
+// Browser and bundler entry. The glue fetches the .wasm next to itself
+// (`new URL('jwt_wasm_bg.wasm', import.meta.url)`) and compiles it while streaming, once, by a
+// top-level await: every export is ready when the import resolves, so there is no init() to call.
+// Natively that is pkg/wasm/ in the package; Vite and webpack rewrite the URL and emit the file;
+// esbuild leaves it as is, so the .wasm must be copied next to the bundle (see the README).
 import init from '../pkg/wasm/jwt_wasm.js';
+import * as api from './api.js';
 import { connectErrors } from './errors.js';
 
-await init({ module_or_path: new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url) });
+await init();
 connectErrors();
 
-export * from './api.js';
+// Local bindings, not `export *`: see js/workerd.js.
+export const {
+  createVerifier,
+  decodeJwt,
+  decodeProtectedHeader,
+  errorCodes,
+  expiryInfo,
+  isExpired,
+  JwtError,
+  jwtVerify,
+  SignJWT,
+  signJwt,
+  Verifier,
+} = api;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createVerifier, expiryInfo, isExpired, jwtVerify } from 'jwt-wasm';
-import { keyOf, optionsAt, outcome, thrown, vectors } from './vectors.mjs';
+import { expiryOutcome, keyOf, optionsAt, outcome, vectors } from './vectors.mjs';
 
 describe('verify vectors', () => {
   for (const testCase of vectors.verify) {
@@ -16,16 +16,11 @@ describe('verify vectors', () => {
 });
 
 describe('expiry vectors', () => {
-  const seconds = (date) => (date === null ? null : date.getTime() / 1000);
   for (const testCase of vectors.expiry) {
     test(testCase.name, () => {
-      let got;
-      try {
-        const info = expiryInfo(testCase.token, optionsAt(testCase));
-        got = { ...info, expiresAt: seconds(info.expiresAt), issuedAt: seconds(info.issuedAt), notBefore: seconds(info.notBefore) };
-        assert.equal(isExpired(testCase.token, optionsAt(testCase)), info.expired, 'isExpired agrees with expiryInfo');
-      } catch (error) {
-        got = thrown(error);
+      const got = expiryOutcome(() => expiryInfo(testCase.token, optionsAt(testCase)));
+      if (got.code === undefined) {
+        assert.equal(isExpired(testCase.token, optionsAt(testCase)), got.expired, 'isExpired agrees with expiryInfo');
       }
       assert.deepEqual(got, testCase.expect);
     });

@@ -1,0 +1,41 @@
+// Shows how long a session token has left. The token comes from the text box, or from the page's
+// fragment (`#access_token=...`, as OAuth puts it there; the fragment never reaches the server).
+import { expiryInfo, JwtError } from 'jwt-wasm';
+
+// A client clock a little off should not make a valid session look expired.
+const CLOCK_TOLERANCE = '5s';
+
+const input = document.querySelector('#token');
+const status = document.querySelector('#status');
+
+function formatSeconds(total) {
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = Math.floor(total % 60);
+  return [hours && `${hours} h`, (hours || minutes) && `${minutes} min`, `${seconds} s`].filter(Boolean).join(' ');
+}
+
+function show(state, text, secondsLeft = null) {
+  status.dataset.state = state;
+  status.dataset.secondsLeft = secondsLeft === null ? '' : String(secondsLeft);
+  status.textContent = text;
+}
+
+function render() {
+  const token = input.value.trim();
+  if (!token) return show('none', 'Paste a token.');
+  try {
+    const { expired, expiresAt, secondsLeft } = expiryInfo(token, { clockTolerance: CLOCK_TOLERANCE });
+    if (expiresAt === null) return show('valid', 'This token has no expiry (exp).');
+    if (expired) return show('expired', `Session expired at ${expiresAt.toLocaleString()}.`, secondsLeft);
+    return show('valid', `Session expires in ${formatSeconds(secondsLeft)} (at ${expiresAt.toLocaleTimeString()}).`, secondsLeft);
+  } catch (error) {
+    if (error instanceof JwtError) return show('invalid', `Not a readable token (${error.code}).`);
+    throw error;
+  }
+}
+
+input.value = new URLSearchParams(location.hash.slice(1)).get('access_token') ?? '';
+input.addEventListener('input', render);
+render();
+setInterval(render, 1000);

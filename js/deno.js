@@ -1,0 +1,25 @@
+// Deno entry (`npm:jwt-wasm`, a package.json dependency, or a path to this file). The .wasm is
+// imported as a module source, so no read or net permission is needed and the first call needs
+// no init() and no await.
+import source module from '../pkg/wasm/jwt_wasm_bg.wasm';
+import { initSync } from '../pkg/wasm/jwt_wasm.js';
+import * as api from './api.js';
+import { connectErrors } from './errors.js';
+
+initSync({ module });
+connectErrors();
+
+// Local bindings, not `export *`: see js/workerd.js.
+export const {
+  createVerifier,
+  decodeJwt,
+  decodeProtectedHeader,
+  errorCodes,
+  expiryInfo,
+  isExpired,
+  JwtError,
+  jwtVerify,
+  SignJWT,
+  signJwt,
+  Verifier,
+} = api;

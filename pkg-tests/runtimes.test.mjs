@@ -1,0 +1,374 @@
+// The package as users get it, in every runtime it claims: `npm pack`, the tarball installed into
+// fresh consumer projects in a temporary folder, then the shared vectors and smoke checks
+// (pkg-tests/runtimes/check.mjs) and the examples in Node (ESM, CJS), Deno, Bun, workerd and
+// headless Chromium (native ESM, esbuild, Vite), and the types under tsc. One test per runtime,
+// named after it. Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { checkCount } from './runtimes/check.mjs';
+import {
+  bin, consumerProject, describeRun, fetchBounded, hs256, pack, resultLine, ROOT, run, serveStatic, startWorkerd,
+  writeVectorsModule,
+} from './runtimes/harness.mjs';
+
+// What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
+// and the .wasm (npm adds package.json and README.md itself).
+const TARBALL_FILES = [
+  'README.md', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
+  'package.json', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
+];
+
+// No test may run longer than this (each step inside has its own, shorter deadline).
+const LIMIT = { timeout: 180_000 };
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let work; // the temporary folder that holds the tarball and every consumer project
+let tarball;
+let packedFiles;
+let app; // the consumer project that runs the checks: pkg-tests/runtimes/ and the vectors
+let vectors;
+const cleanups = [];
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'jwt-wasm-runtimes-'));
+  ({ tarball, files: packedFiles } = await pack(work));
+  app = await consumerProject(join(work, 'app'), tarball, {
+    files: {
+      runtimes: join(ROOT, 'pkg-tests/runtimes'),
+      'vector-cases.mjs': join(ROOT, 'pkg-tests/vector-cases.mjs'),
+      types: join(ROOT, 'pkg-tests/types'),
+    },
+    packageJson: { name: 'consumer', private: true, type: 'module' },
+  });
+  vectors = writeVectorsModule(join(app, 'runtimes/vectors.js'));
+  // Deno: resolve npm packages from the project's node_modules (no registry).
+  writeFileSync(join(app, 'deno.json'), `${JSON.stringify({ nodeModulesDir: 'manual' })}\n`);
+}, LIMIT);
+
+after(async () => {
+  // Each cleanup gets 15 s; a hung browser or server must not hold the test run.
+  for (const cleanup of cleanups.reverse()) {
+    let timer;
+    const deadline = new Promise((resolve) => { timer = setTimeout(resolve, 15_000); });
+    await Promise.race([Promise.resolve().then(cleanup).catch(() => {}), deadline]);
+    clearTimeout(timer);
+  }
+  if (work) rmSync(work, { recursive: true, force: true });
+}, LIMIT);
+
+/** Asserts that a report from check.mjs ran every check and passed them all. */
+function assertAllPassed(report, what) {
+  assert.ok(report, `${what}: no report`);
+  assert.deepEqual(report.failures, [], `${what}: failed checks`);
+  assert.equal(report.passed, checkCount(vectors), `${what}: not every check ran`);
+}
+
+/** Runs a consumer script and asserts on its RESULT line. */
+async function runChecksWith(what, command, args, options = {}) {
+  const result = await run(command, args, { cwd: app, timeoutMs: 60_000, ...options });
+  assert.equal(result.status, 0, describeRun(what, result));
+  const report = resultLine(result.stdout);
+  assertAllPassed(report, what);
+  return report;
+}
+
+// The Bearer tokens a client might send, signed with node:crypto (not by the package under test).
+function bearerTokens(secret, claims) {
+  const now = Math.floor(Date.now() / 1000);
+  const good = hs256({ ...claims, iat: now, exp: now + 600 }, secret);
+  const flipped = good.at(-2) === 'A' ? 'B' : 'A';
+  return {
+    good,
+    expired: hs256({ ...claims, iat: now - 7200, exp: now - 3600 }, secret),
+    tampered: `${good.slice(0, -2)}${flipped}${good.at(-1)}`,
+    malformed: 'not-a-jwt',
+    wrongAudience: hs256({ ...claims, aud: 'another-api', exp: now + 600 }, secret),
+    wrongSecret: hs256({ ...claims, exp: now + 600 }, `${secret}-but-not-quite`),
+  };
+}
+
+describe('package', () => {
+  test('npm pack: the tarball holds exactly what consumers need', LIMIT, () => {
+    assert.deepEqual(packedFiles, TARBALL_FILES);
+    // From here on, the package as installed from the tarball.
+    const installed = join(app, 'node_modules/jwt-wasm');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    assert.equal(manifest.sideEffects, false);
+    const root = manifest.exports['.'];
+    assert.equal(Object.keys(root)[0], 'types', 'types must come first');
+    assert.equal(Object.keys(root).at(-1), 'default', 'default must come last');
+    // Every target of exports, main, module and types is in the tarball.
+    const targets = [manifest.main, manifest.module, manifest.types];
+    const collect = (value) => (typeof value === 'string' ? targets.push(value) : Object.values(value).forEach(collect));
+    collect(manifest.exports);
+    for (const target of targets) assert.ok(TARBALL_FILES.includes(posix.normalize(target)), `${target} is not packed`);
+    // Every relative import of every packed module resolves to a packed file.
+    for (const file of TARBALL_FILES.filter((f) => /\.(m|c)?js$/.test(f))) {
+      const source = readFileSync(join(installed, file), 'utf8');
+      for (const [, specifier] of source.matchAll(/(?:from|import|require)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        const target = posix.join(posix.dirname(file), specifier.replace(/\?.*$/, ''));
+        assert.ok(TARBALL_FILES.includes(target), `${file} imports ${specifier}, which is not packed`);
+      }
+    }
+  });
+});
+
+describe('runtimes', () => {
+  test('Node ESM: import by name, first call without init', LIMIT, async () => {
+    await runChecksWith('node main.mjs', process.execPath, ['runtimes/main.mjs']);
+  });
+
+  test('Node CJS: require by name, the same instance as import', LIMIT, async () => {
+    const report = await runChecksWith('node main.cjs', process.execPath, ['runtimes/main.cjs']);
+    assert.equal(report.sameInstanceAsImport, true, 'require() and import() must share one instance');
+  });
+
+  test('Deno: npm: specifier, no permissions', LIMIT, async () => {
+    await runChecksWith('deno run deno-npm.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/deno-npm.mjs'], {
+      env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+  });
+
+  test('Deno: bare specifier from package.json, no permissions', LIMIT, async () => {
+    await runChecksWith('deno run main.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/main.mjs'], {
+      env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+  });
+
+  test('Deno: local path to the package, no permissions', LIMIT, async () => {
+    await runChecksWith('deno run deno-path.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/deno-path.mjs'], {
+      env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+  });
+
+  test('Bun: import by name', LIMIT, async () => {
+    await runChecksWith('bun main.mjs', bin('bun'), ['runtimes/main.mjs'], { env: { DO_NOT_TRACK: '1', NO_COLOR: '1' } });
+  });
+
+  test('workerd: the checks in a Worker bundled as wrangler does', LIMIT, async () => {
+    const server = await startWorkerd('wrangler.json', { cwd: join(app, 'runtimes/workerd') });
+    cleanups.push(server.stop);
+    try {
+      const response = await fetchBounded(`${server.origin}/`);
+      assert.equal(response.status, 200, server.logs());
+      const report = await response.json();
+      assertAllPassed(report, 'workerd');
+      assert.equal(report.codeGenerationRefused, true, 'this workerd must refuse to compile wasm bytes at run time');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('workerd: examples/cloudflare-worker answers 200 with claims, 401 with the error code', LIMIT, async () => {
+    const dir = await consumerProject(join(work, 'worker'), tarball, { files: { '.': join(ROOT, 'examples/cloudflare-worker') } });
+    const secret = 'worker-test-secret-of-at-least-32-bytes';
+    // The example's config with the secret added as a var (wrangler dev would read .dev.vars).
+    const config = JSON.parse(readFileSync(join(dir, 'wrangler.jsonc'), 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    config.vars = { ...config.vars, JWT_SECRET: secret };
+    writeFileSync(join(dir, 'wrangler.test.json'), JSON.stringify(config));
+    const server = await startWorkerd('wrangler.test.json', { cwd: dir });
+    cleanups.push(server.stop);
+    try {
+      const claims = { sub: 'user-42', iss: config.vars.JWT_ISSUER, aud: config.vars.JWT_AUDIENCE };
+      const tokens = bearerTokens(secret, claims);
+      const call = async (authorization, path = '/api/me') => {
+        const response = await fetchBounded(`${server.origin}${path}`, { headers: authorization ? { authorization } : {} });
+        const text = await response.text();
+        return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text, auth: response.headers.get('www-authenticate') };
+      };
+
+      assert.equal((await call(null, '/')).status, 200, 'public route');
+      const ok = await call(`Bearer ${tokens.good}`);
+      assert.equal(ok.status, 200, `${JSON.stringify(ok.body)}\n${server.logs()}`);
+      assert.deepEqual(ok.body, { route: '/api/me', claims: JSON.parse(Buffer.from(tokens.good.split('.')[1], 'base64url')) });
+      const missing = await call(null);
+      assert.deepEqual([missing.status, missing.body, missing.auth], [401, { error: 'missing_token' }, 'Bearer realm="api"']);
+      const refusals = {
+        expired: { code: 'ERR_JWT_EXPIRED', claim: 'exp' },
+        tampered: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' },
+        malformed: { code: 'ERR_JWS_INVALID' },
+        wrongAudience: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' },
+        wrongSecret: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' },
+      };
+      for (const [name, expected] of Object.entries(refusals)) {
+        const refused = await call(`Bearer ${tokens[name]}`);
+        assert.equal(refused.status, 401, name);
+        assert.deepEqual(refused.body, { error: 'invalid_token', ...expected }, name);
+        assert.match(refused.auth, /error="invalid_token"/, name);
+      }
+      // The verifier survives all of that.
+      assert.equal((await call(`Bearer ${tokens.good}`)).status, 200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('Chromium', () => {
+  let browser;
+  let appServer;
+
+  before(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+    cleanups.push(() => browser.close());
+    appServer = await serveStatic(app);
+    cleanups.push(appServer.close);
+  }, LIMIT);
+
+  /** Opens a page and returns what `read` finds once `ready` holds; errors say what the page said. */
+  async function inPage(url, ready, read) {
+    const page = await browser.newPage();
+    const said = [];
+    page.on('console', (message) => said.push(`console.${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => said.push(`pageerror: ${error.message}`));
+    page.on('requestfailed', (request) => said.push(`requestfailed: ${request.url()}`));
+    page.on('response', (response) => response.status() >= 400 && said.push(`HTTP ${response.status()}: ${response.url()}`));
+    // An uncaught error in the page fails at once rather than at the deadline.
+    const crashed = new Promise((resolve, reject) => page.once('pageerror', reject));
+    crashed.catch(() => {});
+    try {
+      await page.goto(url, { timeout: 20_000 });
+      await Promise.race([page.waitForFunction(ready, null, { timeout: 20_000, polling: 100 }), crashed]);
+      return await page.evaluate(read);
+    } catch (error) {
+      throw new Error(`${url}: ${error.message}\n${said.join('\n')}`);
+    } finally {
+      await page.close();
+    }
+  }
+
+  const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () => window.jwtChecks);
+
+  /** The session example at `url`, checked with a valid, an expired and a malformed token. */
+  async function sessionExampleAt(url) {
+    const tokens = bearerTokens('any-secret: the page does not verify', { sub: 'user-42' });
+    const status = (token) => inPage(`${url}#access_token=${token}`, () => document.querySelector('#status')?.dataset.state !== 'none',
+      () => ({ ...document.querySelector('#status').dataset, text: document.querySelector('#status').textContent }));
+    const valid = await status(tokens.good);
+    assert.equal(valid.state, 'valid', JSON.stringify(valid));
+    assert.ok(Number(valid.secondsLeft) > 500 && Number(valid.secondsLeft) <= 605, JSON.stringify(valid));
+    assert.match(valid.text, /^Session expires in \d+ min \d+ s/);
+    const expired = await status(tokens.expired);
+    assert.equal(expired.state, 'expired', JSON.stringify(expired));
+    const malformed = await status(tokens.malformed);
+    assert.deepEqual([malformed.state, malformed.text], ['invalid', 'Not a readable token (ERR_JWT_INVALID).']);
+  }
+
+  let session; // the browser example as its own consumer project, served from its folder
+  const sessionProject = async () => {
+    if (!session) {
+      const dir = await consumerProject(join(work, 'session'), tarball, { files: { '.': join(ROOT, 'examples/browser-session') } });
+      const server = await serveStatic(dir);
+      cleanups.push(server.close);
+      session = { dir, origin: server.origin };
+    }
+    return session;
+  };
+
+  test('Chromium, native ESM with an import map: checks and examples/browser-session', LIMIT, async () => {
+    assertAllPassed(await checksIn(`${appServer.origin}/runtimes/browser/checks.html`), 'Chromium native ESM');
+    const { origin } = await sessionProject();
+    await sessionExampleAt(`${origin}/index.html`);
+  });
+
+  test('Chromium, esbuild bundle (.wasm copied next to the bundle): checks and examples/browser-session', LIMIT, async () => {
+    const esbuild = await import('esbuild');
+    const bundle = async (projectDir, entry, outdir, html) => {
+      await esbuild.build({
+        entryPoints: [join(projectDir, entry)], bundle: true, format: 'esm', platform: 'browser',
+        outdir: join(projectDir, outdir), absWorkingDir: projectDir, logLevel: 'silent',
+      });
+      // The one build step esbuild users add: the .wasm goes next to the bundle.
+      const wasm = createRequire(join(projectDir, 'package.json')).resolve('jwt-wasm/jwt_wasm_bg.wasm');
+      copyFileSync(wasm, join(projectDir, outdir, 'jwt_wasm_bg.wasm'));
+      writeFileSync(join(projectDir, outdir, html.name), html.text);
+    };
+    const script = (src) => `<!doctype html><meta charset="utf-8"><script type="module" src="./${src}"></script>\n`;
+    await bundle(app, 'runtimes/browser/checks.js', 'dist-esbuild', { name: 'checks.html', text: script('checks.js') });
+    assertAllPassed(await checksIn(`${appServer.origin}/dist-esbuild/checks.html`), 'Chromium esbuild');
+
+    const { dir, origin } = await sessionProject();
+    await bundle(dir, 'session.js', 'dist-esbuild', { name: 'index.html', text: readFileSync(join(dir, 'index.html'), 'utf8') });
+    const bundled = readFileSync(join(dir, 'dist-esbuild/session.js'), 'utf8');
+    assert.ok(!/from\s*['"]jwt-wasm['"]/.test(bundled), 'the page must use the bundle, not the import map');
+    await sessionExampleAt(`${origin}/dist-esbuild/index.html`);
+  });
+
+  test('Chromium, Vite build and dev server: checks and examples/browser-session', LIMIT, async () => {
+    const { build, createServer } = await import('vite');
+    const viteBuild = (root, input, outDir) => build({
+      root, base: './', configFile: false, logLevel: 'silent',
+      build: { outDir, emptyOutDir: true, rollupOptions: { input } },
+    });
+    await viteBuild(app, join(app, 'runtimes/browser/checks.html'), join(app, 'dist-vite'));
+    assertAllPassed(await checksIn(`${appServer.origin}/dist-vite/runtimes/browser/checks.html`), 'Chromium Vite');
+
+    const { dir, origin } = await sessionProject();
+    await viteBuild(dir, join(dir, 'index.html'), join(dir, 'dist-vite'));
+    await sessionExampleAt(`${origin}/dist-vite/index.html`);
+
+    // The dev server pre-bundles dependencies into another folder: the .wasm must still be found.
+    const dev = await createServer({
+      root: dir, configFile: false, logLevel: 'silent', clearScreen: false,
+      server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    });
+    cleanups.push(() => dev.close());
+    try {
+      await dev.listen();
+      const { port } = dev.httpServer.address();
+      await sessionExampleAt(`http://127.0.0.1:${port}/index.html`);
+    } finally {
+      await dev.close();
+    }
+  });
+});
+
+describe('examples/node', () => {
+  test('Node: examples/node/verify-token.mjs prints the claims or the error code', LIMIT, async () => {
+    const dir = await consumerProject(join(work, 'node-example'), tarball, { files: { '.': join(ROOT, 'examples/node') } });
+    const secret = 'node-example-secret-of-at-least-32-bytes';
+    const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
+    const verify = async (token, env = {}) => {
+      const result = await run(process.execPath, ['verify-token.mjs', ...(token ? [token] : [])], {
+        cwd: dir, env: { JWT_SECRET: secret, JWT_ISSUER: '', JWT_AUDIENCE: '', ...env }, timeoutMs: 30_000,
+      });
+      return { status: result.status, out: result.stdout ? JSON.parse(result.stdout) : null, result };
+    };
+    const ok = await verify(tokens.good, { JWT_AUDIENCE: 'api' });
+    assert.equal(ok.status, 0, describeRun('verify-token good', ok.result));
+    assert.equal(ok.out.valid, true);
+    assert.equal(ok.out.claims.sub, 'user-42');
+    assert.ok(ok.out.secondsLeft > 500 && ok.out.secondsLeft <= 600);
+    for (const [name, code, env] of [
+      ['expired', 'ERR_JWT_EXPIRED'], ['tampered', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'], ['malformed', 'ERR_JWS_INVALID'],
+      ['good', 'ERR_JWT_CLAIM_VALIDATION_FAILED', { JWT_AUDIENCE: 'web' }],
+    ]) {
+      const refused = await verify(tokens[name], env);
+      assert.equal(refused.status, 1, describeRun(`verify-token ${name}`, refused.result));
+      assert.equal(refused.out.code, code, name);
+    }
+    assert.equal((await verify(null)).status, 2, 'usage');
+  });
+});
+
+describe('TypeScript', () => {
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  for (const resolution of ['bundler', 'nodenext']) {
+    test(`tsc --noEmit: a strict consumer of the installed tarball, moduleResolution ${resolution}`, LIMIT, async () => {
+      const project = join(app, `types/tsconfig.${resolution}.json`);
+      const result = await run(process.execPath, [tsc, '-p', project, '--listFiles'], { cwd: app, timeoutMs: 120_000 });
+      assert.equal(result.status, 0, describeRun(`tsc ${resolution}`, result));
+      // The types came from the installed tarball, not from the repository.
+      assert.ok(result.stdout.split('\n').includes(join(app, 'node_modules/jwt-wasm/js/index.d.ts')), result.stdout);
+    });
+  }
+});

@@ -1,0 +1,160 @@
+// The checks every runtime runs on the package it imported: each shared vector (through jwtVerify
+// and through createVerifier), each expiry vector, and smoke checks of the public API. It uses no
+// runtime-specific API and touches no file, so it runs unchanged in Node, Deno, Bun, workerd and
+// browsers; it returns a report rather than throwing, and the Node test asserts on the report.
+import { expiryOutcome, keyOf, optionsAt, outcome, thrown } from '../vector-cases.mjs';
+
+/** What the package exports, in every runtime. */
+export const EXPORTS = [
+  'JwtError', 'SignJWT', 'Verifier', 'createVerifier', 'decodeJwt', 'decodeProtectedHeader',
+  'errorCodes', 'expiryInfo', 'isExpired', 'jwtVerify', 'signJwt',
+];
+
+const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
+const NOW = new Date('2026-01-01T00:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const at = (extra = {}) => ({ currentDate: NOW, ...extra });
+const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** Structural equality of JSON-like values (object member order does not matter). */
+function same(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && same(a[key], b[key]));
+}
+
+const expectSame = (got, want) => same(got, want) || `got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`;
+
+function codeOf(jwt, call) {
+  try {
+    call();
+  } catch (error) {
+    if (!(error instanceof jwt.JwtError)) return `not a JwtError: ${error}`;
+    if (!(error instanceof Error)) return 'a JwtError that is not an Error';
+    return error.code;
+  }
+  return 'no error';
+}
+
+/** Smoke checks: name and a function that returns true or says what went wrong. */
+export const SMOKE = [
+  ['exports exactly the documented API', (jwt) => expectSame(Object.keys(jwt).sort(), EXPORTS)],
+  ['the first call works with no init and no await', (jwt) => expectSame(jwt.decodeJwt(jwt.signJwt({ a: 1 }, SECRET)), { a: 1 })],
+  ['signJwt and jwtVerify round trip with every kind of key', (jwt) => {
+    const bytes = new TextEncoder().encode(SECRET);
+    const keys = [SECRET, bytes, { kty: 'oct', k: base64url(bytes) }];
+    for (const key of keys) {
+      const token = jwt.signJwt({ sub: 'ada' }, key, { currentDate: NOW, issuedAt: true, expirationTime: '1h', issuer: 'me' });
+      const { payload, protectedHeader } = jwt.jwtVerify(token, key, at({ issuer: 'me', algorithms: ['HS256'] }));
+      const ok = expectSame({ payload, protectedHeader }, { payload: { sub: 'ada', iat: NOW_S, exp: NOW_S + 3600, iss: 'me' }, protectedHeader: { alg: 'HS256' } });
+      if (ok !== true) return ok;
+    }
+    return true;
+  }],
+  ['SignJWT builds a token jwtVerify accepts', (jwt) => {
+    const token = new jwt.SignJWT({ scope: 'read' }).setProtectedHeader({ alg: 'HS384', typ: 'at+jwt' })
+      .setSubject('ada').setAudience('api').setIssuedAt().setExpirationTime('10m').sign(SECRET, { currentDate: NOW });
+    const { payload } = jwt.jwtVerify(token, SECRET, at({ typ: 'at+jwt', audience: 'api', subject: 'ada' }));
+    return expectSame(payload, { scope: 'read', sub: 'ada', aud: 'api', iat: NOW_S, exp: NOW_S + 600 });
+  }],
+  ['createVerifier returns a reusable Verifier', (jwt) => {
+    const token = jwt.signJwt({ sub: 'ada', exp: NOW_S + 60 }, SECRET);
+    const verifier = jwt.createVerifier(SECRET, at({ algorithms: ['HS256'] }));
+    if (!(verifier instanceof jwt.Verifier)) return 'not a Verifier';
+    for (let i = 0; i < 20; i += 1) if (verifier.verify(token).payload.sub !== 'ada') return `call ${i} failed`;
+    const code = codeOf(jwt, () => verifier.verify(`${token}x`));
+    verifier.free();
+    return expectSame(code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+  }],
+  ['failures are JwtErrors with stable codes, claim and reason', (jwt) => {
+    const token = jwt.signJwt({ sub: 'ada', exp: NOW_S + 60 }, SECRET);
+    const got = {
+      tampered: codeOf(jwt, () => jwt.jwtVerify(`${token.slice(0, -2)}AA`, SECRET, at())),
+      malformed: codeOf(jwt, () => jwt.jwtVerify('not-a-token', SECRET, at())),
+      decode: codeOf(jwt, () => jwt.decodeJwt('not-a-token')),
+      notAllowed: codeOf(jwt, () => jwt.jwtVerify(token, SECRET, at({ algorithms: ['HS512'] }))),
+      key: codeOf(jwt, () => jwt.jwtVerify(token, 42, at())),
+      options: codeOf(jwt, () => jwt.jwtVerify(token, SECRET, { leeway: 1 })),
+    };
+    let expired;
+    try {
+      jwt.jwtVerify(token, SECRET, { currentDate: new Date((NOW_S + 60) * 1000) });
+    } catch (error) {
+      expired = thrown(error);
+    }
+    return expectSame({ ...got, expired }, {
+      tampered: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', malformed: 'ERR_JWS_INVALID', decode: 'ERR_JWT_INVALID',
+      notAllowed: 'ERR_JOSE_ALG_NOT_ALLOWED', key: 'ERR_KEY_INVALID', options: 'ERR_OPTIONS_INVALID',
+      expired: { code: 'ERR_JWT_EXPIRED', claim: 'exp', reason: 'check_failed' },
+    });
+  }],
+  ['errorCodes lists distinct ERR_ codes', (jwt) => {
+    const codes = jwt.errorCodes();
+    return (codes.length >= 11 && new Set(codes).size === codes.length && codes.every((c) => /^ERR_[A-Z_]+$/.test(c))) || JSON.stringify(codes);
+  }],
+  ['decodeJwt and decodeProtectedHeader read without verifying', (jwt) => {
+    const token = jwt.signJwt({ sub: 'ada' }, SECRET, { header: { kid: 'k1', typ: 'JWT' } });
+    return expectSame([jwt.decodeJwt(`${token.slice(0, -2)}AA`), jwt.decodeProtectedHeader(token)], [{ sub: 'ada' }, { alg: 'HS256', kid: 'k1', typ: 'JWT' }]);
+  }],
+  ['isExpired and expiryInfo return this realm\'s Dates', (jwt) => {
+    const token = jwt.signJwt({ exp: NOW_S + 90, iat: NOW_S }, SECRET);
+    const info = jwt.expiryInfo(token, at());
+    if (!(info.expiresAt instanceof Date)) return 'expiresAt is not a Date of this realm';
+    return expectSame([jwt.isExpired(token, at()), jwt.isExpired(token, { currentDate: new Date((NOW_S + 90) * 1000) }), info.secondsLeft, info.expiresAt.getTime()],
+      [false, true, 90, (NOW_S + 90) * 1000]);
+  }],
+  ['without currentDate the runtime clock is read', (jwt) => {
+    const now = Math.floor(Date.now() / 1000);
+    const fresh = jwt.signJwt({ exp: now + 300 }, SECRET);
+    const stale = jwt.signJwt({ exp: now - 300 }, SECRET);
+    return expectSame([jwt.jwtVerify(fresh, SECRET).payload.exp, codeOf(jwt, () => jwt.jwtVerify(stale, SECRET))], [now + 300, 'ERR_JWT_EXPIRED']);
+  }],
+  ['the instance keeps working after hostile input', (jwt) => {
+    const token = jwt.signJwt({ sub: 'ada' }, SECRET);
+    for (const input of ['', '...', `${'e'.repeat(100_000)}.e30.x`, 42, null, {}, [], 10n]) {
+      const code = codeOf(jwt, () => jwt.jwtVerify(input, SECRET));
+      if (!jwt.errorCodes().includes(code)) return `${String(input).slice(0, 20)}: ${code}`;
+    }
+    return expectSame(jwt.jwtVerify(token, SECRET).payload, { sub: 'ada' });
+  }],
+];
+
+/** How many checks runChecks makes for a vector file: the caller asserts that all of them ran. */
+export const checkCount = (vectors) => vectors.verify.length * 2 + vectors.expiry.length + SMOKE.length;
+
+/**
+ * Runs every check against `jwt` (the package's namespace or require() result) and returns
+ * `{ passed, failures }`, failures as "name: what went wrong" strings.
+ */
+export function runChecks(jwt, vectors) {
+  let passed = 0;
+  const failures = [];
+  const check = (name, body) => {
+    let verdict;
+    try {
+      verdict = body();
+    } catch (error) {
+      verdict = `threw ${error && error.stack ? error.stack : error}`;
+    }
+    if (verdict === true) passed += 1;
+    else failures.push(`${name}: ${verdict}`);
+  };
+  for (const testCase of vectors.verify) {
+    check(`verify vector "${testCase.name}" (jwtVerify)`, () =>
+      expectSame(outcome(() => jwt.jwtVerify(testCase.token, keyOf(testCase), optionsAt(testCase))), testCase.expect));
+    check(`verify vector "${testCase.name}" (createVerifier)`, () =>
+      expectSame(outcome(() => jwt.createVerifier(keyOf(testCase), optionsAt(testCase)).verify(testCase.token)), testCase.expect));
+  }
+  for (const testCase of vectors.expiry) {
+    check(`expiry vector "${testCase.name}"`, () => {
+      const got = expiryOutcome(() => jwt.expiryInfo(testCase.token, optionsAt(testCase)));
+      if (got.code === undefined && jwt.isExpired(testCase.token, optionsAt(testCase)) !== got.expired) return 'isExpired disagrees with expiryInfo';
+      return expectSame(got, testCase.expect);
+    });
+  }
+  for (const [name, body] of SMOKE) check(name, () => body(jwt));
+  return { passed, failures };
+}

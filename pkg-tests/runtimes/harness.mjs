@@ -1,0 +1,208 @@
+// Helpers for the runtime tests: pack the package, install the tarball into consumer projects,
+// run commands and servers with bounded time, and serve files on 127.0.0.1. Nothing here reaches
+// beyond this machine: npm installs a local tarball offline, servers bind to 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { cpSync, createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (the package being tested). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** A development tool's binary from the repository's node_modules. */
+export const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+
+/**
+ * The environment for a child process: this one without what `npm test` and `node --test` add
+ * (npm_* configuration, the test runner's context), so that the consumers' npm, node, deno and
+ * bun behave as they do for a user, whichever way the tests were started.
+ */
+export function childEnv(extra = {}) {
+  const env = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(name) && name !== 'NODE_TEST_CONTEXT' && name !== 'NODE_OPTIONS') env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+
+/**
+ * Runs a command to completion or until `timeoutMs`, then kills it. Never rejects: returns
+ * `{ status, signal, stdout, stderr, timedOut }`.
+ */
+export function run(command, args, { cwd = ROOT, env = {}, timeoutMs = 60_000 } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => { stderr += chunk; });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: null, signal: null, stdout, stderr: `${stderr}${error.message}`, timedOut });
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr, timedOut });
+    });
+  });
+}
+
+/** Describes a finished command for an assertion message. */
+export const describeRun = (what, result) =>
+  `${what}: status ${result.status}${result.timedOut ? ' (timed out)' : ''}${result.signal ? ` signal ${result.signal}` : ''}\n` +
+  `--- stdout\n${result.stdout.slice(-4000)}\n--- stderr\n${result.stderr.slice(-4000)}`;
+
+/** The report a consumer script printed on its `RESULT {...}` line, or null. */
+export function resultLine(stdout) {
+  const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  return line ? JSON.parse(line.slice('RESULT '.length)) : null;
+}
+
+/**
+ * `npm pack` of the repository into `destination` (scripts off: pkg/ was built before the tests).
+ * Returns the tarball's path and the files it holds.
+ */
+export async function pack(destination) {
+  const result = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { timeoutMs: 60_000 });
+  if (result.status !== 0) throw new Error(describeRun('npm pack', result));
+  const [info] = JSON.parse(result.stdout);
+  return { tarball: join(destination, info.filename), files: info.files.map((f) => f.path).sort() };
+}
+
+/**
+ * A fresh consumer project in `dir`: `files` ({ target: source } paths, files or folders) are
+ * copied in, `packageJson` is written unless a copied folder brought one, and the tarball is
+ * installed from disk (--offline: no registry is contacted).
+ */
+export async function consumerProject(dir, tarball, { files = {}, packageJson } = {}) {
+  mkdirSync(dir, { recursive: true });
+  for (const [target, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, target)), { recursive: true });
+    cpSync(source, join(dir, target), { recursive: true });
+  }
+  if (packageJson) writeFileSync(join(dir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+  const result = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: dir, timeoutMs: 120_000 });
+  if (result.status !== 0) throw new Error(describeRun(`npm install in ${dir}`, result));
+  return dir;
+}
+
+/** The shared vectors as an ES module, so that every runtime can import them without file access. */
+export function writeVectorsModule(path) {
+  const vectors = readFileSync(join(ROOT, 'vectors', 'jwt.json'), 'utf8');
+  writeFileSync(path, `// Generated from vectors/jwt.json by the runtime tests.\nexport default ${vectors.trim()};\n`);
+  return JSON.parse(vectors);
+}
+
+const b64u = (data) => Buffer.from(data).toString('base64url');
+
+/** An HS256 token signed with node:crypto, independently of the package under test. */
+export function hs256(payload, secret) {
+  const input = `${b64u(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64u(JSON.stringify(payload))}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+/** Serves the files under `root` on 127.0.0.1 (a free port). Returns `{ origin, close }`. */
+export function serveStatic(root) {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = join(root, normalize(path).replace(/^[/\\]+/, ''));
+    let found = false;
+    try {
+      found = file.startsWith(root + sep) && statSync(file).isFile();
+    } catch {
+      found = false;
+    }
+    if (!found) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+/**
+ * Starts `workerd serve <config>` with its `http` socket on 127.0.0.1 and a port the system picks,
+ * and waits (at most `timeoutMs`) until workerd reports the port on its control descriptor.
+ * Wrangler configs are bundled by workerd with the esbuild of this repository, as wrangler does.
+ * Returns `{ origin, stop, logs }`; `stop` kills it and waits (bounded) for it to exit.
+ */
+export function startWorkerd(config, { cwd, timeoutMs = 30_000 } = {}) {
+  const child = spawn(bin('workerd'), ['serve', config, '--socket-addr', 'http=127.0.0.1:0', '--control-fd', '3'], {
+    cwd,
+    env: childEnv({ WORKERD_ESBUILD: bin('esbuild') }),
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  let logs = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
+  child.stderr.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return new Promise((resolve, reject) => {
+    let control = '';
+    const fail = async (why) => {
+      clearTimeout(timer);
+      await stop();
+      reject(new Error(`workerd ${why}\n${logs.slice(-4000)}`));
+    };
+    const timer = setTimeout(() => fail(`did not report a port within ${timeoutMs} ms`), timeoutMs);
+    const early = (code, signal) => fail(`exited early (${code ?? signal})`);
+    child.once('exit', early);
+    child.stdio[3].setEncoding('utf8').on('data', (chunk) => {
+      control += chunk;
+      for (const line of control.split('\n')) {
+        if (!line.trim()) continue;
+        let message;
+        try {
+          message = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (message.event === 'listen' && message.socket === 'http') {
+          clearTimeout(timer);
+          child.removeListener('exit', early);
+          resolve({ origin: `http://127.0.0.1:${message.port}`, stop, logs: () => logs });
+          return;
+        }
+      }
+    });
+  });
+}
+
+/** fetch with a deadline. */
+export function fetchBounded(url, init = {}, timeoutMs = 10_000) {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}

@@ -1,0 +1,35 @@
+// How a vector's key and options become what a JavaScript caller passes, and how a call's result
+// is written in the vector file's terms. No imports and no file access: the same file runs in
+// Node and, copied into consumer projects, in Deno, Bun, workerd and browsers (pkg-tests/runtimes).
+
+export const keyOf = (testCase) => (testCase.key.utf8 !== undefined ? testCase.key.utf8 : testCase.key.jwk);
+
+export const optionsAt = (testCase) => ({ ...testCase.options, currentDate: new Date(testCase.now * 1000) });
+
+/** What a call gave, in the vector file's terms. */
+export function outcome(call) {
+  try {
+    const { payload, protectedHeader } = call();
+    return { payload, header: protectedHeader };
+  } catch (error) {
+    return thrown(error);
+  }
+}
+
+export function thrown(error) {
+  const out = { code: error.code };
+  if (error.claim !== undefined) out.claim = error.claim;
+  if (error.reason !== undefined) out.reason = error.reason;
+  return out;
+}
+
+/** What expiryInfo gave (dates as seconds), or what it threw. */
+export function expiryOutcome(call) {
+  const seconds = (date) => (date === null ? null : date.getTime() / 1000);
+  try {
+    const info = call();
+    return { ...info, expiresAt: seconds(info.expiresAt), issuedAt: seconds(info.issuedAt), notBefore: seconds(info.notBefore) };
+  } catch (error) {
+    return thrown(error);
+  }
+}
