@@ -170,7 +170,7 @@ function renderStatus(now) {
     return setStatus('error', 'Cannot judge', errorText(error));
   }
   const status = timeStatus(info);
-  let detail = describeStatus(info, now, toleranceSecs());
+  let detail = describeStatus(info, now);
   if (status === 'valid' || status === 'expired' || status === 'not-yet-valid') {
     const tolerance = toleranceSecs();
     if (tolerance > 0) detail += ` · ${tolerance} s clock tolerance`;
@@ -197,7 +197,7 @@ function renderClaims(now) {
   $('claims-clock').textContent = payload ? `Local time ${localDateTime(now)}` : '';
   const timeVerbs = {
     exp: (s) => (s > 0 ? 'expires' : 'expired'),
-    nbf: (s) => (s > 0 ? 'valid from' : 'valid since'),
+    nbf: (s) => (s > 0 ? 'becomes valid' : 'valid since'),
     iat: () => 'issued',
   };
   const timeDates = info ? { exp: info.expiresAt, nbf: info.notBefore, iat: info.issuedAt } : {};
@@ -326,7 +326,7 @@ function sign() {
       // JSON.parse errors are the page's, not the module's: say so plainly.
       throw new Error(`The payload is not valid JSON: ${parseError.message}`);
     }
-    const options = { alg: $('sign-alg').value, header: { typ: 'JWT' } };
+    const options = { alg: $('sign-alg').value };
     const expiresIn = $('sign-exp').value.trim();
     if (expiresIn) options.expirationTime = expiresIn;
     if ($('sign-iat').checked) options.issuedAt = true;

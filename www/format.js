@@ -54,15 +54,16 @@ export const STATUS_LABELS = {
 };
 
 /**
- * One sentence about the time status, judged at `now` (a Date) with `toleranceSecs` of leeway:
- * "expires in 4 min 12 s", "expired 3 days ago", "becomes valid in 2 h", "never expires (no exp claim)".
+ * One sentence about the time status `expiryInfo` reached at `now` (a Date): "expires in 4 min
+ * 12 s", "expired 3 days ago", "becomes valid in 2 h", "never expires (no exp claim)". Times are
+ * the claims' own; the verdict already includes any clock tolerance.
  */
-export function describeStatus(info, now, toleranceSecs = 0) {
+export function describeStatus(info, now) {
   const secondsFrom = (date) => (date.getTime() - now.getTime()) / 1000;
   const status = timeStatus(info);
   if (status === 'expired') return `expired ${relativeTime(secondsFrom(info.expiresAt))}`;
   if (status === 'not-yet-valid') {
-    return `becomes valid ${relativeTime(secondsFrom(info.notBefore) - toleranceSecs)}`;
+    return `becomes valid ${relativeTime(secondsFrom(info.notBefore))}`;
   }
   if (status === 'no-expiry') return 'never expires (no exp claim)';
   const untilExp = secondsFrom(info.expiresAt);
