@@ -234,7 +234,8 @@ function renderClaims(now) {
 
 function renderDecoded() {
   showError($('token-error'), decoded.error);
-  tokenInput.toggleAttribute('aria-invalid', Boolean(decoded.error));
+  if (decoded.error) tokenInput.setAttribute('aria-invalid', 'true');
+  else tokenInput.removeAttribute('aria-invalid');
   $('token-editor').classList.toggle('invalid', Boolean(decoded.error));
   if (decoded.header) renderJson($('header-json'), decoded.header);
   else clearJson($('header-json'));
