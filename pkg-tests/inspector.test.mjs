@@ -191,6 +191,7 @@ describe('token inspector page', () => {
       ['not a token at all', 'ERR_JWS_INVALID'],
       [`${VALID.split('.')[0]}.bm90IGpzb24.${VALID.split('.')[2]}`, 'ERR_JWT_INVALID'],
       [`${VALID.split('.')[0]}=.e30.${VALID.split('.')[2]}`, 'ERR_JWS_INVALID'],
+      [`${VALID}${'A'.repeat(70_000)}`, 'ERR_JWT_TOO_LONG'],
     ];
     for (const [input, code] of cases) {
       await page.fill('#token', input);
