@@ -132,9 +132,12 @@ describe('token inspector page', () => {
     const { page } = session;
     await page.fill('#token', sign({ sub: 'ada', exp: NOW_S + 65 }));
     assert.equal(await text(page, '#status-detail'), 'Expires in 1 min 5 s');
+    const subRow = await page.$('#claims tr[data-claim="sub"]');
     await page.clock.runFor(3_000);
     assert.equal(await text(page, '#status-detail'), 'Expires in 1 min 2 s');
     assert.match(await claimRow(page, 'exp'), /expires in 1 min 2 s/);
+    // The ticks update the times in place: the table is not rebuilt (a selection in it survives).
+    assert.equal(await subRow.evaluate((row) => row.isConnected), true);
     await page.clock.runFor(63_000);
     assert.equal(await text(page, '#status-label'), 'Expired');
     assert.equal(await text(page, '#status-detail'), 'Expired 1 s ago');
@@ -233,6 +236,11 @@ describe('token inspector page', () => {
     assert.equal(await text(page, '#verify-title-text'), 'Verification failed');
     assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
     await shot(page, '04-verify-failed');
+    // Idle in between, then the same failure again: still shown in full.
+    await page.fill('#verify-secret', '');
+    assert.equal(await page.getAttribute('#verify-result', 'data-result'), 'idle');
+    await page.fill('#verify-secret', `${SECRET}!`);
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
 
     await page.fill('#verify-secret', SECRET);
     await page.fill('#verify-audience', 'admin, billing');

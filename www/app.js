@@ -20,6 +20,10 @@ const errorText = (error) =>
     : String(error);
 
 function showError(node, error) {
+  // Re-rendering an unchanged error would make screen readers announce it again every second.
+  const shown = error ? errorText(error) : '';
+  if (node.dataset.shown === shown && node.hidden === !error) return;
+  node.dataset.shown = shown;
   node.hidden = !error;
   node.replaceChildren();
   if (!error) return;
@@ -183,10 +187,27 @@ function claimValue(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function timeCell(cell, date, now, verb) {
+const TIME_VERBS = {
+  exp: (seconds) => (seconds > 0 ? 'expires' : 'expired'),
+  nbf: (seconds) => (seconds > 0 ? 'becomes valid' : 'valid since'),
+  iat: () => 'issued',
+};
+
+function timeCell(cell, claim, date) {
   cell.append(el('span', 'when', localDateTime(date)));
-  const seconds = (date.getTime() - now.getTime()) / 1000;
-  cell.append(el('span', 'relative', `${verb(seconds)} ${relativeTime(seconds)}`));
+  const relative = el('span', 'relative');
+  relative.dataset.claim = claim;
+  relative.dataset.at = String(date.getTime());
+  cell.append(relative);
+}
+
+/** The parts of the table that move with the clock; the rest stays put (and selectable). */
+function refreshClaimTimes(now) {
+  $('claims-clock').textContent = decoded.payload ? `Local time ${localDateTime(now)}` : '';
+  for (const span of document.querySelectorAll('#claims-body .relative')) {
+    const seconds = (Number(span.dataset.at) - now.getTime()) / 1000;
+    span.textContent = `${TIME_VERBS[span.dataset.claim](seconds)} ${relativeTime(seconds)}`;
+  }
 }
 
 function renderClaims(now) {
@@ -194,12 +215,6 @@ function renderClaims(now) {
   body.replaceChildren();
   const payload = decoded.payload;
   const { info } = payload ? expiry(now) : {};
-  $('claims-clock').textContent = payload ? `Local time ${localDateTime(now)}` : '';
-  const timeVerbs = {
-    exp: (s) => (s > 0 ? 'expires' : 'expired'),
-    nbf: (s) => (s > 0 ? 'becomes valid' : 'valid since'),
-    iat: () => 'issued',
-  };
   const timeDates = info ? { exp: info.expiresAt, nbf: info.notBefore, iat: info.issuedAt } : {};
   for (const [claim, name, meaning] of REGISTERED_CLAIMS) {
     const present = payload !== null && Object.hasOwn(payload, claim);
@@ -214,7 +229,7 @@ function renderClaims(now) {
     if (present) {
       valueCell.append(el('code', '', claimValue(payload[claim])));
       const date = timeDates[claim];
-      if (date) timeCell(meaningCell, date, now, timeVerbs[claim]);
+      if (date) timeCell(meaningCell, claim, date);
     } else {
       valueCell.append(el('span', 'absent', payload ? 'not set' : '—'));
     }
@@ -230,6 +245,7 @@ function renderClaims(now) {
     note.append(`Other claims (application-defined, not interpreted): `);
     others.forEach((claim, index) => note.append(index ? ', ' : '', el('code', '', claim)));
   }
+  refreshClaimTimes(now);
 }
 
 function renderDecoded() {
@@ -268,11 +284,16 @@ function verifyOptions(now) {
 
 function setVerifyResult(kind, title, detail) {
   const result = $('verify-result');
+  // The result is a live region: touch it only when what it says changes.
+  const said = `${kind}|${title}|${detail && detail.code ? errorText(detail) : String(detail)}`;
+  if (result.dataset.said === said) return;
+  result.dataset.said = said;
   result.className = `result result-${kind}`;
   result.dataset.result = kind;
   if ($('verify-title-text').textContent !== title) $('verify-title-text').textContent = title;
   const detailNode = $('verify-detail');
   detailNode.replaceChildren();
+  delete detailNode.dataset.shown;
   if (detail instanceof Error || (detail && detail.code)) {
     showError(detailNode, detail);
     detailNode.hidden = false;
@@ -362,7 +383,7 @@ function tick() {
   if (!decoded.token || decoded.error) return;
   const now = new Date();
   renderStatus(now);
-  renderClaims(now);
+  refreshClaimTimes(now);
   renderVerify(now);
 }
 
