@@ -187,7 +187,12 @@ function readInput(positionals, what, { optional = false } = {}) {
     if (optional) return '';
     throw new UsageError(`no ${what}: pass it as an argument or on standard input`);
   }
-  const text = readFileSync(0, 'utf8').trim();
+  let text;
+  try {
+    text = readFileSync(0, 'utf8').trim();
+  } catch (error) {
+    throw new UsageError(`cannot read standard input (${error.code ?? error.message}): pass the ${what} as an argument`);
+  }
   if (!text && !optional) throw new UsageError(`no ${what}: standard input was empty`);
   return text;
 }
