@@ -338,7 +338,8 @@ describe('as an installed package', () => {
     const appDir = join(scratch, 'app');
     mkdirSync(packDir);
     mkdirSync(appDir);
-    const [{ filename, files }] = JSON.parse(npm(['pack', '--json', '--pack-destination', packDir], ROOT));
+    // npm test has built pkg/ already; --ignore-scripts keeps any prepack output off the JSON.
+    const [{ filename, files }] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], ROOT));
     const shipped = files.map((f) => f.path);
     assert.ok(shipped.includes('bin/jwt-wasm.mjs') && shipped.includes('www/format.js'), shipped.join(', '));
     writeFileSync(join(appDir, 'package.json'), '{ "name": "app", "private": true }\n');
