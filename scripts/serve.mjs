@@ -5,7 +5,8 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+// No trailing separator: the containment check below appends one.
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]+$/, '');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

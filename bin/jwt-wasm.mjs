@@ -1,0 +1,372 @@
+#!/usr/bin/env node
+// The jwt-wasm command-line tool: decode, inspect, verify and sign tokens. It reads arguments,
+// secrets and standard input, calls the package, and prints what the package answers; every
+// rule about tokens lives in the package. Exit status: 0 success, 1 the package refused the token,
+// key or options (the error code is printed), 2 a usage error (ERR_USAGE).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
+// The page and the tool word times alike: one implementation, in the page's folder.
+import { describeStatus, relativeTime, STATUS_LABELS, timeStatus } from '../www/format.js';
+
+const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
+
+/** A mistake in how the tool was called; never carries a secret or a token. */
+class UsageError extends Error {
+  code = 'ERR_USAGE';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help
+
+const MAIN_HELP = `jwt-wasm ${version}: decode, inspect, verify and sign JSON Web Tokens (HS256/384/512)
+
+Usage: jwt-wasm <command> [options] [token]
+
+Commands:
+  decode   Print the header and the payload. Does not verify anything.
+  inspect  Say whether the token is expired, not yet valid or valid, and when. Does not verify.
+  verify   Check the signature and the claims.
+  sign     Sign a JSON payload into a token.
+
+The token (for sign, the JSON payload) is the argument or, without one, standard input.
+Run "jwt-wasm <command> --help" for a command's options.
+
+Exit status: 0 success; 1 the token, key or options were refused (the error code, such as
+ERR_JWT_EXPIRED, is printed); 2 a usage error (ERR_USAGE).`;
+
+const SECRET_HELP = `  --secret-env <NAME>     Read the secret from environment variable NAME
+  --secret-file <path>    Read the secret from a file (one trailing line break is dropped)
+  --secret <text>         The secret itself (visible to other users in the process list)
+  --secret-encoding <e>   utf8 (default) or base64url
+                          Without a --secret option, the JWT_SECRET environment variable is used.
+                          The secret is never printed.`;
+
+const HELP = {
+  decode: `Usage: jwt-wasm decode [token] [--json]
+
+Prints the protected header and the claims set. Nothing is verified: use "jwt-wasm verify"
+before trusting any of it.
+
+Options:
+  --json    One JSON object: { "header": ..., "payload": ... }
+  --help    This help`,
+
+  inspect: `Usage: jwt-wasm inspect [token] [options]
+
+Says whether the token is valid, expired, not yet valid or has no expiry, judged by its exp and
+nbf claims, with the times in words. The signature is not checked: use "jwt-wasm verify" for that.
+Exits 0 whenever the token can be read, whatever its status.
+
+Options:
+  --clock-tolerance <d>   Leeway for exp and nbf: seconds or a duration such as 30s, 5m (default 0)
+  --now <time>            Judge at this time (ISO 8601 or seconds since the epoch) instead of now
+  --json                  One JSON object with status, expired, notYetValid, expiresAt, notBefore,
+                          issuedAt, secondsLeft
+  --help                  This help`,
+
+  verify: `Usage: jwt-wasm verify [token] [options]
+
+Checks the signature, then the claims, exactly as jwtVerify does. Prints the payload on success;
+on failure prints the error code and exits 1.
+
+Secret:
+${SECRET_HELP}
+
+Checks:
+  --alg <alg>             Allow this algorithm (repeat, or comma-separate; default: HS256, HS384, HS512)
+  --issuer <iss>          Require this issuer (repeat to accept several)
+  --audience <aud>        Require this audience (repeat to accept several)
+  --subject <sub>         Require this subject
+  --typ <typ>             Require this header typ (e.g. at+jwt)
+  --require <claim>       Require this claim to be present (repeatable)
+  --clock-tolerance <d>   Leeway for exp, nbf and iat: seconds or a duration such as 30s (default 0)
+  --max-token-age <d>     Refuse tokens issued (iat) longer ago than this
+  --now <time>            Verify at this time (ISO 8601 or seconds since the epoch) instead of now
+
+Output:
+  --json                  { "valid": true, "header": ..., "payload": ... }, or { "error": ... }
+  --help                  This help`,
+
+  sign: `Usage: jwt-wasm sign [payload] [options]
+
+Signs a JSON object (the argument or standard input; default {}) and prints the token.
+
+Secret:
+${SECRET_HELP}
+
+Token:
+  --alg <alg>             HS256 (default), HS384 or HS512
+  --exp <time>            Expiration: a duration from now (15m, 2h, 7d) or seconds since the epoch
+  --nbf <time>            Not before: a duration from now or seconds since the epoch
+  --no-iat                Leave out iat (by default iat is the signing time)
+  --iss <iss>             Issuer
+  --sub <sub>             Subject
+  --aud <aud>             Audience (repeat for several)
+  --jti <id>              Token id
+  --typ <typ>             Header typ (e.g. JWT, at+jwt)
+  --kid <id>              Header kid
+  --now <time>            Sign as of this time (ISO 8601 or seconds since the epoch)
+
+Output:
+  --json                  { "token": ..., "header": ..., "payload": ... }
+  --help                  This help`,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const SECRET_OPTIONS = {
+  secret: { type: 'string' },
+  'secret-env': { type: 'string' },
+  'secret-file': { type: 'string' },
+  'secret-encoding': { type: 'string' },
+};
+const COMMON = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const OPTIONS = {
+  decode: { ...COMMON },
+  inspect: { ...COMMON, 'clock-tolerance': { type: 'string' }, now: { type: 'string' } },
+  verify: {
+    ...COMMON,
+    ...SECRET_OPTIONS,
+    alg: { type: 'string', multiple: true },
+    issuer: { type: 'string', multiple: true },
+    audience: { type: 'string', multiple: true },
+    subject: { type: 'string' },
+    typ: { type: 'string' },
+    require: { type: 'string', multiple: true },
+    'clock-tolerance': { type: 'string' },
+    'max-token-age': { type: 'string' },
+    now: { type: 'string' },
+  },
+  sign: {
+    ...COMMON,
+    ...SECRET_OPTIONS,
+    alg: { type: 'string' },
+    exp: { type: 'string' },
+    nbf: { type: 'string' },
+    'no-iat': { type: 'boolean' },
+    iss: { type: 'string' },
+    sub: { type: 'string' },
+    aud: { type: 'string', multiple: true },
+    jti: { type: 'string' },
+    typ: { type: 'string' },
+    kid: { type: 'string' },
+    now: { type: 'string' },
+  },
+};
+
+function parse(command, args) {
+  try {
+    return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs names the option at fault, never an option's value; its advice on '--' is noise.
+    const message = error.message.replace(/\. To specify[\s\S]*$/, '');
+    throw new UsageError(`${message} (see "jwt-wasm ${command} --help")`);
+  }
+}
+
+/** A number of seconds stays a number; anything else goes to the package as a duration string. */
+const secondsOrDuration = (text) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+
+function parseNow(text) {
+  const date = /^\d+(\.\d+)?$/.test(text) ? new Date(Number(text) * 1000) : new Date(text);
+  if (Number.isNaN(date.getTime())) throw new UsageError('--now must be an ISO 8601 date or seconds since the epoch');
+  return date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+/** The one positional argument, or standard input when there is none. */
+function readInput(positionals, what, { optional = false } = {}) {
+  if (positionals.length > 1) throw new UsageError(`too many arguments: expected at most one ${what}`);
+  if (positionals.length === 1) return positionals[0].trim();
+  if (process.stdin.isTTY) {
+    if (optional) return '';
+    throw new UsageError(`no ${what}: pass it as an argument or on standard input`);
+  }
+  let text;
+  try {
+    text = readFileSync(0, 'utf8').trim();
+  } catch (error) {
+    throw new UsageError(`cannot read standard input (${error.code ?? error.message}): pass the ${what} as an argument`);
+  }
+  if (!text && !optional) throw new UsageError(`no ${what}: standard input was empty`);
+  return text;
+}
+
+/** The secret from exactly one source; its text never reaches any output. */
+function readSecret(values) {
+  const sources = ['secret', 'secret-env', 'secret-file'].filter((name) => values[name] !== undefined);
+  if (sources.length > 1) throw new UsageError(`give one of --secret, --secret-env, --secret-file (got ${sources.map((s) => `--${s}`).join(', ')})`);
+  const encoding = values['secret-encoding'] ?? 'utf8';
+  if (encoding !== 'utf8' && encoding !== 'base64url') throw new UsageError('--secret-encoding must be utf8 or base64url');
+
+  let secret;
+  if (values.secret !== undefined) {
+    secret = values.secret;
+  } else if (values['secret-file'] !== undefined) {
+    let bytes;
+    try {
+      bytes = readFileSync(values['secret-file']);
+    } catch (error) {
+      throw new UsageError(`cannot read the secret file: ${error.code ?? error.message}`);
+    }
+    // Files written by editors and `echo` end with a line break that is not part of the secret.
+    let end = bytes.length;
+    if (bytes[end - 1] === 0x0a) end -= 1;
+    if (bytes[end - 1] === 0x0d) end -= 1;
+    secret = new Uint8Array(bytes.subarray(0, end));
+  } else {
+    const name = values['secret-env'] ?? 'JWT_SECRET';
+    secret = process.env[name];
+    if (secret === undefined) {
+      throw new UsageError(
+        values['secret-env'] === undefined
+          ? 'no secret: use --secret-env NAME, --secret-file PATH or --secret TEXT, or set JWT_SECRET'
+          : `the environment variable ${name} is not set`,
+      );
+    }
+  }
+  if (encoding === 'utf8') return secret;
+  // A base64url secret goes to the package as an oct JWK, which decodes and checks it.
+  const k = typeof secret === 'string' ? secret : new TextDecoder().decode(secret);
+  return { kty: 'oct', k: k.trim() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+const iso = (date) => (date === null ? null : date.toISOString());
+
+function decode(values, positionals) {
+  const token = readInput(positionals, 'token');
+  const header = decodeProtectedHeader(token);
+  const payload = decodeJwt(token);
+  if (values.json) return json({ header, payload });
+  return `Header\n${json(header)}Payload\n${json(payload)}` +
+    'Signature not checked: use "jwt-wasm verify" before trusting these claims.\n';
+}
+
+function inspect(values, positionals) {
+  const token = readInput(positionals, 'token');
+  const now = values.now === undefined ? new Date() : parseNow(values.now);
+  const tolerance = secondsOrDuration(values['clock-tolerance'] ?? '0');
+  const info = expiryInfo(token, { clockTolerance: tolerance, currentDate: now });
+  const status = timeStatus(info);
+  const description = describeStatus(info, now);
+  if (values.json) {
+    return json({
+      status,
+      description,
+      expired: info.expired,
+      notYetValid: info.notYetValid,
+      expiresAt: iso(info.expiresAt),
+      notBefore: iso(info.notBefore),
+      issuedAt: iso(info.issuedAt),
+      secondsLeft: info.secondsLeft,
+      now: now.toISOString(),
+    });
+  }
+  const line = (label, date) => {
+    if (date === null) return `${label.padEnd(11)} not set\n`;
+    const seconds = (date.getTime() - now.getTime()) / 1000;
+    return `${label.padEnd(11)} ${date.toISOString()} (${relativeTime(seconds)})\n`;
+  };
+  return `${'Status'.padEnd(11)} ${STATUS_LABELS[status]}: ${description}\n` +
+    line('Expires', info.expiresAt) + line('Not before', info.notBefore) + line('Issued at', info.issuedAt) +
+    'Signature not checked: use "jwt-wasm verify" before trusting this token.\n';
+}
+
+function verify(values, positionals) {
+  const key = readSecret(values);
+  const token = readInput(positionals, 'token');
+  const options = {};
+  if (values.alg) options.algorithms = values.alg.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  if (values.issuer) options.issuer = values.issuer.length === 1 ? values.issuer[0] : values.issuer;
+  if (values.audience) options.audience = values.audience.length === 1 ? values.audience[0] : values.audience;
+  if (values.subject !== undefined) options.subject = values.subject;
+  if (values.typ !== undefined) options.typ = values.typ;
+  if (values.require) options.requiredClaims = values.require;
+  if (values['clock-tolerance'] !== undefined) options.clockTolerance = secondsOrDuration(values['clock-tolerance']);
+  if (values['max-token-age'] !== undefined) options.maxTokenAge = secondsOrDuration(values['max-token-age']);
+  if (values.now !== undefined) options.currentDate = parseNow(values.now);
+  const { payload, protectedHeader } = jwtVerify(token, key, options);
+  if (values.json) return json({ valid: true, header: protectedHeader, payload });
+  return `Signature verified (${protectedHeader.alg}) and claims accepted.\nPayload\n${json(payload)}`;
+}
+
+function sign(values, positionals) {
+  const key = readSecret(values);
+  const text = readInput(positionals, 'payload', { optional: true }) || '{}';
+  let payload;
+  try {
+    payload = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`the payload is not JSON: ${error.message}`);
+  }
+  const options = {};
+  const header = {};
+  if (values.alg !== undefined) options.alg = values.alg;
+  if (values.typ !== undefined) header.typ = values.typ;
+  if (values.kid !== undefined) header.kid = values.kid;
+  if (Object.keys(header).length) options.header = header;
+  if (!values['no-iat']) options.issuedAt = true;
+  if (values.exp !== undefined) options.expirationTime = secondsOrDuration(values.exp);
+  if (values.nbf !== undefined) options.notBefore = secondsOrDuration(values.nbf);
+  if (values.iss !== undefined) options.issuer = values.iss;
+  if (values.sub !== undefined) options.subject = values.sub;
+  if (values.aud) options.audience = values.aud.length === 1 ? values.aud[0] : values.aud;
+  if (values.jti !== undefined) options.jti = values.jti;
+  if (values.now !== undefined) options.currentDate = parseNow(values.now);
+  const token = signJwt(payload, key, options);
+  if (values.json) return json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) });
+  return `${token}\n`;
+}
+
+const COMMANDS = { decode, inspect, verify, sign };
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+function errorDetails(error) {
+  const details = { code: error.code, message: error.message };
+  if (error.claim !== undefined) details.claim = error.claim;
+  if (error.reason !== undefined) details.reason = error.reason;
+  return details;
+}
+
+function main(argv) {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') return { out: `${version}\n` };
+  if (command === undefined || command === '--help' || command === '-h') {
+    return command === undefined ? { err: `${MAIN_HELP}\n`, status: 2 } : { out: `${MAIN_HELP}\n` };
+  }
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { out: `${MAIN_HELP}\n` };
+    if (!HELP[topic]) throw new UsageError(`unknown command "${topic}" (commands: decode, inspect, verify, sign)`);
+    return { out: `${HELP[topic]}\n` };
+  }
+  if (!COMMANDS[command]) throw new UsageError(`unknown command (commands: decode, inspect, verify, sign; see "jwt-wasm --help")`);
+  const { values, positionals } = parse(command, rest);
+  if (values.help) return { out: `${HELP[command]}\n` };
+  return { out: COMMANDS[command](values, positionals) };
+}
+
+const argv = process.argv.slice(2);
+const wantsJson = argv.includes('--json');
+try {
+  const { out = '', err = '', status = 0 } = main(argv);
+  process.stdout.write(out);
+  process.stderr.write(err);
+  process.exitCode = status;
+} catch (error) {
+  if (!(error instanceof JwtError) && !(error instanceof UsageError)) throw error;
+  if (wantsJson) process.stdout.write(json({ error: errorDetails(error) }));
+  else process.stderr.write(`jwt-wasm: ${error.code}: ${error.message}${error.claim ? ` (claim ${error.claim}, ${error.reason})` : ''}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}

@@ -1,0 +1,357 @@
+// The command-line tool as a user runs it: each command spawned as a process, tokens from
+// arguments and standard input, --json output, exit statuses and error codes, and secrets that
+// never appear in any output. Times are fixed with --now: no test reads the wall clock.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { decodeJwt, decodeProtectedHeader, expiryInfo, jwtVerify, signJwt } from 'jwt-wasm';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/jwt-wasm.mjs');
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+const SECRET = 'cli-test-secret-7f3e9a1c5b2d4e6f8a0b';
+const SECRET_BYTES = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256);
+const SECRET_B64URL = Buffer.from(SECRET_BYTES).toString('base64url');
+const NOW = new Date('2026-03-01T12:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const AT = ['--now', NOW.toISOString()];
+
+const token = (claims, secret = SECRET, options = {}) => signJwt(claims, secret, { currentDate: NOW, ...options });
+const VALID = token({ sub: 'ada', iss: 'https://auth.example', aud: 'api', iat: NOW_S - 60, exp: NOW_S + 600 });
+
+const scratch = mkdtempSync(join(tmpdir(), 'jwt-wasm-cli-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * Runs the bin with `args`, standard input `input` (empty by default: a pipe at end of file)
+ * and only the environment given (no JWT_SECRET leaks in from outside). Every run is checked:
+ * no secret, in any encoding, appears in what it printed.
+ */
+function run(args, { input = '', env = {} } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+    timeout: 30_000,
+  });
+  assert.equal(result.error, undefined, `spawn failed: ${result.error}`);
+  for (const secret of [SECRET, SECRET_B64URL]) {
+    assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `the secret was printed by ${args[0]}`);
+  }
+  return result;
+}
+
+function parseJson(result) {
+  try {
+    return JSON.parse(result.stdout);
+  } catch {
+    assert.fail(`not JSON on stdout: ${result.stdout}\n${result.stderr}`);
+  }
+}
+
+describe('help', () => {
+  test('--help lists every command and exits 0', () => {
+    const result = run(['--help']);
+    assert.equal(result.status, 0);
+    for (const command of ['decode', 'inspect', 'verify', 'sign']) assert.match(result.stdout, new RegExp(`^  ${command} `, 'm'));
+  });
+
+  test('each command has its own --help (and help <command>)', () => {
+    for (const command of ['decode', 'inspect', 'verify', 'sign']) {
+      for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+        const result = run(args);
+        assert.equal(result.status, 0, args.join(' '));
+        assert.match(result.stdout, new RegExp(`^Usage: jwt-wasm ${command} `), args.join(' '));
+      }
+    }
+    assert.match(run(['verify', '--help']).stdout, /--secret-file/);
+    assert.match(run(['sign', '--help']).stdout, /--exp/);
+  });
+
+  test('no command prints the usage on stderr and exits 2; --version prints the version', () => {
+    const bare = run([]);
+    assert.equal(bare.status, 2);
+    assert.equal(bare.stdout, '');
+    assert.match(bare.stderr, /^jwt-wasm .*\n\nUsage: jwt-wasm <command>/);
+    const version = run(['--version']);
+    assert.equal(version.status, 0);
+    assert.equal(version.stdout, `${PACKAGE.version}\n`);
+  });
+
+  test('an unknown command or option is ERR_USAGE with exit 2', () => {
+    for (const args of [['frobnicate'], ['decode', '--frob', VALID], ['help', 'frobnicate'], ['decode', VALID, VALID]]) {
+      const result = run(args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, /^jwt-wasm: ERR_USAGE: /, args.join(' '));
+    }
+  });
+});
+
+describe('decode', () => {
+  test('prints the header and payload of a token given as an argument', () => {
+    const result = run(['decode', VALID]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(result.stdout.includes(`Header\n${JSON.stringify(decodeProtectedHeader(VALID), null, 2)}\n`));
+    assert.ok(result.stdout.includes(`Payload\n${JSON.stringify(decodeJwt(VALID), null, 2)}\n`));
+    assert.match(result.stdout, /Signature not checked/);
+  });
+
+  test('reads the token from standard input (with its trailing newline) and prints --json', () => {
+    const result = run(['decode', '--json'], { input: `${VALID}\n` });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(parseJson(result), { header: decodeProtectedHeader(VALID), payload: decodeJwt(VALID) });
+  });
+
+  test('a malformed token exits 1 with its error code, on stderr or as --json', () => {
+    const human = run(['decode', 'not.a-token']);
+    assert.equal(human.status, 1);
+    assert.equal(human.stdout, '');
+    assert.match(human.stderr, /^jwt-wasm: ERR_JWS_INVALID: /);
+
+    const payloadBroken = `${VALID.split('.')[0]}.bm90IGpzb24.${VALID.split('.')[2]}`;
+    const json = run(['decode', '--json', payloadBroken]);
+    assert.equal(json.status, 1);
+    assert.equal(parseJson(json).error.code, 'ERR_JWT_INVALID');
+  });
+
+  test('no token at all (empty standard input) is a usage error', () => {
+    const result = run(['decode']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /ERR_USAGE: no token/);
+    assert.equal(parseJson(run(['decode', '--json'])).error.code, 'ERR_USAGE');
+  });
+});
+
+describe('inspect', () => {
+  test('a valid token: status and times in words', () => {
+    const result = run(['inspect', VALID, ...AT]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^Status +Valid: expires in 10 min\n/);
+    assert.match(result.stdout, /^Expires +2026-03-01T12:10:00\.000Z \(in 10 min\)$/m);
+    assert.match(result.stdout, /^Not before +not set$/m);
+    assert.match(result.stdout, /^Issued at +2026-03-01T11:59:00\.000Z \(1 min ago\)$/m);
+    assert.match(result.stdout, /Signature not checked/);
+  });
+
+  test('expired, not yet valid and no expiry, from standard input', () => {
+    const cases = [
+      [token({ exp: NOW_S - 3 * 86_400 }), /^Status +Expired: expired 3 days ago$/m],
+      [token({ nbf: NOW_S + 7_200, exp: NOW_S + 10_000 }), /^Status +Not yet valid: becomes valid in 2 h$/m],
+      [token({ sub: 'x' }), /^Status +No expiry: never expires \(no exp claim\)$/m],
+    ];
+    for (const [jwt, expected] of cases) {
+      const result = run(['inspect', ...AT], { input: jwt });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, expected);
+    }
+  });
+
+  test('--clock-tolerance changes the verdict; --json carries the module\'s numbers', () => {
+    const jwt = token({ exp: NOW_S - 30 });
+    assert.equal(parseJson(run(['inspect', jwt, '--json', ...AT])).status, 'expired');
+    const tolerated = parseJson(run(['inspect', jwt, '--json', '--clock-tolerance', '1m', ...AT]));
+    const info = expiryInfo(jwt, { currentDate: NOW, clockTolerance: '1m' });
+    assert.deepEqual(tolerated, {
+      status: 'valid',
+      description: 'exp passed 30 s ago; accepted for 30 s more within the clock tolerance',
+      expired: false,
+      notYetValid: false,
+      expiresAt: info.expiresAt.toISOString(),
+      notBefore: null,
+      issuedAt: null,
+      secondsLeft: info.secondsLeft,
+      now: NOW.toISOString(),
+    });
+    assert.equal(tolerated.secondsLeft, 30);
+    // Seconds as a plain number are seconds too.
+    assert.equal(parseJson(run(['inspect', jwt, '--json', '--clock-tolerance', '60', ...AT])).status, 'valid');
+  });
+
+  test('a bad tolerance or --now is refused with a code', () => {
+    const negative = run(['inspect', VALID, '--clock-tolerance=-5s', ...AT]);
+    assert.equal(negative.status, 1);
+    assert.match(negative.stderr, /ERR_OPTIONS_INVALID/);
+    const badNow = run(['inspect', VALID, '--now', 'yesterday-ish']);
+    assert.equal(badNow.status, 2);
+    assert.match(badNow.stderr, /ERR_USAGE: --now/);
+  });
+});
+
+describe('verify', () => {
+  const secretFile = join(scratch, 'secret.txt');
+  writeFileSync(secretFile, `${SECRET}\n`);
+  chmodSync(secretFile, 0o600);
+
+  test('the secret from a flag, JWT_SECRET, a named variable or a file', () => {
+    const runs = [
+      run(['verify', VALID, '--secret', SECRET, ...AT]),
+      run(['verify', VALID, ...AT], { env: { JWT_SECRET: SECRET } }),
+      run(['verify', VALID, '--secret-env', 'MY_KEY', ...AT], { env: { MY_KEY: SECRET, JWT_SECRET: 'not-this-one' } }),
+      run(['verify', VALID, '--secret-file', secretFile, ...AT]),
+    ];
+    for (const result of runs) {
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^Signature verified \(HS256\) and claims accepted\.\nPayload\n/);
+      assert.ok(result.stdout.includes(JSON.stringify(decodeJwt(VALID), null, 2)));
+    }
+  });
+
+  test('a base64url secret, and the token from standard input with --json', () => {
+    const jwt = token({ sub: 'bytes', exp: NOW_S + 60 }, SECRET_BYTES, { alg: 'HS512' });
+    const result = run(['verify', '--json', '--secret-env', 'K', '--secret-encoding', 'base64url', ...AT], {
+      input: `${jwt}\n`,
+      env: { K: SECRET_B64URL },
+    });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.deepEqual(parseJson(result), { valid: true, ...{ header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) } });
+    // The same text as UTF-8 is a different key.
+    const asText = run(['verify', jwt, '--secret-env', 'K', ...AT], { env: { K: SECRET_B64URL } });
+    assert.equal(asText.status, 1);
+    assert.match(asText.stderr, /ERR_JWS_SIGNATURE_VERIFICATION_FAILED/);
+  });
+
+  test('a wrong secret exits 1 with ERR_JWS_SIGNATURE_VERIFICATION_FAILED', () => {
+    const human = run(['verify', VALID, '--secret', `${SECRET}x`, ...AT]);
+    assert.equal(human.status, 1);
+    assert.equal(human.stdout, '');
+    assert.match(human.stderr, /^jwt-wasm: ERR_JWS_SIGNATURE_VERIFICATION_FAILED: /);
+    const json = run(['verify', VALID, '--json', ...AT], { env: { JWT_SECRET: 'wrong-secret' } });
+    assert.equal(json.status, 1);
+    assert.equal(parseJson(json).error.code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+  });
+
+  test('claim checks: expiry, tolerance, issuer, audience, algorithms', () => {
+    const env = { JWT_SECRET: SECRET };
+    const expired = token({ exp: NOW_S - 30 });
+    const failure = (args) => {
+      const result = run(['verify', '--json', ...args, ...AT], { env });
+      assert.equal(result.status, 1, result.stdout);
+      return parseJson(result).error;
+    };
+    const { message, ...coded } = failure([expired]);
+    assert.deepEqual(coded, { code: 'ERR_JWT_EXPIRED', claim: 'exp', reason: 'check_failed' });
+    assert.equal(typeof message, 'string');
+    assert.equal(run(['verify', expired, '--clock-tolerance', '60', ...AT], { env }).status, 0);
+    assert.equal(failure([VALID, '--issuer', 'https://other.example']).claim, 'iss');
+    const audience = failure([VALID, '--audience', 'admin']);
+    assert.equal(audience.code, 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assert.equal(audience.claim, 'aud');
+    assert.equal(run(['verify', VALID, '--audience', 'admin', '--audience', 'api', '--issuer', 'https://auth.example', ...AT], { env }).status, 0);
+    assert.equal(failure([VALID, '--alg', 'HS384,HS512']).code, 'ERR_JOSE_ALG_NOT_ALLOWED');
+    assert.equal(run(['verify', VALID, '--alg', 'HS512', '--alg', 'HS256', ...AT], { env }).status, 0);
+    assert.equal(failure([VALID, '--require', 'jti']).claim, 'jti');
+  });
+
+  test('secret mistakes are usage errors that name no secret', () => {
+    const none = run(['verify', VALID]);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /ERR_USAGE: no secret/);
+    const unset = run(['verify', VALID, '--secret-env', 'NOT_SET_ANYWHERE']);
+    assert.equal(unset.status, 2);
+    assert.match(unset.stderr, /NOT_SET_ANYWHERE is not set/);
+    const two = run(['verify', VALID, '--secret', SECRET, '--secret-file', secretFile]);
+    assert.equal(two.status, 2);
+    assert.match(two.stderr, /give one of/);
+    const missingFile = run(['verify', VALID, '--secret-file', join(scratch, 'absent')]);
+    assert.equal(missingFile.status, 2);
+    assert.match(missingFile.stderr, /cannot read the secret file: ENOENT/);
+    const encoding = run(['verify', VALID, '--secret', SECRET, '--secret-encoding', 'hex']);
+    assert.equal(encoding.status, 2);
+    // A value given without its option is not echoed back either.
+    const stray = run(['verify', VALID, SECRET]);
+    assert.equal(stray.status, 2);
+  });
+});
+
+describe('sign', () => {
+  test('signs a payload argument with every option, as the library reads it back', () => {
+    const result = run([
+      'sign', '{"scope":"read","sub":"payload-sub"}', '--alg', 'HS384', '--exp', '15m', '--nbf', '0',
+      '--iss', 'https://auth.example', '--sub', 'ada', '--aud', 'api', '--aud', 'admin', '--jti', 'id-1',
+      '--typ', 'at+jwt', '--kid', 'key-1', ...AT,
+    ], { env: { JWT_SECRET: SECRET } });
+    assert.equal(result.status, 0, result.stderr);
+    const jwt = result.stdout.trim();
+    assert.equal(result.stdout, `${jwt}\n`);
+    const { payload, protectedHeader } = jwtVerify(jwt, SECRET, { currentDate: NOW, algorithms: ['HS384'] });
+    assert.deepEqual(protectedHeader, { alg: 'HS384', typ: 'at+jwt', kid: 'key-1' });
+    assert.deepEqual(payload, {
+      scope: 'read', sub: 'ada', iss: 'https://auth.example', aud: ['api', 'admin'], jti: 'id-1',
+      iat: NOW_S, exp: NOW_S + 900, nbf: 0,
+    });
+  });
+
+  test('reads the payload from standard input; --no-iat; --json; secret from a file', () => {
+    const file = join(scratch, 'sign-secret');
+    writeFileSync(file, `${SECRET}\r\n`);
+    const result = run(['sign', '--json', '--no-iat', '--secret-file', file, ...AT], { input: '{ "sub": "from-stdin" }\n' });
+    assert.equal(result.status, 0, result.stderr);
+    const out = parseJson(result);
+    assert.deepEqual(out.payload, { sub: 'from-stdin' });
+    assert.deepEqual(out.header, { alg: 'HS256' });
+    assert.deepEqual(jwtVerify(out.token, SECRET).payload, { sub: 'from-stdin' });
+  });
+
+  test('sign | verify round-trips through standard input', () => {
+    const signed = run(['sign', '{"sub":"pipe"}', '--exp', '1h', ...AT], { env: { JWT_SECRET: SECRET } });
+    assert.equal(signed.status, 0, signed.stderr);
+    const verified = run(['verify', '--json', ...AT], { input: signed.stdout, env: { JWT_SECRET: SECRET } });
+    assert.equal(verified.status, 0, verified.stdout);
+    assert.equal(parseJson(verified).payload.sub, 'pipe');
+    assert.equal(parseJson(verified).payload.exp, NOW_S + 3600);
+  });
+
+  test('bad input: not JSON is ERR_USAGE; what the library refuses keeps its code', () => {
+    const env = { JWT_SECRET: SECRET };
+    const notJson = run(['sign', '{sub:'], { env });
+    assert.equal(notJson.status, 2);
+    assert.match(notJson.stderr, /ERR_USAGE: the payload is not JSON/);
+    const cases = [
+      [['sign', '{}', '--exp', 'soon'], 'ERR_OPTIONS_INVALID'],
+      [['sign', '[1,2]'], 'ERR_JWT_INVALID'],
+      [['sign', '{}', '--alg', 'none'], 'ERR_JOSE_NOT_SUPPORTED'],
+    ];
+    for (const [args, code] of cases) {
+      const result = run([...args, '--json'], { env });
+      assert.equal(result.status, 1, args.join(' '));
+      assert.equal(parseJson(result).error.code, code, args.join(' '));
+    }
+    const emptyKey = run(['sign', '{}', '--secret', '']);
+    assert.equal(emptyKey.status, 1);
+    assert.match(emptyKey.stderr, /ERR_KEY_INVALID/);
+  });
+});
+
+describe('as an installed package', () => {
+  test('npm pack + install: the bin runs as jwt-wasm, with every file it needs shipped', { timeout: 180_000 }, () => {
+    const npm = (args, cwd) => {
+      const result = spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(result.status, 0, `npm ${args.join(' ')}: ${result.stdout}${result.stderr}${result.error ?? ''}`);
+      return result.stdout;
+    };
+    const packDir = join(scratch, 'pack');
+    const appDir = join(scratch, 'app');
+    mkdirSync(packDir);
+    mkdirSync(appDir);
+    // npm test has built pkg/ already; --ignore-scripts keeps any prepack output off the JSON.
+    const [{ filename, files }] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], ROOT));
+    const shipped = files.map((f) => f.path);
+    assert.ok(shipped.includes('bin/jwt-wasm.mjs') && shipped.includes('www/format.js'), shipped.join(', '));
+    writeFileSync(join(appDir, 'package.json'), '{ "name": "app", "private": true }\n');
+    npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(packDir, filename)], appDir);
+
+    const bin = join(appDir, 'node_modules/.bin/jwt-wasm');
+    const decoded = spawnSync(bin, ['decode', '--json', VALID], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(decoded.status, 0, decoded.stderr);
+    assert.deepEqual(JSON.parse(decoded.stdout).payload, decodeJwt(VALID));
+
+    const npx = spawnSync('npx', ['--offline', '--no', 'jwt-wasm', 'inspect', VALID, ...AT], { cwd: appDir, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(npx.status, 0, npx.stdout + npx.stderr);
+    assert.match(npx.stdout, /^Status +Valid: expires in 10 min/);
+  });
+});

@@ -1,0 +1,374 @@
+// The token inspector page (www/) in Debian's Chromium, driven by playwright-core, served by
+// scripts/serve.mjs on 127.0.0.1. The page's clock is Playwright's fake clock, paused at NOW, so
+// every relative time is exact. Each test checks that the page made no request off 127.0.0.1,
+// none at all after it had loaded, and logged no error (a CSP violation would be one).
+// Screenshots of the main states go to screenshots/ (ignored by git) for a person to look at.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { decodeJwt, jwtVerify, signJwt } from 'jwt-wasm';
+import { startServer } from '../scripts/serve.mjs';
+
+const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const NOW = new Date('2026-03-01T12:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const SECRET = 'inspector-test-secret-0123456789abcdef';
+const CLAIMS = { sub: 'ada', name: 'Ada Lovelace', iss: 'https://auth.example', aud: 'api', jti: 'token-1' };
+const sign = (claims, options = {}) => signJwt(claims, SECRET, { currentDate: NOW, ...options });
+const VALID = sign({ ...CLAIMS, iat: NOW_S - 120, exp: NOW_S + 3600 });
+
+let server;
+let origin;
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer(0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 60_000,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+/**
+ * Opens the page in a fresh context, its clock paused at NOW once loaded, and records every
+ * request and every console error or uncaught exception.
+ */
+async function openPage({ colorScheme = 'light', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport, locale: 'en-GB', timezoneId: 'UTC' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const session = { context, page, requests: [], late: [], problems: [], loaded: false };
+  page.on('request', (request) => {
+    session.requests.push(request.url());
+    if (session.loaded) session.late.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') session.problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => session.problems.push(`pageerror: ${error.message}`));
+  // Start a little before NOW so that loading runs on flowing time, then stop the clock.
+  await page.clock.install({ time: new Date(NOW.getTime() - 5_000) });
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  await page.clock.pauseAt(NOW);
+  session.loaded = true;
+  return session;
+}
+
+/** The checks every test ends with; then the context is closed. */
+async function finish(session) {
+  try {
+    for (const url of session.requests) assert.ok(url.startsWith(`${origin}/`), `request off 127.0.0.1: ${url}`);
+    assert.deepEqual(session.late, [], 'requests after the page had loaded');
+    assert.deepEqual(session.problems, []);
+  } finally {
+    await session.context.close();
+  }
+}
+
+const text = async (page, selector) => (await page.textContent(selector)).trim();
+const claimRow = (page, claim) => text(page, `#claims tr[data-claim="${claim}"]`);
+const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+describe('token inspector page', () => {
+  test('loads only from its own origin, says it works offline, and is labelled', async () => {
+    const session = await openPage();
+    const { page } = session;
+    // The page, its style and scripts, the package glue and the .wasm module: all local.
+    const paths = session.requests.map((url) => new URL(url).pathname);
+    for (const path of ['/', '/style.css', '/boot.js', '/app.js', '/format.js', '/js/browser.js', '/pkg/wasm/jwt_wasm_bg.wasm']) {
+      assert.ok(paths.includes(path), `${path} not loaded: ${paths.join(' ')}`);
+    }
+    assert.match(await text(page, '#privacy-note'), /no network request after the page has loaded, no CDN, no analytics/);
+    assert.match(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), /default-src 'none'.*connect-src 'self'/);
+    // Every form control has a label a screen reader (and Playwright) can find it by.
+    for (const label of ['Token', 'Clock tolerance', 'Secret', 'Issuer', 'Audience', 'Payload (JSON)', 'Algorithm', 'Expires in']) {
+      assert.equal(await page.getByLabel(label, { exact: false }).first().count(), 1, label);
+    }
+    assert.equal(await text(page, '#status-label'), 'No token');
+    await finish(session);
+  });
+
+  test('a pasted token shows its coloured segments, header, payload and claims in words', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.fill('#token', VALID);
+    const [header, payload, signature] = VALID.split('.');
+    assert.equal(await text(page, '#token-highlight .seg-header'), header);
+    assert.equal(await text(page, '#token-highlight .seg-payload'), payload);
+    assert.equal(await text(page, '#token-highlight .seg-signature'), signature);
+    assert.deepEqual(JSON.parse(await text(page, '#header-json')), { alg: 'HS256' });
+    assert.deepEqual(JSON.parse(await text(page, '#payload-json')), decodeJwt(VALID));
+    assert.equal(await page.isHidden('#token-error'), true);
+
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-detail'), 'Expires in 1 h');
+    assert.match(await claimRow(page, 'iss'), /Issuer\s*https:\/\/auth\.example\s*Who created and signed the token\./);
+    assert.match(await claimRow(page, 'sub'), /Subject\s*ada/);
+    assert.match(await claimRow(page, 'aud'), /Audience\s*api/);
+    assert.match(await claimRow(page, 'jti'), /JWT ID\s*token-1/);
+    assert.match(await claimRow(page, 'exp'), new RegExp(`${NOW_S + 3600}.*1 Mar 2026, 13:00:00 UTC\\s*expires in 1 h`));
+    assert.match(await claimRow(page, 'iat'), /1 Mar 2026, 11:58:00 UTC\s*issued 2 min ago/);
+    assert.match(await claimRow(page, 'nbf'), /Not before\s*not set/);
+    assert.match(await text(page, '#other-claims'), /name/);
+    await shot(page, '01-valid');
+    await finish(session);
+  });
+
+  test('the countdown runs with the clock, and the status turns to expired at exp', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.fill('#token', sign({ sub: 'ada', exp: NOW_S + 65 }));
+    assert.equal(await text(page, '#status-detail'), 'Expires in 1 min 5 s');
+    const subRow = await page.$('#claims tr[data-claim="sub"]');
+    await page.clock.runFor(3_000);
+    assert.equal(await text(page, '#status-detail'), 'Expires in 1 min 2 s');
+    assert.match(await claimRow(page, 'exp'), /expires in 1 min 2 s/);
+    // The ticks update the times in place: the table is not rebuilt (a selection in it survives).
+    assert.equal(await subRow.evaluate((row) => row.isConnected), true);
+    await page.clock.runFor(63_000);
+    assert.equal(await text(page, '#status-label'), 'Expired');
+    assert.equal(await text(page, '#status-detail'), 'Expired 1 s ago');
+    await finish(session);
+  });
+
+  test('an expired token shows expired; the clock tolerance changes the verdict live', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.fill('#token', sign({ sub: 'ada', iat: NOW_S - 4 * 86_400, exp: NOW_S - 3 * 86_400 }));
+    assert.equal(await text(page, '#status-label'), 'Expired');
+    assert.equal(await page.getAttribute('#status', 'data-status'), 'expired');
+    assert.equal(await text(page, '#status-detail'), 'Expired 3 days ago');
+    assert.match(await claimRow(page, 'exp'), /expired 3 days ago/);
+    await shot(page, '02-expired');
+
+    await page.fill('#token', sign({ sub: 'ada', exp: NOW_S - 30 }));
+    assert.equal(await text(page, '#status-label'), 'Expired');
+    await page.fill('#tolerance', '45');
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-detail'),
+      'Exp passed 30 s ago; accepted for 15 s more within the clock tolerance · 45 s clock tolerance');
+    await page.fill('#tolerance', '10');
+    assert.equal(await text(page, '#status-label'), 'Expired');
+    // A negative tolerance is the module's ERR_OPTIONS_INVALID, shown beside the input.
+    await page.fill('#tolerance', '-5');
+    assert.match(await text(page, '#tolerance-error'), /^ERR_OPTIONS_INVALID /);
+    assert.equal(await text(page, '#status-label'), 'Cannot judge');
+    await page.fill('#tolerance', '0');
+    assert.equal(await page.isHidden('#tolerance-error'), true);
+    assert.equal(await text(page, '#status-label'), 'Expired');
+    await finish(session);
+  });
+
+  test('not yet valid and no expiry are told apart', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.fill('#token', sign({ sub: 'ada', nbf: NOW_S + 7200, exp: NOW_S + 9000 }));
+    assert.equal(await text(page, '#status-label'), 'Not yet valid');
+    assert.equal(await text(page, '#status-detail'), 'Becomes valid in 2 h');
+    assert.match(await claimRow(page, 'nbf'), /becomes valid in 2 h/);
+    await page.fill('#token', sign({ sub: 'ada' }));
+    assert.equal(await text(page, '#status-label'), 'No expiry');
+    assert.equal(await text(page, '#status-detail'), 'Never expires (no exp claim)');
+    assert.match(await claimRow(page, 'exp'), /not set/);
+    await finish(session);
+  });
+
+  test('a malformed token shows its error code beside the input, and the page recovers', async () => {
+    const session = await openPage();
+    const { page } = session;
+    const cases = [
+      ['eyJhbGciOiJIUzI1NiJ9.e30', 'ERR_JWS_INVALID'],
+      ['not a token at all', 'ERR_JWS_INVALID'],
+      [`${VALID.split('.')[0]}.bm90IGpzb24.${VALID.split('.')[2]}`, 'ERR_JWT_INVALID'],
+      [`${VALID.split('.')[0]}=.e30.${VALID.split('.')[2]}`, 'ERR_JWS_INVALID'],
+      [`${VALID}${'A'.repeat(70_000)}`, 'ERR_JWT_TOO_LONG'],
+    ];
+    for (const [input, code] of cases) {
+      await page.fill('#token', input);
+      assert.equal(await page.isVisible('#token-error'), true, input);
+      assert.equal(await text(page, '#token-error .error-code'), code, input);
+      assert.equal(await page.getAttribute('#token', 'aria-invalid'), 'true', input);
+      assert.equal(await text(page, '#status-label'), 'Malformed token');
+      assert.equal(await text(page, '#payload-json'), '—');
+      // What could be decoded is still shown: a good header beside a broken payload.
+      assert.equal(await text(page, '#header-json'), code === 'ERR_JWT_INVALID' ? '{\n  "alg": "HS256"\n}' : '—');
+    }
+    await page.fill('#token', 'eyJhbGciOiJIUzI1NiJ9.e30');
+    await shot(page, '03-malformed');
+    // Still working: a good token decodes and the error is gone.
+    await page.fill('#token', VALID);
+    assert.equal(await page.isHidden('#token-error'), true);
+    assert.equal(await page.getAttribute('#token', 'aria-invalid'), null);
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    // alg "none" decodes (decoding trusts nothing) but never verifies: it is not among the
+    // algorithms the page allows.
+    await page.fill('#token', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZGEifQ.');
+    assert.equal(await page.isHidden('#token-error'), true);
+    await page.fill('#verify-secret', SECRET);
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JOSE_ALG_NOT_ALLOWED');
+    await finish(session);
+  });
+
+  test('verify: the right secret passes, a wrong one fails with its code; options apply', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.fill('#token', VALID);
+    assert.equal(await page.getAttribute('#verify-result', 'data-result'), 'idle');
+
+    await page.fill('#verify-secret', SECRET);
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    assert.equal(await page.getAttribute('#verify-result', 'data-result'), 'ok');
+
+    await page.fill('#verify-secret', `${SECRET}!`);
+    assert.equal(await text(page, '#verify-title-text'), 'Verification failed');
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    await shot(page, '04-verify-failed');
+    // Idle in between, then the same failure again: still shown in full.
+    await page.fill('#verify-secret', '');
+    assert.equal(await page.getAttribute('#verify-result', 'data-result'), 'idle');
+    await page.fill('#verify-secret', `${SECRET}!`);
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+
+    await page.fill('#verify-secret', SECRET);
+    await page.fill('#verify-audience', 'admin, billing');
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assert.match(await text(page, '#verify-detail'), /claim aud, check_failed/);
+    await page.fill('#verify-audience', 'admin, api');
+    await page.fill('#verify-issuer', 'https://auth.example');
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    assert.match(await text(page, '#verify-detail'), /HS256: signature, time claims, issuer, audience accepted/);
+    await page.fill('#verify-issuer', 'https://evil.example');
+    assert.match(await text(page, '#verify-detail'), /ERR_JWT_CLAIM_VALIDATION_FAILED.*claim iss/);
+    await page.fill('#verify-issuer', '');
+
+    await page.uncheck('input[name="verify-alg"][value="HS256"]');
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JOSE_ALG_NOT_ALLOWED');
+    await page.check('input[name="verify-alg"][value="HS256"]');
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+
+    // The secret as base64url: the key's bytes are what the token was signed with.
+    const bytes = Uint8Array.from({ length: 32 }, (_, i) => (i * 53 + 7) % 256);
+    await page.fill('#token', signJwt({ sub: 'bytes' }, bytes, { currentDate: NOW, alg: 'HS512' }));
+    await page.fill('#verify-audience', '');
+    await page.fill('#verify-secret', Buffer.from(bytes).toString('base64url'));
+    assert.equal(await text(page, '#verify-title-text'), 'Verification failed');
+    await page.check('input[name="verify-encoding"][value="base64url"]');
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    await page.fill('#verify-secret', 'not base64url!');
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWK_INVALID');
+    await finish(session);
+  });
+
+  test('verify follows the clock: an expired token fails with ERR_JWT_EXPIRED unless tolerated', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.fill('#token', sign({ sub: 'ada', exp: NOW_S + 2 }));
+    await page.fill('#verify-secret', SECRET);
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    await page.clock.runFor(3_000);
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWT_EXPIRED');
+    await page.fill('#tolerance', '60');
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    await finish(session);
+  });
+
+  test('sign, then open in the inspector: the token round-trips and verifies', async () => {
+    const session = await openPage();
+    const { page } = session;
+    assert.equal(await page.isDisabled('#sign-inspect'), true);
+    await page.fill('#sign-payload', JSON.stringify({ sub: 'grace', role: 'admin' }));
+    await page.selectOption('#sign-alg', 'HS384');
+    await page.fill('#sign-exp', '2h');
+    await page.fill('#sign-secret', 'round-trip-secret-of-enough-length');
+    await page.click('#sign-button');
+    const token = (await text(page, '#sign-output')).replace(/\s+/g, '');
+    assert.deepEqual(jwtVerify(token, 'round-trip-secret-of-enough-length', { currentDate: NOW }).payload, {
+      sub: 'grace', role: 'admin', iat: NOW_S, exp: NOW_S + 7200,
+    });
+    await shot(page, '05-signed');
+
+    await page.click('#sign-inspect');
+    assert.equal(await page.inputValue('#token'), token);
+    assert.deepEqual(JSON.parse(await text(page, '#header-json')), { alg: 'HS384' });
+    assert.equal(JSON.parse(await text(page, '#payload-json')).sub, 'grace');
+    assert.equal(await text(page, '#status-detail'), 'Expires in 2 h');
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'token');
+
+    // Errors of signing are the module's codes (or the JSON parser's), beside the button.
+    await page.fill('#sign-exp', 'soon');
+    await page.click('#sign-button');
+    assert.equal(await text(page, '#sign-error .error-code'), 'ERR_OPTIONS_INVALID');
+    assert.equal(await page.isDisabled('#sign-inspect'), true);
+    await page.fill('#sign-exp', '');
+    await page.fill('#sign-payload', '{ not json');
+    await page.click('#sign-button');
+    assert.match(await text(page, '#sign-error'), /payload is not valid JSON/);
+    await page.fill('#sign-payload', '{"sub":"x"}');
+    await page.fill('#sign-secret', '');
+    await page.click('#sign-button');
+    assert.equal(await text(page, '#sign-error .error-code'), 'ERR_KEY_INVALID');
+    await finish(session);
+  });
+
+  test('keyboard: the sample token is one Tab and Enter away, and it verifies', async () => {
+    const session = await openPage();
+    const { page } = session;
+    // Bounded walk through the focus order until the sample button has focus.
+    let focused = '';
+    for (let step = 0; step < 10 && focused !== 'load-sample'; step += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement.id);
+    }
+    assert.equal(focused, 'load-sample');
+    await page.keyboard.press('Enter');
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-detail'), 'Expires in 1 h');
+    assert.equal(JSON.parse(await text(page, '#payload-json')).name, 'Ada Lovelace');
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    await page.click('#load-expired');
+    assert.equal(await text(page, '#status-label'), 'Expired');
+    await page.click('#clear-token');
+    assert.equal(await text(page, '#status-label'), 'No token');
+    await finish(session);
+  });
+
+  test('dark scheme and a narrow screen: readable, nothing wider than the screen', async () => {
+    const dark = await openPage({ colorScheme: 'dark' });
+    await dark.page.click('#load-sample');
+    const colours = await dark.page.evaluate(() => ({
+      body: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.body).color,
+    }));
+    assert.notEqual(colours.body, 'rgb(255, 255, 255)');
+    assert.notEqual(colours.body, colours.text);
+    await dark.page.fill('#verify-secret', 'wrong');
+    await shot(dark.page, '06-dark');
+    await finish(dark);
+
+    const narrow = await openPage({ viewport: { width: 360, height: 740 } });
+    await narrow.page.click('#load-sample');
+    await narrow.page.fill('#sign-secret', 'narrow-screen-secret-0123456789abc');
+    await narrow.page.click('#sign-button');
+    const widths = await narrow.page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen`);
+    await shot(narrow.page, '07-narrow');
+    await finish(narrow);
+  });
+});

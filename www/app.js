@@ -1,0 +1,449 @@
+// The token inspector. Every decision about a token (decoding, expiry verdicts, verification,
+// signing, error codes) is made by the jwt-wasm module; this file reads the inputs and renders
+// what the module answers.
+import { decodeJwt, decodeProtectedHeader, expiryInfo, jwtVerify, signJwt } from 'jwt-wasm';
+import { describeStatus, REGISTERED_CLAIMS, relativeTime, STATUS_LABELS, timeStatus } from './format.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** Creates an element with a class and text (never HTML: token contents are untrusted). */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const errorText = (error) =>
+  error && error.code
+    ? `${error.code}: ${error.message}${error.claim ? ` (claim "${error.claim}", ${error.reason ?? 'failed'})` : ''}`
+    : String(error);
+
+function showError(node, error) {
+  // Re-rendering an unchanged error would make screen readers announce it again every second.
+  const shown = error ? errorText(error) : '';
+  if (node.dataset.shown === shown && node.hidden === !error) return;
+  node.dataset.shown = shown;
+  node.hidden = !error;
+  node.replaceChildren();
+  if (!error) return;
+  if (error.code) node.append(el('code', 'error-code', error.code), ` ${error.message}`);
+  else node.textContent = String(error);
+  if (error.claim) node.append(` (claim `, el('code', '', error.claim), `, ${error.reason ?? 'failed'})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Samples: signed here, at load time, so the sample is always fresh.
+
+const SAMPLE_SECRET = 'jwt-wasm-sample-secret-0123456789';
+const SAMPLE_CLAIMS = {
+  sub: 'user-42',
+  name: 'Ada Lovelace',
+  iss: 'https://auth.example',
+  aud: 'api',
+  scope: 'read:orders write:orders',
+  jti: 'f3a1c9e2-7b4d-4e0a-9c2b-5d8e6f1a2b3c',
+};
+
+function sampleToken({ expired }) {
+  const day = 86_400_000;
+  const signedAt = expired ? new Date(Date.now() - 3 * day) : new Date();
+  return signJwt(SAMPLE_CLAIMS, SAMPLE_SECRET, {
+    header: { typ: 'JWT' },
+    currentDate: signedAt,
+    issuedAt: true,
+    expirationTime: expired ? '1d' : '1h',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The encoded token: the textarea with a coloured copy of its text behind it.
+
+const tokenInput = $('token');
+
+function currentToken() {
+  return tokenInput.value.trim();
+}
+
+function renderHighlight() {
+  const text = tokenInput.value;
+  const highlight = $('token-highlight');
+  highlight.replaceChildren();
+  const classes = ['seg-header', 'seg-payload', 'seg-signature'];
+  text.split('.').forEach((segment, index) => {
+    if (index > 0) highlight.append(el('span', 'seg-dot', '.'));
+    highlight.append(el('span', classes[index] ?? 'seg-extra', segment));
+  });
+  // A trailing newline would otherwise not take up a line in the <pre>.
+  highlight.append('\n');
+  const bytes = new TextEncoder().encode(currentToken()).length;
+  $('token-size').textContent = bytes ? `${bytes.toLocaleString('en')} bytes` : '';
+  fitEditor();
+}
+
+function fitEditor() {
+  tokenInput.style.height = 'auto';
+  const height = Math.min(Math.max(tokenInput.scrollHeight, 150), 320);
+  tokenInput.style.height = `${height}px`;
+  $('token-highlight').scrollTop = tokenInput.scrollTop;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON with coloured keys and values.
+
+function renderJson(target, value) {
+  target.replaceChildren();
+  const text = JSON.stringify(value, null, 2);
+  // Keys, strings, numbers, literals; everything else is punctuation and white space.
+  const pattern = /("(?:\\.|[^"\\])*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    target.append(text.slice(last, match.index));
+    if (match[1] !== undefined) {
+      target.append(el('span', match[2] ? 'j-key' : 'j-string', match[1]));
+      if (match[2]) target.append(match[2]);
+    } else if (match[3] !== undefined) {
+      target.append(el('span', 'j-number', match[3]));
+    } else {
+      target.append(el('span', 'j-literal', match[4]));
+    }
+    last = match.index + match[0].length;
+  }
+  target.append(text.slice(last));
+}
+
+function clearJson(target) {
+  target.replaceChildren(el('span', 'placeholder', '—'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding, expiry status and the claims table.
+
+/** What the module made of the current token: header, payload, or the error of decoding it. */
+let decoded = { token: '', header: null, payload: null, error: null };
+
+function decode() {
+  const token = currentToken();
+  decoded = { token, header: null, payload: null, error: null };
+  if (!token) return;
+  try {
+    decoded.header = decodeProtectedHeader(token);
+    decoded.payload = decodeJwt(token);
+  } catch (error) {
+    decoded.error = error;
+  }
+}
+
+function toleranceSecs() {
+  const value = $('tolerance').valueAsNumber;
+  return Number.isNaN(value) ? 0 : value;
+}
+
+/** The expiry verdicts at `now`, or the module's error (a bad tolerance, a non-numeric exp). */
+function expiry(now) {
+  try {
+    return { info: expiryInfo(decoded.token, { clockTolerance: toleranceSecs(), currentDate: now }) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+const localDateTime = (date) =>
+  date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+
+function setStatus(kind, label, detail) {
+  const status = $('status');
+  status.className = `status status-${kind}`;
+  status.dataset.status = kind;
+  // Only the label is a live region, and it changes only with the verdict, not every second.
+  if ($('status-label').textContent !== label) $('status-label').textContent = label;
+  $('status-detail').textContent = detail;
+}
+
+function renderStatus(now) {
+  showError($('tolerance-error'), null);
+  $('tolerance').removeAttribute('aria-invalid');
+  if (!decoded.token) return setStatus('empty', 'No token', 'Paste a token or load the sample.');
+  if (decoded.error) return setStatus('error', 'Malformed token', 'See the error under the token.');
+  const { info, error } = expiry(now);
+  if (error) {
+    if (error.code === 'ERR_OPTIONS_INVALID') {
+      showError($('tolerance-error'), error);
+      $('tolerance').setAttribute('aria-invalid', 'true');
+    }
+    return setStatus('error', 'Cannot judge', errorText(error));
+  }
+  const status = timeStatus(info);
+  let detail = describeStatus(info, now);
+  if (status === 'valid' || status === 'expired' || status === 'not-yet-valid') {
+    const tolerance = toleranceSecs();
+    if (tolerance > 0) detail += ` · ${tolerance} s clock tolerance`;
+  }
+  setStatus(status, STATUS_LABELS[status], detail.charAt(0).toUpperCase() + detail.slice(1));
+}
+
+function claimValue(value) {
+  if (Array.isArray(value)) return value.map((v) => JSON.stringify(v)).join(', ');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+const TIME_VERBS = {
+  exp: (seconds) => (seconds > 0 ? 'expires' : 'expired'),
+  nbf: (seconds) => (seconds > 0 ? 'becomes valid' : 'valid since'),
+  iat: () => 'issued',
+};
+
+function timeCell(cell, claim, date) {
+  cell.append(el('span', 'when', localDateTime(date)));
+  const relative = el('span', 'relative');
+  relative.dataset.claim = claim;
+  relative.dataset.at = String(date.getTime());
+  cell.append(relative);
+}
+
+/** The parts of the table that move with the clock; the rest stays put (and selectable). */
+function refreshClaimTimes(now) {
+  $('claims-clock').textContent = decoded.payload ? `Local time ${localDateTime(now)}` : '';
+  for (const span of document.querySelectorAll('#claims-body .relative')) {
+    const seconds = (Number(span.dataset.at) - now.getTime()) / 1000;
+    span.textContent = `${TIME_VERBS[span.dataset.claim](seconds)} ${relativeTime(seconds)}`;
+  }
+}
+
+function renderClaims(now) {
+  const body = $('claims-body');
+  body.replaceChildren();
+  const payload = decoded.payload;
+  const { info } = payload ? expiry(now) : {};
+  const timeDates = info ? { exp: info.expiresAt, nbf: info.notBefore, iat: info.issuedAt } : {};
+  for (const [claim, name, meaning] of REGISTERED_CLAIMS) {
+    const present = payload !== null && Object.hasOwn(payload, claim);
+    const row = el('tr', present ? `claim-row claim-${claim}` : `claim-row claim-${claim} claim-absent`);
+    row.dataset.claim = claim;
+    const head = el('th');
+    head.scope = 'row';
+    head.append(el('code', 'claim-name', claim), el('span', 'claim-title', name));
+    const valueCell = el('td', 'claim-value');
+    const meaningCell = el('td', 'claim-meaning');
+    meaningCell.append(el('span', 'meaning', meaning));
+    if (present) {
+      valueCell.append(el('code', '', claimValue(payload[claim])));
+      const date = timeDates[claim];
+      if (date) timeCell(meaningCell, claim, date);
+    } else {
+      valueCell.append(el('span', 'absent', payload ? 'not set' : '—'));
+    }
+    row.append(head, valueCell, meaningCell);
+    body.append(row);
+  }
+  const registered = new Set(REGISTERED_CLAIMS.map(([claim]) => claim));
+  const others = payload ? Object.keys(payload).filter((claim) => !registered.has(claim)) : [];
+  const note = $('other-claims');
+  note.hidden = others.length === 0;
+  note.replaceChildren();
+  if (others.length) {
+    note.append(`Other claims (application-defined, not interpreted): `);
+    others.forEach((claim, index) => note.append(index ? ', ' : '', el('code', '', claim)));
+  }
+  refreshClaimTimes(now);
+}
+
+function renderDecoded() {
+  showError($('token-error'), decoded.error);
+  if (decoded.error) tokenInput.setAttribute('aria-invalid', 'true');
+  else tokenInput.removeAttribute('aria-invalid');
+  $('token-editor').classList.toggle('invalid', Boolean(decoded.error));
+  if (decoded.header) renderJson($('header-json'), decoded.header);
+  else clearJson($('header-json'));
+  if (decoded.payload) renderJson($('payload-json'), decoded.payload);
+  else clearJson($('payload-json'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification.
+
+function verifyKey() {
+  const secret = $('verify-secret').value;
+  const encoding = document.querySelector('input[name="verify-encoding"]:checked').value;
+  // A base64url secret is handed to the module as an oct JWK, which decodes (and checks) it.
+  return encoding === 'base64url' ? { kty: 'oct', k: secret } : secret;
+}
+
+function verifyOptions(now) {
+  const options = {
+    algorithms: [...document.querySelectorAll('input[name="verify-alg"]:checked')].map((box) => box.value),
+    clockTolerance: toleranceSecs(),
+    currentDate: now,
+  };
+  const issuer = $('verify-issuer').value.trim();
+  if (issuer) options.issuer = issuer;
+  const audience = $('verify-audience').value.split(',').map((a) => a.trim()).filter(Boolean);
+  if (audience.length) options.audience = audience.length === 1 ? audience[0] : audience;
+  return options;
+}
+
+function setVerifyResult(kind, title, detail) {
+  const result = $('verify-result');
+  // The result is a live region: touch it only when what it says changes.
+  const said = `${kind}|${title}|${detail && detail.code ? errorText(detail) : String(detail)}`;
+  if (result.dataset.said === said) return;
+  result.dataset.said = said;
+  result.className = `result result-${kind}`;
+  result.dataset.result = kind;
+  if ($('verify-title-text').textContent !== title) $('verify-title-text').textContent = title;
+  const detailNode = $('verify-detail');
+  detailNode.replaceChildren();
+  delete detailNode.dataset.shown;
+  if (detail instanceof Error || (detail && detail.code)) {
+    showError(detailNode, detail);
+    detailNode.hidden = false;
+  } else {
+    detailNode.textContent = detail;
+  }
+}
+
+function renderVerify(now) {
+  if (!decoded.token) return setVerifyResult('idle', 'Not verified yet', 'Paste a token and enter its secret.');
+  if (!$('verify-secret').value) return setVerifyResult('idle', 'Not verified yet', 'Enter the secret to check the signature and the claims.');
+  try {
+    const { protectedHeader } = jwtVerify(decoded.token, verifyKey(), verifyOptions(now));
+    const checks = ['signature', 'time claims'];
+    if ($('verify-issuer').value.trim()) checks.push('issuer');
+    if ($('verify-audience').value.trim()) checks.push('audience');
+    setVerifyResult('ok', 'Signature verified', `${protectedHeader.alg}: ${checks.join(', ')} accepted.`);
+  } catch (error) {
+    setVerifyResult('fail', 'Verification failed', error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing.
+
+let signedToken = '';
+
+function renderSigned() {
+  const output = $('sign-output');
+  output.replaceChildren();
+  if (!signedToken) {
+    output.append(el('span', 'placeholder', 'Press Sign to create a token.'));
+  } else {
+    const classes = ['seg-header', 'seg-payload', 'seg-signature'];
+    signedToken.split('.').forEach((segment, index) => {
+      if (index > 0) output.append(el('span', 'seg-dot', '.'));
+      output.append(el('span', classes[index], segment));
+    });
+  }
+  $('sign-inspect').disabled = !signedToken;
+  $('sign-copy').disabled = !signedToken;
+}
+
+function sign() {
+  signedToken = '';
+  let error = null;
+  try {
+    let payload;
+    try {
+      payload = JSON.parse($('sign-payload').value);
+    } catch (parseError) {
+      // JSON.parse errors are the page's, not the module's: say so plainly.
+      throw new Error(`The payload is not valid JSON: ${parseError.message}`);
+    }
+    const options = { alg: $('sign-alg').value };
+    const expiresIn = $('sign-exp').value.trim();
+    if (expiresIn) options.expirationTime = expiresIn;
+    if ($('sign-iat').checked) options.issuedAt = true;
+    signedToken = signJwt(payload, $('sign-secret').value, options);
+  } catch (caught) {
+    error = caught;
+  }
+  showError($('sign-error'), error);
+  renderSigned();
+}
+
+function openSigned() {
+  if (!signedToken) return;
+  loadToken(signedToken, { secret: $('sign-secret').value });
+  tokenInput.focus();
+  tokenInput.scrollIntoView({ block: 'center' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring.
+
+function renderAll() {
+  const now = new Date();
+  renderDecoded();
+  renderStatus(now);
+  renderClaims(now);
+  renderVerify(now);
+}
+
+/** Time moves: refresh everything that depends on the clock, once a second. */
+function tick() {
+  if (!decoded.token || decoded.error) return;
+  const now = new Date();
+  renderStatus(now);
+  refreshClaimTimes(now);
+  renderVerify(now);
+}
+
+function onTokenInput() {
+  renderHighlight();
+  decode();
+  renderAll();
+}
+
+function loadToken(token, { secret } = {}) {
+  tokenInput.value = token;
+  if (secret !== undefined) {
+    $('verify-secret').value = secret;
+    document.querySelector('input[name="verify-encoding"][value="utf8"]').checked = true;
+  }
+  onTokenInput();
+}
+
+function toggleSecret(button, input) {
+  const show = input.type === 'password';
+  input.type = show ? 'text' : 'password';
+  button.textContent = show ? 'Hide' : 'Show';
+  button.setAttribute('aria-pressed', String(show));
+}
+
+tokenInput.addEventListener('input', onTokenInput);
+tokenInput.addEventListener('scroll', () => {
+  $('token-highlight').scrollTop = tokenInput.scrollTop;
+});
+window.addEventListener('resize', fitEditor);
+$('load-sample').addEventListener('click', () => loadToken(sampleToken({ expired: false }), { secret: SAMPLE_SECRET }));
+$('load-expired').addEventListener('click', () => loadToken(sampleToken({ expired: true }), { secret: SAMPLE_SECRET }));
+$('clear-token').addEventListener('click', () => {
+  loadToken('');
+  tokenInput.focus();
+});
+$('tolerance').addEventListener('input', renderAll);
+for (const id of ['verify-secret', 'verify-issuer', 'verify-audience']) $(id).addEventListener('input', renderAll);
+for (const input of document.querySelectorAll('input[name="verify-encoding"], input[name="verify-alg"]')) {
+  input.addEventListener('change', renderAll);
+}
+$('verify-secret-show').addEventListener('click', () => toggleSecret($('verify-secret-show'), $('verify-secret')));
+$('sign-secret-show').addEventListener('click', () => toggleSecret($('sign-secret-show'), $('sign-secret')));
+// Enter in a field submits: verifying is live anyway; signing happens on submit.
+$('verify-form').addEventListener('submit', (event) => event.preventDefault());
+$('sign-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  sign();
+});
+$('sign-inspect').addEventListener('click', openSigned);
+$('sign-copy').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(signedToken);
+    $('sign-copy').textContent = 'Copied';
+  } catch {
+    $('sign-copy').textContent = 'Copy failed';
+  }
+  setTimeout(() => ($('sign-copy').textContent = 'Copy'), 1500);
+});
+
+onTokenInput();
+setInterval(tick, 1000);
+document.documentElement.dataset.ready = 'true';

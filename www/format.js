@@ -1,0 +1,86 @@
+// Words for times and expiry verdicts, shared by the inspector page and the command-line tool so
+// that both say the same thing. Display only: every verdict comes from the wasm module's
+// `expiryInfo`; this file turns its numbers and booleans into text. No DOM, no clock.
+
+const UNITS = [
+  ['day', 'days', 86_400],
+  ['h', 'h', 3_600],
+  ['min', 'min', 60],
+  ['s', 's', 1],
+];
+
+/**
+ * A length of time in words, with its two largest units: `4 min 12 s`, `3 days`, `1 day 2 h`.
+ * The sign is ignored and fractions of a second are dropped.
+ */
+export function formatDuration(seconds) {
+  let rest = Math.floor(Math.abs(seconds));
+  if (!Number.isFinite(rest)) return 'forever';
+  if (rest === 0) return '0 s';
+  const parts = [];
+  for (const [one, many, size] of UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    // Only adjacent units: "1 day 2 h", never "1 day 12 s".
+    if (parts.length > 0 && count === 0) break;
+    if (count > 0) parts.push(`${count} ${count === 1 ? one : many}`);
+    if (parts.length === 2) break;
+  }
+  return parts.join(' ');
+}
+
+/** `in 4 min 12 s`, `3 days ago`, or `now` for a moment `seconds` from now (negative: past). */
+export function relativeTime(seconds) {
+  if (Math.abs(seconds) < 1) return 'now';
+  return seconds > 0 ? `in ${formatDuration(seconds)}` : `${formatDuration(seconds)} ago`;
+}
+
+/**
+ * The time status of a token from `expiryInfo`: `expired`, `not-yet-valid`, `valid` (has `exp`,
+ * inside its window) or `no-expiry` (no `exp`, nothing else against it).
+ */
+export function timeStatus(info) {
+  if (info.expired) return 'expired';
+  if (info.notYetValid) return 'not-yet-valid';
+  return info.expiresAt === null ? 'no-expiry' : 'valid';
+}
+
+/** The label shown for each time status. */
+export const STATUS_LABELS = {
+  valid: 'Valid',
+  expired: 'Expired',
+  'not-yet-valid': 'Not yet valid',
+  'no-expiry': 'No expiry',
+};
+
+/**
+ * One sentence about the time status `expiryInfo` reached at `now` (a Date): "expires in 4 min
+ * 12 s", "expired 3 days ago", "becomes valid in 2 h", "never expires (no exp claim)". Times are
+ * the claims' own; the verdict already includes any clock tolerance.
+ */
+export function describeStatus(info, now) {
+  const secondsFrom = (date) => (date.getTime() - now.getTime()) / 1000;
+  const status = timeStatus(info);
+  if (status === 'expired') return `expired ${relativeTime(secondsFrom(info.expiresAt))}`;
+  if (status === 'not-yet-valid') {
+    return `becomes valid ${relativeTime(secondsFrom(info.notBefore))}`;
+  }
+  if (status === 'no-expiry') return 'never expires (no exp claim)';
+  const untilExp = secondsFrom(info.expiresAt);
+  if (untilExp <= 0) {
+    // Past exp but inside the clock tolerance: say so, with the time the tolerance still buys.
+    return `exp passed ${formatDuration(untilExp)} ago; accepted for ${formatDuration(info.secondsLeft)} more within the clock tolerance`;
+  }
+  return `expires ${relativeTime(untilExp)}`;
+}
+
+/** What each registered claim (RFC 7519 section 4.1) means, in a sentence. */
+export const REGISTERED_CLAIMS = [
+  ['iss', 'Issuer', 'Who created and signed the token.'],
+  ['sub', 'Subject', 'Whom the token is about, usually a user or client id.'],
+  ['aud', 'Audience', 'Who the token is meant for; a recipient must refuse a token not addressed to it.'],
+  ['exp', 'Expiration time', 'From this moment on, the token must be refused.'],
+  ['nbf', 'Not before', 'Before this moment, the token must be refused.'],
+  ['iat', 'Issued at', 'When the token was created.'],
+  ['jti', 'JWT ID', 'A unique id for this token, so that a server can refuse a replay.'],
+];
