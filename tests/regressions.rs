@@ -36,3 +36,35 @@ fn seconds_left_is_zero_or_less_exactly_when_expired() {
         assert!(left <= 0.0, "expired with {left:e} seconds left (exp {exp}, now {now_secs}, tolerance {tolerance:e})");
     }
 }
+
+/// Found by the differential test against jose: `typ` was normalised by stripping any
+/// `application/` prefix, so the option `"x/y"` accepted a token with `typ: "application/x/y"`.
+/// RFC 7515 section 4.1.9 prepends `application/` only to a value without a `/`, so those are
+/// different media types (jose refuses it too).
+#[test]
+fn typ_keeps_application_prefix_before_a_media_type_with_a_slash() {
+    let now = UnixTime::from_secs(1_700_000_000);
+    let cases = [
+        ("application/x/y", "x/y", false),
+        ("x/y", "application/x/y", false),
+        ("application/x/y", "application/x/y", true),
+        ("Application/X/Y", "application/x/y", true),
+        ("application/at+jwt", "at+jwt", true),
+        ("AT+JWT", "application/at+jwt", true),
+        ("jwt", "application/jwt", true),
+        ("application/", "application/", true),
+    ];
+    for (header_typ, option, accepted) in cases {
+        let sign_options = SignOptions::from_json(&format!(r#"{{"header":{{"typ":"{header_typ}"}}}}"#)).unwrap();
+        let token = sign("{}", &key(), &sign_options, now).unwrap();
+        let rules = VerifyOptions { typ: Some(option.into()), ..VerifyOptions::default() };
+        let outcome = verify(&token, &key(), &Validation::new(&rules).unwrap(), now);
+        match accepted {
+            true => assert!(outcome.is_ok(), "typ {header_typ:?} against {option:?}: {outcome:?}"),
+            false => {
+                let error = outcome.unwrap_err();
+                assert_eq!((error.code(), error.claim_name()), (ErrorCode::ClaimValidationFailed, Some("typ")), "typ {header_typ:?} against {option:?}");
+            }
+        }
+    }
+}
