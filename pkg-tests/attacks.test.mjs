@@ -131,10 +131,9 @@ describe('attack: JavaScript-only inputs', () => {
 
   test('lone UTF-16 surrogates in a token are refused', () => {
     const [h, p, s] = catalogue.good.split('.');
-    for (const token of [`${h}\ud800.${p}.${s}`, `${h}.${p}.${s}\udfff`, '\ud800.\ud800.\ud800']) {
+    for (const token of [`${h}\ud800.${p}.${s}`, `${h}.${p}\ud800.${s}`, `${h}.${p}.${s}\udfff`, '\ud800.\ud800.\ud800']) {
       assert.equal(codeOf(() => jwtVerify(token, KEY, { currentDate: NOW })), 'ERR_JWS_INVALID');
     }
-    assert.equal(codeOf(() => jwtVerify(`${h}.${p}\ud800.${s}`, KEY, { currentDate: NOW })), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
     assert.equal(instance.verify(catalogue.good).payload.sub, 'ada');
   });
 

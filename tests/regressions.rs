@@ -68,3 +68,33 @@ fn typ_keeps_application_prefix_before_a_media_type_with_a_slash() {
         }
     }
 }
+
+/// Found by the differential test against jose: a non-ASCII character in the payload segment was
+/// reported as a signature failure, and a signature that is not base64url as a key misfit when
+/// the JWK named another algorithm. jose (and now the core) checks in this order after the
+/// allowlist: the payload is ASCII, the signature decodes, the key fits, then the MAC.
+#[test]
+fn malformed_payload_and_signature_are_reported_before_the_key_and_the_mac() {
+    let now = UnixTime::from_secs(1_700_000_000);
+    let token = sign(r#"{"sub":"ada"}"#, &key(), &SignOptions::default(), now).unwrap();
+    let (signing_input, signature) = token.rsplit_once('.').unwrap();
+    let (header, payload) = signing_input.split_once('.').unwrap();
+    let rules = Validation::default();
+    let code = |token: &str, key: &SecretKey| verify(token, key, &rules, now).unwrap_err().code();
+
+    for changed in [format!("{header}.{payload}é.{signature}"), format!("{header}.é{payload}.{signature}")] {
+        assert_eq!(code(&changed, &key()), ErrorCode::JwsInvalid, "{changed}");
+    }
+    // An ASCII change to the payload is still a signature failure.
+    assert_eq!(code(&format!("{header}.{payload}A.{signature}"), &key()), ErrorCode::SignatureVerificationFailed);
+
+    let jwk = jwt_wasm::Jwk {
+        kty: Some("oct".into()),
+        k: Some("YS1zaGFyZWQtc2VjcmV0LW9mLWF0LWxlYXN0LTMyLWJ5dGVzIQ".into()),
+        alg: Some("HS384".into()),
+        ..jwt_wasm::Jwk::default()
+    };
+    let restricted = SecretKey::from_jwk(&jwk).unwrap();
+    assert_eq!(code(&format!("{token}="), &restricted), ErrorCode::JwsInvalid, "padding before the key misfit");
+    assert_eq!(code(&token, &restricted), ErrorCode::KeyInvalid, "a well-formed token meets the key check");
+}
