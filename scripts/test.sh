@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Everything CI runs: setup, lint, native tests, the wasm build, wasm tests in Node and headless
-# Chromium, and the package tests. `npm test` runs this.
+# Everything CI runs: setup, lint, native tests, short fuzz runs, the wasm build, wasm tests in
+# Node and headless Chromium, and the package tests. `npm test` runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -16,6 +16,9 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test (native core)"
 cargo test
+
+step "fuzz: every cargo-fuzz target for ${FUZZ_SECONDS:=10}s (longer: bash scripts/fuzz.sh 600)"
+bash scripts/fuzz.sh "$FUZZ_SECONDS"
 
 step "build the npm package"
 node scripts/build.mjs

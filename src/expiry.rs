@@ -66,6 +66,8 @@ pub fn expiry_info(token: &str, options: &ExpiryOptions, now: UnixTime) -> Resul
         not_before,
         expired: expires_at.is_some_and(|exp| is_expired(exp, now, tolerance)),
         not_yet_valid: not_before.is_some_and(|nbf| is_not_yet_valid(nbf, now, tolerance)),
-        seconds_left: expires_at.map(|exp| exp - now.as_secs() + tolerance),
+        // Measured from the same threshold `is_expired` compares with, so that `expired` holds
+        // exactly when `seconds_left <= 0` (`exp - now + tolerance` can round the other way).
+        seconds_left: expires_at.map(|exp| exp - (now.as_secs() - tolerance)),
     })
 }

@@ -183,12 +183,14 @@ impl Validation {
     }
 }
 
-/// `typ` as jose compares it: lower case, without an `application/` prefix (RFC 7515 4.1.9).
+/// `typ` as jose compares it: lower case, and `application/` dropped only where RFC 7515 4.1.9
+/// lets a producer omit it (when no other `/` follows), so `application/x/y` stays distinct from
+/// the media type `x/y`.
 pub fn normalize_typ(typ: &str) -> String {
     let lower = typ.to_ascii_lowercase();
     match lower.strip_prefix("application/") {
-        Some(rest) => rest.to_owned(),
-        None => lower,
+        Some(rest) if !rest.contains('/') => rest.to_owned(),
+        _ => lower,
     }
 }
 

@@ -98,9 +98,14 @@ fn verify_with<'k>(
         .ok_or_else(|| jws_invalid("the protected header is not base64url-encoded UTF-8"))?;
     let header = Header::parse(&header_json, &validation.crit)?;
     let alg = validation.allowed_algorithm(header.alg())?;
-    key.check_fits(alg, KeyOperation::Verify)?;
+    // jose's order up to the MAC: a non-ASCII payload and an undecodable signature are malformed
+    // tokens (ERR_JWS_INVALID) before the key is judged against the algorithm.
+    if !parts.payload.is_ascii() {
+        return Err(jws_invalid("the payload is not base64url"));
+    }
     let signature =
         base64url::decode(parts.signature).ok_or_else(|| jws_invalid("the signature is not base64url"))?;
+    key.check_fits(alg, KeyOperation::Verify)?;
     if !mac_for(alg)?.verify(parts.signing_input.as_bytes(), &signature) {
         return Err(Error::new(ErrorCode::SignatureVerificationFailed, "signature verification failed"));
     }

@@ -1,0 +1,141 @@
+// Resource bounds of the wasm package, observed on the instance a consumer gets:
+// - the length cap holds before any allocation proportional to the input: a 64 MiB token leaves
+//   the wasm memory exactly as large as it was (and, as a control, an 8 MiB token under a raised
+//   cap does grow it, so the probe can see copies);
+// - up to a million mixed good and bad verifications (bounded to ~30 s) leave the wasm memory
+//   size unchanged after warm-up, and the instance still works;
+// - no error message contains the token.
+//
+// How the memory is observed without a test hook in the package: node:test runs each file in its
+// own process, so this file wraps WebAssembly.Instance before importing 'jwt-wasm' and keeps the
+// one instance the package creates; its `exports.memory` is the memory every call uses.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { test } from 'node:test';
+
+const instances = [];
+const OriginalInstance = WebAssembly.Instance;
+WebAssembly.Instance = function Instance(module, imports) {
+  const instance = new OriginalInstance(module, imports);
+  instances.push(instance);
+  return instance;
+};
+const { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify } = await import('jwt-wasm');
+WebAssembly.Instance = OriginalInstance;
+
+const MAX_VERIFIES = Number(process.env.RESOURCE_VERIFIES ?? 1_000_000);
+const MAX_SECONDS = Number(process.env.RESOURCE_SECONDS ?? 30);
+
+const KEY = 'a-shared-secret-of-at-least-32-bytes!';
+const NOW_S = 1_700_000_000;
+const NOW = new Date(NOW_S * 1000);
+const b64 = (text) => Buffer.from(text).toString('base64url');
+function signed(header, payload) {
+  const input = `${b64(header)}.${b64(payload)}`;
+  return `${input}.${createHmac('sha256', KEY).update(input).digest('base64url')}`;
+}
+const good = signed('{"alg":"HS256"}', JSON.stringify({ sub: 'ada', aud: 'api', exp: NOW_S + 60 }));
+const [h, p, s] = good.split('.');
+const bad = [
+  `${h}.${p}.${s.slice(0, -2)}AA`,
+  signed('{"alg":"HS256"}', JSON.stringify({ sub: 'ada', exp: NOW_S - 1 })),
+  signed('{"alg":"HS256"}', JSON.stringify({ sub: 'ada', aud: 'web' })),
+  signed('{"alg":"none"}', '{}'),
+  signed('{"alg":"HS256","crit":["x"],"x":1}', '{}'),
+  signed('{"alg":"HS256"}', '[]'),
+  signed('{"alg":"HS256"}', '{"a":1,"a":2}'),
+  signed('{"alg":"HS256"}', `{"x":${'['.repeat(2000)}${']'.repeat(2000)}}`),
+  signed('{"alg":"HS256"}', `{"exp":1e400,"pad":"${'x'.repeat(3000)}"}`),
+  `${good}.${s}`,
+  `${h}.${p}é.${s}`,
+  'not a token',
+  '',
+  `${h}.${'A'.repeat(70_000)}.${s}`,
+];
+const memory = () => instances[0].exports.memory.buffer.byteLength;
+
+function codeOf(call) {
+  try {
+    call();
+  } catch (error) {
+    assert.ok(error instanceof JwtError, `not a JwtError: ${error}`);
+    return error.code;
+  }
+  return 'ok';
+}
+
+test('the package created exactly one wasm instance, and its memory is observable', () => {
+  assert.equal(instances.length, 1);
+  assert.ok(memory() > 0);
+});
+
+test('a 64 MiB token is refused before anything proportional to it is allocated', () => {
+  const huge = `${h}.${'A'.repeat(64 * 1024 * 1024)}.${s}`;
+  const wide = '€'.repeat(22 * 1024 * 1024); // 66 MiB of UTF-8 from 22 Mi UTF-16 units
+  codeOf(() => jwtVerify(good, KEY, { currentDate: NOW })); // warm-up
+  const before = memory();
+  const verifier = createVerifier(KEY, { currentDate: NOW });
+  for (const token of [huge, wide]) {
+    assert.equal(codeOf(() => jwtVerify(token, KEY, { currentDate: NOW })), 'ERR_JWT_TOO_LONG');
+    assert.equal(codeOf(() => verifier.verify(token)), 'ERR_JWT_TOO_LONG');
+    assert.equal(codeOf(() => decodeJwt(token)), 'ERR_JWT_TOO_LONG');
+    assert.equal(codeOf(() => decodeProtectedHeader(token)), 'ERR_JWT_TOO_LONG');
+    assert.equal(codeOf(() => expiryInfo(token, { currentDate: NOW })), 'ERR_JWT_TOO_LONG');
+    assert.equal(codeOf(() => isExpired(token, { currentDate: NOW })), 'ERR_JWT_TOO_LONG');
+  }
+  verifier.free();
+  assert.equal(memory(), before, 'the wasm memory grew: the token was copied before the length check');
+});
+
+test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECONDS} s) leave the wasm memory unchanged`, () => {
+  const options = { currentDate: NOW, audience: 'api', algorithms: ['HS256'] };
+  const verifier = createVerifier(KEY, options);
+  const messages = new Set();
+  const expected = bad.map((token) => codeOf(() => verifier.verify(token)));
+  assert.ok(!expected.includes('ok'), 'every bad token is refused');
+  const round = (i) => {
+    const which = i % (bad.length + 2);
+    const token = which >= bad.length ? good : bad[which];
+    try {
+      const result = i % 5 === 0 ? jwtVerify(token, KEY, options) : verifier.verify(token);
+      if (result.payload.sub !== 'ada' || token !== good) throw new Error(`accepted the wrong token (${which})`);
+    } catch (error) {
+      if (!(error instanceof JwtError) || token === good || error.code !== expected[which]) throw error;
+      messages.add(error.message);
+    }
+    if (i % 1000 === 0) createVerifier(KEY, options).free(); // building and freeing verifiers too
+  };
+
+  for (let i = 0; i < 20_000; i += 1) round(i); // warm-up: the allocator reaches its working size
+  const before = memory();
+  const deadline = performance.now() + MAX_SECONDS * 1000;
+  let done = 20_000;
+  while (done < MAX_VERIFIES && (done % 4096 !== 0 || performance.now() < deadline)) {
+    round(done);
+    done += 1;
+  }
+  const after = memory();
+  console.log(`resources: ${done} verifications, wasm memory ${before} bytes before, ${after} after the warm-up`);
+  assert.equal(after, before, `the wasm memory grew from ${before} to ${after} bytes over ${done} verifications`);
+  assert.ok(done >= 200_000, `only ${done} verifications fitted in ${MAX_SECONDS} s`);
+  assert.equal(verifier.verify(good).payload.sub, 'ada', 'the verifier still works');
+  verifier.free();
+
+  // No message names a token, nor any long piece of one.
+  for (const message of messages) {
+    for (const token of [good, ...bad]) {
+      for (const part of [token, ...token.split('.')].filter((x) => x.length >= 12)) {
+        assert.ok(!message.includes(part), `a message echoes a token: ${message}`);
+      }
+    }
+  }
+  assert.ok(messages.size >= 5, 'the bad tokens failed in several ways');
+});
+
+test('control: a token under a raised cap is copied into wasm memory, and the probe sees it', () => {
+  const before = memory();
+  const big = `${h}.${'A'.repeat(8 * 1024 * 1024)}.${s}`;
+  assert.equal(codeOf(() => jwtVerify(big, KEY, { currentDate: NOW, maxTokenLength: 16 * 1024 * 1024 })), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+  assert.ok(memory() >= before + 8 * 1024 * 1024, `memory ${before} -> ${memory()}`);
+  assert.equal(jwtVerify(good, KEY, { currentDate: NOW }).payload.sub, 'ada');
+});
