@@ -15,15 +15,34 @@ export class JwtError extends Error {
 
 // Option objects and JWKs cross into wasm as JSON text. What JSON cannot carry is refused
 // here rather than dropped silently by JSON.stringify: a function given as `issuer` must fail,
-// not vanish and turn the issuer check off.
+// not vanish and turn the issuer check off. (A walk, then a plain stringify: much faster than a
+// replacer function.)
+function assertJsonable(value, depth) {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return;
+    case 'number':
+      if (Number.isFinite(value)) return;
+      break;
+    case 'object':
+      if (value === null || typeof value.toJSON === 'function') return;
+      if (depth < 32) {
+        const members = Array.isArray(value) ? value : Object.values(value);
+        for (let i = 0; i < members.length; i += 1) assertJsonable(members[i], depth + 1);
+        return;
+      }
+      break;
+    default:
+      break;
+  }
+  throw new TypeError('an option value has no JSON form');
+}
+
 function toJson(value) {
-  return JSON.stringify(value, (key, member) => {
-    const type = typeof member;
-    if (type === 'function' || type === 'symbol' || type === 'bigint' || (type === 'number' && !Number.isFinite(member))) {
-      throw new TypeError(`"${key}" has no JSON form`);
-    }
-    return member;
-  });
+  assertJsonable(value, 0);
+  return JSON.stringify(value);
 }
 
 /** Called by each entry once the wasm instance is ready. */

@@ -89,6 +89,32 @@ describe('verify', () => {
     }
   });
 
+  test('one-shot calls that remember the last key and options never confuse them', () => {
+    // jwtVerify and signJwt keep the last key's HMAC state and the last options' checked form;
+    // every change of key or options between calls must still be honoured.
+    const other = 'another-secret-of-at-least-32-bytes!!';
+    const otherToken = signJwt({ sub: 'eve', iss: 'me', aud: 'api', exp: NOW_S + 60 }, other, { currentDate: NOW });
+    for (let round = 0; round < 3; round += 1) {
+      assert.equal(jwtVerify(good, SECRET, at()).payload.sub, 'ada');
+      assert.equal(codeOf(() => jwtVerify(good, other, at())), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      assert.equal(jwtVerify(otherToken, other, at()).payload.sub, 'eve');
+      assert.equal(codeOf(() => jwtVerify(otherToken, SECRET, at())), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      assert.equal(codeOf(() => jwtVerify(good, `${SECRET}x`, at())), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      assert.equal(codeOf(() => jwtVerify(good, SECRET.slice(0, -1), at())), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      const jwk = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url'), alg: 'HS512' };
+      assert.equal(codeOf(() => jwtVerify(good, jwk, at())), 'ERR_KEY_INVALID', 'a JWK restriction is not lost to the remembered key');
+      const options = at({ issuer: 'me' });
+      assert.equal(jwtVerify(good, SECRET, options).payload.sub, 'ada');
+      options.issuer = 'someone-else';
+      assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'a mutated options object is read again');
+      const signedA = signJwt({ n: round }, SECRET);
+      const signedB = signJwt({ n: round }, other);
+      assert.notEqual(signedA, signedB);
+      assert.equal(jwtVerify(signedB, other).payload.n, round);
+      assert.equal(codeOf(() => jwtVerify(signedA, other)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    }
+  });
+
   test('createVerifier is reusable and is a Verifier', () => {
     const verifier = createVerifier(SECRET, at({ algorithms: ['HS256'], issuer: 'me' }));
     assert.ok(verifier instanceof Verifier);

@@ -1,12 +1,14 @@
 //! Secret keys for the HMAC algorithms: raw bytes or an `oct` JSON Web Key (RFC 7517 section
 //! 4, RFC 7518 section 6.4), and keyed MAC state prepared once for reuse.
 
-use crate::algorithms::{Algorithm, AlgorithmSet};
+use crate::algorithms::Algorithm;
 use crate::base64url;
 use crate::error::{Error, ErrorCode, Result};
 use crate::options::OptionObject;
 use hmac::{Hmac, Mac};
 use sha2::{Sha256, Sha384, Sha512};
+use std::sync::OnceLock;
+use subtle::ConstantTimeEq;
 
 /// What a key is used for, checked against a JWK's `use` and `key_ops`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,12 +63,14 @@ impl Jwk {
     }
 }
 
-/// A secret key with the restrictions its JWK stated.
+/// A secret key with the restrictions its JWK stated, and its keyed MAC state per algorithm,
+/// computed on first use and kept: reusing a key skips the two key blocks of every HMAC.
 #[derive(Clone)]
 pub struct SecretKey {
     secret: Vec<u8>,
     alg: Option<Algorithm>,
     operations: Option<Vec<String>>,
+    macs: [OnceLock<KeyedMac>; 3],
 }
 
 impl std::fmt::Debug for SecretKey {
@@ -83,7 +87,7 @@ impl SecretKey {
         if secret.is_empty() {
             return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is empty"));
         }
-        Ok(SecretKey { secret, alg: None, operations: None })
+        Ok(SecretKey { secret, alg: None, operations: None, macs: Default::default() })
     }
 
     /// A key from an `oct` JWK. Errors: `ERR_JWK_INVALID` for a malformed JWK,
@@ -131,14 +135,30 @@ impl SecretKey {
         Ok(())
     }
 
-    /// Keyed MAC state for `alg`, ready to clone per message.
-    pub fn mac(&self, alg: Algorithm) -> Result<KeyedMac> {
+    /// Keyed MAC state for `alg`: computed on first use, then kept with the key.
+    pub fn mac(&self, alg: Algorithm) -> Result<&KeyedMac> {
+        let slot = match alg {
+            Algorithm::HS256 => &self.macs[0],
+            Algorithm::HS384 => &self.macs[1],
+            Algorithm::HS512 => &self.macs[2],
+        };
+        if let Some(mac) = slot.get() {
+            return Ok(mac);
+        }
         let invalid = |_| Error::new(ErrorCode::KeyInvalid, "the key cannot key an HMAC");
-        Ok(match alg {
+        let mac = match alg {
             Algorithm::HS256 => KeyedMac::Sha256(Hmac::new_from_slice(&self.secret).map_err(invalid)?),
             Algorithm::HS384 => KeyedMac::Sha384(Hmac::new_from_slice(&self.secret).map_err(invalid)?),
             Algorithm::HS512 => KeyedMac::Sha512(Hmac::new_from_slice(&self.secret).map_err(invalid)?),
-        })
+        };
+        Ok(slot.get_or_init(|| mac))
+    }
+
+    /// Whether `other` is the same key with the same restrictions (the secrets are compared in
+    /// constant time), so that a caller may keep using this one and its keyed MAC state.
+    pub fn same_as(&self, other: &SecretKey) -> bool {
+        let same_secret = self.secret.len() == other.secret.len() && bool::from(self.secret.ct_eq(&other.secret));
+        same_secret && self.alg == other.alg && self.operations == other.operations
     }
 }
 
@@ -183,42 +203,6 @@ impl KeyedMac {
             KeyedMac::Sha256(mac) => check(mac, message, signature),
             KeyedMac::Sha384(mac) => check(mac, message, signature),
             KeyedMac::Sha512(mac) => check(mac, message, signature),
-        }
-    }
-}
-
-/// Keyed MAC state for each algorithm of an allowlist, prepared once (for a reused verifier).
-#[derive(Clone, Default)]
-pub struct PreparedMacs {
-    hs256: Option<KeyedMac>,
-    hs384: Option<KeyedMac>,
-    hs512: Option<KeyedMac>,
-}
-
-impl PreparedMacs {
-    /// Prepares state for every algorithm in `algorithms`.
-    pub fn new(key: &SecretKey, algorithms: AlgorithmSet) -> Result<Self> {
-        let mut prepared = PreparedMacs::default();
-        for alg in algorithms.iter() {
-            *prepared.slot(alg) = Some(key.mac(alg)?);
-        }
-        Ok(prepared)
-    }
-
-    /// The prepared state for `alg`, if it was in the allowlist.
-    pub fn get(&self, alg: Algorithm) -> Option<&KeyedMac> {
-        match alg {
-            Algorithm::HS256 => self.hs256.as_ref(),
-            Algorithm::HS384 => self.hs384.as_ref(),
-            Algorithm::HS512 => self.hs512.as_ref(),
-        }
-    }
-
-    fn slot(&mut self, alg: Algorithm) -> &mut Option<KeyedMac> {
-        match alg {
-            Algorithm::HS256 => &mut self.hs256,
-            Algorithm::HS384 => &mut self.hs384,
-            Algorithm::HS512 => &mut self.hs512,
         }
     }
 }
@@ -318,6 +302,19 @@ mod tests {
         for (jwk, code) in cases {
             assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), code, "{jwk:?}");
         }
+    }
+
+    #[test]
+    fn keeps_its_keyed_state_and_knows_an_equal_key() {
+        let key = SecretKey::from_bytes(b"k1".to_vec()).unwrap();
+        let first: *const KeyedMac = key.mac(Algorithm::HS256).unwrap();
+        let again: *const KeyedMac = key.mac(Algorithm::HS256).unwrap();
+        assert_eq!(first, again, "the keyed state is computed once");
+        assert!(key.same_as(&SecretKey::from_bytes(b"k1".to_vec()).unwrap()));
+        assert!(!key.same_as(&SecretKey::from_bytes(b"k2".to_vec()).unwrap()));
+        assert!(!key.same_as(&SecretKey::from_bytes(b"k1-longer".to_vec()).unwrap()));
+        let restricted = SecretKey::from_jwk(&Jwk { kty: Some("oct".into()), k: Some("azE".into()), alg: Some("HS256".into()), ..Jwk::default() }).unwrap();
+        assert!(!key.same_as(&restricted), "a JWK's restrictions are part of the key");
     }
 
     #[test]

@@ -8,11 +8,10 @@ use crate::claims;
 use crate::error::{Error, ErrorCode, Result};
 use crate::header::Header;
 use crate::json::{Members, ObjectError};
-use crate::key::{KeyOperation, KeyedMac, PreparedMacs, SecretKey};
+use crate::key::{KeyOperation, SecretKey};
 use crate::time::UnixTime;
 use crate::token::{check_length, decode_text, Compact};
 use crate::validation::Validation;
-use std::borrow::Cow;
 
 /// A verified token: its protected header and claims set as JSON text, exactly as signed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,18 +41,25 @@ impl Verified {
 pub struct Verifier {
     key: SecretKey,
     validation: Validation,
-    macs: PreparedMacs,
 }
 
 impl Verifier {
     /// Prepares a verifier. Errors: `ERR_KEY_INVALID` if the key cannot key an HMAC.
     pub fn new(key: SecretKey, validation: Validation) -> Result<Self> {
-        let algorithms = match key.algorithm() {
-            Some(only) => validation.algorithms.iter().filter(|alg| *alg == only).collect(),
-            None => validation.algorithms,
-        };
-        let macs = PreparedMacs::new(&key, algorithms)?;
-        Ok(Verifier { key, validation, macs })
+        for alg in validation.algorithms.iter().filter(|alg| key.algorithm().is_none_or(|only| only == *alg)) {
+            key.mac(alg)?;
+        }
+        Ok(Verifier { key, validation })
+    }
+
+    /// The key.
+    pub fn key(&self) -> &SecretKey {
+        &self.key
+    }
+
+    /// The checked options.
+    pub fn validation(&self) -> &Validation {
+        &self.validation
     }
 
     /// Only the HS256 signature check over `token`'s signing input, with the prepared key
@@ -61,7 +67,7 @@ impl Verifier {
     #[doc(hidden)]
     pub fn hs256_signature_only(&self, token: &str) -> bool {
         let Some(parts) = Compact::split(token) else { return false };
-        let (Some(mac), Some(signature)) = (self.macs.get(Algorithm::HS256), base64url::decode(parts.signature)) else {
+        let (Ok(mac), Some(signature)) = (self.key.mac(Algorithm::HS256), base64url::decode(parts.signature)) else {
             return false;
         };
         mac.verify(parts.signing_input.as_bytes(), &signature)
@@ -70,10 +76,7 @@ impl Verifier {
     /// Verifies `token` at `now`. Errors: every code but `ERR_OPTIONS_INVALID` and
     /// `ERR_JWK_INVALID`; see [`verify`].
     pub fn verify(&self, token: &str, now: UnixTime) -> Result<Verified> {
-        verify_with(token, &self.key, &self.validation, now, |alg| match self.macs.get(alg) {
-            Some(mac) => Ok(Cow::Borrowed(mac)),
-            None => self.key.mac(alg).map(Cow::Owned),
-        })
+        verify(token, &self.key, &self.validation, now)
     }
 }
 
@@ -82,16 +85,6 @@ impl Verifier {
 /// `ERR_JOSE_ALG_NOT_ALLOWED`, `ERR_KEY_INVALID`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`,
 /// `ERR_JWT_INVALID`, `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`.
 pub fn verify(token: &str, key: &SecretKey, validation: &Validation, now: UnixTime) -> Result<Verified> {
-    verify_with(token, key, validation, now, |alg| key.mac(alg).map(Cow::Owned))
-}
-
-fn verify_with<'k>(
-    token: &str,
-    key: &SecretKey,
-    validation: &Validation,
-    now: UnixTime,
-    mac_for: impl FnOnce(Algorithm) -> Result<Cow<'k, KeyedMac>>,
-) -> Result<Verified> {
     check_length(token.len(), validation.max_token_len)?;
     let parts = Compact::split(token).ok_or_else(|| jws_invalid("a compact JWS has exactly three segments"))?;
     let header_json = decode_text(parts.header)
@@ -106,7 +99,7 @@ fn verify_with<'k>(
     let signature =
         base64url::decode(parts.signature).ok_or_else(|| jws_invalid("the signature is not base64url"))?;
     key.check_fits(alg, KeyOperation::Verify)?;
-    if !mac_for(alg)?.verify(parts.signing_input.as_bytes(), &signature) {
+    if !key.mac(alg)?.verify(parts.signing_input.as_bytes(), &signature) {
         return Err(Error::new(ErrorCode::SignatureVerificationFailed, "signature verification failed"));
     }
     if !header.b64() {

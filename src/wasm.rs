@@ -174,10 +174,46 @@ pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = jwtVerify, skip_typescript)]
 pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult<JsValue> {
     let (options, clock) = read_options(&options)?;
-    let validation = Validation::new(&VerifyOptions::from_json(&options)?)?;
+    let validation = remembered_validation(options)?;
     let key = read_key(&key)?;
     let token = read_token(&token, validation.max_token_len, ErrorCode::JwsInvalid)?;
-    parse_json(&verify(&token, &key, &validation, clock.now()?)?.to_result_json())
+    let now = clock.now()?;
+    let verified = with_remembered_key(key, |key| verify(&token, key, &validation, now))?;
+    parse_json(&verified.to_result_json())
+}
+
+thread_local! {
+    /// The key of the last one-shot call (`jwtVerify`, `signJwt`) with its keyed HMAC state, and
+    /// the options text of the last `jwtVerify` with its checked form: a caller passing the same
+    /// secret and options again skips re-keying the HMAC and re-checking the options.
+    static LAST_KEY: RefCell<Option<SecretKey>> = const { RefCell::new(None) };
+    static LAST_VALIDATION: RefCell<Option<(String, Validation)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with `key`, or with the remembered key if it is the same key (compared in constant
+/// time), which keeps its keyed HMAC state.
+fn with_remembered_key<T>(key: SecretKey, f: impl FnOnce(&SecretKey) -> T) -> T {
+    let remembered = LAST_KEY.with(|slot| slot.borrow_mut().take());
+    let key = match remembered {
+        Some(previous) if previous.same_as(&key) => previous,
+        _ => key,
+    };
+    let out = f(&key);
+    LAST_KEY.with(|slot| *slot.borrow_mut() = Some(key));
+    out
+}
+
+/// The checked options for this options text, reusing the last ones when the text is equal.
+fn remembered_validation(options: String) -> Result<Validation, Error> {
+    let hit = LAST_VALIDATION.with(|slot| {
+        slot.borrow().as_ref().filter(|(text, _)| *text == options).map(|(_, validation)| validation.clone())
+    });
+    if let Some(validation) = hit {
+        return Ok(validation);
+    }
+    let validation = Validation::new(&VerifyOptions::from_json(&options)?)?;
+    LAST_VALIDATION.with(|slot| *slot.borrow_mut() = Some((options, validation.clone())));
+    Ok(validation)
 }
 
 /// A verifier with its key and options parsed once and its HMAC state prepared.
@@ -258,8 +294,10 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
     if !payload.is_object() {
         return Err(not_object().into());
     }
-    let json = JSON::stringify(&payload).ok().and_then(|s| s.as_string()).ok_or_else(not_object)?;
-    Ok(sign(&json, &key, &options, clock.now()?)?)
+    let json = JSON::stringify(&payload).ok();
+    let json = json.as_ref().and_then(|s| s.dyn_ref::<JsString>()).map(utf8).ok_or_else(not_object)?;
+    let now = clock.now()?;
+    Ok(with_remembered_key(key, |key| sign(&json, key, &options, now))?)
 }
 
 /// Every error code this library throws.
