@@ -20,26 +20,31 @@ const DECODE: [u8; 256] = {
 /// Decodes strict base64url; `None` for any character or length that is not canonical.
 pub fn decode(segment: &str) -> Option<Vec<u8>> {
     let input = segment.as_bytes();
-    let mut out = Vec::with_capacity((input.len() / 4).saturating_mul(3).saturating_add(2));
+    let full = input.len() / 4;
+    let tail = match input.len() % 4 {
+        0 => 0,
+        2 => 1,
+        3 => 2,
+        _ => return None,
+    };
+    let mut out = vec![0u8; full.saturating_mul(3).saturating_add(tail)];
     // Invalid characters map to 0xff; OR-ing every looked-up value and testing the high bit once
-    // per chunk keeps the loop free of per-character branches.
-    let value = |byte: &u8| u32::from(DECODE.get(usize::from(*byte)).copied().unwrap_or(INVALID));
-    let mut chunks = input.chunks_exact(4);
-    for chunk in &mut chunks {
-        let (mut word, mut seen) = (0u32, 0u32);
-        for byte in chunk {
-            let v = value(byte);
-            seen |= v;
-            word = (word << 6) | (v & 63);
+    // at the end keeps the loop free of per-character branches.
+    let value = |byte: u8| u32::from(DECODE.get(usize::from(byte)).copied().unwrap_or(INVALID));
+    let mut seen = 0u32;
+    for (chunk, target) in input.chunks_exact(4).zip(out.chunks_exact_mut(3)) {
+        if let ([a, b, c, d], [x, y, z]) = (chunk, target) {
+            let (va, vb, vc, vd) = (value(*a), value(*b), value(*c), value(*d));
+            seen |= va | vb | vc | vd;
+            let word = (va << 18) | (vb << 12) | (vc << 6) | vd;
+            *x = (word >> 16) as u8;
+            *y = (word >> 8) as u8;
+            *z = word as u8;
         }
-        if seen & 0x80 != 0 {
-            return None;
-        }
-        out.extend_from_slice(word.to_be_bytes().get(1..)?);
     }
-    let rest = chunks.remainder();
-    let (mut word, mut seen) = (0u32, 0u32);
-    for byte in rest {
+    let rest = input.get(full.saturating_mul(4)..)?;
+    let mut word = 0u32;
+    for &byte in rest {
         let v = value(byte);
         seen |= v;
         word = (word << 6) | (v & 63);
@@ -49,10 +54,14 @@ pub fn decode(segment: &str) -> Option<Vec<u8>> {
     }
     // Two characters carry one byte and four spare bits; three carry two bytes and two spare
     // bits. Spare bits must be zero, so that each byte string has one encoding.
-    match rest.len() {
-        0 => {}
-        2 if word & 0xf == 0 => out.push((word >> 4) as u8),
-        3 if word & 0x3 == 0 => out.extend_from_slice(&((word >> 2) as u16).to_be_bytes()),
+    let tail_bytes = out.get_mut(full.saturating_mul(3)..)?;
+    match (rest.len(), tail_bytes) {
+        (0, []) => {}
+        (2, [x]) if word & 0xf == 0 => *x = (word >> 4) as u8,
+        (3, [x, y]) if word & 0x3 == 0 => {
+            *x = (word >> 10) as u8;
+            *y = (word >> 2) as u8;
+        }
         _ => return None,
     }
     Some(out)
