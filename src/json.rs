@@ -44,7 +44,8 @@ impl<'a> Members<'a> {
         if !scanner.eat(b'{') {
             return Err(ObjectError::NotAnObject);
         }
-        let mut entries = Vec::new();
+        // Sized for a typical header or access token, so that parsing one rarely reallocates.
+        let mut entries = Vec::with_capacity(16);
         scanner.skip_ws();
         if !scanner.eat(b'}') {
             loop {
