@@ -15,7 +15,9 @@ export class JwtError extends Error {
 
 // Option objects and JWKs cross into wasm as JSON text. What JSON cannot carry is refused
 // here rather than dropped silently by JSON.stringify: a function given as `issuer` must fail,
-// not vanish and turn the issuer check off. (A walk, then a plain stringify: much faster than a
+// not vanish and turn the issuer check off. For the same reason only plain objects and arrays
+// are accepted: JSON.stringify sees neither inherited properties nor class getters, and a
+// toJSON method could hide a value. (A walk, then a plain stringify: much faster than a
 // replacer function.)
 function assertJsonable(value, depth) {
   switch (typeof value) {
@@ -26,18 +28,22 @@ function assertJsonable(value, depth) {
     case 'number':
       if (Number.isFinite(value)) return;
       break;
-    case 'object':
-      if (value === null || typeof value.toJSON === 'function') return;
-      if (depth < 32) {
-        const members = Array.isArray(value) ? value : Object.values(value);
+    case 'object': {
+      if (value === null) return;
+      const isArray = Array.isArray(value);
+      const prototype = Object.getPrototypeOf(value);
+      const plain = isArray || prototype === Object.prototype || prototype === null;
+      if (plain && depth < 32 && !('toJSON' in value)) {
+        const members = isArray ? value : Object.values(value);
         for (let i = 0; i < members.length; i += 1) assertJsonable(members[i], depth + 1);
         return;
       }
       break;
+    }
     default:
       break;
   }
-  throw new TypeError('an option value has no JSON form');
+  throw new TypeError('options hold only plain objects, arrays, strings, finite numbers and booleans');
 }
 
 function toJson(value) {

@@ -146,11 +146,25 @@ describe('verify', () => {
       'nope', [], { issuers: 'me' }, { issuer: 5 }, { issuer: () => 'me' }, { algorithms: 'HS256' },
       { clockTolerance: true }, { clockTolerance: 'soon' }, { clockTolerance: -1 }, { currentDate: 0 },
       { currentDate: new Date(NaN) }, { maxTokenLength: 0 }, { requiredClaims: 'exp' }, { crit: ['x'] },
+      // What JSON.stringify would not see must not switch a check off: inherited options, class
+      // getters, and a toJSON that hides a value.
+      Object.create({ issuer: 'someone-else' }),
+      new (class { get issuer() { return 'someone-else'; } })(),
+      { issuer: { toJSON() { return undefined; } } },
+      { audience: [new String('api')] },
+      new Map([['issuer', 'me']]),
     ];
     for (const options of bad) {
       assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
       assert.equal(codeOf(() => createVerifier(SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
     }
+  });
+
+  test('currentDate: null and undefined mean the current time, like any absent option', () => {
+    const fresh = signJwt({ sub: 'now' }, SECRET, { expirationTime: '1m' });
+    assert.equal(jwtVerify(fresh, SECRET, { currentDate: null }).payload.sub, 'now');
+    assert.equal(jwtVerify(fresh, SECRET, { currentDate: undefined }).payload.sub, 'now');
+    assert.equal(isExpired(fresh, { currentDate: null }), false);
   });
 
   test('keys are checked', () => {

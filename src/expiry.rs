@@ -23,7 +23,7 @@ impl ExpiryOptions {
         for (name, raw) in object.present() {
             match name {
                 "clockTolerance" => options.clock_tolerance = Some(object.duration(name, raw)?),
-                _ => return Err(object.unknown(name, &["clockTolerance", "currentDate"])),
+                _ => return Err(object.unknown(name, &["clockTolerance"])),
             }
         }
         Ok(options)
@@ -57,9 +57,10 @@ pub fn expiry_info(token: &str, options: &ExpiryOptions, now: UnixTime) -> Resul
     };
     let payload = payload_text(token)?;
     let claims = parse_claims(&payload)?;
-    let expires_at = time_claim(&claims, "exp")?;
-    let not_before = time_claim(&claims, "nbf")?;
+    // The order jwtVerify reads them in, so both report the same claim when several are bad.
     let issued_at = time_claim(&claims, "iat")?;
+    let not_before = time_claim(&claims, "nbf")?;
+    let expires_at = time_claim(&claims, "exp")?;
     Ok(ExpiryInfo {
         expires_at,
         issued_at,

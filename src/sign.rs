@@ -48,9 +48,8 @@ pub struct SignOptions {
 }
 
 impl SignOptions {
-    const NAMES: [&'static str; 10] = [
+    const NAMES: [&'static str; 9] = [
         "alg", "header", "issuedAt", "expirationTime", "notBefore", "issuer", "subject", "audience", "jti",
-        "currentDate",
     ];
 
     /// Reads options from a JSON object. Errors: `ERR_OPTIONS_INVALID`.
@@ -174,7 +173,7 @@ fn claims_json(payload_json: &str, options: &SignOptions, now: UnixTime) -> Resu
     let mut out = String::with_capacity(payload_json.len().saturating_add(128));
     out.push('{');
     for (name, raw) in payload.iter() {
-        let replaced = set.iter().position(|(claim, _)| *claim == name).map(|at| set.swap_remove(at).1);
+        let replaced = set.iter().position(|(claim, _)| *claim == name).map(|at| set.remove(at).1);
         push_member(&mut out, name, replaced.as_deref().unwrap_or(raw.text()));
     }
     for (name, value) in &set {
@@ -236,6 +235,12 @@ mod tests {
         let token = signed(r#"{"b":1,"exp":5,"a":"x"}"#, r#"{"expirationTime":"1h","issuer":"me","issuedAt":true}"#).unwrap();
         assert_eq!(decode_jwt(&token).unwrap(), r#"{"b":1,"exp":1700003600,"a":"x","iat":1700000000,"iss":"me"}"#);
         assert_eq!(decode_protected_header(&token).unwrap(), r#"{"alg":"HS256"}"#);
+    }
+
+    #[test]
+    fn appends_claims_in_the_order_the_options_set_them() {
+        let token = signed(r#"{"iat":1}"#, r#"{"issuedAt":true,"expirationTime":60,"issuer":"me","subject":"s"}"#).unwrap();
+        assert_eq!(decode_jwt(&token).unwrap(), r#"{"iat":1700000000,"exp":60,"iss":"me","sub":"s"}"#);
     }
 
     #[test]

@@ -50,7 +50,8 @@ pub struct VerifyOptions {
     pub max_token_age: Option<Duration>,
     /// Claims that must be present. Defaults to none.
     pub required_claims: Option<Vec<String>>,
-    /// Critical header extensions the caller understands (name to "must be protected").
+    /// Critical header extensions the caller understands (name to jose's "must be integrity
+    /// protected" flag, which every compact-JWS header parameter is, so only the names count).
     /// Defaults to none beyond `b64`.
     pub crit: Option<Vec<(String, bool)>>,
     /// Longest accepted token in bytes. Defaults to 65536.

@@ -7,6 +7,7 @@ use crate::{
 };
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -65,10 +66,16 @@ fn read_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String
 /// A JS string as UTF-8. TextEncoder.encodeInto writes straight into wasm memory, far faster
 /// than the glue's per-character copy; lone surrogates become U+FFFD, as in every encoder.
 fn utf8(text: &JsString) -> String {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    let mut buffer = vec![0u8; (text.length() as usize).saturating_mul(3)];
-    let written = ENCODER.with(|encoder| encoder.encode_into(text, &mut buffer).written()) as usize;
-    buffer.truncate(written);
+    let units = text.length();
+    // One byte per UTF-16 unit fits any ASCII text (every valid token); otherwise encode again
+    // into the most UTF-8 can need, 3 bytes per unit.
+    let mut buffer = vec![0u8; units as usize];
+    let mut result = ENCODER.with(|encoder| encoder.encode_into(text, &mut buffer));
+    if result.read() < units {
+        buffer = vec![0u8; (units as usize).saturating_mul(3)];
+        result = ENCODER.with(|encoder| encoder.encode_into(text, &mut buffer));
+    }
+    buffer.truncate(result.written() as usize);
     String::from_utf8(buffer).unwrap_or_default()
 }
 
@@ -80,6 +87,8 @@ extern "C" {
     #[wasm_bindgen(method, js_name = encodeInto)]
     fn encode_into(this: &TextEncoder, source: &JsString, destination: &mut [u8]) -> EncodeIntoResult;
     type EncodeIntoResult;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodeIntoResult) -> u32;
     #[wasm_bindgen(method, getter)]
     fn written(this: &EncodeIntoResult) -> u32;
 }
@@ -139,7 +148,7 @@ fn read_options(options: &JsValue) -> Result<(String, Clock), Error> {
         return Err(Error::new(ErrorCode::OptionsInvalid, "options must be an object"));
     }
     let current = Reflect::get(options, &"currentDate".into()).unwrap_or(JsValue::UNDEFINED);
-    let (fields, clock) = if current.is_undefined() {
+    let (fields, clock) = if current.is_undefined() || current.is_null() {
         (options.clone(), Clock::System)
     } else {
         let date = current
@@ -187,7 +196,7 @@ thread_local! {
     /// the options text of the last `jwtVerify` with its checked form: a caller passing the same
     /// secret and options again skips re-keying the HMAC and re-checking the options.
     static LAST_KEY: RefCell<Option<SecretKey>> = const { RefCell::new(None) };
-    static LAST_VALIDATION: RefCell<Option<(String, Validation)>> = const { RefCell::new(None) };
+    static LAST_VALIDATION: RefCell<Option<(String, Rc<Validation>)>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` with `key`, or with the remembered key if it is the same key (compared in constant
@@ -204,15 +213,15 @@ fn with_remembered_key<T>(key: SecretKey, f: impl FnOnce(&SecretKey) -> T) -> T 
 }
 
 /// The checked options for this options text, reusing the last ones when the text is equal.
-fn remembered_validation(options: String) -> Result<Validation, Error> {
+fn remembered_validation(options: String) -> Result<Rc<Validation>, Error> {
     let hit = LAST_VALIDATION.with(|slot| {
-        slot.borrow().as_ref().filter(|(text, _)| *text == options).map(|(_, validation)| validation.clone())
+        slot.borrow().as_ref().filter(|(text, _)| *text == options).map(|(_, validation)| Rc::clone(validation))
     });
     if let Some(validation) = hit {
         return Ok(validation);
     }
-    let validation = Validation::new(&VerifyOptions::from_json(&options)?)?;
-    LAST_VALIDATION.with(|slot| *slot.borrow_mut() = Some((options, validation.clone())));
+    let validation = Rc::new(Validation::new(&VerifyOptions::from_json(&options)?)?);
+    LAST_VALIDATION.with(|slot| *slot.borrow_mut() = Some((options, Rc::clone(&validation))));
     Ok(validation)
 }
 
