@@ -15,9 +15,6 @@ export {
 } from '../pkg/wasm/jwt_wasm.js';
 export { JwtError } from './errors.js';
 
-// A Date becomes a NumericDate the way jose's builder converts it.
-const timeInput = (input) => (input instanceof Date ? Math.floor(input.getTime() / 1000) : input);
-
 /** jose's SignJWT builder; `sign` is synchronous (awaiting it still works). */
 export class SignJWT {
   #payload;
@@ -53,17 +50,17 @@ export class SignJWT {
   }
 
   setIssuedAt(input = true) {
-    this.#options.issuedAt = timeInput(input);
+    this.#options.issuedAt = input;
     return this;
   }
 
   setExpirationTime(input) {
-    this.#options.expirationTime = timeInput(input);
+    this.#options.expirationTime = input;
     return this;
   }
 
   setNotBefore(input) {
-    this.#options.notBefore = timeInput(input);
+    this.#options.notBefore = input;
     return this;
   }
 

@@ -29,7 +29,8 @@ function assertJsonable(value, depth) {
       if (Number.isFinite(value)) return;
       break;
     case 'object': {
-      if (value === null) return;
+      // A valid Date crosses as its JSON form (the core reads it); an invalid one would be null.
+      if (value === null || (value instanceof Date && !Number.isNaN(value.getTime()))) return;
       const isArray = Array.isArray(value);
       const prototype = Object.getPrototypeOf(value);
       const plain = isArray || prototype === Object.prototype || prototype === null;
@@ -43,7 +44,7 @@ function assertJsonable(value, depth) {
     default:
       break;
   }
-  throw new TypeError('options hold only plain objects, arrays, strings, finite numbers and booleans');
+  throw new TypeError('options hold only plain objects, arrays, strings, finite numbers, booleans and valid Dates');
 }
 
 function toJson(value) {

@@ -133,8 +133,8 @@ export interface ExpiryInfo {
   secondsLeft: number | null;
 }
 
-/** A time claim for signing: a NumericDate, a duration from now (`"2h"`), or `true` for now. */
-export type TimeInput = number | string | boolean;
+/** A time claim for signing: a NumericDate, a duration from now (`"2h"`), a `Date`, or `true` for now. */
+export type TimeInput = number | string | boolean | Date;
 
 /** Options of `signJwt`. Unknown names throw `ERR_OPTIONS_INVALID`. */
 export interface SignOptions {

@@ -224,6 +224,11 @@ describe('sign', () => {
     assert.deepEqual(payload, { scope: 'read', iss: 'me', sub: 'ada', aud: 'api', jti: 'j', iat: NOW_S, nbf: NOW_S - 10, exp: NOW_S + 3600 });
   });
 
+  test('signJwt takes a Date as an absolute time, rounded down to the second as jose does', () => {
+    const token = signJwt({}, SECRET, { expirationTime: new Date((NOW_S + 90) * 1000 + 999), issuedAt: NOW });
+    assert.deepEqual(decodeJwt(token), { exp: NOW_S + 90, iat: NOW_S });
+  });
+
   test('bad payloads, keys and options throw coded errors', () => {
     const circular = {};
     circular.self = circular;
@@ -234,6 +239,7 @@ describe('sign', () => {
     assert.equal(codeOf(() => signJwt({}, SECRET, { alg: 'none' })), 'ERR_JOSE_NOT_SUPPORTED');
     assert.equal(codeOf(() => signJwt({}, SECRET, { alg: 'HS256', header: { alg: 'HS512' } })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => signJwt({}, SECRET, { expiresIn: '1h' })), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => signJwt({}, SECRET, { expirationTime: new Date(NaN) })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => signJwt({ exp: 'tomorrow' }, SECRET)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
     assert.equal(codeOf(() => signJwt({}, { kty: 'oct', k: 'c2VjcmV0', key_ops: ['verify'] })), 'ERR_KEY_INVALID');
   });

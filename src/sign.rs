@@ -8,19 +8,19 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Raw};
 use crate::key::{KeyOperation, SecretKey};
 use crate::options::OptionObject;
-use crate::time::{parse_duration, UnixTime};
+use crate::time::{parse_date_time, parse_duration, UnixTime};
 use crate::validation::OneOrMany;
 use crate::verify::parse_claims;
 
-/// A time claim to set: `true` for now, a NumericDate, or a duration string relative to now
-/// (`"2h"`, `"-5m"`, `"1 day ago"`).
+/// A time claim to set: `true` for now, a NumericDate, a duration string relative to now
+/// (`"2h"`, `"-5m"`, `"1 day ago"`), or a date-time as a JavaScript `Date` serialises to JSON.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimeInput {
     /// `true`: now; `false`: leave the claim as the payload has it.
     Now(bool),
     /// Whole seconds since the epoch.
     At(f64),
-    /// A duration from now.
+    /// A duration from now, or a `Date`'s JSON form (an absolute time, rounded down to the second).
     After(String),
 }
 
@@ -190,9 +190,12 @@ fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<
         TimeInput::Now(false) => return Ok(None),
         TimeInput::Now(true) => now.as_secs(),
         TimeInput::At(at) => *at,
-        TimeInput::After(text) => match parse_duration(text) {
-            Some(offset) => now.as_secs() + offset,
-            None => return Err(options_invalid(format!("the \"{claim}\" time is not a duration string"))),
+        TimeInput::After(text) => match (parse_duration(text), parse_date_time(text)) {
+            (Some(offset), _) => now.as_secs() + offset,
+            (None, Some(at)) => at,
+            (None, None) => {
+                return Err(options_invalid(format!("the \"{claim}\" time is not a duration string or a Date")))
+            }
         },
     };
     json::integer(value)
@@ -249,6 +252,12 @@ mod tests {
         assert_eq!(decode_jwt(&token).unwrap(), r#"{"iat":1,"exp":1700172800,"nbf":1699999700}"#);
         let untouched = signed(r#"{"iat":7}"#, r#"{"issuedAt":false}"#).unwrap();
         assert_eq!(decode_jwt(&untouched).unwrap(), r#"{"iat":7}"#);
+    }
+
+    #[test]
+    fn takes_a_date_as_an_absolute_time_rounded_down() {
+        let token = signed("{}", r#"{"expirationTime":"2026-01-01T00:00:30.999Z","notBefore":"1970-01-01T00:00:01.000Z"}"#).unwrap();
+        assert_eq!(decode_jwt(&token).unwrap(), r#"{"exp":1767225630,"nbf":1}"#);
     }
 
     #[test]
