@@ -5,7 +5,7 @@ use crate::algorithms::Algorithm;
 use crate::base64url;
 use crate::error::{Error, ErrorCode, Result};
 use crate::options::OptionObject;
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Sha256, Sha384, Sha512};
 use std::sync::OnceLock;
 use subtle::ConstantTimeEq;
