@@ -153,7 +153,7 @@ pub fn string_literal(text: &str) -> Option<Cow<'_, str>> {
 /// infinite); `None` for any other JSON type.
 pub fn as_number(raw: Raw<'_>) -> Option<f64> {
     match raw.0.as_bytes().first() {
-        Some(b'-' | b'0'..=b'9') => raw.0.parse::<f64>().ok(),
+        Some(b'-' | b'0'..=b'9') => crate::decimal::parse_f64(raw.0),
         _ => None,
     }
 }

@@ -23,6 +23,7 @@
 mod algorithms;
 mod base64url;
 mod claims;
+mod decimal;
 mod decode;
 mod error;
 mod expiry;

@@ -98,7 +98,7 @@ pub fn parse_duration(input: &str) -> Option<f64> {
         " from now" if sign.is_none() => 1.0,
         _ => return None,
     };
-    let value: f64 = number.parse().ok()?;
+    let value = crate::decimal::parse_f64(number)?;
     Some(direction * (value * unit_secs).round())
 }
 
@@ -118,7 +118,7 @@ pub fn parse_date_time(text: &str) -> Option<f64> {
     }
     let number = |from: usize, to: usize| -> Option<f64> {
         let digits = text.get(from..to)?;
-        digits.bytes().all(|d| d.is_ascii_digit()).then(|| digits.parse::<f64>().ok()).flatten()
+        digits.bytes().all(|d| d.is_ascii_digit()).then(|| crate::decimal::parse_f64(digits)).flatten()
     };
     let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
     let (hour, minute, second) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
