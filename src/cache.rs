@@ -1,0 +1,187 @@
+//! The verified-token cache of a prepared [`Verifier`](crate::Verifier) (`createVerifier`'s
+//! `cache` option): successful verifications only, looked up by the exact token, bounded.
+//!
+//! - **Exact match.** The key is the whole token. The hash only picks a bucket; the map then
+//!   compares the stored token with the presented one in full, so two tokens whose hashes collide
+//!   never share an entry.
+//! - **Time re-checked.** An entry keeps the token's time claims (`iat`, `nbf`, `exp`), already
+//!   parsed, and the verifier judges them again at every hit ([`crate::claims::recheck_times`]).
+//! - **Bounded, first in first out.** At most `capacity` entries; inserting into a full cache
+//!   evicts the oldest entry, in O(1). A hit does not refresh an entry (that would make hits
+//!   write): a token in steady use is verified in full again once per `capacity` insertions. An
+//!   entry whose token has expired stays until it is evicted, and answers `ERR_JWT_EXPIRED` until
+//!   then.
+//!
+//! The map uses the standard library's SipHash. Only tokens that verified are inserted, so an
+//! attacker without the key cannot fill the cache or choose its keys.
+
+use crate::claims::TimeClaims;
+use crate::verify::Verified;
+use std::collections::{HashMap, VecDeque};
+use std::hash::{BuildHasher, RandomState};
+use std::sync::Arc;
+
+/// Entries kept by `cache: true`.
+pub const DEFAULT_CACHE_ENTRIES: usize = 1000;
+
+/// The largest accepted `cache` size.
+pub const MAX_CACHE_ENTRIES: usize = 1_000_000;
+
+/// What a successful verification leaves in the cache: its result, and the time claims to judge
+/// again at each hit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CachedVerification {
+    /// The result a full verification returned.
+    pub verified: Verified,
+    /// The token's `iat`, `nbf` and `exp`.
+    pub times: TimeClaims,
+}
+
+/// At most `capacity` verified tokens, oldest evicted first.
+#[derive(Debug)]
+pub struct TokenCache<S = RandomState> {
+    capacity: usize,
+    entries: HashMap<Arc<str>, CachedVerification, S>,
+    /// The keys of `entries` in insertion order, oldest first: the eviction queue. It holds
+    /// exactly the keys of `entries` (entries leave only by eviction), so both stay bounded.
+    order: VecDeque<Arc<str>>,
+}
+
+impl TokenCache {
+    /// An empty cache for up to `capacity` entries (at least one).
+    pub fn new(capacity: usize) -> Self {
+        TokenCache::with_hasher(capacity, RandomState::new())
+    }
+}
+
+impl<S: BuildHasher> TokenCache<S> {
+    /// An empty cache for up to `capacity` entries (at least one), hashing with `hasher`.
+    pub fn with_hasher(capacity: usize, hasher: S) -> Self {
+        TokenCache { capacity: capacity.max(1), entries: HashMap::with_hasher(hasher), order: VecDeque::new() }
+    }
+
+    /// The most entries it keeps.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// How many entries it holds.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The tokens held, oldest first.
+    #[cfg(test)]
+    pub fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(|token| &**token)
+    }
+
+    /// The entry for exactly `token`.
+    pub fn get(&self, token: &str) -> Option<&CachedVerification> {
+        self.entries.get(token)
+    }
+
+    /// Keeps `entry` for `token`, evicting the oldest entries while the cache is full. A token
+    /// already present keeps its entry and its place (two threads may verify it at once).
+    pub fn insert(&mut self, token: &str, entry: CachedVerification) {
+        if self.entries.contains_key(token) {
+            return;
+        }
+        while self.entries.len() >= self.capacity {
+            let Some(oldest) = self.order.pop_front() else { break };
+            self.entries.remove(&oldest);
+        }
+        let key: Arc<str> = Arc::from(token);
+        self.order.push_back(Arc::clone(&key));
+        self.entries.insert(key, entry);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::{BuildHasherDefault, Hasher};
+
+    /// A hasher that sends every key to the same bucket: every lookup is a collision.
+    #[derive(Default)]
+    struct Colliding;
+
+    impl Hasher for Colliding {
+        fn finish(&self) -> u64 {
+            7
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    fn entry(n: u32) -> CachedVerification {
+        CachedVerification {
+            verified: Verified { header_json: r#"{"alg":"HS256"}"#.into(), payload_json: format!(r#"{{"n":{n}}}"#) },
+            times: TimeClaims { iat: None, nbf: None, exp: Some(f64::from(n)) },
+        }
+    }
+
+    #[test]
+    fn finds_only_the_exact_token() {
+        let mut cache = TokenCache::new(4);
+        cache.insert("a.b.c", entry(1));
+        assert_eq!(cache.get("a.b.c"), Some(&entry(1)));
+        for other in ["a.b.C", "a.b.c ", "a.b", "", "A.b.c", "a.b.c.d"] {
+            assert_eq!(cache.get(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn colliding_hashes_never_confuse_entries() {
+        let mut cache = TokenCache::with_hasher(8, BuildHasherDefault::<Colliding>::default());
+        for n in 0..8 {
+            cache.insert(&format!("token-{n}"), entry(n));
+        }
+        for n in 0..8 {
+            assert_eq!(cache.get(&format!("token-{n}")), Some(&entry(n)));
+        }
+        assert_eq!(cache.get("token-8"), None);
+        assert_eq!(cache.get("token-"), None);
+    }
+
+    #[test]
+    fn evicts_the_oldest_first_and_never_holds_more_than_its_capacity() {
+        let mut cache = TokenCache::new(3);
+        for n in 0..10 {
+            cache.insert(&n.to_string(), entry(n));
+            assert!(cache.len() <= 3);
+            // A hit does not refresh: "0".."n-3" are gone in insertion order.
+            let _ = cache.get(&n.saturating_sub(1).to_string());
+        }
+        assert_eq!(cache.len(), 3);
+        assert_eq!(cache.order.len(), 3);
+        for n in 0..7 {
+            assert_eq!(cache.get(&n.to_string()), None, "{n}");
+        }
+        for n in 7..10 {
+            assert_eq!(cache.get(&n.to_string()), Some(&entry(n)), "{n}");
+        }
+    }
+
+    #[test]
+    fn inserting_a_present_token_changes_nothing() {
+        let mut cache = TokenCache::new(2);
+        cache.insert("a", entry(1));
+        cache.insert("b", entry(2));
+        cache.insert("a", entry(3));
+        assert_eq!((cache.len(), cache.order.len()), (2, 2));
+        assert_eq!(cache.get("a"), Some(&entry(1)));
+        cache.insert("c", entry(4));
+        assert_eq!(cache.get("a"), None, "\"a\" kept its place as the oldest");
+        assert_eq!(cache.get("b"), Some(&entry(2)));
+    }
+
+    #[test]
+    fn a_capacity_of_zero_is_read_as_one() {
+        let mut cache = TokenCache::new(0);
+        assert_eq!(cache.capacity(), 1);
+        cache.insert("a", entry(1));
+        cache.insert("b", entry(2));
+        assert_eq!((cache.len(), cache.get("b")), (1, Some(&entry(2))));
+    }
+}
