@@ -12,8 +12,9 @@
 //!   entry whose token has expired stays until it is evicted, and answers `ERR_JWT_EXPIRED` until
 //!   then.
 //!
-//! The map uses the standard library's SipHash. Only tokens that verified are inserted, so an
-//! attacker without the key cannot fill the cache or choose its keys.
+//! The map uses the standard library's SipHash, whose keys are not random on wasm32. That is
+//! enough: only tokens that verified are inserted, so an attacker without the key can neither
+//! fill the cache nor choose the keys that share a bucket.
 
 use crate::claims::TimeClaims;
 use crate::verify::Verified;
