@@ -2,8 +2,8 @@
 //! `cache` option): successful verifications only, looked up by the exact token, bounded.
 //!
 //! - **Exact match.** The key is the whole token. The hash only picks a bucket; the map then
-//!   compares the stored token with the presented one in full, so two tokens whose hashes collide
-//!   never share an entry.
+//!   compares the stored token with the presented one in full, in constant time (a token ends
+//!   with its MAC tag), so two tokens whose hashes collide never share an entry.
 //! - **Time re-checked.** An entry keeps the token's time claims (`iat`, `nbf`, `exp`), already
 //!   parsed, and the verifier judges them again at every hit ([`crate::claims::recheck_times`]).
 //! - **Bounded, first in first out.** At most `capacity` entries; inserting into a full cache
@@ -18,9 +18,11 @@
 
 use crate::claims::TimeClaims;
 use crate::verify::Verified;
+use std::borrow::Borrow;
 use std::collections::{HashMap, VecDeque};
-use std::hash::{BuildHasher, RandomState};
+use std::hash::{BuildHasher, Hash, Hasher, RandomState};
 use std::sync::Arc;
+use subtle::ConstantTimeEq;
 
 /// Entries kept by `cache: true`.
 pub const DEFAULT_CACHE_ENTRIES: usize = 1000;
@@ -42,10 +44,10 @@ pub struct CachedVerification {
 #[derive(Debug)]
 pub struct TokenCache<S = RandomState> {
     capacity: usize,
-    entries: HashMap<Arc<str>, CachedVerification, S>,
+    entries: HashMap<TokenKey, CachedVerification, S>,
     /// The keys of `entries` in insertion order, oldest first: the eviction queue. It holds
     /// exactly the keys of `entries` (entries leave only by eviction), so both stay bounded.
-    order: VecDeque<Arc<str>>,
+    order: VecDeque<TokenKey>,
 }
 
 impl TokenCache {
@@ -75,28 +77,99 @@ impl<S: BuildHasher> TokenCache<S> {
     /// The tokens held, oldest first.
     #[cfg(test)]
     pub fn tokens(&self) -> impl Iterator<Item = &str> {
-        self.order.iter().map(|token| &**token)
+        self.order.iter().map(|key| &*key.0)
     }
 
     /// The entry for exactly `token`.
     pub fn get(&self, token: &str) -> Option<&CachedVerification> {
-        self.entries.get(token)
+        self.entries.get(&token as &dyn TokenBytes)
     }
 
     /// Keeps `entry` for `token`, evicting the oldest entries while the cache is full. A token
     /// already present keeps its entry and its place (two threads may verify it at once).
     pub fn insert(&mut self, token: &str, entry: CachedVerification) {
-        if self.entries.contains_key(token) {
+        if self.entries.contains_key(&token as &dyn TokenBytes) {
             return;
         }
         while self.entries.len() >= self.capacity {
             let Some(oldest) = self.order.pop_front() else { break };
             self.entries.remove(&oldest);
         }
-        let key: Arc<str> = Arc::from(token);
-        self.order.push_back(Arc::clone(&key));
+        let key = TokenKey(Arc::from(token));
+        self.order.push_back(key.clone());
         self.entries.insert(key, entry);
     }
+}
+
+/// A stored token, hashed and compared as [`TokenBytes`].
+#[derive(Clone, Debug)]
+struct TokenKey(Arc<str>);
+
+/// The bytes of a token, stored ([`TokenKey`]) or presented (`&str`): the one view that map
+/// lookups hash and compare, so that a presented token needs no copy.
+trait TokenBytes {
+    fn token_bytes(&self) -> &[u8];
+}
+
+impl TokenBytes for TokenKey {
+    fn token_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+impl TokenBytes for &str {
+    fn token_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl Hash for dyn TokenBytes + '_ {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.token_bytes());
+    }
+}
+
+impl PartialEq for dyn TokenBytes + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        same_bytes(self.token_bytes(), other.token_bytes())
+    }
+}
+
+impl Eq for dyn TokenBytes + '_ {}
+
+impl<'a> Borrow<dyn TokenBytes + 'a> for TokenKey {
+    fn borrow(&self) -> &(dyn TokenBytes + 'a) {
+        self
+    }
+}
+
+impl Hash for TokenKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        Borrow::<dyn TokenBytes>::borrow(self).hash(state);
+    }
+}
+
+impl PartialEq for TokenKey {
+    fn eq(&self, other: &Self) -> bool {
+        Borrow::<dyn TokenBytes>::borrow(self) == Borrow::<dyn TokenBytes>::borrow(other)
+    }
+}
+
+impl Eq for TokenKey {}
+
+/// Whether `a` and `b` are equal, with no early exit: the time depends on the length only (with
+/// the limits SECURITY.md states). Eight bytes at a time, then one `subtle` comparison: `subtle`'s
+/// byte-wise slice comparison took longer than the whole rest of a hit on a 450-byte token.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail = a_words.remainder().iter().zip(b_words.remainder());
+    let tail = tail.fold(0u64, |diff, (x, y)| diff | u64::from(x ^ y));
+    let diff = a_words.zip(b_words).fold(tail, |diff, (x, y)| diff | (word(x) ^ word(y)));
+    bool::from(diff.ct_eq(&0))
 }
 
 #[cfg(test)]
@@ -120,6 +193,19 @@ mod tests {
             verified: Verified { header_json: r#"{"alg":"HS256"}"#.into(), payload_json: format!(r#"{{"n":{n}}}"#) },
             times: TimeClaims { iat: None, nbf: None, exp: Some(f64::from(n)) },
         }
+    }
+
+    #[test]
+    fn compares_every_byte() {
+        let token = b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.signature-bytes";
+        assert!(same_bytes(token, token) && same_bytes(b"", b""));
+        for at in 0..token.len() {
+            let mut other = token.to_vec();
+            other[at] ^= 1;
+            assert!(!same_bytes(token, &other), "byte {at}");
+        }
+        assert!(!same_bytes(token, &token[..token.len() - 1]));
+        assert!(!same_bytes(b"abcdefgh", b"abcdefghi"));
     }
 
     #[test]
