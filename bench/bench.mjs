@@ -42,7 +42,10 @@ const cryptoKey = (hash) =>
 const keys = { 'SHA-256': await cryptoKey('SHA-256'), 'SHA-512': await cryptoKey('SHA-512') };
 const claimChecks = { issuer: ISSUER, audience: AUDIENCE };
 
-/** Each case: an id, a title, and its contestants { lib, variant, fn, async }. */
+/**
+ * Each case: an id, a title, and its contestants { lib, variant, fn, async, versus }. A peer's
+ * speedup is measured against jwt-wasm's first contestant, or against its `versus` variant.
+ */
 function buildCases() {
   const { jose } = peers;
   const fastJwt = peers['fast-jwt'];
@@ -67,6 +70,7 @@ function buildCases() {
 
   const prepared = (id, title, token, alg, hash) => {
     const verifier = wasm.createVerifier(SECRET, { algorithms: [alg], ...claimChecks });
+    const cachedVerifier = wasm.createVerifier(SECRET, { algorithms: [alg], ...claimChecks, cache: true });
     const fastOptions = { key: SECRET, algorithms: [alg], allowedIss: ISSUER, allowedAud: AUDIENCE };
     const fastNoCache = fastJwt?.createVerifier({ ...fastOptions, cache: false });
     const fastCache = fastJwt?.createVerifier({ ...fastOptions, cache: true });
@@ -76,7 +80,8 @@ function buildCases() {
       { lib: 'jwt-wasm', variant: 'createVerifier().verify', fn: () => verifier.verify(token) },
       alg === 'HS256' && { lib: 'jwt-wasm', variant: 'floor: HS256 signature only', fn: () => verifier.__benchSignatureOnly(token) },
       when(fastJwt, { lib: 'fast-jwt', variant: 'createVerifier, cache off', fn: () => fastNoCache(token) }),
-      when(fastJwt, { lib: 'fast-jwt', variant: 'createVerifier, cache on', fn: () => fastCache(token) }),
+      { lib: 'jwt-wasm', variant: 'createVerifier, cache on', fn: () => cachedVerifier.verify(token) },
+      when(fastJwt, { lib: 'fast-jwt', variant: 'createVerifier, cache on', versus: 'createVerifier, cache on', fn: () => fastCache(token) }),
       when(jose, { lib: 'jose', variant: 'jwtVerify, CryptoKey', async: true, fn: () => jose.jwtVerify(token, keys[hash], jwtOptions) }),
       when(jsonwebtoken, { lib: 'jsonwebtoken', variant: 'verify, KeyObject', fn: () => jsonwebtoken.verify(token, keyObject, jwtOptions) }),
       when(cfJwt, { lib: 'cloudflare-worker-jwt', variant: 'verify (exp/nbf only)', async: true, fn: () => cfJwt.verify(token, SECRET, { algorithm: alg, throwError: true }) }),
@@ -159,9 +164,11 @@ const results = cases.map((c) => {
     p75Ns: quantile(e.samples, 0.75),
     samples: e.samples.length,
     opsPerBatch: e.ops,
+    versus: e.contestant.versus,
   }));
-  const ours = rows.find((r) => r.lib === 'jwt-wasm').medianNs;
-  for (const row of rows) row.jwtWasmSpeedup = row.medianNs / ours;
+  const ours = (variant = rows.find((r) => r.lib === 'jwt-wasm').variant) =>
+    rows.find((r) => r.lib === 'jwt-wasm' && r.variant === variant).medianNs;
+  for (const row of rows) row.jwtWasmSpeedup = row.medianNs / ours(row.versus);
   return { id: c.id, title: c.title, rows };
 });
 
@@ -180,7 +187,8 @@ for (const c of results) {
   console.log(`\n${runtime} ${version}: ${c.title}`);
   for (const r of c.rows) {
     const ops = Math.round(1e9 / r.medianNs).toLocaleString('en-US');
-    console.log(`  ${`${r.lib} (${r.variant})`.padEnd(58)} ${ops.padStart(12)} ops/s  jwt-wasm x${r.jwtWasmSpeedup.toFixed(2)}`);
+    const versus = r.versus === undefined ? '' : ` (vs jwt-wasm ${r.versus})`;
+    console.log(`  ${`${r.lib} (${r.variant})`.padEnd(58)} ${ops.padStart(12)} ops/s  jwt-wasm x${r.jwtWasmSpeedup.toFixed(2)}${versus}`);
   }
 }
 process.exit(0);

@@ -42,7 +42,7 @@ const lines = [];
 const first = runs[0];
 lines.push('# jwt-wasm benchmark results', '');
 lines.push(`Machine: ${first.machine.model}, ${first.machine.cpus} cores, ${first.machine.platform}. Date: ${first.date.slice(0, 10)}.`);
-lines.push(`Command: \`npm run bench\`. Each case runs ${first.settings.warmupRounds} warm-up and ${first.settings.rounds} timed rounds of ~${first.settings.batchMs} ms batches, cases shuffled each round; figures are medians. "jwt-wasm speedup" is the peer's time divided by jwt-wasm's (above 1: jwt-wasm is faster).`, '');
+lines.push(`Command: \`npm run bench\`. Each case runs ${first.settings.warmupRounds} warm-up and ${first.settings.rounds} timed rounds of ~${first.settings.batchMs} ms batches, cases shuffled each round; figures are medians. "jwt-wasm speedup" is the peer's time divided by jwt-wasm's (above 1: jwt-wasm is faster), jwt-wasm's first variant in the case unless another is named ("vs jwt-wasm createVerifier, cache on" compares cache on with cache on).`, '');
 
 lines.push('## Targets', '');
 lines.push(`| target | needed | ${runs.map((r) => `${r.runtime} ${r.version}`).join(' | ')} |`);
@@ -67,7 +67,10 @@ for (const run of runs) {
   lines.push(`## ${run.runtime} ${run.version}`, '');
   lines.push('| case | library (variant) | ops/s | jwt-wasm speedup |', '|---|---|---:|---:|');
   for (const c of run.cases) {
-    for (const r of c.rows) lines.push(`| ${c.title} | ${r.lib} (${r.variant}) | ${ops(r.medianNs)} | ${x(r.jwtWasmSpeedup)} |`);
+    for (const r of c.rows) {
+      const versus = r.versus === undefined ? '' : ` (vs jwt-wasm ${r.versus})`;
+      lines.push(`| ${c.title} | ${r.lib} (${r.variant}) | ${ops(r.medianNs)} | ${x(r.jwtWasmSpeedup)}${versus} |`);
+    }
   }
   lines.push('');
 }

@@ -58,20 +58,28 @@ pub fn sign_raw(alg: &str, header: &[u8], payload: &[u8]) -> String {
     token
 }
 
-/// Verifies `token` one-shot and through a prepared verifier under rule set `which` (an index
-/// into [`validations`]), checks that both agree and that the outcome is coherent, and returns it.
+/// Verifies `token` one-shot, through a prepared verifier and twice through a prepared verifier
+/// with a cache (a hit, the second time, if it verified) under rule set `which` (an index into
+/// [`validations`]), checks that all agree and that the outcome is coherent, and returns it.
 pub fn verify_both(token: &str, which: usize) -> Result<Verified, Error> {
     // Prepared once per process: keying three HMACs per input would dominate the run time.
-    static PREPARED: OnceLock<Vec<(SecretKey, Validation, Verifier)>> = OnceLock::new();
+    static PREPARED: OnceLock<Vec<(SecretKey, Validation, Verifier, Verifier)>> = OnceLock::new();
     let prepared = PREPARED.get_or_init(|| {
         validations()
             .into_iter()
-            .map(|v| (key(), v.clone(), Verifier::new(key(), v).expect("the fuzz key fits")))
+            .map(|v| {
+                let verifier = Verifier::new(key(), v.clone()).expect("the fuzz key fits");
+                let cached = Verifier::with_cache(key(), v.clone(), Some(64)).expect("the fuzz key fits");
+                (key(), v, verifier, cached)
+            })
             .collect()
     });
-    let (key, validation, verifier) = &prepared[which];
+    let (key, validation, verifier, cached) = &prepared[which];
     let once = jwt_wasm::verify(token, key, validation, now());
     assert_eq!(once, verifier.verify(token, now()), "one-shot and prepared verification disagree");
+    for call in ["first", "second"] {
+        assert_eq!(once, cached.verify(token, now()), "the cached verifier disagrees on its {call} call");
+    }
     match &once {
         Ok(verified) => {
             // What was verified is what the decoders return, byte for byte.

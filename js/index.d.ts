@@ -97,6 +97,17 @@ export interface VerifyOptions {
   maxTokenLength?: number;
 }
 
+/** Options of `createVerifier`: the verification options, and its cache. */
+export interface VerifierOptions extends VerifyOptions {
+  /**
+   * Keep successful verifications and answer an exact repeat of a token from them, judging its
+   * `exp`, `nbf` and `iat` again at each call: `true` for 1000 entries, or a whole number from 1
+   * to 1,000,000. Failures are never kept; the oldest entry goes first when full. Defaults to no
+   * cache (`false`).
+   */
+  cache?: boolean | number;
+}
+
 /** What a successful verification returns. */
 export interface JWTVerifyResult<PayloadType = JWTPayload> {
   payload: PayloadType & JWTPayload;
@@ -167,7 +178,7 @@ export declare function jwtVerify<PayloadType = JWTPayload>(
 ): JWTVerifyResult<PayloadType>;
 
 /** Parses the key and options once; `verify(token)` then answers as `jwtVerify`. */
-export declare function createVerifier(key: Key, options?: VerifyOptions): Verifier;
+export declare function createVerifier(key: Key, options?: VerifierOptions): Verifier;
 
 /** Whether the token's `exp` has passed. Does not verify the signature. */
 export declare function isExpired(token: string, options?: ExpiryOptions): boolean;

@@ -4,7 +4,10 @@
 //   cap does grow it, so the probe can see copies);
 // - up to a million mixed good and bad verifications (bounded to ~30 s) leave the wasm memory
 //   size unchanged after warm-up, and the instance still works;
-// - no error message contains the token.
+// - no error message contains the token;
+// - a verifier with `cache: 1000` fed 200,000 distinct valid tokens keeps its memory flat after
+//   warm-up (entries are evicted), and, as a control, a cache large enough to keep them all
+//   grows the memory, so the probe sees cache entries.
 //
 // How the memory is observed without a test hook in the package: node:test runs each file in its
 // own process, so this file wraps WebAssembly.Instance before importing 'jwt-wasm' and keeps the
@@ -132,10 +135,43 @@ test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECO
   assert.ok(messages.size >= 5, 'the bad tokens failed in several ways');
 });
 
+/** A valid token for user `n`: every n gives a distinct token. */
+const userToken = (n) => signed('{"alg":"HS256"}', `{"sub":"user-${n}","aud":"api","exp":${NOW_S + 3600}}`);
+
+test('a cache of 1000 fed 200,000 distinct valid tokens keeps the wasm memory flat after warm-up', () => {
+  const verifier = createVerifier(KEY, { currentDate: NOW, audience: 'api', cache: 1000 });
+  let n = 0;
+  const feed = (count) => {
+    for (const end = n + count; n < end; n += 1) {
+      const token = userToken(n);
+      if (verifier.verify(token).payload.sub !== `user-${n}`) throw new Error(`wrong answer for user ${n}`);
+      if (n % 7 === 0 && verifier.verify(token).payload.sub !== `user-${n}`) throw new Error(`wrong hit for user ${n}`);
+    }
+  };
+  feed(20_000); // warm-up: the cache fills, evicts, and its map and the allocator settle
+  const before = memory();
+  feed(200_000);
+  const after = memory();
+  console.log(`resources: 200000 distinct tokens through cache: 1000, wasm memory ${before} bytes before, ${after} after`);
+  assert.equal(after, before, `the wasm memory grew from ${before} to ${after} bytes`);
+  assert.equal(verifier.verify(userToken(n - 1)).payload.sub, `user-${n - 1}`);
+  verifier.free();
+});
+
 test('control: a token under a raised cap is copied into wasm memory, and the probe sees it', () => {
   const before = memory();
   const big = `${h}.${'A'.repeat(8 * 1024 * 1024)}.${s}`;
   assert.equal(codeOf(() => jwtVerify(big, KEY, { currentDate: NOW, maxTokenLength: 16 * 1024 * 1024 })), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
   assert.ok(memory() >= before + 8 * 1024 * 1024, `memory ${before} -> ${memory()}`);
   assert.equal(jwtVerify(good, KEY, { currentDate: NOW }).payload.sub, 'ada');
+});
+
+test('control: a cache large enough to keep 100,000 tokens grows the wasm memory, and the probe sees it', () => {
+  const verifier = createVerifier(KEY, { currentDate: NOW, cache: 100_000 });
+  const before = memory();
+  for (let n = 1_000_000; n < 1_100_000; n += 1) verifier.verify(userToken(n));
+  const grown = memory() - before;
+  console.log(`resources: 100000 cached tokens grew the wasm memory by ${grown} bytes`);
+  assert.ok(grown >= 100_000 * 64, `the wasm memory grew by only ${grown} bytes`);
+  verifier.free();
 });

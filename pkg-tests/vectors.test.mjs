@@ -1,4 +1,5 @@
-// Every shared vector through the built package, imported by name as a consumer would.
+// Every shared vector through the built package, imported by name as a consumer would: jwtVerify,
+// createVerifier, and createVerifier with a cache (asked twice, so a success is also a hit).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createVerifier, expiryInfo, isExpired, jwtVerify } from 'jwt-wasm';
@@ -11,6 +12,11 @@ describe('verify vectors', () => {
       assert.deepEqual(once, testCase.expect, 'jwtVerify');
       const prepared = outcome(() => createVerifier(keyOf(testCase), optionsAt(testCase)).verify(testCase.token));
       assert.deepEqual(prepared, testCase.expect, 'createVerifier().verify');
+      // With a cache: a full verification, then (when it succeeded) a hit.
+      let cached;
+      const verifyCached = () => (cached ??= createVerifier(keyOf(testCase), { ...optionsAt(testCase), cache: true })).verify(testCase.token);
+      assert.deepEqual(outcome(verifyCached), testCase.expect, 'createVerifier({ cache: true }).verify, first call');
+      assert.deepEqual(outcome(verifyCached), testCase.expect, 'createVerifier({ cache: true }).verify, second call');
     });
   }
 });

@@ -31,10 +31,51 @@ pub fn is_not_yet_valid(nbf: f64, now: UnixTime, tolerance_secs: f64) -> bool {
     nbf > now.as_secs() + tolerance_secs
 }
 
-/// Validates a claims set against `rules` at `now`. `header` supplies `typ`.
+/// The time claims of a claims set that passed validation, kept with a cached verification so
+/// that a hit judges them again without parsing JSON.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TimeClaims {
+    /// `iat`, seconds since the epoch.
+    pub iat: Option<f64>,
+    /// `nbf`, seconds since the epoch.
+    pub nbf: Option<f64>,
+    /// `exp`, seconds since the epoch.
+    pub exp: Option<f64>,
+}
+
+/// One of the time claims.
+#[derive(Clone, Copy)]
+enum TimeClaim {
+    Iat,
+    Nbf,
+    Exp,
+}
+
+impl TimeClaim {
+    fn name(self) -> &'static str {
+        match self {
+            TimeClaim::Iat => "iat",
+            TimeClaim::Nbf => "nbf",
+            TimeClaim::Exp => "exp",
+        }
+    }
+}
+
+impl TimeClaims {
+    fn get(&self, which: TimeClaim) -> Option<f64> {
+        match which {
+            TimeClaim::Iat => self.iat,
+            TimeClaim::Nbf => self.nbf,
+            TimeClaim::Exp => self.exp,
+        }
+    }
+}
+
+/// Validates a claims set against `rules` at `now`. `header` supplies `typ`. Returns the time
+/// claims it read.
 /// Errors: `ERR_JWT_EXPIRED` (claim `exp`, or `iat` past `maxTokenAge`) and
 /// `ERR_JWT_CLAIM_VALIDATION_FAILED` for everything else, each with `claim` and `reason`.
-pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, now: UnixTime) -> Result<()> {
+pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, now: UnixTime) -> Result<TimeClaims> {
     if let Some(expected) = &rules.typ {
         let typ = header.get("typ").and_then(json::as_str);
         if typ.is_none_or(|typ| normalize_typ(&typ) != *expected) {
@@ -66,18 +107,33 @@ pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, 
             return Err(check_failed("aud", "the \"aud\" claim has no expected audience"));
         }
     }
-    validate_times(claims, rules, now)
+    check_times(|which| time_claim(claims, which.name()), rules, now)
 }
 
-fn validate_times(claims: &Members<'_>, rules: &ClaimRules, now: UnixTime) -> Result<()> {
+/// Judges the time claims of a token that passed [`validate`] earlier (a cache hit) at `now`:
+/// the same checks, errors and order as a full validation, which differs only in the time.
+pub fn recheck_times(times: &TimeClaims, rules: &ClaimRules, now: UnixTime) -> Result<()> {
+    check_times(|which| Ok(times.get(which)), rules, now).map(|_| ())
+}
+
+/// The time checks, for a full validation and a cache hit alike, in jose's order: `iat` read,
+/// `nbf` read and checked, `exp` read and checked, then the age from `iat`. `read` gives a
+/// claim's value: parsed from the claims set, or kept from an earlier validation.
+fn check_times(
+    mut read: impl FnMut(TimeClaim) -> Result<Option<f64>>,
+    rules: &ClaimRules,
+    now: UnixTime,
+) -> Result<TimeClaims> {
     let tolerance = rules.clock_tolerance_secs;
-    let iat = time_claim(claims, "iat")?;
-    if let Some(nbf) = time_claim(claims, "nbf")? {
+    let iat = read(TimeClaim::Iat)?;
+    let nbf = read(TimeClaim::Nbf)?;
+    if let Some(nbf) = nbf {
         if is_not_yet_valid(nbf, now, tolerance) {
             return Err(check_failed("nbf", "the token is not valid yet (\"nbf\" is in the future)"));
         }
     }
-    if let Some(exp) = time_claim(claims, "exp")? {
+    let exp = read(TimeClaim::Exp)?;
+    if let Some(exp) = exp {
         if is_expired(exp, now, tolerance) {
             return Err(Error::claim(ErrorCode::Expired, "exp", ClaimReason::CheckFailed, "the token has expired"));
         }
@@ -96,7 +152,7 @@ fn validate_times(claims: &Members<'_>, rules: &ClaimRules, now: UnixTime) -> Re
             return Err(check_failed("iat", "the \"iat\" claim is in the future"));
         }
     }
-    Ok(())
+    Ok(TimeClaims { iat, nbf, exp })
 }
 
 /// Claims that must be present: the options that name a claim, then `requiredClaims` in
@@ -144,6 +200,7 @@ mod tests {
 
     fn check_with_header(header: &str, claims: &str, rules: &ClaimRules) -> Result<()> {
         validate(&Members::parse(header).unwrap(), &Members::parse(claims).unwrap(), rules, UnixTime::from_secs(NOW))
+            .map(|_| ())
     }
 
     fn failure(result: Result<()>) -> (ErrorCode, String, &'static str) {
@@ -263,6 +320,65 @@ mod tests {
             failure(check(r#"{"iat":1000001}"#, &rules)),
             (ErrorCode::ClaimValidationFailed, "iat".into(), "check_failed")
         );
+    }
+
+    #[test]
+    fn validate_returns_the_time_claims_it_read() {
+        let claims = Members::parse(r#"{"iat":999990,"exp":1000060.5,"sub":"x"}"#).unwrap();
+        let header = Members::parse(r#"{"alg":"HS256"}"#).unwrap();
+        let times = validate(&header, &claims, &ClaimRules::default(), UnixTime::from_secs(NOW)).unwrap();
+        assert_eq!(times, TimeClaims { iat: Some(999_990.0), nbf: None, exp: Some(1_000_060.5) });
+    }
+
+    #[test]
+    fn a_recheck_answers_as_a_full_validation_at_every_time() {
+        // Claims that pass at NOW, judged again later and earlier: the kept values must give
+        // exactly the error (code, claim, reason, message) a full validation gives at that time.
+        let header = Members::parse(r#"{"alg":"HS256"}"#).unwrap();
+        let rule_sets = [
+            ClaimRules::default(),
+            ClaimRules { clock_tolerance_secs: 5.0, ..ClaimRules::default() },
+            ClaimRules { max_token_age_secs: Some(30.0), ..ClaimRules::default() },
+            ClaimRules { max_token_age_secs: Some(30.0), clock_tolerance_secs: 5.0, ..ClaimRules::default() },
+        ];
+        let claim_sets = [
+            "{}",
+            r#"{"exp":1000010}"#,
+            r#"{"nbf":999995,"exp":1000010}"#,
+            r#"{"iat":999990,"nbf":1000000,"exp":1000020}"#,
+            r#"{"iat":1000000,"exp":1000000.5}"#,
+        ];
+        for rules in &rule_sets {
+            for text in claim_sets {
+                let claims = Members::parse(text).unwrap();
+                let Ok(kept) = validate(&header, &claims, rules, UnixTime::from_secs(NOW)) else { continue };
+                for now in (NOW - 40..=NOW + 60).map(UnixTime::from_secs) {
+                    let full = validate(&header, &claims, rules, now).map(|_| ());
+                    assert_eq!(recheck_times(&kept, rules, now), full, "{text} at {now:?} under {rules:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_recheck_reports_expiry_nbf_and_age_with_their_codes() {
+        let times = TimeClaims { iat: Some(999_990.0), nbf: Some(999_995.0), exp: Some(1_000_010.0) };
+        let at = |secs| UnixTime::from_secs(secs);
+        let rules = ClaimRules::default();
+        assert!(recheck_times(&times, &rules, at(NOW)).is_ok());
+        let expired = failure(recheck_times(&times, &rules, at(1_000_010)));
+        assert_eq!(expired, (ErrorCode::Expired, "exp".into(), "check_failed"));
+        let lenient = ClaimRules { clock_tolerance_secs: 1.0, ..ClaimRules::default() };
+        assert!(recheck_times(&times, &lenient, at(1_000_010)).is_ok());
+        assert!(recheck_times(&times, &lenient, at(1_000_011)).is_err());
+        assert_eq!(
+            failure(recheck_times(&times, &rules, at(999_994))),
+            (ErrorCode::ClaimValidationFailed, "nbf".into(), "check_failed")
+        );
+        let aged = ClaimRules { max_token_age_secs: Some(15.0), ..ClaimRules::default() };
+        assert!(recheck_times(&times, &aged, at(1_000_005)).is_ok());
+        let too_old = failure(recheck_times(&times, &aged, at(1_000_006)));
+        assert_eq!(too_old, (ErrorCode::Expired, "iat".into(), "check_failed"));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 
 mod algorithms;
 mod base64url;
+mod cache;
 mod claims;
 mod decimal;
 mod decode;
@@ -50,5 +51,5 @@ pub use key::{Jwk, KeyOperation, SecretKey};
 pub use sign::{sign, SignOptions, TimeInput};
 pub use time::{parse_duration, Duration, UnixTime};
 pub use token::DEFAULT_MAX_TOKEN_LEN;
-pub use validation::{ClaimRules, OneOrMany, Validation, VerifyOptions};
+pub use validation::{CacheOption, ClaimRules, OneOrMany, Validation, VerifyOptions};
 pub use verify::{verify, Verified, Verifier};

@@ -39,6 +39,11 @@ impl<'a> OptionObject<'a> {
         json::as_str(raw).map(|s| s.into_owned()).ok_or_else(|| self.wrong(name, "a string"))
     }
 
+    /// `true` or `false`.
+    pub fn boolean(&self, name: &str, raw: Raw<'_>) -> Result<bool> {
+        json::as_bool(raw).ok_or_else(|| self.wrong(name, "true or false"))
+    }
+
     /// A finite number.
     pub fn number(&self, name: &str, raw: Raw<'_>) -> Result<f64> {
         json::as_number(raw).filter(|n| n.is_finite()).ok_or_else(|| self.wrong(name, "a finite number"))

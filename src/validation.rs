@@ -2,7 +2,9 @@
 //! checked, normalised form the verifier runs on ([`Validation`]).
 
 use crate::algorithms::{Algorithm, AlgorithmSet};
+use crate::cache::{DEFAULT_CACHE_ENTRIES, MAX_CACHE_ENTRIES};
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::Raw;
 use crate::options::OptionObject;
 use crate::time::Duration;
 use crate::token::DEFAULT_MAX_TOKEN_LEN;
@@ -30,6 +32,43 @@ impl OneOrMany {
     }
 }
 
+/// The `cache` option of `createVerifier`, as given (`false` reads as absent).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CacheOption {
+    /// `true`: 1000 entries.
+    DefaultSize,
+    /// A number of entries: a whole number from 1 to 1,000,000 (checked by
+    /// [`Validation::for_verifier`]).
+    Entries(f64),
+}
+
+impl CacheOption {
+    /// The number of entries. Errors: `ERR_OPTIONS_INVALID` out of range.
+    pub fn entries(self) -> Result<usize> {
+        match self {
+            CacheOption::DefaultSize => Ok(DEFAULT_CACHE_ENTRIES),
+            CacheOption::Entries(entries) => {
+                #[allow(clippy::cast_precision_loss)] // a million is exact in f64
+                let max = MAX_CACHE_ENTRIES as f64;
+                whole_in_range(entries, max).ok_or_else(|| options_invalid(CACHE_EXPECTED))
+            }
+        }
+    }
+
+    /// Reads the option: `true`, `false` (absent) or a number. Errors: `ERR_OPTIONS_INVALID`.
+    fn read(object: &OptionObject<'_>, name: &str, raw: Raw<'_>) -> Result<Option<Self>> {
+        match object.boolean(name, raw) {
+            Ok(on) => Ok(on.then_some(CacheOption::DefaultSize)),
+            Err(_) => {
+                let entries = object.number(name, raw).map_err(|_| options_invalid(CACHE_EXPECTED))?;
+                Ok(Some(CacheOption::Entries(entries)))
+            }
+        }
+    }
+}
+
+const CACHE_EXPECTED: &str = "cache must be true, false or a whole number of entries from 1 to 1000000";
+
 /// Options of `jwtVerify` and `createVerifier`, with jose's names. Unknown names are refused.
 /// (`currentDate` is read by the JavaScript binding, which turns it into the `now` argument.)
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -56,12 +95,15 @@ pub struct VerifyOptions {
     pub crit: Option<Vec<(String, bool)>>,
     /// Longest accepted token in bytes. Defaults to 65536.
     pub max_token_length: Option<f64>,
+    /// `createVerifier` only: keep successful verifications for exact repeats of a token.
+    /// Defaults to no cache.
+    pub cache: Option<CacheOption>,
 }
 
 impl VerifyOptions {
-    const NAMES: [&'static str; 10] = [
+    const NAMES: [&'static str; 11] = [
         "algorithms", "issuer", "audience", "subject", "typ", "clockTolerance", "maxTokenAge",
-        "requiredClaims", "crit", "maxTokenLength",
+        "requiredClaims", "crit", "maxTokenLength", "cache",
     ];
 
     /// Reads options from a JSON object, e.g. `{"issuer":"me","clockTolerance":"30s"}`.
@@ -81,6 +123,7 @@ impl VerifyOptions {
                 "requiredClaims" => options.required_claims = Some(object.strings(name, raw)?),
                 "crit" => options.crit = Some(object.flags(name, raw)?),
                 "maxTokenLength" => options.max_token_length = Some(object.number(name, raw)?),
+                "cache" => options.cache = CacheOption::read(&object, name, raw)?,
                 _ => return Err(object.unknown(name, &Self::NAMES)),
             }
         }
@@ -136,9 +179,26 @@ impl Default for Validation {
 }
 
 impl Validation {
-    /// Checks and normalises options. Errors: `ERR_OPTIONS_INVALID` for a value out of range,
-    /// `ERR_JOSE_NOT_SUPPORTED` for an algorithm this library does not implement.
+    /// Checks and normalises the options of a one-shot verification. Errors:
+    /// `ERR_OPTIONS_INVALID` for a value out of range and for `cache` (only a prepared verifier
+    /// keeps one), `ERR_JOSE_NOT_SUPPORTED` for an algorithm this library does not implement.
     pub fn new(options: &VerifyOptions) -> Result<Self> {
+        if options.cache.is_some() {
+            return Err(options_invalid("cache applies to createVerifier: a one-shot jwtVerify keeps nothing"));
+        }
+        Validation::rules(options)
+    }
+
+    /// Checks and normalises the options of a prepared verifier: the rules, and how many
+    /// verified tokens it keeps (`None`: no cache). Errors: as [`Validation::new`], with `cache`
+    /// allowed.
+    pub fn for_verifier(options: &VerifyOptions) -> Result<(Self, Option<usize>)> {
+        let validation = Validation::rules(options)?;
+        let cache_entries = options.cache.map(CacheOption::entries).transpose()?;
+        Ok((validation, cache_entries))
+    }
+
+    fn rules(options: &VerifyOptions) -> Result<Self> {
         let mut validation = Validation::default();
         if let Some(names) = &options.algorithms {
             if names.is_empty() {
@@ -151,7 +211,7 @@ impl Validation {
             validation.crit = crit.iter().map(|(name, _)| name.clone()).collect();
         }
         if let Some(max) = options.max_token_length {
-            validation.max_token_len = whole_positive(max)
+            validation.max_token_len = whole_in_range(max, 4_294_967_296.0)
                 .ok_or_else(|| options_invalid("maxTokenLength must be a whole number of bytes from 1 to 2^32"))?;
         }
         let claims = &mut validation.claims;
@@ -202,8 +262,9 @@ fn non_empty(value: Option<&String>, option: &str) -> Result<Option<String>> {
     }
 }
 
-fn whole_positive(value: f64) -> Option<usize> {
-    let in_range = value.fract() == 0.0 && (1.0..=4_294_967_296.0).contains(&value);
+/// A whole number from 1 to `max`.
+fn whole_in_range(value: f64, max: f64) -> Option<usize> {
+    let in_range = value.fract() == 0.0 && (1.0..=max).contains(&value);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole and in range
     in_range.then_some(value as usize)
 }
@@ -267,6 +328,47 @@ mod tests {
         for (json, code) in cases {
             assert_eq!(Validation::new(&options(json)).unwrap_err().code(), code, "{json}");
         }
+    }
+
+    #[test]
+    fn cache_is_true_false_or_a_whole_number_of_entries() {
+        let entries = |json: &str| Validation::for_verifier(&options(json)).map(|(_, entries)| entries);
+        assert_eq!(entries("{}"), Ok(None));
+        assert_eq!(entries(r#"{"cache":false}"#), Ok(None));
+        assert_eq!(entries(r#"{"cache":null}"#), Ok(None));
+        assert_eq!(entries(r#"{"cache":true}"#), Ok(Some(1000)));
+        assert_eq!(entries(r#"{"cache":1}"#), Ok(Some(1)));
+        assert_eq!(entries(r#"{"cache":1e6}"#), Ok(Some(1_000_000)));
+        let out_of_range =
+            [r#"{"cache":0}"#, r#"{"cache":-1}"#, r#"{"cache":1.5}"#, r#"{"cache":1000001}"#, r#"{"cache":-0}"#];
+        for json in out_of_range {
+            assert_eq!(entries(json).unwrap_err().code(), ErrorCode::OptionsInvalid, "{json}");
+        }
+        let wrong_type =
+            [r#"{"cache":"1000"}"#, r#"{"cache":{}}"#, r#"{"cache":[1]}"#, r#"{"cache":"true"}"#, r#"{"cache":1e400}"#];
+        for json in wrong_type {
+            assert_eq!(VerifyOptions::from_json(json).unwrap_err().code(), ErrorCode::OptionsInvalid, "{json}");
+        }
+    }
+
+    #[test]
+    fn a_one_shot_verification_refuses_cache() {
+        for json in [r#"{"cache":true}"#, r#"{"cache":10}"#, r#"{"cache":0}"#] {
+            let error = Validation::new(&options(json)).unwrap_err();
+            assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{json}");
+            assert!(error.message().contains("createVerifier"), "{}", error.message());
+        }
+        assert!(Validation::new(&options(r#"{"cache":false}"#)).is_ok(), "false is no cache");
+    }
+
+    #[test]
+    fn the_prepared_verifier_checks_the_same_rules() {
+        for json in [r#"{"algorithms":[]}"#, r#"{"clockTolerance":-1}"#, r#"{"algorithms":["RS256"]}"#] {
+            let refused = Validation::new(&options(json)).unwrap_err();
+            assert_eq!(Validation::for_verifier(&options(json)).unwrap_err(), refused, "{json}");
+        }
+        let json = r#"{"issuer":"me","clockTolerance":5,"maxTokenAge":"1h"}"#;
+        assert_eq!(Validation::for_verifier(&options(json)).unwrap(), (Validation::new(&options(json)).unwrap(), None));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use crate::algorithms::Algorithm;
 use crate::base64url;
-use crate::claims;
+use crate::cache::{CachedVerification, TokenCache};
+use crate::claims::{self, TimeClaims};
 use crate::error::{Error, ErrorCode, Result};
 use crate::header::Header;
 use crate::json::{Members, ObjectError};
@@ -12,6 +13,7 @@ use crate::key::{KeyOperation, SecretKey};
 use crate::time::UnixTime;
 use crate::token::{check_length, decode_text, Compact};
 use crate::validation::Validation;
+use std::sync::Mutex;
 
 /// A verified token: its protected header and claims set as JSON text, exactly as signed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,21 +37,44 @@ impl Verified {
     }
 }
 
-/// A key and options checked once, with keyed MAC state prepared for every allowed algorithm:
-/// the verifier to reuse across requests.
-#[derive(Clone)]
+/// A key and options checked once, with keyed MAC state prepared for every allowed algorithm,
+/// and optionally a cache of the tokens it verified: the verifier to reuse across requests.
 pub struct Verifier {
     key: SecretKey,
     validation: Validation,
+    /// This verifier's own cache (see `cache.rs`); the lock is held only to look up or insert.
+    cache: Option<Mutex<TokenCache>>,
+}
+
+impl Clone for Verifier {
+    /// The same key and rules, and an empty cache of the same size: caches are never shared.
+    fn clone(&self) -> Self {
+        let capacity = self.cache.as_ref().and_then(|cache| cache.lock().ok().map(|c| c.capacity()));
+        Verifier {
+            key: self.key.clone(),
+            validation: self.validation.clone(),
+            cache: capacity.map(|capacity| Mutex::new(TokenCache::new(capacity))),
+        }
+    }
 }
 
 impl Verifier {
-    /// Prepares a verifier. Errors: `ERR_KEY_INVALID` if the key cannot key an HMAC.
+    /// Prepares a verifier without a cache. Errors: `ERR_KEY_INVALID` if the key cannot key an
+    /// HMAC.
     pub fn new(key: SecretKey, validation: Validation) -> Result<Self> {
+        Verifier::with_cache(key, validation, None)
+    }
+
+    /// Prepares a verifier that keeps up to `cache_entries` successful verifications (none for
+    /// `None`; see [`Validation::for_verifier`]). A token equal to a kept one, byte for byte, is
+    /// answered from the cache after its time claims are judged again at the new `now`; failures
+    /// are never kept. Errors: `ERR_KEY_INVALID` if the key cannot key an HMAC.
+    pub fn with_cache(key: SecretKey, validation: Validation, cache_entries: Option<usize>) -> Result<Self> {
         for alg in validation.algorithms.iter().filter(|alg| key.algorithm().is_none_or(|only| only == *alg)) {
             key.mac(alg)?;
         }
-        Ok(Verifier { key, validation })
+        let cache = cache_entries.map(|entries| Mutex::new(TokenCache::new(entries)));
+        Ok(Verifier { key, validation, cache })
     }
 
     /// The key.
@@ -73,10 +98,24 @@ impl Verifier {
         mac.verify(parts.signing_input.as_bytes(), &signature)
     }
 
-    /// Verifies `token` at `now`. Errors: every code but `ERR_OPTIONS_INVALID` and
-    /// `ERR_JWK_INVALID`; see [`verify`].
+    /// Verifies `token` at `now`, with the same answer whether or not it comes from the cache.
+    /// Errors: every code but `ERR_OPTIONS_INVALID` and `ERR_JWK_INVALID`; see [`verify`].
     pub fn verify(&self, token: &str, now: UnixTime) -> Result<Verified> {
-        verify(token, &self.key, &self.validation, now)
+        let Some(cache) = &self.cache else {
+            return verify(token, &self.key, &self.validation, now);
+        };
+        // Everything but the time claims was decided when the entry was made, with this key and
+        // these rules, so only they are judged again. (A poisoned lock only means no cache.)
+        let hit = cache.lock().ok().and_then(|cache| cache.get(token).cloned());
+        if let Some(hit) = hit {
+            claims::recheck_times(&hit.times, &self.validation.claims, now)?;
+            return Ok(hit.verified);
+        }
+        let (verified, times) = verify_in_full(token, &self.key, &self.validation, now)?;
+        if let Ok(mut cache) = cache.lock() {
+            cache.insert(token, CachedVerification { verified: verified.clone(), times });
+        }
+        Ok(verified)
     }
 }
 
@@ -85,6 +124,16 @@ impl Verifier {
 /// `ERR_JOSE_ALG_NOT_ALLOWED`, `ERR_KEY_INVALID`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`,
 /// `ERR_JWT_INVALID`, `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`.
 pub fn verify(token: &str, key: &SecretKey, validation: &Validation, now: UnixTime) -> Result<Verified> {
+    verify_in_full(token, key, validation, now).map(|(verified, _)| verified)
+}
+
+/// [`verify`], also returning the time claims it read (what a cache entry keeps).
+fn verify_in_full(
+    token: &str,
+    key: &SecretKey,
+    validation: &Validation,
+    now: UnixTime,
+) -> Result<(Verified, TimeClaims)> {
     check_length(token.len(), validation.max_token_len)?;
     let parts = Compact::split(token).ok_or_else(|| jws_invalid("a compact JWS has exactly three segments"))?;
     let header_json = decode_text(parts.header)
@@ -110,8 +159,8 @@ pub fn verify(token: &str, key: &SecretKey, validation: &Validation, now: UnixTi
     let payload_json = String::from_utf8(payload_bytes)
         .map_err(|_| Error::new(ErrorCode::JwtInvalid, "the claims set is not UTF-8"))?;
     let claims_set = parse_claims(&payload_json)?;
-    claims::validate(header.members(), &claims_set, &validation.claims, now)?;
-    Ok(Verified { header_json, payload_json })
+    let times = claims::validate(header.members(), &claims_set, &validation.claims, now)?;
+    Ok((Verified { header_json, payload_json }, times))
 }
 
 /// Parses a claims set. Errors: `ERR_JWT_INVALID` unless it is a JSON object with distinct
@@ -178,6 +227,134 @@ mod tests {
             let now = UnixTime::from_secs(NOW);
             assert_eq!(verifier.verify(&token, now), verify(&token, &key(), &validation, now));
         }
+    }
+
+    fn cached_verifier(options: &str) -> Verifier {
+        cached_verifier_with(key(), options)
+    }
+
+    fn cached_verifier_with(key: SecretKey, options: &str) -> Verifier {
+        let (validation, entries) = Validation::for_verifier(&VerifyOptions::from_json(options).unwrap()).unwrap();
+        Verifier::with_cache(key, validation, entries).unwrap()
+    }
+
+    fn cached(verifier: &Verifier) -> Vec<String> {
+        let cache = verifier.cache.as_ref().unwrap().lock().unwrap();
+        cache.tokens().map(str::to_owned).collect()
+    }
+
+    fn at(secs: i64) -> UnixTime {
+        UnixTime::from_secs(secs)
+    }
+
+    #[test]
+    fn a_hit_is_answered_from_the_cache_with_the_full_result() {
+        let verifier = cached_verifier(r#"{"cache":true}"#);
+        let token = token(r#"{"sub":"ada","exp":1700000100}"#, "HS256");
+        let full = verify(&token, &key(), &Validation::default(), at(NOW)).unwrap();
+        assert_eq!(verifier.verify(&token, at(NOW)), Ok(full.clone()));
+        assert_eq!(cached(&verifier), [token.as_str()]);
+        assert_eq!(verifier.verify(&token, at(NOW + 1)), Ok(full));
+        // The second answer came from the entry: a planted entry is what a hit returns.
+        let planted = Verified { header_json: "{}".into(), payload_json: r#"{"planted":1}"#.into() };
+        let entry = CachedVerification { verified: planted.clone(), times: TimeClaims::default() };
+        let mut cache = TokenCache::new(1);
+        cache.insert(&token, entry);
+        let verifier = Verifier { cache: Some(Mutex::new(cache)), ..verifier };
+        assert_eq!(verifier.verify(&token, at(NOW)), Ok(planted));
+    }
+
+    #[test]
+    fn a_token_changed_in_any_segment_misses_and_fails() {
+        let verifier = cached_verifier(r#"{"cache":10}"#);
+        let token = token(r#"{"sub":"ada"}"#, "HS256");
+        verifier.verify(&token, at(NOW)).unwrap();
+        let dots: Vec<usize> = token.match_indices('.').map(|(i, _)| i).collect();
+        for at_byte in [0, dots[0] + 1, dots[1] + 1, token.len() - 1] {
+            let mut bytes = token.clone().into_bytes();
+            bytes[at_byte] = if bytes[at_byte] == b'A' { b'B' } else { b'A' };
+            let tampered = String::from_utf8(bytes).unwrap();
+            assert!(verifier.verify(&tampered, at(NOW)).is_err(), "{tampered}");
+        }
+        for changed in [format!("{token}A"), token[..token.len() - 1].to_owned(), format!(" {token}")] {
+            assert!(verifier.verify(&changed, at(NOW)).is_err(), "{changed}");
+        }
+        assert_eq!(cached(&verifier), [token]);
+    }
+
+    #[test]
+    fn a_hit_expires_at_exp_with_the_clock_tolerance() {
+        let token = token(r#"{"exp":1700000010}"#, "HS256");
+        let strict = cached_verifier(r#"{"cache":true}"#);
+        let lenient = cached_verifier(r#"{"cache":true,"clockTolerance":5}"#);
+        for verifier in [&strict, &lenient] {
+            verifier.verify(&token, at(NOW)).unwrap();
+            assert_eq!(cached(verifier), [token.as_str()]);
+        }
+        assert!(strict.verify(&token, at(NOW + 9)).is_ok());
+        let expired = strict.verify(&token, at(NOW + 10)).unwrap_err();
+        assert_eq!((expired.code(), expired.claim_name()), (ErrorCode::Expired, Some("exp")));
+        assert!(lenient.verify(&token, at(NOW + 14)).is_ok());
+        assert_eq!(lenient.verify(&token, at(NOW + 15)).unwrap_err().code(), ErrorCode::Expired);
+    }
+
+    #[test]
+    fn a_hit_honours_max_token_age() {
+        let token = token(r#"{"iat":1700000000}"#, "HS256");
+        let verifier = cached_verifier(r#"{"cache":true,"maxTokenAge":"30s"}"#);
+        verifier.verify(&token, at(NOW)).unwrap();
+        assert!(verifier.verify(&token, at(NOW + 30)).is_ok());
+        let old = verifier.verify(&token, at(NOW + 31)).unwrap_err();
+        assert_eq!((old.code(), old.claim_name()), (ErrorCode::Expired, Some("iat")));
+        assert_eq!(cached(&verifier), [token], "checked by the hit path");
+    }
+
+    #[test]
+    fn a_failure_is_never_kept_and_a_hit_checks_nbf() {
+        let token = token(r#"{"nbf":1700000100}"#, "HS256");
+        let verifier = cached_verifier(r#"{"cache":true}"#);
+        let early = verifier.verify(&token, at(NOW)).unwrap_err();
+        assert_eq!((early.code(), early.claim_name()), (ErrorCode::ClaimValidationFailed, Some("nbf")));
+        assert!(cached(&verifier).is_empty());
+        // Once valid it verifies in full and is kept; a clock set back then fails on the hit.
+        assert!(verifier.verify(&token, at(NOW + 100)).is_ok());
+        assert_eq!(cached(&verifier), [token.as_str()]);
+        assert_eq!(verifier.verify(&token, at(NOW + 99)), Err(early));
+        for options in [r#"{"cache":true,"audience":"api"}"#, r#"{"cache":true,"algorithms":["HS512"]}"#] {
+            let wrong = cached_verifier(options);
+            for _ in 0..2 {
+                assert!(wrong.verify(&token, at(NOW + 100)).is_err());
+            }
+            assert!(cached(&wrong).is_empty());
+        }
+    }
+
+    #[test]
+    fn the_cache_is_bounded_and_evicts_the_oldest() {
+        let verifier = cached_verifier(r#"{"cache":3}"#);
+        let tokens: Vec<String> = (0..10).map(|n| token(&format!(r#"{{"n":{n}}}"#), "HS256")).collect();
+        for token in &tokens {
+            verifier.verify(token, at(NOW)).unwrap();
+            assert!(cached(&verifier).len() <= 3);
+        }
+        assert_eq!(cached(&verifier), tokens[7..]);
+        // An evicted token is verified in full again, and comes back as the newest.
+        assert_eq!(verifier.verify(&tokens[0], at(NOW)), verify(&tokens[0], &key(), &Validation::default(), at(NOW)));
+        assert_eq!(cached(&verifier), [tokens[8].as_str(), &tokens[9], &tokens[0]]);
+    }
+
+    #[test]
+    fn caches_belong_to_one_verifier() {
+        let token = token(r#"{"sub":"ada"}"#, "HS256");
+        let verifier = cached_verifier(r#"{"cache":true}"#);
+        verifier.verify(&token, at(NOW)).unwrap();
+        let copy = verifier.clone();
+        assert!(cached(&copy).is_empty(), "a clone starts empty");
+        assert_eq!(copy.cache.as_ref().unwrap().lock().unwrap().capacity(), 1000);
+        let other_key = SecretKey::from_bytes(b"another-secret-of-32-bytes-or-more".to_vec()).unwrap();
+        let other = cached_verifier_with(other_key, r#"{"cache":true}"#);
+        assert_eq!(other.verify(&token, at(NOW)).unwrap_err().code(), ErrorCode::SignatureVerificationFailed);
+        assert!(Verifier::new(key(), Validation::default()).unwrap().cache.is_none());
     }
 
     #[test]

@@ -250,13 +250,13 @@ impl JsVerifier {
     }
 }
 
-/// Parses a key and options once for many `verify` calls.
+/// Parses a key and options once for many `verify` calls, with the cache the options ask for.
 #[wasm_bindgen(js_name = createVerifier, skip_typescript)]
 pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
     let (options, clock) = read_options(&options)?;
-    let validation = Validation::new(&VerifyOptions::from_json(&options)?)?;
+    let (validation, cache_entries) = Validation::for_verifier(&VerifyOptions::from_json(&options)?)?;
     let max_token_len = validation.max_token_len;
-    let inner = Verifier::new(read_key(&key)?, validation)?;
+    let inner = Verifier::with_cache(read_key(&key)?, validation, cache_entries)?;
     Ok(JsVerifier { inner, max_token_len, clock })
 }
 

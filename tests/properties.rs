@@ -6,13 +6,16 @@
 //! - Any single-byte change to a signed token (substitution, deletion, insertion) is rejected,
 //!   and before any claim is looked at.
 //! - `expiry_info` agrees with `verify` on `exp` and `nbf` for arbitrary times and tolerances.
+//! - A verifier with a cache, asked at a sequence of clocks (forwards and back), answers each time
+//!   exactly as a full verification does: hits judge `exp`, `nbf` and `iat` again, and failures
+//!   are not kept.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![allow(clippy::arithmetic_side_effects)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use jwt_wasm::{
-    decode_jwt, expiry_info, sign, verify, Algorithm, Duration, ErrorCode, ExpiryOptions, Jwk, OneOrMany,
-    SecretKey, SignOptions, UnixTime, Validation, Verifier, VerifyOptions,
+    decode_jwt, expiry_info, sign, verify, Algorithm, CacheOption, Duration, ErrorCode, ExpiryOptions, Jwk,
+    OneOrMany, SecretKey, SignOptions, UnixTime, Validation, Verifier, VerifyOptions,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
@@ -371,5 +374,43 @@ proptest! {
             None
         };
         prop_assert_eq!(failure, expected);
+    }
+}
+
+/// A time claim within a minute of NOW: whole seconds (where the edges are) or fractional.
+fn claim_near_now() -> impl Strategy<Value = Option<f64>> {
+    let now = NOW as f64;
+    prop::option::of(prop_oneof![(-60i32..60).prop_map(move |d| now + f64::from(d)), (-60.0..60.0f64).prop_map(move |d| now + d)])
+}
+
+proptest! {
+    #![proptest_config(config(1024))]
+
+    #[test]
+    fn a_cached_verifier_answers_as_a_full_verification_at_every_clock(
+        (iat, nbf, exp) in (claim_near_now(), claim_near_now(), claim_near_now()),
+        tolerance in prop_oneof![Just(0u32), 0u32..10],
+        max_age in prop::option::of(0u32..60),
+        clocks in prop::collection::vec(NOW - 70..NOW + 70, 1..16),
+    ) {
+        let mut claims = Map::new();
+        for (name, value) in [("iat", iat), ("nbf", nbf), ("exp", exp)] {
+            if let Some(value) = value { claims.insert(name.into(), json!(value)); }
+        }
+        let secret = b"a-shared-secret-of-at-least-32-bytes!";
+        let token = signed(&serde_json::to_string(&claims).unwrap(), secret, Algorithm::HS256);
+        let key = SecretKey::from_bytes(secret.to_vec()).unwrap();
+        let options = VerifyOptions {
+            clock_tolerance: Some(Duration::Seconds(f64::from(tolerance))),
+            max_token_age: max_age.map(|age| Duration::Seconds(f64::from(age))),
+            cache: Some(CacheOption::Entries(4.0)),
+            ..VerifyOptions::default()
+        };
+        let (validation, entries) = Validation::for_verifier(&options).unwrap();
+        prop_assert_eq!(entries, Some(4));
+        let cached = Verifier::with_cache(key.clone(), validation.clone(), entries).unwrap();
+        for now in clocks.into_iter().map(UnixTime::from_secs) {
+            prop_assert_eq!(cached.verify(&token, now), verify(&token, &key, &validation, now), "at {:?}", now);
+        }
     }
 }

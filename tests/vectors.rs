@@ -1,11 +1,12 @@
-//! The shared vectors through the native core: one-shot and prepared verification agree with
-//! the expected outcome of every case, and expiry info with every expiry case.
+//! The shared vectors through the native core: one-shot, prepared and cached verification (a miss
+//! and then a hit) agree with the expected outcome of every case, and expiry info with every
+//! expiry case.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use common::{expiry, load, same, verify_once, verify_prepared};
+use common::{expiry, load, same, verify_cached, verify_once, verify_prepared};
 
 #[test]
 fn every_verify_vector_gives_its_expected_outcome() {
@@ -13,7 +14,8 @@ fn every_verify_vector_gives_its_expected_outcome() {
     assert!(vectors.verify.len() >= 50, "the vector file lost cases");
     let mut failures = Vec::new();
     for case in &vectors.verify {
-        for (how, got) in [("once", verify_once(case)), ("prepared", verify_prepared(case))] {
+        let [miss, hit] = verify_cached(case);
+        for (how, got) in [("once", verify_once(case)), ("prepared", verify_prepared(case)), ("cache miss", miss), ("cache hit", hit)] {
             if !same(&got, &case.expect) {
                 failures.push(format!("{} ({how}): expected {}, got {}", case.name, case.expect, got));
             }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{expiry, load, same, verify_once, verify_prepared};
+use common::{expiry, load, same, verify_cached, verify_once, verify_prepared};
 use js_sys::{Date, Reflect, JSON};
 use jwt_wasm::wasm::{create_verifier_js, expiry_info_js, jwt_verify_js};
 use serde_json::{json, Value};
@@ -52,31 +52,42 @@ fn verify_vectors_through_the_core() {
     for case in load().verify {
         assert!(same(&verify_once(&case), &case.expect), "{}", case.name);
         assert!(same(&verify_prepared(&case), &case.expect), "{}", case.name);
+        for cached in verify_cached(&case) {
+            assert!(same(&cached, &case.expect), "{} (cached)", case.name);
+        }
+    }
+}
+
+/// What a binding call gave, in the vector file's terms.
+fn binding_outcome(result: Result<JsValue, JsValue>) -> Value {
+    match result {
+        Ok(result) => {
+            let result = rust(&result);
+            json!({ "payload": result["payload"], "header": result["protectedHeader"] })
+        }
+        Err(error) => thrown(&error),
     }
 }
 
 #[wasm_bindgen_test]
 fn verify_vectors_through_the_binding() {
     for case in load().verify {
-        let once = match jwt_verify_js(case.token.clone().into(), key(&case), options_at(&case.options, case.now)) {
-            Ok(result) => {
-                let result = rust(&result);
-                json!({ "payload": result["payload"], "header": result["protectedHeader"] })
-            }
-            Err(error) => thrown(&error),
-        };
+        let once = binding_outcome(jwt_verify_js(case.token.clone().into(), key(&case), options_at(&case.options, case.now)));
         assert!(same(&once, &case.expect), "{}: got {once}", case.name);
 
         let prepared = create_verifier_js(key(&case), options_at(&case.options, case.now))
             .and_then(|verifier| verifier.verify(case.token.clone().into()));
-        let prepared = match prepared {
-            Ok(result) => {
-                let result = rust(&result);
-                json!({ "payload": result["payload"], "header": result["protectedHeader"] })
-            }
-            Err(error) => thrown(&error),
-        };
+        let prepared = binding_outcome(prepared);
         assert!(same(&prepared, &case.expect), "{} (prepared): got {prepared}", case.name);
+
+        // With a cache: a full verification, then (when it succeeded) a hit.
+        let options = options_at(&case.options, case.now);
+        Reflect::set(&options, &"cache".into(), &JsValue::TRUE).unwrap();
+        let cached = create_verifier_js(key(&case), options);
+        for call in ["first", "second"] {
+            let got = binding_outcome(cached.as_ref().map_err(Clone::clone).and_then(|v| v.verify(case.token.clone().into())));
+            assert!(same(&got, &case.expect), "{} (cached, {call} call): got {got}", case.name);
+        }
     }
 }
 

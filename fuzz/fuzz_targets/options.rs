@@ -26,6 +26,17 @@ fuzz_target!(|data: &[u8]| {
         assert!(matches!(error.code(), ErrorCode::OptionsInvalid | ErrorCode::NotSupported), "{error}");
     }
 
+    // A prepared verifier's options: the same rules, and a cache size in range when one is asked for.
+    match VerifyOptions::from_json(&text).and_then(|options| Validation::for_verifier(&options)) {
+        Ok((rules, entries)) => {
+            assert!(entries.is_none_or(|n| (1..=1_000_000).contains(&n)), "a cache of {entries:?} entries");
+            if entries.is_none() {
+                assert_eq!(validation.as_ref().ok(), Some(&rules), "the rules differ without a cache");
+            }
+        }
+        Err(error) => assert!(matches!(error.code(), ErrorCode::OptionsInvalid | ErrorCode::NotSupported), "{error}"),
+    }
+
     match ExpiryOptions::from_json(&text) {
         Err(error) => assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{error}"),
         Ok(options) => {

@@ -1,6 +1,7 @@
-//! `verify` and a prepared `Verifier` on arbitrary text, under the default and a strict rule set:
-//! never panics, both paths agree, an accepted token decodes to exactly what was verified, and
-//! errors carry verify codes (claim and reason only on claim errors) without echoing the token.
+//! `verify`, a prepared `Verifier` and one with a cache on arbitrary text, under the default and a
+//! strict rule set: never panics, all paths agree (a cache hit too), an accepted token decodes to
+//! exactly what was verified, and errors carry verify codes (claim and reason only on claim
+//! errors) without echoing the token.
 #![no_main]
 
 #[path = "../common.rs"]

@@ -69,6 +69,19 @@ export const SMOKE = [
     verifier.free();
     return expectSame(code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
   }],
+  ['createVerifier with a cache answers a repeat as a full verification', (jwt) => {
+    const token = jwt.signJwt({ sub: 'ada', exp: NOW_S + 60 }, SECRET);
+    const verifier = jwt.createVerifier(SECRET, at({ cache: 2 }));
+    verifier.verify(token).payload.sub = 'eve';
+    const got = [
+      verifier.verify(token).payload.sub,
+      codeOf(jwt, () => verifier.verify(`${token.slice(0, -2)}AA`)),
+      codeOf(jwt, () => jwt.jwtVerify(token, SECRET, at({ cache: true }))),
+      codeOf(jwt, () => jwt.createVerifier(SECRET, { cache: 0 })),
+    ];
+    verifier.free();
+    return expectSame(got, ['ada', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'ERR_OPTIONS_INVALID', 'ERR_OPTIONS_INVALID']);
+  }],
   ['failures are JwtErrors with stable codes, claim and reason', (jwt) => {
     const token = jwt.signJwt({ sub: 'ada', exp: NOW_S + 60 }, SECRET);
     const got = {

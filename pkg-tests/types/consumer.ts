@@ -10,6 +10,7 @@ import {
   jwtVerify,
   SignJWT,
   signJwt,
+  type VerifierOptions,
   type VerifyOptions,
 } from 'jwt-wasm';
 
@@ -25,6 +26,9 @@ const alg: string = protectedHeader.alg;
 
 const verifier = createVerifier(new Uint8Array(32), { audience: ['a', 'b'] });
 const sub: string | undefined = verifier.verify('t').payload.sub;
+const cachedOptions: VerifierOptions = { ...options, cache: 5000 };
+const cached = createVerifier('secret', cachedOptions);
+createVerifier('secret', { cache: true }).free();
 
 const left: number | null = expiryInfo('t', { clockTolerance: 5 }).secondsLeft;
 const expired: boolean = isExpired('t');
@@ -60,9 +64,13 @@ jwtVerify('t', 'k', { issuers: 'me' });
 jwtVerify('t', 'k', { clockTolerance: true });
 // @ts-expect-error: algorithms outside this build
 jwtVerify('t', 'k', { algorithms: ['none'] });
+// @ts-expect-error: cache applies to createVerifier only
+jwtVerify('t', 'k', { cache: true });
+// @ts-expect-error: cache is a boolean or a number of entries
+createVerifier('k', { cache: '1000' });
 // @ts-expect-error: not a valid code
 const wrong: JwtErrorCode = 'ERR_NOPE';
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
-void [scope, exp, alg, sub, left, expired, when, iss, built, codes, wrong];
+void [scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong];

@@ -100,6 +100,15 @@ pub fn verify_prepared(case: &VerifyCase) -> Value {
     )
 }
 
+/// A prepared `Verifier` with a cache, asked twice: the answer of the first, full verification
+/// and of the second (a cache hit when the first succeeded).
+pub fn verify_cached(case: &VerifyCase) -> [Value; 2] {
+    let now = UnixTime::from_secs(case.now);
+    let verifier = setup(case).and_then(|(key, validation)| Verifier::with_cache(key, validation, Some(4)));
+    let answer = || outcome(verifier.as_ref().map_err(Clone::clone).and_then(|verifier| verifier.verify(&case.token, now)));
+    [answer(), answer()]
+}
+
 /// The `expiry_info` answer, with times as seconds.
 pub fn expiry(case: &ExpiryCase) -> Value {
     let options = match &case.options {
