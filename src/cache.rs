@@ -12,16 +12,16 @@
 //!   entry whose token has expired stays until it is evicted, and answers `ERR_JWT_EXPIRED` until
 //!   then.
 //!
-//! The map uses the standard library's SipHash, whose keys are not random on wasm32. That is
-//! enough: only tokens that verified are inserted, so an attacker without the key can neither
-//! fill the cache nor choose the keys that share a bucket.
+//! The table is the crate's own (a ring of entries, and buckets chaining the entries whose
+//! tokens hash alike), not the standard library's `HashMap`: it costs a fraction of the wasm
+//! size, and a lookup hashes only the token's last 16 bytes (part of its MAC tag) instead of all
+//! of it. Those bytes are the attacker's to choose in a presented token, but only tokens that
+//! verified are inserted, so an attacker without the key can neither fill the cache nor choose
+//! which entries share a bucket: a crafted token costs at most one walk along a short chain,
+//! then a full verification.
 
 use crate::claims::TimeClaims;
 use crate::verify::Verified;
-use std::borrow::Borrow;
-use std::collections::{HashMap, VecDeque};
-use std::hash::{BuildHasher, Hash, Hasher, RandomState};
-use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
 /// Entries kept by `cache: true`.
@@ -40,27 +40,41 @@ pub struct CachedVerification {
     pub times: TimeClaims,
 }
 
+/// A token's bucket selector.
+type HashFn = fn(&[u8]) -> u64;
+
 /// At most `capacity` verified tokens, oldest evicted first.
 #[derive(Debug)]
-pub struct TokenCache<S = RandomState> {
+pub struct TokenCache {
     capacity: usize,
-    entries: HashMap<TokenKey, CachedVerification, S>,
-    /// The keys of `entries` in insertion order, oldest first: the eviction queue. It holds
-    /// exactly the keys of `entries` (entries leave only by eviction), so both stay bounded.
-    order: VecDeque<TokenKey>,
+    /// The entries, in insertion order until the ring is full; then `next` is the oldest.
+    slots: Vec<Slot>,
+    /// Where the next insertion goes once the ring is full.
+    next: usize,
+    /// Per bucket, the first entry of its chain as `index + 1`, 0 for none. A power-of-two count
+    /// of at least `capacity` (made at the first insertion).
+    buckets: Vec<u32>,
+    hash: HashFn,
+}
+
+#[derive(Debug)]
+struct Slot {
+    token: Box<str>,
+    entry: CachedVerification,
+    /// The next entry in the same bucket as `index + 1`, 0 for the end of the chain.
+    chain: u32,
 }
 
 impl TokenCache {
-    /// An empty cache for up to `capacity` entries (at least one).
+    /// An empty cache for up to `capacity` entries (at least one, at most
+    /// [`MAX_CACHE_ENTRIES`]).
     pub fn new(capacity: usize) -> Self {
-        TokenCache::with_hasher(capacity, RandomState::new())
+        TokenCache::with_hash(capacity, tail_hash)
     }
-}
 
-impl<S: BuildHasher> TokenCache<S> {
-    /// An empty cache for up to `capacity` entries (at least one), hashing with `hasher`.
-    pub fn with_hasher(capacity: usize, hasher: S) -> Self {
-        TokenCache { capacity: capacity.max(1), entries: HashMap::with_hasher(hasher), order: VecDeque::new() }
+    fn with_hash(capacity: usize, hash: HashFn) -> Self {
+        let capacity = capacity.clamp(1, MAX_CACHE_ENTRIES);
+        TokenCache { capacity, slots: Vec::new(), next: 0, buckets: Vec::new(), hash }
     }
 
     /// The most entries it keeps.
@@ -71,91 +85,99 @@ impl<S: BuildHasher> TokenCache<S> {
     /// How many entries it holds.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.slots.len()
     }
 
     /// The tokens held, oldest first.
     #[cfg(test)]
     pub fn tokens(&self) -> impl Iterator<Item = &str> {
-        self.order.iter().map(|key| &*key.0)
+        let (newer, older) = self.slots.split_at(self.next.min(self.slots.len()));
+        older.iter().chain(newer).map(|slot| &*slot.token)
     }
 
     /// The entry for exactly `token`.
     pub fn get(&self, token: &str) -> Option<&CachedVerification> {
-        self.entries.get(&token as &dyn TokenBytes)
+        let mut link = *self.buckets.get(self.bucket(token))?;
+        // Every entry is in exactly one chain, so a walk visits at most every entry once.
+        for _ in 0..=self.slots.len() {
+            let slot = self.slot(link)?;
+            if same_bytes(slot.token.as_bytes(), token.as_bytes()) {
+                return Some(&slot.entry);
+            }
+            link = slot.chain;
+        }
+        None
     }
 
-    /// Keeps `entry` for `token`, evicting the oldest entries while the cache is full. A token
+    /// Keeps `entry` for `token`, evicting the oldest entry when the cache is full. A token
     /// already present keeps its entry and its place (two threads may verify it at once).
     pub fn insert(&mut self, token: &str, entry: CachedVerification) {
-        if self.entries.contains_key(&token as &dyn TokenBytes) {
+        if self.get(token).is_some() {
             return;
         }
-        while self.entries.len() >= self.capacity {
-            let Some(oldest) = self.order.pop_front() else { break };
-            self.entries.remove(&oldest);
+        if self.buckets.is_empty() {
+            self.buckets = vec![0; self.capacity.next_power_of_two()];
         }
-        let key = TokenKey(Arc::from(token));
-        self.order.push_back(key.clone());
-        self.entries.insert(key, entry);
+        let bucket = self.bucket(token);
+        let Some(head) = self.buckets.get(bucket).copied() else { return };
+        let slot = Slot { token: token.into(), entry, chain: head };
+        let index = if self.slots.len() < self.capacity {
+            self.slots.push(slot);
+            self.slots.len().saturating_sub(1)
+        } else {
+            let oldest = self.next;
+            self.unlink(oldest);
+            // The unlinked entry may have headed this same bucket.
+            let head = self.buckets.get(bucket).copied().unwrap_or(0);
+            let Some(place) = self.slots.get_mut(oldest) else { return };
+            *place = Slot { chain: head, ..slot };
+            self.next = oldest.saturating_add(1).checked_rem(self.capacity).unwrap_or(0);
+            oldest
+        };
+        if let (Some(head), Ok(link)) = (self.buckets.get_mut(bucket), u32::try_from(index.saturating_add(1))) {
+            *head = link;
+        }
+    }
+
+    /// Takes the entry at `index` out of its bucket's chain.
+    fn unlink(&mut self, index: usize) {
+        let Some(slot) = self.slots.get(index) else { return };
+        let (bucket, after) = (self.bucket(&slot.token), slot.chain);
+        let Ok(target) = u32::try_from(index.saturating_add(1)) else { return };
+        let Some(head) = self.buckets.get_mut(bucket) else { return };
+        if *head == target {
+            *head = after;
+            return;
+        }
+        let mut link = *head;
+        for _ in 0..=self.slots.len() {
+            let Some(previous) = link.checked_sub(1).and_then(|i| self.slots.get_mut(i as usize)) else { return };
+            if previous.chain == target {
+                previous.chain = after;
+                return;
+            }
+            link = previous.chain;
+        }
+    }
+
+    fn slot(&self, link: u32) -> Option<&Slot> {
+        self.slots.get(usize::try_from(link.checked_sub(1)?).ok()?)
+    }
+
+    fn bucket(&self, token: &str) -> usize {
+        let mask = self.buckets.len().saturating_sub(1) as u64;
+        usize::try_from((self.hash)(token.as_bytes()) & mask).unwrap_or(0)
     }
 }
 
-/// A stored token, hashed and compared as [`TokenBytes`].
-#[derive(Clone, Debug)]
-struct TokenKey(Arc<str>);
-
-/// The bytes of a token, stored ([`TokenKey`]) or presented (`&str`): the one view that map
-/// lookups hash and compare, so that a presented token needs no copy.
-trait TokenBytes {
-    fn token_bytes(&self) -> &[u8];
+/// FNV-1a over the last 16 bytes and the length: a verified token's last bytes are its MAC tag,
+/// which spreads the entries evenly.
+fn tail_hash(bytes: &[u8]) -> u64 {
+    let tail = bytes.get(bytes.len().saturating_sub(16)..).unwrap_or(bytes);
+    tail.iter().fold(0xcbf2_9ce4_8422_2325_u64 ^ bytes.len() as u64, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
-
-impl TokenBytes for TokenKey {
-    fn token_bytes(&self) -> &[u8] {
-        self.0.as_bytes()
-    }
-}
-
-impl TokenBytes for &str {
-    fn token_bytes(&self) -> &[u8] {
-        self.as_bytes()
-    }
-}
-
-impl Hash for dyn TokenBytes + '_ {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write(self.token_bytes());
-    }
-}
-
-impl PartialEq for dyn TokenBytes + '_ {
-    fn eq(&self, other: &Self) -> bool {
-        same_bytes(self.token_bytes(), other.token_bytes())
-    }
-}
-
-impl Eq for dyn TokenBytes + '_ {}
-
-impl<'a> Borrow<dyn TokenBytes + 'a> for TokenKey {
-    fn borrow(&self) -> &(dyn TokenBytes + 'a) {
-        self
-    }
-}
-
-impl Hash for TokenKey {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        Borrow::<dyn TokenBytes>::borrow(self).hash(state);
-    }
-}
-
-impl PartialEq for TokenKey {
-    fn eq(&self, other: &Self) -> bool {
-        Borrow::<dyn TokenBytes>::borrow(self) == Borrow::<dyn TokenBytes>::borrow(other)
-    }
-}
-
-impl Eq for TokenKey {}
 
 /// Whether `a` and `b` are equal, with no early exit: the time depends on the length only (with
 /// the limits SECURITY.md states). Eight bytes at a time, then one `subtle` comparison: `subtle`'s
@@ -175,17 +197,21 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::{BuildHasherDefault, Hasher};
 
-    /// A hasher that sends every key to the same bucket: every lookup is a collision.
-    #[derive(Default)]
-    struct Colliding;
-
-    impl Hasher for Colliding {
-        fn finish(&self) -> u64 {
-            7
+    /// Every entry sits in exactly one chain, its own bucket's, and no chain loops.
+    fn assert_chains_sound(cache: &TokenCache) {
+        let mut seen = vec![false; cache.slots.len()];
+        for (bucket, head) in cache.buckets.iter().enumerate() {
+            let mut link = *head;
+            while link != 0 {
+                let index = link.wrapping_sub(1) as usize;
+                assert!(!seen[index], "entry {index} reached twice");
+                seen[index] = true;
+                assert_eq!(cache.bucket(&cache.slots[index].token), bucket, "entry {index} in a foreign chain");
+                link = cache.slots[index].chain;
+            }
         }
-        fn write(&mut self, _: &[u8]) {}
+        assert!(seen.iter().all(|s| *s), "an entry no chain reaches");
     }
 
     fn entry(n: u32) -> CachedVerification {
@@ -220,7 +246,8 @@ mod tests {
 
     #[test]
     fn colliding_hashes_never_confuse_entries() {
-        let mut cache = TokenCache::with_hasher(8, BuildHasherDefault::<Colliding>::default());
+        // Every token hashes alike: every lookup walks one chain of all the entries.
+        let mut cache = TokenCache::with_hash(8, |_| 7);
         for n in 0..8 {
             cache.insert(&format!("token-{n}"), entry(n));
         }
@@ -241,7 +268,7 @@ mod tests {
             let _ = cache.get(&n.saturating_sub(1).to_string());
         }
         assert_eq!(cache.len(), 3);
-        assert_eq!(cache.order.len(), 3);
+        assert_eq!(cache.tokens().collect::<Vec<_>>(), ["7", "8", "9"]);
         for n in 0..7 {
             assert_eq!(cache.get(&n.to_string()), None, "{n}");
         }
@@ -256,11 +283,48 @@ mod tests {
         cache.insert("a", entry(1));
         cache.insert("b", entry(2));
         cache.insert("a", entry(3));
-        assert_eq!((cache.len(), cache.order.len()), (2, 2));
+        assert_eq!(cache.len(), 2);
         assert_eq!(cache.get("a"), Some(&entry(1)));
         cache.insert("c", entry(4));
         assert_eq!(cache.get("a"), None, "\"a\" kept its place as the oldest");
         assert_eq!(cache.get("b"), Some(&entry(2)));
+    }
+
+    /// Random inserts and lookups against a plain first-in-first-out list, with the real hash,
+    /// with every token in one bucket, and with a hash that makes many partial collisions (so
+    /// that evictions unlink entries from the head, middle and end of chains).
+    #[test]
+    fn agrees_with_a_plain_fifo_list() {
+        let hashes: [HashFn; 4] =
+            [tail_hash, |_| 7, |bytes| bytes.len() as u64, |bytes| bytes.iter().map(|b| u64::from(*b)).sum::<u64>() % 5];
+        let mut seed = 0x9e37_79b9_u64;
+        let mut random = move |below: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % below
+        };
+        for hash in hashes {
+            for capacity in [1, 2, 3, 5, 8, 13, 40] {
+                let mut cache = TokenCache::with_hash(capacity, hash);
+                let mut model: std::collections::VecDeque<(String, u32)> = Default::default();
+                for step in 0..2_000 {
+                    let token = format!("tok-{}", "x".repeat(random(3) as usize)) + &random(60).to_string();
+                    if random(2) == 0 {
+                        let n = step;
+                        cache.insert(&token, entry(n));
+                        if !model.iter().any(|(t, _)| *t == token) {
+                            if model.len() == capacity {
+                                model.pop_front();
+                            }
+                            model.push_back((token.clone(), n));
+                        }
+                    }
+                    let expected = model.iter().find(|(t, _)| *t == token).map(|(_, n)| entry(*n));
+                    assert_eq!(cache.get(&token).cloned(), expected, "capacity {capacity}, step {step}");
+                    assert_eq!(cache.tokens().collect::<Vec<_>>(), model.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>());
+                    assert_chains_sound(&cache);
+                }
+            }
+        }
     }
 
     #[test]
