@@ -90,15 +90,18 @@ writeFileSync(new URL('./results/README.md', import.meta.url), `${lines.join('\n
 
 // The chart: one bar per (case, peer) from the first runtime, log10 of jwt-wasm's speedup.
 const bars = first.cases.flatMap((c) =>
-  c.rows.filter((r) => r.lib !== 'jwt-wasm').map((r) => ({ label: `${c.id}: ${r.lib} (${r.variant})`, ratio: r.jwtWasmSpeedup })));
-const width = 900;
-const labelWidth = 430;
+  c.rows.filter((r) => r.lib !== 'jwt-wasm').map((r) => ({
+    label: `${c.id}: ${r.lib} (${r.variant})${r.versus === undefined ? '' : ` vs jwt-wasm ${r.versus.replace(/^createVerifier, /, '')}`}`,
+    ratio: r.jwtWasmSpeedup,
+  })));
+const width = 960;
+const labelWidth = 480;
 const barHeight = 18;
 const top = 40;
 const height = top + bars.length * (barHeight + 4) + 40;
 const span = Math.max(1.5, ...bars.map((b) => Math.abs(Math.log10(b.ratio))));
 const center = labelWidth + (width - labelWidth - 20) / 2;
-const scale = (width - labelWidth - 40) / 2 / span;
+const scale = (width - labelWidth - 100) / 2 / span;
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const svg = [
   `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
