@@ -52,7 +52,19 @@ function toJson(value) {
   return JSON.stringify(value);
 }
 
+// Strings cross into wasm memory in one call when they are ASCII and short enough (every token in
+// practice): the type check, the length and the encoding together. The binding checks the bytes
+// again and takes its general path for anything this refuses (-1).
+const encoder = new TextEncoder();
+const asciiWriter = {
+  write(value, view) {
+    if (typeof value !== 'string' || value.length > view.length) return -1;
+    const { read, written } = encoder.encodeInto(value, view);
+    return read === value.length && written === read ? written : -1;
+  },
+};
+
 /** Called by each entry once the wasm instance is ready. */
 export function connectErrors() {
-  __connect(JwtError, toJson);
+  __connect(JwtError, toJson, asciiWriter);
 }

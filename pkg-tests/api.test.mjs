@@ -89,6 +89,35 @@ describe('verify', () => {
     }
   });
 
+  test('strings cross the same way whether short ASCII (one call) or not (the general path)', () => {
+    // Secrets: ASCII, non-ASCII, a lone surrogate (encoded as U+FFFD, as TextEncoder does), and
+    // longer than the 8192-character one-call path; each must key the HMAC as its UTF-8 bytes.
+    for (const secret of [SECRET, `sécret-${SECRET}`, `${SECRET}\ud800`, 'k'.repeat(8192), 'k'.repeat(8193)]) {
+      const token = signJwt({ sub: 'ada' }, secret);
+      const utf8 = new TextEncoder().encode(secret);
+      assert.equal(jwtVerify(token, utf8).payload.sub, 'ada');
+      assert.equal(jwtVerify(token, secret).payload.sub, 'ada');
+      assert.equal(signJwt({ sub: 'ada' }, utf8), token);
+    }
+    // Tokens: padded to either side of 8192 characters by a long claim, and non-strings.
+    for (const length of [8192, 8193]) {
+      const base = signJwt({ pad: '' }, SECRET);
+      const pad = 'x'.repeat(Math.ceil(((length - base.length) * 3) / 4));
+      let token = signJwt({ pad }, SECRET);
+      while (token.length > length) token = signJwt({ pad: pad.slice(0, pad.length - (token.length - length)) }, SECRET);
+      assert.ok(Math.abs(token.length - length) <= 3, `token of ${token.length} characters`);
+      assert.equal(decodeJwt(token).pad.length > 6000, true);
+      assert.equal(createVerifier(SECRET).verify(token).payload.pad, decodeJwt(token).pad);
+    }
+    for (const notString of [new String(good), 42, null, undefined, { toString: () => good }, [good]]) {
+      assert.equal(codeOf(() => decodeJwt(notString)), 'ERR_JWT_INVALID');
+      assert.equal(codeOf(() => createVerifier(SECRET).verify(notString)), 'ERR_JWS_INVALID');
+    }
+    // A non-ASCII character anywhere in a token is judged, not mangled, on the general path.
+    assert.equal(codeOf(() => decodeJwt(good.replace('.', '.é'))), 'ERR_JWT_INVALID');
+    assert.equal(codeOf(() => jwtVerify(`${good.slice(0, -1)}\u00e9`, SECRET, at())), 'ERR_JWS_INVALID');
+  });
+
   test('one-shot calls that remember the last key and options never confuse them', () => {
     // jwtVerify and signJwt keep the last key's HMAC state and the last options' checked form;
     // every change of key or options between calls must still be honoured.

@@ -25,10 +25,12 @@ thread_local! {
     static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
 }
 
-/// Registers the `JwtError` class and the strict `toJson` of the package entry.
+/// Registers the `JwtError` class, the strict `toJson` and the ASCII writer of the package entry.
 #[wasm_bindgen(js_name = "__connect", skip_typescript)]
-pub fn connect(error_class: Function, to_json: Function) {
+pub fn connect(error_class: Function, to_json: Function, ascii_writer: JsValue) {
     HOOKS.with(|slot| *slot.borrow_mut() = Some(Hooks { error_class, to_json }));
+    let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
+    WRITER.with(|slot| *slot.borrow_mut() = writer);
 }
 
 impl From<Error> for JsValue {
@@ -58,14 +60,63 @@ impl From<Error> for JsValue {
 /// Reads a token argument, refusing a non-string and applying the length cap before the text
 /// is copied into wasm memory (a UTF-16 length over the cap means a UTF-8 length over it).
 fn read_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
+    if let Some(ascii) = ascii(token) {
+        crate::token::check_length(ascii.len(), max_len)?;
+        return Ok(ascii);
+    }
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
     crate::token::check_length(text.length() as usize, max_len)?;
     Ok(utf8(text))
 }
 
+/// The longest string the one-call ASCII path takes; longer ones take [`utf8`].
+const ASCII_SCRATCH_LEN: usize = 8192;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The entry's `asciiWriter`: `write(value, view)` encodes a string of at most `view.length`
+    /// ASCII characters into `view` and returns its length; anything else returns -1.
+    type AsciiWriter;
+    #[wasm_bindgen(method)]
+    fn write(this: &AsciiWriter, value: &JsValue, view: &mut [u8]) -> f64;
+}
+
+thread_local! {
+    static WRITER: RefCell<Option<AsciiWriter>> = const { RefCell::new(None) };
+    static ASCII_SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `value` as a string if it is an ASCII string of at most [`ASCII_SCRATCH_LEN`] characters
+/// (every token, key and options text in practice), written into wasm memory in a single call
+/// (type check, length and `encodeInto` together, against five calls for [`utf8`]); `None` for
+/// anything else, which the callers then judge the slow way.
+fn ascii(value: &JsValue) -> Option<String> {
+    WRITER.with(|writer| {
+        let writer = writer.borrow();
+        let writer = writer.as_ref()?;
+        ASCII_SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            if scratch.len() < ASCII_SCRATCH_LEN {
+                scratch.resize(ASCII_SCRATCH_LEN, 0);
+            }
+            let written = writer.write(value, &mut scratch);
+            if !(0.0..=ASCII_SCRATCH_LEN as f64).contains(&written) {
+                return None;
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
+            let bytes = scratch.get(..written as usize)?;
+            // The writer promised ASCII; from_utf8 checks it rather than trusting it.
+            std::str::from_utf8(bytes).ok().map(str::to_owned)
+        })
+    })
+}
+
 /// A JS string as UTF-8. TextEncoder.encodeInto writes straight into wasm memory, far faster
 /// than the glue's per-character copy; lone surrogates become U+FFFD, as in every encoder.
 fn utf8(text: &JsString) -> String {
+    if let Some(ascii) = ascii(text) {
+        return ascii;
+    }
     let units = text.length();
     // One byte per UTF-16 unit fits any ASCII text (every valid token); otherwise encode again
     // into the most UTF-8 can need, 3 bytes per unit.
