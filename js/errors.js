@@ -55,11 +55,12 @@ function toJson(value) {
 // Strings cross into wasm memory in one call when they are ASCII and short enough (every token in
 // practice): the type check, the length and the encoding together. The binding checks the bytes
 // again and takes its general path for anything this refuses (-1).
-const encoder = new TextEncoder();
+// encodeInto is bound at load, so that later changes to TextEncoder.prototype are not called.
+const encodeInto = TextEncoder.prototype.encodeInto.bind(new TextEncoder());
 const asciiWriter = {
   write(value, view) {
     if (typeof value !== 'string' || value.length > view.length) return -1;
-    const { read, written } = encoder.encodeInto(value, view);
+    const { read, written } = encodeInto(value, view);
     return read === value.length && written === read ? written : -1;
   },
 };

@@ -118,6 +118,41 @@ describe('verify', () => {
     assert.equal(codeOf(() => jwtVerify(`${good.slice(0, -1)}\u00e9`, SECRET, at())), 'ERR_JWS_INVALID');
   });
 
+  test('a call re-entered from inside the string writer (a patched built-in) answers, not traps', () => {
+    // A typed array's length getter, replaced, calls the package again from inside the outer
+    // call (the writer reads view.length while the binding holds its scratch buffer).
+    const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
+    const original = Object.getOwnPropertyDescriptor(TypedArray, 'length');
+    const inner = [];
+    let busy = false;
+    Object.defineProperty(TypedArray, 'length', {
+      configurable: true,
+      get() {
+        if (!busy && inner.length < 20) {
+          busy = true;
+          try {
+            inner.push(decodeJwt(good).sub);
+          } catch (error) {
+            inner.push(`${error.name}: ${error.message}`);
+          } finally {
+            busy = false;
+          }
+        }
+        return original.get.call(this);
+      },
+    });
+    let outer;
+    try {
+      outer = jwtVerify(good, SECRET, at()).payload.sub;
+    } finally {
+      Object.defineProperty(TypedArray, 'length', original);
+    }
+    assert.ok(inner.length > 0, 'the getter ran');
+    assert.deepEqual(inner, inner.map(() => 'ada'));
+    assert.equal(outer, 'ada');
+    assert.equal(decodeJwt(good).sub, 'ada', 'the instance still works');
+  });
+
   test('one-shot calls that remember the last key and options never confuse them', () => {
     // jwtVerify and signJwt keep the last key's HMAC state and the last options' checked form;
     // every change of key or options between calls must still be honoured.

@@ -60,13 +60,13 @@ impl From<Error> for JsValue {
 /// Reads a token argument, refusing a non-string and applying the length cap before the text
 /// is copied into wasm memory (a UTF-16 length over the cap means a UTF-8 length over it).
 fn read_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
-    if let Some(ascii) = ascii(token) {
-        crate::token::check_length(ascii.len(), max_len)?;
+    // The one-call path takes only strings within the cap, so it never copies a longer one.
+    if let Some(ascii) = ascii(token, max_len) {
         return Ok(ascii);
     }
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
     crate::token::check_length(text.length() as usize, max_len)?;
-    Ok(utf8(text))
+    Ok(encode_utf8(text))
 }
 
 /// The longest string the one-call ASCII path takes; longer ones take [`utf8`].
@@ -86,37 +86,42 @@ thread_local! {
     static ASCII_SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `value` as a string if it is an ASCII string of at most [`ASCII_SCRATCH_LEN`] characters
-/// (every token, key and options text in practice), written into wasm memory in a single call
-/// (type check, length and `encodeInto` together, against five calls for [`utf8`]); `None` for
-/// anything else, which the callers then judge the slow way.
-fn ascii(value: &JsValue) -> Option<String> {
+/// `value` as a string if it is an ASCII string of at most `max_len` and at most
+/// [`ASCII_SCRATCH_LEN`] characters (every token, key and options text in practice), written
+/// into wasm memory in a single call (type check, length and `encodeInto` together, against five
+/// calls for [`encode_utf8`]); `None` for anything else, which the callers then judge the slow
+/// way. The borrows are tried, not taken: if JavaScript re-entered the binding from inside the
+/// writer (only a patched built-in could), the inner call takes the slow way instead of trapping.
+fn ascii(value: &JsValue, max_len: usize) -> Option<String> {
     WRITER.with(|writer| {
-        let writer = writer.borrow();
+        let writer = writer.try_borrow().ok()?;
         let writer = writer.as_ref()?;
         ASCII_SCRATCH.with(|scratch| {
-            let mut scratch = scratch.borrow_mut();
+            let mut scratch = scratch.try_borrow_mut().ok()?;
             if scratch.len() < ASCII_SCRATCH_LEN {
                 scratch.resize(ASCII_SCRATCH_LEN, 0);
             }
-            let written = writer.write(value, &mut scratch);
-            if !(0.0..=ASCII_SCRATCH_LEN as f64).contains(&written) {
+            let view = scratch.get_mut(..max_len.min(ASCII_SCRATCH_LEN))?;
+            let written = writer.write(value, view);
+            if !(0.0..=view.len() as f64).contains(&written) {
                 return None;
             }
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
-            let bytes = scratch.get(..written as usize)?;
-            // The writer promised ASCII; from_utf8 checks it rather than trusting it.
-            std::str::from_utf8(bytes).ok().map(str::to_owned)
+            let bytes = view.get(..written as usize)?;
+            // The writer promised ASCII; the bytes are checked rather than trusted.
+            bytes.is_ascii().then(|| std::str::from_utf8(bytes).ok().map(str::to_owned)).flatten()
         })
     })
 }
 
+/// A JS string as UTF-8: in one call if it is short ASCII, else [`encode_utf8`].
+fn utf8(text: &JsString) -> String {
+    ascii(text, ASCII_SCRATCH_LEN).unwrap_or_else(|| encode_utf8(text))
+}
+
 /// A JS string as UTF-8. TextEncoder.encodeInto writes straight into wasm memory, far faster
 /// than the glue's per-character copy; lone surrogates become U+FFFD, as in every encoder.
-fn utf8(text: &JsString) -> String {
-    if let Some(ascii) = ascii(text) {
-        return ascii;
-    }
+fn encode_utf8(text: &JsString) -> String {
     let units = text.length();
     // One byte per UTF-16 unit fits any ASCII text (every valid token); otherwise encode again
     // into the most UTF-8 can need, 3 bytes per unit.
