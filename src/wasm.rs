@@ -69,7 +69,7 @@ fn read_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String
     Ok(encode_utf8(text))
 }
 
-/// The longest string the one-call ASCII path takes; longer ones take [`utf8`].
+/// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8`].
 const ASCII_SCRATCH_LEN: usize = 8192;
 
 #[wasm_bindgen]
