@@ -96,6 +96,29 @@ impl<'a> Members<'a> {
 
 }
 
+/// The index of the first quote, backslash or control character in `bytes`, eight bytes at a
+/// time: in each word, a byte equal to `"` or `\\` or below 0x20 sets its high bit in `found`
+/// (higher bytes may be flagged wrongly after a borrow, the lowest never is).
+fn string_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut words = bytes.chunks_exact(8);
+    let mut offset: usize = 0;
+    for chunk in &mut words {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let found = zero_byte(word ^ (ONES * u64::from(b'"')))
+            | zero_byte(word ^ (ONES * u64::from(b'\\')))
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
+        if found != 0 {
+            return offset.checked_add((found.trailing_zeros() / 8) as usize);
+        }
+        offset = offset.saturating_add(8);
+    }
+    let tail = words.remainder().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+    offset.checked_add(tail)
+}
+
 /// Quadratic for the usual handful of members; heap-sorted names for the rare large object
 /// (a hand-written heapsort: the standard library's sorts add about 9 KB to the wasm).
 fn has_duplicate_names(entries: &[(Cow<'_, str>, Raw<'_>)]) -> bool {
@@ -385,7 +408,7 @@ impl<'a> Scanner<'a> {
             // Bytes of a multi-byte UTF-8 character are all >= 0x80, so scanning bytes for the
             // quote, the backslash and control characters is exact.
             let rest = self.bytes.get(self.pos..)?;
-            let skip = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+            let skip = string_end(rest)?;
             self.pos = self.pos.checked_add(skip)?;
             match self.peek()? {
                 b'"' => {
@@ -466,6 +489,33 @@ impl<'a> Scanner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_end_finds_the_first_quote_backslash_or_control_character() {
+        let naive = |bytes: &[u8]| bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for length in 0..40 {
+            for _ in 0..500 {
+                let bytes: Vec<u8> = (0..length)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        // Mostly plain text, sometimes a special byte or a high byte.
+                        match seed % 16 {
+                            0 => b'"',
+                            1 => b'\\',
+                            2 => (seed >> 8) as u8 % 0x20,
+                            3 => 0x80 | (seed >> 8) as u8,
+                            4 => [0x1f, 0x20, 0x21, 0x5b, 0x5d, 0x7f, 0xff][(seed >> 8) as usize % 7],
+                            _ => b'a' + (seed >> 8) as u8 % 26,
+                        }
+                    })
+                    .collect();
+                assert_eq!(string_end(&bytes), naive(&bytes), "{bytes:?}");
+            }
+        }
+    }
 
     #[test]
     fn keeps_members_in_document_order_as_raw_text() {
