@@ -77,16 +77,6 @@ impl Verifier {
         Ok(Verifier { key, validation, cache })
     }
 
-    /// The key.
-    pub fn key(&self) -> &SecretKey {
-        &self.key
-    }
-
-    /// The checked options.
-    pub fn validation(&self) -> &Validation {
-        &self.validation
-    }
-
     /// Only the HS256 signature check over `token`'s signing input, with the prepared key
     /// state: the floor a full verification is measured against (`npm run bench`).
     #[doc(hidden)]
