@@ -91,16 +91,20 @@ function buildCases() {
   prepared('verify-hs256-2k', `HS256 verify, ${tokens.hs256_2k.length}-byte token, key prepared`, tokens.hs256_2k, 'HS256', 'SHA-256');
   prepared('verify-hs512', `HS512 verify, ${tokens.hs512.length}-byte token, key prepared`, tokens.hs512, 'HS512', 'SHA-512');
 
-  const oneShotOptions = { algorithms: ['HS256'], ...claimChecks };
-  add('verify-hs256-oneshot', 'HS256 verify, one call with a raw secret (no prepared key)', [
-    { lib: 'jwt-wasm', variant: 'jwtVerify(token, secret)', fn: () => wasm.jwtVerify(tokens.hs256, SECRET, oneShotOptions) },
-    when(fastJwt, {
-      lib: 'fast-jwt', variant: 'createVerifier per call', fn: () =>
-        fastJwt.createVerifier({ key: SECRET, algorithms: ['HS256'], allowedIss: ISSUER, allowedAud: AUDIENCE, cache: false })(tokens.hs256),
-    }),
-    when(jose, { lib: 'jose', variant: 'jwtVerify, Uint8Array secret', async: true, fn: () => jose.jwtVerify(tokens.hs256, secretBytes, oneShotOptions) }),
-    when(jsonwebtoken, { lib: 'jsonwebtoken', variant: 'verify, string secret', fn: () => jsonwebtoken.verify(tokens.hs256, SECRET, oneShotOptions) }),
-  ]);
+  const oneShot = (id, token, alg) => {
+    const options = { algorithms: [alg], ...claimChecks };
+    add(id, `${alg} verify, one call with a raw secret (no prepared key)`, [
+      { lib: 'jwt-wasm', variant: 'jwtVerify(token, secret)', fn: () => wasm.jwtVerify(token, SECRET, options) },
+      when(fastJwt, {
+        lib: 'fast-jwt', variant: 'createVerifier per call', fn: () =>
+          fastJwt.createVerifier({ key: SECRET, algorithms: [alg], allowedIss: ISSUER, allowedAud: AUDIENCE, cache: false })(token),
+      }),
+      when(jose, { lib: 'jose', variant: 'jwtVerify, Uint8Array secret', async: true, fn: () => jose.jwtVerify(token, secretBytes, options) }),
+      when(jsonwebtoken, { lib: 'jsonwebtoken', variant: 'verify, string secret', fn: () => jsonwebtoken.verify(token, SECRET, options) }),
+    ]);
+  };
+  oneShot('verify-hs256-oneshot', tokens.hs256, 'HS256');
+  oneShot('verify-hs512-oneshot', tokens.hs512, 'HS512');
 
   const fastSigner = fastJwt?.createSigner({ key: SECRET, algorithm: 'HS256', noTimestamp: true });
   add('sign-hs256', 'HS256 sign of the typical claims', [
