@@ -67,25 +67,29 @@ pub fn decode(segment: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Appends the base64url encoding of `bytes`, without padding, to `out`.
-pub fn encode_into(bytes: &[u8], out: &mut String) {
-    let symbol = |word: u32, shift: u32| char::from(ALPHABET.get(((word >> shift) & 63) as usize).copied().unwrap_or(b'A'));
-    out.reserve((bytes.len() / 3).saturating_mul(4).saturating_add(3));
-    let mut chunks = bytes.chunks_exact(3);
-    for chunk in &mut chunks {
-        let word = chunk.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
-        for shift in [18, 12, 6, 0] {
-            out.push(symbol(word, shift));
+/// Appends the base64url encoding of `bytes`, without padding, to `out` (ASCII bytes only).
+pub fn encode_into(bytes: &[u8], out: &mut Vec<u8>) {
+    let symbol = |word: u32, shift: u32| ALPHABET.get(((word >> shift) & 63) as usize).copied().unwrap_or(b'A');
+    let full = bytes.len() / 3;
+    let start = out.len();
+    // The whole output is sized once, then written in place four symbols at a time.
+    out.resize(start.saturating_add(full.saturating_mul(4)), 0);
+    if let Some(target) = out.get_mut(start..) {
+        for (chunk, symbols) in bytes.chunks_exact(3).zip(target.chunks_exact_mut(4)) {
+            if let ([a, b, c], [w, x, y, z]) = (chunk, symbols) {
+                let word = (u32::from(*a) << 16) | (u32::from(*b) << 8) | u32::from(*c);
+                (*w, *x, *y, *z) = (symbol(word, 18), symbol(word, 12), symbol(word, 6), symbol(word, 0));
+            }
         }
     }
-    match *chunks.remainder() {
+    match *bytes.chunks_exact(3).remainder() {
         [a] => {
             let word = u32::from(a) << 16;
-            out.extend([symbol(word, 18), symbol(word, 12)]);
+            out.extend_from_slice(&[symbol(word, 18), symbol(word, 12)]);
         }
         [a, b] => {
             let word = (u32::from(a) << 16) | (u32::from(b) << 8);
-            out.extend([symbol(word, 18), symbol(word, 12), symbol(word, 6)]);
+            out.extend_from_slice(&[symbol(word, 18), symbol(word, 12), symbol(word, 6)]);
         }
         _ => {}
     }
@@ -96,9 +100,9 @@ mod tests {
     use super::*;
 
     fn encode(bytes: &[u8]) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
         encode_into(bytes, &mut out);
-        out
+        String::from_utf8(out).unwrap()
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::options::OptionObject;
 use crate::time::{parse_date_time, parse_duration, UnixTime};
 use crate::validation::OneOrMany;
 use crate::verify::parse_claims;
+use std::borrow::Cow;
 
 /// A time claim to set: `true` for now, a NumericDate, a duration string relative to now
 /// (`"2h"`, `"-5m"`, `"1 day ago"`), or a date-time as a JavaScript `Date` serialises to JSON.
@@ -101,14 +102,15 @@ pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: Uni
     let header = header_json(alg, options.header.as_ref())?;
     let payload = claims_json(payload_json, options, now)?;
 
-    let mut token = String::with_capacity(header.len().saturating_add(payload.len()).saturating_mul(2));
+    let mut token = Vec::with_capacity(header.len().saturating_add(payload.len()).saturating_mul(2));
     base64url::encode_into(header.as_bytes(), &mut token);
-    token.push('.');
+    token.push(b'.');
     base64url::encode_into(payload.as_bytes(), &mut token);
-    let signature = key.mac(alg)?.sign(token.as_bytes());
-    token.push('.');
+    let signature = key.mac(alg)?.sign(&token);
+    token.push(b'.');
     base64url::encode_into(&signature, &mut token);
-    Ok(token)
+    // base64url and the dots are ASCII, so this never fails.
+    String::from_utf8(token).map_err(|_| Error::new(ErrorCode::JwtInvalid, "the token is not ASCII"))
 }
 
 fn choose_algorithm(key: &SecretKey, options: &SignOptions) -> Result<Algorithm> {
@@ -140,7 +142,7 @@ fn header_json(alg: Algorithm, extra: Option<&Vec<(String, String)>>) -> Result<
 
 /// The payload's members in order, with the claims the options set replaced in place or
 /// appended (as assigning to a JavaScript object does).
-fn claims_json(payload_json: &str, options: &SignOptions, now: UnixTime) -> Result<String> {
+fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) -> Result<Cow<'a, str>> {
     let payload = parse_claims(payload_json)?;
     let mut set: Vec<(&str, String)> = Vec::new();
     let times = [("iat", &options.issued_at), ("exp", &options.expiration_time), ("nbf", &options.not_before)];
@@ -170,6 +172,11 @@ fn claims_json(payload_json: &str, options: &SignOptions, now: UnixTime) -> Resu
             time_claim(&payload, name)?;
         }
     }
+    if set.is_empty() {
+        // Nothing to replace or add: the claims set is signed as given (already checked to be
+        // one strict JSON object).
+        return Ok(Cow::Borrowed(payload_json));
+    }
     let mut out = String::with_capacity(payload_json.len().saturating_add(128));
     out.push('{');
     for (name, raw) in payload.iter() {
@@ -180,7 +187,7 @@ fn claims_json(payload_json: &str, options: &SignOptions, now: UnixTime) -> Resu
         push_member(&mut out, name, value);
     }
     out.push('}');
-    Ok(out)
+    Ok(Cow::Owned(out))
 }
 
 /// The claim's JSON number text. NumericDates written here are whole seconds, which keeps
@@ -212,7 +219,7 @@ fn push_member(out: &mut String, name: &str, raw_value: &str) {
     out.push_str(raw_value);
 }
 
-fn options_invalid(message: impl Into<std::borrow::Cow<'static, str>>) -> Error {
+fn options_invalid(message: impl Into<Cow<'static, str>>) -> Error {
     Error::new(ErrorCode::OptionsInvalid, message)
 }
 
@@ -244,6 +251,17 @@ mod tests {
     fn appends_claims_in_the_order_the_options_set_them() {
         let token = signed(r#"{"iat":1}"#, r#"{"issuedAt":true,"expirationTime":60,"issuer":"me","subject":"s"}"#).unwrap();
         assert_eq!(decode_jwt(&token).unwrap(), r#"{"iat":1700000000,"exp":60,"iss":"me","sub":"s"}"#);
+    }
+
+    #[test]
+    fn signs_a_claims_set_the_options_leave_alone_byte_for_byte() {
+        let payload = "{\"sub\":\"a\\u0062\", \"n\":[1, 2]}";
+        assert_eq!(decode_jwt(&signed(payload, "{}").unwrap()).unwrap(), payload);
+        let untouched = signed(r#"{"iat":7}"#, r#"{"issuedAt":false}"#).unwrap();
+        assert_eq!(decode_jwt(&untouched).unwrap(), r#"{"iat":7}"#);
+        // Still checked first: a duplicate name or a bad time claim is refused, not copied.
+        assert_eq!(signed(r#"{"a":1,"a":1}"#, "{}").unwrap_err().code(), ErrorCode::JwtInvalid);
+        assert_eq!(signed(r#"{"exp":true}"#, "{}").unwrap_err().code(), ErrorCode::ClaimValidationFailed);
     }
 
     #[test]
