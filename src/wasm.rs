@@ -57,16 +57,23 @@ impl From<Error> for JsValue {
     }
 }
 
-/// Reads a token argument, refusing a non-string and applying the length cap before the text
-/// is copied into wasm memory (a UTF-16 length over the cap means a UTF-8 length over it).
-fn read_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
+/// Runs `f` on a token argument, refusing a non-string and applying the length cap before the
+/// text is copied into wasm memory (a UTF-16 length over the cap means a UTF-8 length over it).
+/// A short ASCII token is lent to `f` straight from the scratch buffer, without a copy.
+fn with_token<T>(
+    token: &JsValue,
+    max_len: usize,
+    code: ErrorCode,
+    f: impl FnOnce(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
     // The one-call path takes only strings within the cap, so it never copies a longer one.
-    if let Some(ascii) = ascii(token, max_len) {
-        return Ok(ascii);
-    }
+    let f = match with_ascii(token, max_len, f) {
+        Ok(result) => return result,
+        Err(f) => f,
+    };
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
     crate::token::check_length(text.length() as usize, max_len)?;
-    Ok(encode_utf8(text))
+    f(&encode_utf8(text))
 }
 
 /// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8`].
@@ -86,37 +93,46 @@ thread_local! {
     static ASCII_SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `value` as a string if it is an ASCII string of at most `max_len` and at most
+/// Runs `f` on `value` if it is an ASCII string of at most `max_len` and at most
 /// [`ASCII_SCRATCH_LEN`] characters (every token, key and options text in practice), written
 /// into wasm memory in a single call (type check, length and `encodeInto` together, against five
-/// calls for [`encode_utf8`]); `None` for anything else, which the callers then judge the slow
-/// way. The borrows are tried, not taken: if JavaScript re-entered the binding from inside the
-/// writer (only a patched built-in could), the inner call takes the slow way instead of trapping.
-fn ascii(value: &JsValue, max_len: usize) -> Option<String> {
+/// calls for [`encode_utf8`]) and lent to `f` in place; for anything else, `f` comes back unrun
+/// and the caller judges the value the slow way. The borrows are tried, not taken: if
+/// JavaScript re-entered the binding from inside the writer (only a patched built-in could), or
+/// `f` itself called this, the inner call takes the slow way instead of trapping.
+fn with_ascii<T, F: FnOnce(&str) -> T>(value: &JsValue, max_len: usize, f: F) -> Result<T, F> {
     WRITER.with(|writer| {
-        let writer = writer.try_borrow().ok()?;
-        let writer = writer.as_ref()?;
+        let Ok(writer) = writer.try_borrow() else { return Err(f) };
+        let Some(writer) = writer.as_ref() else { return Err(f) };
         ASCII_SCRATCH.with(|scratch| {
-            let mut scratch = scratch.try_borrow_mut().ok()?;
-            if scratch.len() < ASCII_SCRATCH_LEN {
-                scratch.resize(ASCII_SCRATCH_LEN, 0);
+            let Ok(mut scratch) = scratch.try_borrow_mut() else { return Err(f) };
+            match write_ascii(writer, value, &mut scratch, max_len) {
+                Some(text) => Ok(f(text)),
+                None => Err(f),
             }
-            let view = scratch.get_mut(..max_len.min(ASCII_SCRATCH_LEN))?;
-            let written = writer.write(value, view);
-            if !(0.0..=view.len() as f64).contains(&written) {
-                return None;
-            }
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
-            let bytes = view.get(..written as usize)?;
-            // The writer promised ASCII; the bytes are checked rather than trusted.
-            bytes.is_ascii().then(|| std::str::from_utf8(bytes).ok().map(str::to_owned)).flatten()
         })
     })
 }
 
+/// Has the writer put `value` into `scratch` (at most `max_len` bytes); the text if it did.
+fn write_ascii<'s>(writer: &AsciiWriter, value: &JsValue, scratch: &'s mut Vec<u8>, max_len: usize) -> Option<&'s str> {
+    if scratch.len() < ASCII_SCRATCH_LEN {
+        scratch.resize(ASCII_SCRATCH_LEN, 0);
+    }
+    let view = scratch.get_mut(..max_len.min(ASCII_SCRATCH_LEN))?;
+    let written = writer.write(value, view);
+    if !(0.0..=view.len() as f64).contains(&written) {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
+    let bytes = view.get(..written as usize)?;
+    // The writer promised ASCII; the bytes are checked rather than trusted.
+    std::str::from_utf8(bytes).ok().filter(|text| text.is_ascii())
+}
+
 /// A JS string as UTF-8: in one call if it is short ASCII, else [`encode_utf8`].
 fn utf8(text: &JsString) -> String {
-    ascii(text, ASCII_SCRATCH_LEN).unwrap_or_else(|| encode_utf8(text))
+    with_ascii(text, ASCII_SCRATCH_LEN, str::to_owned).unwrap_or_else(|_| encode_utf8(text))
 }
 
 /// A JS string as UTF-8. TextEncoder.encodeInto writes straight into wasm memory, far faster
@@ -224,15 +240,13 @@ fn parse_json(text: &str) -> JsResult<JsValue> {
 /// Decodes the claims set of a token without verifying it. Throws `ERR_JWT_INVALID`.
 #[wasm_bindgen(js_name = decodeJwt, skip_typescript)]
 pub fn decode_jwt_js(token: JsValue) -> JsResult<JsValue> {
-    let token = read_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid)?;
-    parse_json(&decode_jwt(&token)?)
+    parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, decode_jwt)?)
 }
 
 /// Decodes the protected header of a token without verifying it. Throws `ERR_JWS_INVALID`.
 #[wasm_bindgen(js_name = decodeProtectedHeader, skip_typescript)]
 pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
-    let token = read_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwsInvalid)?;
-    parse_json(&decode_protected_header(&token)?)
+    parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwsInvalid, decode_protected_header)?)
 }
 
 /// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`.
@@ -241,9 +255,10 @@ pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult
     let (options, clock) = read_options(&options)?;
     let validation = remembered_validation(options)?;
     let key = read_key(&key)?;
-    let token = read_token(&token, validation.max_token_len, ErrorCode::JwsInvalid)?;
     let now = clock.now()?;
-    let verified = with_remembered_key(key, |key| verify(&token, key, &validation, now))?;
+    let verified = with_remembered_key(key, |key| {
+        with_token(&token, validation.max_token_len, ErrorCode::JwsInvalid, |token| verify(token, key, &validation, now))
+    })?;
     parse_json(&verified.to_result_json())
 }
 
@@ -293,16 +308,18 @@ pub struct JsVerifier {
 impl JsVerifier {
     /// Verifies a token. Returns `{ payload, protectedHeader }`.
     pub fn verify(&self, token: JsValue) -> JsResult<JsValue> {
-        let token = read_token(&token, self.max_token_len, ErrorCode::JwsInvalid)?;
-        parse_json(&self.inner.verify(&token, self.clock.now()?)?.to_result_json())
+        let now = self.clock.now()?;
+        let verified = with_token(&token, self.max_token_len, ErrorCode::JwsInvalid, |token| self.inner.verify(token, now))?;
+        parse_json(&verified.to_result_json())
     }
 
     /// The same token conversion as `verify`, then only an HS256 signature check: the floor
     /// that `npm run bench` compares `verify` against. Not part of the API.
     #[wasm_bindgen(js_name = "__benchSignatureOnly", skip_typescript)]
     pub fn bench_signature_only(&self, token: JsValue) -> JsResult<bool> {
-        let token = read_token(&token, self.max_token_len, ErrorCode::JwsInvalid)?;
-        Ok(self.inner.hs256_signature_only(&token))
+        Ok(with_token(&token, self.max_token_len, ErrorCode::JwsInvalid, |token| {
+            Ok(self.inner.hs256_signature_only(token))
+        })?)
     }
 }
 
@@ -319,8 +336,8 @@ pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier
 fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error> {
     let (options, clock) = read_options(options)?;
     let options = ExpiryOptions::from_json(&options)?;
-    let token = read_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid)?;
-    expiry_info(&token, &options, clock.now()?)
+    let now = clock.now()?;
+    with_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, now))
 }
 
 /// Whether an unverified token's `exp` has passed.
