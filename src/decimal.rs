@@ -46,9 +46,24 @@ pub fn parse_f64(text: &str) -> Option<f64> {
         Some((b'e' | b'E', after)) => exponent(after)?,
         Some(_) => return None,
     };
-    let decimal = Decimal::new(whole, fraction, exponent);
-    let magnitude = decimal.exact_fast().unwrap_or_else(|| decimal.into_f64());
+    let magnitude = match small_integer(whole) {
+        Some(value) if fraction.is_empty() && exponent == 0 => value,
+        _ => {
+            let decimal = Decimal::new(whole, fraction, exponent);
+            decimal.exact_fast().unwrap_or_else(|| decimal.into_f64())
+        }
+    };
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// A run of at most 15 digits (every NumericDate) as its double, which holds it exactly.
+fn small_integer(digits: &[u8]) -> Option<f64> {
+    if digits.len() > 15 {
+        return None;
+    }
+    let value = digits.iter().fold(0_u64, |acc, d| acc.wrapping_mul(10).wrapping_add(u64::from(d.wrapping_sub(b'0'))));
+    #[allow(clippy::cast_precision_loss)] // below 10^15 < 2^53: exact
+    Some(value as f64)
 }
 
 /// The leading ASCII digits of `bytes` and what follows them.
