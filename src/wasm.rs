@@ -8,6 +8,7 @@ use crate::{
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::{Mutex, MutexGuard};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -67,13 +68,19 @@ fn with_token<T>(
     f: impl FnOnce(&str) -> Result<T, Error>,
 ) -> Result<T, Error> {
     // The one-call path takes only strings within the cap, so it never copies a longer one.
-    let f = match with_ascii(token, max_len, f) {
-        Ok(result) => return result,
-        Err(f) => f,
-    };
+    if let Some(ascii) = AsciiText::write(token, max_len) {
+        if let Some(text) = ascii.as_str() {
+            return f(text);
+        }
+    }
+    f(&owned_token(token, max_len, code)?)
+}
+
+/// The general path of [`with_token`].
+fn owned_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
     crate::token::check_length(text.length() as usize, max_len)?;
-    f(&encode_utf8(text))
+    Ok(encode_utf8(text))
 }
 
 /// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8`].
@@ -90,49 +97,56 @@ extern "C" {
 
 thread_local! {
     static WRITER: RefCell<Option<AsciiWriter>> = const { RefCell::new(None) };
-    static ASCII_SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` on `value` if it is an ASCII string of at most `max_len` and at most
-/// [`ASCII_SCRATCH_LEN`] characters (every token, key and options text in practice), written
-/// into wasm memory in a single call (type check, length and `encodeInto` together, against five
-/// calls for [`encode_utf8`]) and lent to `f` in place; for anything else, `f` comes back unrun
-/// and the caller judges the value the slow way. The borrows are tried, not taken: if
-/// JavaScript re-entered the binding from inside the writer (only a patched built-in could), or
-/// `f` itself called this, the inner call takes the slow way instead of trapping.
-fn with_ascii<T, F: FnOnce(&str) -> T>(value: &JsValue, max_len: usize, f: F) -> Result<T, F> {
-    WRITER.with(|writer| {
-        let Ok(writer) = writer.try_borrow() else { return Err(f) };
-        let Some(writer) = writer.as_ref() else { return Err(f) };
-        ASCII_SCRATCH.with(|scratch| {
-            let Ok(mut scratch) = scratch.try_borrow_mut() else { return Err(f) };
-            match write_ascii(writer, value, &mut scratch, max_len) {
-                Some(text) => Ok(f(text)),
-                None => Err(f),
+/// What the one-call path writes into. A `Mutex` (wasm has one thread) rather than a
+/// thread-local `RefCell`, so that the text can be lent out of the call that wrote it.
+static ASCII_SCRATCH: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+/// A short ASCII string held in the scratch buffer until this is dropped.
+struct AsciiText {
+    scratch: MutexGuard<'static, Vec<u8>>,
+    len: usize,
+}
+
+impl AsciiText {
+    /// `value` if it is an ASCII string of at most `max_len` and at most [`ASCII_SCRATCH_LEN`]
+    /// characters (every token, key and options text in practice), written into wasm memory in a
+    /// single call (type check, length and `encodeInto` together, against five calls for
+    /// [`encode_utf8`]); `None` for anything else, which the callers then judge the slow way.
+    /// The locks are tried, not taken: if JavaScript re-entered the binding from inside the
+    /// writer (only a patched built-in could), or a holder of the text called this, the inner
+    /// call takes the slow way instead of trapping.
+    fn write(value: &JsValue, max_len: usize) -> Option<AsciiText> {
+        WRITER.with(|writer| {
+            let writer = writer.try_borrow().ok()?;
+            let writer = writer.as_ref()?;
+            let mut scratch = ASCII_SCRATCH.try_lock().ok()?;
+            if scratch.len() < ASCII_SCRATCH_LEN {
+                scratch.resize(ASCII_SCRATCH_LEN, 0);
             }
+            let view = scratch.get_mut(..max_len.min(ASCII_SCRATCH_LEN))?;
+            let written = writer.write(value, view);
+            if !(0.0..=view.len() as f64).contains(&written) {
+                return None;
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
+            let len = written as usize;
+            // The writer promised ASCII; the bytes are checked rather than trusted.
+            view.get(..len)?.is_ascii().then_some(AsciiText { scratch, len })
         })
-    })
-}
+    }
 
-/// Has the writer put `value` into `scratch` (at most `max_len` bytes); the text if it did.
-fn write_ascii<'s>(writer: &AsciiWriter, value: &JsValue, scratch: &'s mut Vec<u8>, max_len: usize) -> Option<&'s str> {
-    if scratch.len() < ASCII_SCRATCH_LEN {
-        scratch.resize(ASCII_SCRATCH_LEN, 0);
+    /// The text (ASCII, so always valid UTF-8).
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.scratch.get(..self.len)?).ok()
     }
-    let view = scratch.get_mut(..max_len.min(ASCII_SCRATCH_LEN))?;
-    let written = writer.write(value, view);
-    if !(0.0..=view.len() as f64).contains(&written) {
-        return None;
-    }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
-    let bytes = view.get(..written as usize)?;
-    // The writer promised ASCII; the bytes are checked rather than trusted.
-    std::str::from_utf8(bytes).ok().filter(|text| text.is_ascii())
 }
 
 /// A JS string as UTF-8: in one call if it is short ASCII, else [`encode_utf8`].
 fn utf8(text: &JsString) -> String {
-    with_ascii(text, ASCII_SCRATCH_LEN, str::to_owned).unwrap_or_else(|_| encode_utf8(text))
+    let ascii = AsciiText::write(text, ASCII_SCRATCH_LEN);
+    ascii.as_ref().and_then(AsciiText::as_str).map_or_else(|| encode_utf8(text), str::to_owned)
 }
 
 /// A JS string as UTF-8. TextEncoder.encodeInto writes straight into wasm memory, far faster
