@@ -2,9 +2,10 @@
 //! the same text, so claims compare as JavaScript sees them.
 //!
 //! Why not `str::parse::<f64>`: its Eisel-Lemire step carries a 10 KB table of powers of five,
-//! the largest single item in the wasm. Here, numbers of at most 19 significant digits that a
+//! the largest single item in the wasm. Here, integers of at most 15 digits (every whole-second
+//! NumericDate in practice) are read directly; numbers of at most 19 significant digits that a
 //! double holds exactly, times a power of ten a double holds exactly, take one correctly rounded
-//! IEEE operation (Clinger's fast path: every NumericDate and duration in practice). Everything
+//! IEEE operation (Clinger's fast path: fractional NumericDates and durations). Everything
 //! else takes a slow exact path over a decimal digit buffer (the "simple decimal conversion"
 //! of Nigel Tao's write-up of Go's `strconv`): the number is halved or doubled by powers of two,
 //! digit by digit, until it lies in [0.5, 1), then its 53 leading bits are read off and rounded.
@@ -56,7 +57,8 @@ pub fn parse_f64(text: &str) -> Option<f64> {
     Some(if negative { -magnitude } else { magnitude })
 }
 
-/// A run of at most 15 digits (every NumericDate) as its double, which holds it exactly.
+/// A run of at most 15 digits (every whole-second NumericDate in practice) as its double,
+/// which holds it exactly.
 fn small_integer(digits: &[u8]) -> Option<f64> {
     if digits.len() > 15 {
         return None;

@@ -92,7 +92,9 @@ fn time_input(name: &str, raw: Raw<'_>) -> Result<TimeInput> {
         .ok_or_else(|| options_invalid(format!("\"{name}\" must be a number, a duration string or true")))
 }
 
-/// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`.
+/// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`. When the options
+/// set no claim, the text is signed exactly as given (JavaScript callers pass `JSON.stringify`
+/// output); otherwise the object is written anew, see `claims_json`.
 /// Errors: `ERR_JWT_INVALID` (payload not an object), `ERR_OPTIONS_INVALID`,
 /// `ERR_JOSE_NOT_SUPPORTED` (algorithm), `ERR_KEY_INVALID` (key unfit for the algorithm),
 /// `ERR_JWT_CLAIM_VALIDATION_FAILED` (an `exp`, `nbf` or `iat` that is not a finite number).
@@ -102,7 +104,9 @@ pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: Uni
     let header = header_json(alg, options.header.as_ref())?;
     let payload = claims_json(payload_json, options, now)?;
 
-    let mut token = Vec::with_capacity(header.len().saturating_add(payload.len()).saturating_mul(2));
+    // base64url takes 4 characters per 3 bytes; the signature is at most 64 bytes.
+    let capacity = header.len().saturating_add(payload.len()).saturating_add(64).saturating_mul(4) / 3;
+    let mut token = Vec::with_capacity(capacity.saturating_add(8));
     base64url::encode_into(header.as_bytes(), &mut token);
     token.push(b'.');
     base64url::encode_into(payload.as_bytes(), &mut token);
@@ -140,8 +144,9 @@ fn header_json(alg: Algorithm, extra: Option<&Vec<(String, String)>>) -> Result<
     Ok(out)
 }
 
-/// The payload's members in order, with the claims the options set replaced in place or
-/// appended (as assigning to a JavaScript object does).
+/// The claims set to sign: `payload_json` itself when the options set no claim; else its
+/// members in order (names written anew, values as given), with the claims the options set
+/// replaced in place or appended (as assigning to a JavaScript object does).
 fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) -> Result<Cow<'a, str>> {
     let payload = parse_claims(payload_json)?;
     let mut set: Vec<(&str, String)> = Vec::new();

@@ -269,9 +269,11 @@ pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult
     let (options, clock) = read_options(&options)?;
     let validation = remembered_validation(options)?;
     let key = read_key(&key)?;
-    let now = clock.now()?;
+    // The clock is read once the token is known to be a string, as before any check of it.
     let verified = with_remembered_key(key, |key| {
-        with_token(&token, validation.max_token_len, ErrorCode::JwsInvalid, |token| verify(token, key, &validation, now))
+        with_token(&token, validation.max_token_len, ErrorCode::JwsInvalid, |token| {
+            verify(token, key, &validation, clock.now()?)
+        })
     })?;
     parse_json(&verified.to_result_json())
 }
@@ -322,8 +324,9 @@ pub struct JsVerifier {
 impl JsVerifier {
     /// Verifies a token. Returns `{ payload, protectedHeader }`.
     pub fn verify(&self, token: JsValue) -> JsResult<JsValue> {
-        let now = self.clock.now()?;
-        let verified = with_token(&token, self.max_token_len, ErrorCode::JwsInvalid, |token| self.inner.verify(token, now))?;
+        let verified = with_token(&token, self.max_token_len, ErrorCode::JwsInvalid, |token| {
+            self.inner.verify(token, self.clock.now()?)
+        })?;
         parse_json(&verified.to_result_json())
     }
 
@@ -350,8 +353,7 @@ pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier
 fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error> {
     let (options, clock) = read_options(options)?;
     let options = ExpiryOptions::from_json(&options)?;
-    let now = clock.now()?;
-    with_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, now))
+    with_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, clock.now()?))
 }
 
 /// Whether an unverified token's `exp` has passed.
