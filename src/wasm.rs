@@ -76,7 +76,8 @@ fn with_token<T>(
     f(&owned_token(token, max_len, code)?)
 }
 
-/// The general path of [`with_token`].
+/// The general path of [`with_token`], kept out of line: every caller shares one copy.
+#[inline(never)]
 fn owned_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
     crate::token::check_length(text.length() as usize, max_len)?;
