@@ -1,10 +1,12 @@
 // Throughput of jwt-wasm and its peers on the same tokens and key, in the runtime that runs this
 // file (node, deno or bun). Cases are interleaved in a shuffled order each round so that machine
 // noise hits every library alike; each (case, library) gets warm-up rounds, then many timed
-// batches, and its median is reported. Writes bench/results/<runtime>.json.
+// batches, and its median is reported. Writes bench/results/<runtime>-<run>.json, where <run> is
+// BENCH_RUN (npm run bench runs each runtime several times, interleaved, and bench/report.mjs takes
+// the median over the runs); without BENCH_RUN it is a single run, 1, and older runs are removed.
 // Usage: node bench/bench.mjs | deno run -A bench/bench.mjs | bun bench/bench.mjs  (or npm run bench)
 import { createHmac, createSecretKey } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { AUDIENCE, claims2k, claims400, ISSUER, SECRET } from './fixtures.mjs';
 
@@ -185,8 +187,15 @@ const report = {
   tokenBytes: Object.fromEntries(Object.entries(tokens).map(([k, t]) => [k, t.length])),
   cases: results,
 };
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL(`./results/${runtime}.json`, import.meta.url), `${JSON.stringify(report, null, 1)}\n`);
+const resultsDir = new URL('./results/', import.meta.url);
+mkdirSync(resultsDir, { recursive: true });
+const run = process.env.BENCH_RUN;
+if (run === undefined) {
+  for (const file of readdirSync(resultsDir)) {
+    if (new RegExp(`^${runtime}-\\d+\\.json$`).test(file)) rmSync(new URL(file, resultsDir));
+  }
+}
+writeFileSync(new URL(`./${runtime}-${run ?? 1}.json`, resultsDir), `${JSON.stringify(report, null, 1)}\n`);
 for (const c of results) {
   console.log(`\n${runtime} ${version}: ${c.title}`);
   for (const r of c.rows) {

@@ -1,22 +1,61 @@
 // Turns bench/results/*.json into bench/results/README.md (tables, targets met or missed) and
-// bench/results/chart.svg (jwt-wasm's speed ratio to each peer, per case, log scale).
+// bench/results/chart.svg (jwt-wasm's speed ratio to each peer, per case, log scale). Each
+// runtime's runs (<runtime>-<n>.json) become one: every figure is the median over the runs of
+// that run's median, shown with the lowest and highest run; the merged view is also written to
+// <runtime>.json.
 // Usage: node bench/report.mjs
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
+const dir = new URL('./results/', import.meta.url);
+const files = existsSync(dir) ? readdirSync(dir) : [];
 const read = (name) => {
-  const url = new URL(`./results/${name}.json`, import.meta.url);
+  const url = new URL(`${name}.json`, dir);
   return existsSync(url) ? JSON.parse(readFileSync(url, 'utf8')) : null;
 };
-const runs = ['node', 'deno', 'bun'].map(read).filter(Boolean);
+/** Every run of one runtime, in run order. */
+const runsOf = (runtime) =>
+  files
+    .map((file) => file.match(new RegExp(`^${runtime}-(\\d+)\\.json$`)))
+    .filter(Boolean)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((match) => JSON.parse(readFileSync(new URL(match[0], dir), 'utf8')));
+const perRun = ['node', 'deno', 'bun'].map(runsOf).filter((runs) => runs.length > 0);
 const cold = read('cold-start');
 const size = read('size');
 const memory = read('memory');
-if (runs.length === 0) throw new Error('no results: run node bench/bench.mjs first');
+if (perRun.length === 0) throw new Error('no results: run npm run bench (or node bench/bench.mjs) first');
 
 const ops = (ns) => Math.round(1e9 / ns).toLocaleString('en-US');
 const x = (ratio) => `${ratio.toFixed(2)}x`;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 const row = (run, caseId, lib, variantPrefix = '') =>
   run.cases.find((c) => c.id === caseId)?.rows.find((r) => r.lib === lib && r.variant.startsWith(variantPrefix));
+
+/** One runtime's runs as one: each row's time and speedup are medians over the runs. */
+function merge(runs) {
+  const [first] = runs;
+  const cases = first.cases.map((c) => ({
+    ...c,
+    rows: c.rows.map((r) => {
+      const same = runs.map((run) => run.cases.find((k) => k.id === c.id)?.rows.find((k) => k.lib === r.lib && k.variant === r.variant)).filter(Boolean);
+      const speedups = same.map((k) => k.jwtWasmSpeedup);
+      return {
+        ...r,
+        medianNs: median(same.map((k) => k.medianNs)),
+        jwtWasmSpeedup: median(speedups),
+        speedupRange: [Math.min(...speedups), Math.max(...speedups)],
+        samples: same.reduce((sum, k) => sum + k.samples, 0),
+      };
+    }),
+  }));
+  return { ...first, runs: runs.length, cases };
+}
+const runs = perRun.map(merge);
+for (const run of runs) writeFileSync(new URL(`${run.runtime}.json`, dir), `${JSON.stringify(run, null, 1)}\n`);
 
 /** Each target: a name, a required ratio, and how to read the measured ratio from one run. */
 const targets = [
@@ -42,15 +81,18 @@ const lines = [];
 const first = runs[0];
 lines.push('# jwt-wasm benchmark results', '');
 lines.push(`Machine: ${first.machine.model}, ${first.machine.cpus} cores, ${first.machine.platform}. Date: ${first.date.slice(0, 10)}.`);
-lines.push(`Command: \`npm run bench\`. Each case runs ${first.settings.warmupRounds} warm-up and ${first.settings.rounds} timed rounds of ~${first.settings.batchMs} ms batches, cases shuffled each round; figures are medians. "jwt-wasm speedup" is the peer's time divided by jwt-wasm's (above 1: jwt-wasm is faster), jwt-wasm's first variant in the case unless another is named ("vs jwt-wasm createVerifier, cache on" compares cache on with cache on).`, '');
+lines.push(`Command: \`npm run bench\`. Each runtime ran ${first.runs} time(s) in fresh processes, the runtimes taking turns; in each run every case had ${first.settings.warmupRounds} warm-up and ${first.settings.rounds} timed rounds of ~${first.settings.batchMs} ms batches, cases shuffled each round. Figures are medians over the runs of each run's median, with the lowest and highest run beside them: this shared 2-core machine is noisy. "jwt-wasm speedup" is the peer's time divided by jwt-wasm's (above 1: jwt-wasm is faster), jwt-wasm's first variant in the case unless another is named ("vs jwt-wasm createVerifier, cache on" compares cache on with cache on).`, '');
 
 lines.push('## Targets', '');
 lines.push(`| target | needed | ${runs.map((r) => `${r.runtime} ${r.version}`).join(' | ')} |`);
 lines.push(`|---|---:|${runs.map(() => '---:|').join('')}`);
 for (const [name, needed, measure] of targets) {
-  const cells = runs.map((r) => {
-    const value = measure(r);
-    return value === undefined ? 'n/a' : `${x(value)} ${value >= needed ? 'met' : '**missed**'}`;
+  const cells = perRun.map((each) => {
+    const values = each.map(measure).filter((value) => value !== undefined);
+    if (values.length === 0) return 'n/a';
+    const value = median(values);
+    const range = values.length > 1 ? ` (${x(Math.min(...values))} to ${x(Math.max(...values))})` : '';
+    return `${x(value)} ${value >= needed ? 'met' : '**missed**'}${range}`;
   });
   lines.push(`| ${name} | ${x(needed)} | ${cells.join(' | ')} |`);
 }
@@ -65,11 +107,12 @@ lines.push('');
 
 for (const run of runs) {
   lines.push(`## ${run.runtime} ${run.version}`, '');
-  lines.push('| case | library (variant) | ops/s | jwt-wasm speedup |', '|---|---|---:|---:|');
+  lines.push('| case | library (variant) | ops/s | jwt-wasm speedup | lowest and highest run |', '|---|---|---:|---:|---:|');
   for (const c of run.cases) {
     for (const r of c.rows) {
       const versus = r.versus === undefined ? '' : ` (vs jwt-wasm ${r.versus})`;
-      lines.push(`| ${c.title} | ${r.lib} (${r.variant}) | ${ops(r.medianNs)} | ${x(r.jwtWasmSpeedup)}${versus} |`);
+      const [low, high] = r.speedupRange;
+      lines.push(`| ${c.title} | ${r.lib} (${r.variant}) | ${ops(r.medianNs)} | ${x(r.jwtWasmSpeedup)}${versus} | ${x(low)} to ${x(high)} |`);
     }
   }
   lines.push('');
