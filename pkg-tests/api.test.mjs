@@ -187,6 +187,42 @@ describe('verify', () => {
     verifier.free();
   });
 
+  test('results are what JSON.parse makes of the result text, a fresh object every call, whatever the header', () => {
+    const verifiers = [createVerifier(SECRET, at()), createVerifier(SECRET, at({ cache: true }))];
+    const calls = [...verifiers.map((v) => (token) => v.verify(token)), (token) => jwtVerify(token, SECRET, at())];
+    const headers = [
+      { typ: 'JWT' },
+      // Scalars of every kind, and a "__proto__" member (an own property after JSON.parse).
+      JSON.parse('{"typ":"JWT","kid":"k1","__proto__":"own","n":1.5,"b":true,"z":null}'),
+      // A nested value: never shared between results either.
+      { typ: 'JWT', ext: { list: [1, 2] } },
+      { typ: 'JWT' },
+      { typ: 'at+jwt' },
+    ];
+    for (const header of headers) {
+      const token = signJwt({ sub: 'ada', n: [1] }, SECRET, { header, currentDate: NOW });
+      const text = `{"payload":${Buffer.from(token.split('.')[1], 'base64url')},"protectedHeader":${Buffer.from(token.split('.')[0], 'base64url')}}`;
+      for (const verify of calls) {
+        const first = verify(token);
+        const expected = JSON.parse(text);
+        assert.deepEqual(first, expected);
+        assert.deepEqual(Object.keys(first), ['payload', 'protectedHeader']);
+        assert.deepEqual(Object.keys(first.protectedHeader), Object.keys(expected.protectedHeader));
+        assert.equal(Object.hasOwn(first.protectedHeader, '__proto__'), Object.hasOwn(expected.protectedHeader, '__proto__'));
+        // Changing one result, nested values included, changes no later one.
+        first.protectedHeader.alg = 'none';
+        first.protectedHeader.added = 1;
+        delete first.protectedHeader.typ;
+        first.protectedHeader.ext?.list.push(3);
+        first.payload.n.push(2);
+        const second = verify(token);
+        assert.notEqual(second.protectedHeader, first.protectedHeader);
+        assert.deepEqual(second, JSON.parse(text));
+      }
+    }
+    for (const verifier of verifiers) verifier.free();
+  });
+
   test('a verifier without currentDate reads the clock on every call', () => {
     const soon = signJwt({ sub: 'x' }, SECRET, { expirationTime: '2s' });
     const verifier = createVerifier(SECRET);
