@@ -1,4 +1,4 @@
-// npm run bench: throughput under Node, Deno and Bun, each run BENCH_RUNS times (default 3) in
+// npm run bench: throughput under Node, Deno and Bun, each run BENCH_RUNS times (default 5) in
 // fresh processes, the runtimes taking turns so that a slow spell of this shared machine does not
 // fall on one runtime's runs only; then cold start, size and memory, then the report
 // (bench/results/README.md and chart.svg, medians over the runs with their range).
@@ -19,7 +19,7 @@ step('build', process.execPath, ['scripts/build.mjs', '--if-needed']);
 const runtimes = [['node', process.execPath, ['bench/bench.mjs']]];
 if (existsSync(bin('deno'))) runtimes.push(['deno', bin('deno'), ['run', '-A', 'bench/bench.mjs']]);
 if (existsSync(bin('bun'))) runtimes.push(['bun', bin('bun'), ['bench/bench.mjs']]);
-const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const results = `${root}bench/results/`;
 // Runs of an earlier `npm run bench` must not mix with these.
 for (const file of existsSync(results) ? readdirSync(results) : []) {
