@@ -1,13 +1,17 @@
 // Memory: after a warm-up, many verifies (good, expired, tampered and malformed tokens mixed)
-// must not grow the wasm memory. Uses its own instance of the glue so that it can read the
-// instance's memory. Writes bench/results/memory.json.
+// must not grow the wasm memory, nor the table of JS values the wasm holds. Uses the glue directly,
+// connected as the package entries connect it, so that it can read the instance's memory and
+// table. Writes bench/results/memory.json.
 // Usage: node bench/memory.mjs [count]
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createVerifier, initSync, signJwt } from '../pkg/wasm/jwt_wasm.js';
+import { connectErrors } from '../js/errors.js';
 import { AUDIENCE, claims400, ISSUER, SECRET } from './fixtures.mjs';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
 const exports = initSync({ module: readFileSync(new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url)) });
+connectErrors();
+const tableSize = () => exports.__wbindgen_externrefs?.length ?? 0;
 const good = signJwt(claims400, SECRET, undefined);
 const tokens = [
   good,
@@ -30,12 +34,23 @@ const run = (n) => {
 };
 run(20_000);
 const before = exports.memory.buffer.byteLength;
+const tableBefore = tableSize();
 const start = performance.now();
 run(COUNT);
 const seconds = (performance.now() - start) / 1000;
 const after = exports.memory.buffer.byteLength;
-const report = { count: COUNT, kinds: tokens.length, wasmMemoryBefore: before, wasmMemoryAfter: after, grew: after !== before, seconds };
-console.log(`memory: ${COUNT.toLocaleString('en-US')} mixed verifies in ${seconds.toFixed(1)} s; wasm memory ${before} -> ${after} bytes`);
+const tableAfter = tableSize();
+const report = {
+  count: COUNT,
+  kinds: tokens.length,
+  wasmMemoryBefore: before,
+  wasmMemoryAfter: after,
+  externrefTableBefore: tableBefore,
+  externrefTableAfter: tableAfter,
+  grew: after !== before || tableAfter !== tableBefore,
+  seconds,
+};
+console.log(`memory: ${COUNT.toLocaleString('en-US')} mixed verifies in ${seconds.toFixed(1)} s; wasm memory ${before} -> ${after} bytes; JS value table ${tableBefore} -> ${tableAfter} slots`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/memory.json', import.meta.url), `${JSON.stringify(report, null, 1)}\n`);
 if (report.grew || failures === 0) process.exit(1);

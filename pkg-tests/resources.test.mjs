@@ -56,6 +56,9 @@ const bad = [
   `${h}.${'A'.repeat(70_000)}.${s}`,
 ];
 const memory = () => instances[0].exports.memory.buffer.byteLength;
+// The table of JS values the wasm holds (errors, the kept protected header, hooks): a slot leaked
+// per call would grow it.
+const jsValueSlots = () => instances[0].exports.__wbindgen_externrefs.length;
 
 function codeOf(call) {
   try {
@@ -70,6 +73,7 @@ function codeOf(call) {
 test('the package created exactly one wasm instance, and its memory is observable', () => {
   assert.equal(instances.length, 1);
   assert.ok(memory() > 0);
+  assert.ok(jsValueSlots() > 0);
 });
 
 test('a 64 MiB token is refused before anything proportional to it is allocated', () => {
@@ -111,6 +115,7 @@ test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECO
 
   for (let i = 0; i < 20_000; i += 1) round(i); // warm-up: the allocator reaches its working size
   const before = memory();
+  const slotsBefore = jsValueSlots();
   const deadline = performance.now() + MAX_SECONDS * 1000;
   let done = 20_000;
   while (done < MAX_VERIFIES && (done % 4096 !== 0 || performance.now() < deadline)) {
@@ -120,6 +125,7 @@ test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECO
   const after = memory();
   console.log(`resources: ${done} verifications, wasm memory ${before} bytes before, ${after} after the warm-up`);
   assert.equal(after, before, `the wasm memory grew from ${before} to ${after} bytes over ${done} verifications`);
+  assert.equal(jsValueSlots(), slotsBefore, 'the table of JS values grew');
   assert.ok(done >= 200_000, `only ${done} verifications fitted in ${MAX_SECONDS} s`);
   assert.equal(verifier.verify(good).payload.sub, 'ada', 'the verifier still works');
   verifier.free();
