@@ -104,6 +104,25 @@ export const SMOKE = [
       expired: { code: 'ERR_JWT_EXPIRED', claim: 'exp', reason: 'check_failed' },
     });
   }],
+  ['verify results equal JSON.parse of the token\'s parts, fresh each call, whatever the header', (jwt) => {
+    const headers = ['{"typ":"JWT","__proto__":"own","n":1.5,"z":null}', '{"typ":"JWT","ext":{"list":[1]}}', '{"typ":"JWT"}'];
+    const verifier = jwt.createVerifier(SECRET, at());
+    for (const text of headers) {
+      const token = jwt.signJwt({ sub: 'ada' }, SECRET, { header: JSON.parse(text), currentDate: NOW });
+      const want = { payload: { sub: 'ada' }, protectedHeader: JSON.parse(`{"alg":"HS256",${text.slice(1)}`) };
+      for (const verify of [() => verifier.verify(token), () => jwt.jwtVerify(token, SECRET, at())]) {
+        const first = verify();
+        first.protectedHeader.typ = 'changed';
+        if (first.protectedHeader.ext) first.protectedHeader.ext.list.push(2);
+        const second = verify();
+        const ok = expectSame([Object.keys(second.protectedHeader), second], [Object.keys(want.protectedHeader), want]);
+        if (ok !== true) return ok;
+        if (Object.hasOwn(second.protectedHeader, '__proto__') !== Object.hasOwn(want.protectedHeader, '__proto__')) return '__proto__ differs';
+      }
+    }
+    verifier.free();
+    return true;
+  }],
   ['errorCodes lists distinct ERR_ codes', (jwt) => {
     const codes = jwt.errorCodes();
     return (codes.length >= 11 && new Set(codes).size === codes.length && codes.every((c) => /^ERR_[A-Z_]+$/.test(c))) || JSON.stringify(codes);
