@@ -48,6 +48,7 @@ function merge(runs) {
         medianNs: median(same.map((k) => k.medianNs)),
         jwtWasmSpeedup: median(speedups),
         speedupRange: [Math.min(...speedups), Math.max(...speedups)],
+        runs: same.length,
         samples: same.reduce((sum, k) => sum + k.samples, 0),
       };
     }),
@@ -81,7 +82,7 @@ const lines = [];
 const first = runs[0];
 lines.push('# jwt-wasm benchmark results', '');
 lines.push(`Machine: ${first.machine.model}, ${first.machine.cpus} cores, ${first.machine.platform}. Date: ${first.date.slice(0, 10)}.`);
-lines.push(`Command: \`npm run bench\`. Each runtime ran ${first.runs} time(s) in fresh processes, the runtimes taking turns; in each run every case had ${first.settings.warmupRounds} warm-up and ${first.settings.rounds} timed rounds of ~${first.settings.batchMs} ms batches, cases shuffled each round. Figures are medians over the runs of each run's median, with the lowest and highest run beside them: this shared 2-core machine is noisy. "jwt-wasm speedup" is the peer's time divided by jwt-wasm's (above 1: jwt-wasm is faster), jwt-wasm's first variant in the case unless another is named ("vs jwt-wasm createVerifier, cache on" compares cache on with cache on).`, '');
+lines.push(`Command: \`npm run bench\`. Each runtime ran several times in fresh processes (${runs.map((r) => `${r.runtime}: ${r.runs}`).join(', ')}), the runtimes taking turns; in each run every case had ${first.settings.warmupRounds} warm-up and ${first.settings.rounds} timed rounds of ~${first.settings.batchMs} ms batches, cases shuffled each round. Figures are medians over the runs of each run's median, with the lowest and highest run beside them: this shared 2-core machine is noisy. "jwt-wasm speedup" is the peer's time divided by jwt-wasm's (above 1: jwt-wasm is faster), jwt-wasm's first variant in the case unless another is named ("vs jwt-wasm createVerifier, cache on" compares cache on with cache on).`, '');
 
 lines.push('## Targets', '');
 lines.push(`| target | needed | ${runs.map((r) => `${r.runtime} ${r.version}`).join(' | ')} |`);
@@ -112,7 +113,8 @@ for (const run of runs) {
     for (const r of c.rows) {
       const versus = r.versus === undefined ? '' : ` (vs jwt-wasm ${r.versus})`;
       const [low, high] = r.speedupRange;
-      lines.push(`| ${c.title} | ${r.lib} (${r.variant}) | ${ops(r.medianNs)} | ${x(r.jwtWasmSpeedup)}${versus} | ${x(low)} to ${x(high)} |`);
+      const partial = r.runs < run.runs ? ` (in ${r.runs} of ${run.runs} runs)` : '';
+      lines.push(`| ${c.title} | ${r.lib} (${r.variant}) | ${ops(r.medianNs)} | ${x(r.jwtWasmSpeedup)}${versus} | ${x(low)} to ${x(high)}${partial} |`);
     }
   }
   lines.push('');

@@ -19,7 +19,8 @@ step('build', process.execPath, ['scripts/build.mjs', '--if-needed']);
 const runtimes = [['node', process.execPath, ['bench/bench.mjs']]];
 if (existsSync(bin('deno'))) runtimes.push(['deno', bin('deno'), ['run', '-A', 'bench/bench.mjs']]);
 if (existsSync(bin('bun'))) runtimes.push(['bun', bin('bun'), ['bench/bench.mjs']]);
-const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const asked = Number(process.env.BENCH_RUNS ?? 5);
+const runs = Number.isInteger(asked) && asked > 0 ? asked : 5;
 const results = `${root}bench/results/`;
 // Runs of an earlier `npm run bench` must not mix with these.
 for (const file of existsSync(results) ? readdirSync(results) : []) {

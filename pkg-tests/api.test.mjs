@@ -223,6 +223,37 @@ describe('verify', () => {
     for (const verifier of verifiers) verifier.free();
   });
 
+  test('a JSON.parse replaced after load sees no kept header and changes no later result', () => {
+    const token = signJwt({ sub: 'ada' }, SECRET, { header: { kid: 'replaced-parse' }, currentDate: NOW });
+    const expected = { payload: { sub: 'ada' }, protectedHeader: { alg: 'HS256', kid: 'replaced-parse' } };
+    const original = JSON.parse;
+    const seen = [];
+    JSON.parse = (text, reviver) => {
+      const value = original(text, reviver);
+      if (value !== null && typeof value === 'object') seen.push(value);
+      return value;
+    };
+    try {
+      for (let i = 0; i < 3; i += 1) assert.deepEqual(jwtVerify(token, SECRET, at()), expected);
+      for (const value of seen) Object.assign(value, { kid: 'EVIL', extra: {} });
+    } finally {
+      JSON.parse = original;
+    }
+    assert.deepEqual(jwtVerify(token, SECRET, at()), expected);
+    assert.deepEqual(createVerifier(SECRET, at()).verify(token), expected);
+  });
+
+  test('results stay right with headers alternating beyond the few kept', () => {
+    const tokens = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'].map((kid) => [kid, signJwt({ sub: kid }, SECRET, { header: { kid }, currentDate: NOW })]);
+    const verifier = createVerifier(SECRET, at());
+    for (let round = 0; round < 3; round += 1) {
+      for (const [kid, token] of tokens) {
+        assert.deepEqual(verifier.verify(token), { payload: { sub: kid }, protectedHeader: { alg: 'HS256', kid } });
+      }
+    }
+    verifier.free();
+  });
+
   test('a verifier without currentDate reads the clock on every call', () => {
     const soon = signJwt({ sub: 'x' }, SECRET, { expirationTime: '2s' });
     const verifier = createVerifier(SECRET);

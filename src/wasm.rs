@@ -27,15 +27,22 @@ thread_local! {
 }
 
 /// Registers the `JwtError` class, the strict `toJson`, the ASCII writer and the result builder
-/// of the package entry.
+/// of the package entry. A slot in use by a call in progress (only a patched built-in calling
+/// back in could make it so) keeps what it had rather than trapping.
 #[wasm_bindgen(js_name = "__connect", skip_typescript)]
 pub fn connect(error_class: Function, to_json: Function, ascii_writer: JsValue, results: JsValue) {
-    HOOKS.with(|slot| *slot.borrow_mut() = Some(Hooks { error_class, to_json }));
+    fn set<T>(slot: &RefCell<T>, value: T) {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = value;
+        }
+    }
+    HOOKS.with(|slot| set(slot, Some(Hooks { error_class, to_json })));
     let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
-    WRITER.with(|slot| *slot.borrow_mut() = writer);
-    let results = results.is_object().then(|| results.unchecked_into::<ResultBuilder>());
-    RESULTS.with(|slot| *slot.borrow_mut() = results);
-    LAST_HEADER.with(|slot| *slot.borrow_mut() = None);
+    WRITER.with(|slot| set(slot, writer));
+    let has = |name: &str| Reflect::get(&results, &name.into()).is_ok_and(|member| member.is_function());
+    let results = (has("verified") && has("header")).then(|| results.unchecked_into::<ResultBuilder>());
+    RESULTS.with(|slot| set(slot, results));
+    KEPT_HEADERS.with(|slot| set(slot, Vec::new()));
 }
 
 impl From<Error> for JsValue {
@@ -258,54 +265,69 @@ fn parse_json(text: &str) -> JsResult<JsValue> {
 
 #[wasm_bindgen]
 extern "C" {
-    /// The entry's `results`: `verified(payload, header)` returns
-    /// `{ payload: JSON.parse(payload), protectedHeader: { ...header } }`.
+    /// The entry's `results`. `header(text)` parses a protected header and returns it frozen if
+    /// every member is a string, number, boolean or null, else `null`; `verified(payload,
+    /// header)` returns `{ payload: JSON.parse(payload), protectedHeader: { ...header } }`.
+    /// Both use the `JSON.parse` of the time the package loaded.
+    #[derive(Clone)]
     type ResultBuilder;
+    #[wasm_bindgen(method, catch)]
+    fn header(this: &ResultBuilder, text: &str) -> JsResult<JsValue>;
     #[wasm_bindgen(method, catch)]
     fn verified(this: &ResultBuilder, payload: &str, header: &JsValue) -> JsResult<JsValue>;
 }
 
+/// How many protected headers are kept (key rotation and a few issuers alternate headers).
+const KEPT_HEADERS_MAX: usize = 4;
+/// Longer protected headers are not kept.
+const KEPT_HEADER_MAX_LEN: usize = 256;
+
 thread_local! {
     static RESULTS: RefCell<Option<ResultBuilder>> = const { RefCell::new(None) };
-    /// The protected header of the last verified token, if its members are all strings,
-    /// numbers, booleans or null: its JSON text and the object `JSON.parse` made of it. The
-    /// object itself is never handed out; each result gets a shallow copy, which for such an
-    /// object is a full copy.
-    static LAST_HEADER: RefCell<Option<(String, JsValue)>> = const { RefCell::new(None) };
+    /// The last few protected headers seen, by JSON text, each with the frozen object made of it
+    /// if all its members are scalars (`None`: it has nested values, so each result parses it).
+    /// The objects themselves are never handed out; each result gets a shallow copy, which for
+    /// such an object is a full copy.
+    static KEPT_HEADERS: RefCell<Vec<(String, Option<JsValue>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `{ payload, protectedHeader }` of a verified token, the same object `JSON.parse` makes of
-/// [`Verified::to_result_json`]. A protected header equal to the last one and without nested
-/// values (nearly every token: `{"alg":"HS256","typ":"JWT"}`) is copied from the object kept
-/// for it rather than parsed again, which saves a third of the conversion.
+/// [`Verified::to_result_json`]. A protected header seen lately and without nested values
+/// (nearly every token: `{"alg":"HS256","typ":"JWT"}`) is copied from the object kept for it
+/// rather than parsed again, which saves a third of the conversion.
 fn verified_to_js(verified: &Verified) -> JsResult<JsValue> {
-    let built = RESULTS.with(|results| {
-        let results = results.try_borrow().ok()?;
-        let results = results.as_ref()?;
-        let header = scalar_header(&verified.header_json)?;
-        Some(results.verified(&verified.payload_json, &header))
-    });
-    built.unwrap_or_else(|| parse_json(&verified.to_result_json()))
+    // No borrow is held while JavaScript runs.
+    let builder = RESULTS.with(|slot| slot.try_borrow().ok().and_then(|builder| builder.clone()));
+    let kept = builder.as_ref().and_then(|builder| kept_header(builder, &verified.header_json).map(|h| (builder, h)));
+    match kept {
+        Some((builder, header)) => builder.verified(&verified.payload_json, &header),
+        None => parse_json(&verified.to_result_json()),
+    }
 }
 
-/// The object for a protected header whose members are all scalars, from the last call when
-/// its text is the same; `None` for a header with nested values.
-fn scalar_header(text: &str) -> Option<JsValue> {
-    LAST_HEADER.with(|slot| {
-        let mut slot = slot.try_borrow_mut().ok()?;
-        if let Some((kept, header)) = slot.as_ref() {
-            if kept == text {
-                return Some(header.clone());
+/// The kept object for a protected header without nested values; `None` for one with nested
+/// values, one too long to keep, or if the builder failed.
+fn kept_header(builder: &ResultBuilder, text: &str) -> Option<JsValue> {
+    let seen = KEPT_HEADERS.with(|slot| {
+        let kept = slot.try_borrow().ok()?;
+        kept.iter().find(|(kept, _)| kept == text).map(|(_, header)| header.clone())
+    });
+    if let Some(header) = seen {
+        return header;
+    }
+    if text.len() > KEPT_HEADER_MAX_LEN {
+        return None;
+    }
+    let header = builder.header(text).ok().filter(JsValue::is_object);
+    KEPT_HEADERS.with(|slot| {
+        if let Ok(mut kept) = slot.try_borrow_mut() {
+            if kept.len() >= KEPT_HEADERS_MAX {
+                kept.remove(0);
             }
+            kept.push((text.to_owned(), header.clone()));
         }
-        let members = crate::json::Members::parse(text).ok()?;
-        if members.iter().any(|(_, value)| matches!(value.text().as_bytes().first(), Some(b'{' | b'['))) {
-            return None;
-        }
-        let header = JSON::parse(text).ok()?;
-        *slot = Some((text.to_owned(), header.clone()));
-        Some(header)
-    })
+    });
+    header
 }
 
 /// Decodes the claims set of a token without verifying it. Throws `ERR_JWT_INVALID`.
