@@ -296,13 +296,13 @@ thread_local! {
 /// (nearly every token: `{"alg":"HS256","typ":"JWT"}`) is copied from the object kept for it
 /// rather than parsed again, which saves a third of the conversion.
 fn verified_to_js(verified: &Verified) -> JsResult<JsValue> {
-    // No borrow is held while JavaScript runs.
-    let builder = RESULTS.with(|slot| slot.try_borrow().ok().and_then(|builder| builder.clone()));
-    let kept = builder.as_ref().and_then(|builder| kept_header(builder, &verified.header_json).map(|h| (builder, h)));
-    match kept {
-        Some((builder, header)) => builder.verified(&verified.payload_json, &header),
-        None => parse_json(&verified.to_result_json()),
+    // A clone of the builder, so that no borrow is held while JavaScript runs.
+    if let Some(builder) = RESULTS.with(|slot| slot.try_borrow().ok().and_then(|builder| builder.clone())) {
+        if let Some(header) = kept_header(&builder, &verified.header_json) {
+            return builder.verified(&verified.payload_json, &header);
+        }
     }
+    parse_json(&verified.to_result_json())
 }
 
 /// The kept object for a protected header without nested values; `None` for one with nested
@@ -348,7 +348,7 @@ pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult
     let (options, clock) = read_options(&options)?;
     let validation = remembered_validation(options)?;
     let key = read_key(&key)?;
-    // The clock is read once the token is known to be a string, as before any check of it.
+    // The clock is read after the token is taken, as in `Verifier.verify`.
     let verified = with_remembered_key(key, |key| {
         with_token(&token, validation.max_token_len, ErrorCode::JwsInvalid, |token| {
             verify(token, key, &validation, clock.now()?)
