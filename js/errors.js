@@ -66,15 +66,16 @@ const asciiWriter = {
   },
 };
 
-// A verified token's result, { payload, protectedHeader }, as JSON.parse makes it of the whole
-// result text. The binding keeps the object header() made for each of the last few protected
-// headers; when the next token's header is the same and has no nested values, a spread copy of
-// that object is a full copy, and cheaper than parsing the header again. The kept objects are
-// frozen and never handed out, and JSON.parse is the one of load time, so that code replacing it
-// later sees neither. (Spread, not Object.assign: a "__proto__" member stays an own property, as
-// JSON.parse makes it.)
+// Every result is made here, by the JSON.parse of load time: decoded claims and headers, and a
+// verified token's { payload, protectedHeader } as JSON.parse makes it of the whole result text.
+// The binding keeps the object header() made for each of the last few protected headers; when the
+// next token's header is the same and has no nested values, a spread copy of that object is a
+// full copy, and cheaper than parsing the header again. The kept objects are frozen and never
+// handed out, so code replacing JSON.parse later can neither see nor change them. (Spread, not
+// Object.assign: a "__proto__" member stays an own property, as JSON.parse makes it.)
 const parse = JSON.parse;
 const results = {
+  parse,
   header(text) {
     const header = parse(text);
     const scalar = Object.values(header).every((value) => value === null || typeof value !== 'object');

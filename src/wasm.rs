@@ -40,7 +40,7 @@ pub fn connect(error_class: Function, to_json: Function, ascii_writer: JsValue, 
     let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
     WRITER.with(|slot| set(slot, writer));
     let has = |name: &str| Reflect::get(&results, &name.into()).is_ok_and(|member| member.is_function());
-    let results = (has("verified") && has("header")).then(|| results.unchecked_into::<ResultBuilder>());
+    let results = (has("parse") && has("header") && has("verified")).then(|| results.unchecked_into::<ResultBuilder>());
     RESULTS.with(|slot| set(slot, results));
     KEPT_HEADERS.with(|slot| set(slot, Vec::new()));
 }
@@ -259,18 +259,31 @@ fn read_options(options: &JsValue) -> Result<(String, Clock), Error> {
     Ok((to_json(&fields, ErrorCode::OptionsInvalid)?, clock))
 }
 
+/// An object from JSON text the core has checked: by the entry's builder, so that every result
+/// comes from the same `JSON.parse` (the one of load time); by the global one if unconnected.
 fn parse_json(text: &str) -> JsResult<JsValue> {
-    JSON::parse(text)
+    match result_builder() {
+        Some(builder) => builder.parse(text),
+        None => JSON::parse(text),
+    }
+}
+
+/// The entry's result builder, cloned so that no borrow is held while JavaScript runs.
+fn result_builder() -> Option<ResultBuilder> {
+    RESULTS.with(|slot| slot.try_borrow().ok().and_then(|builder| builder.clone()))
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// The entry's `results`. `header(text)` parses a protected header and returns it frozen if
-    /// every member is a string, number, boolean or null, else `null`; `verified(payload,
-    /// header)` returns `{ payload: JSON.parse(payload), protectedHeader: { ...header } }`.
-    /// Both use the `JSON.parse` of the time the package loaded.
+    /// The entry's `results`. `parse(text)` is `JSON.parse`; `header(text)` parses a protected
+    /// header and returns it frozen if every member is a string, number, boolean or null, else
+    /// `null`; `verified(payload, header)` returns
+    /// `{ payload: JSON.parse(payload), protectedHeader: { ...header } }`. All use the
+    /// `JSON.parse` of the time the package loaded.
     #[derive(Clone)]
     type ResultBuilder;
+    #[wasm_bindgen(method, catch)]
+    fn parse(this: &ResultBuilder, text: &str) -> JsResult<JsValue>;
     #[wasm_bindgen(method, catch)]
     fn header(this: &ResultBuilder, text: &str) -> JsResult<JsValue>;
     #[wasm_bindgen(method, catch)]
@@ -296,8 +309,7 @@ thread_local! {
 /// (nearly every token: `{"alg":"HS256","typ":"JWT"}`) is copied from the object kept for it
 /// rather than parsed again, which saves a third of the conversion.
 fn verified_to_js(verified: &Verified) -> JsResult<JsValue> {
-    // A clone of the builder, so that no borrow is held while JavaScript runs.
-    if let Some(builder) = RESULTS.with(|slot| slot.try_borrow().ok().and_then(|builder| builder.clone())) {
+    if let Some(builder) = result_builder() {
         if let Some(header) = kept_header(&builder, &verified.header_json) {
             return builder.verified(&verified.payload_json, &header);
         }
