@@ -14,9 +14,10 @@ use wasm_bindgen::JsCast;
 
 type JsResult<T> = Result<T, JsValue>;
 
-/// The heap allocator of the wasm build: talc, smaller than std's dlmalloc and as fast for the
-/// few short-lived allocations a call makes. It grows wasm memory as needed and reuses what
-/// calls free, so memory stays flat over any number of calls (`npm run bench` checks it).
+/// The heap allocator of the wasm build: talc, smaller than std's dlmalloc and nearly as fast
+/// for the few short-lived allocations a call makes (see Cargo.toml). It grows wasm memory as
+/// needed and reuses what calls free, so memory stays flat over any number of calls
+/// (`pkg-tests/resources.test.mjs` and `npm run bench` check it).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
