@@ -271,6 +271,38 @@ pub fn integer(value: f64) -> Option<String> {
     integral.map(|i| i.to_string())
 }
 
+/// The closers a value still expects, innermost last: the nesting lives here, not on the call
+/// stack. The first levels sit in an array, so the shallow values of real tokens (an array of
+/// roles) allocate nothing; deeper levels go to the heap.
+#[derive(Default)]
+struct Closers {
+    shallow: [u8; 16],
+    deep: Vec<u8>,
+    depth: usize,
+}
+
+impl Closers {
+    fn push(&mut self, closer: u8) {
+        match self.shallow.get_mut(self.depth) {
+            Some(slot) => *slot = closer,
+            None => self.deep.push(closer),
+        }
+        self.depth = self.depth.saturating_add(1);
+    }
+
+    fn last(&self) -> Option<u8> {
+        let top = self.depth.checked_sub(1)?;
+        self.shallow.get(top).or_else(|| self.deep.last()).copied()
+    }
+
+    fn pop(&mut self) {
+        if self.depth > self.shallow.len() {
+            self.deep.pop();
+        }
+        self.depth = self.depth.saturating_sub(1);
+    }
+}
+
 /// A cursor over JSON text that validates as it skips.
 struct Scanner<'a> {
     text: &'a str,
@@ -311,8 +343,7 @@ impl<'a> Scanner<'a> {
 
     /// Skips one value of any depth; `None` if it is not valid JSON.
     fn skip_value(&mut self) -> Option<()> {
-        // Closers still expected, innermost last: the nesting lives here, not on the call stack.
-        let mut open: Vec<u8> = Vec::new();
+        let mut open = Closers::default();
         loop {
             self.skip_ws();
             match self.peek()? {
@@ -343,7 +374,7 @@ impl<'a> Scanner<'a> {
             }
             // A value ended: close what it ended, or move on to the next element or member.
             loop {
-                let Some(&closer) = open.last() else { return Some(()) };
+                let Some(closer) = open.last() else { return Some(()) };
                 self.skip_ws();
                 if self.eat(closer) {
                     open.pop();
@@ -605,6 +636,24 @@ mod tests {
         assert!(Members::parse(&unbalanced).is_err());
         let crossed = "{\"a\":[{]}}";
         assert!(Members::parse(crossed).is_err());
+    }
+
+    #[test]
+    fn matches_each_closer_at_every_depth_around_the_inline_levels() {
+        // Arrays and objects alternate, so every level expects a different closer than its
+        // neighbours; the first levels are kept inline, deeper ones on the heap.
+        for depth in [1, 15, 16, 17, 18, 32, 33, 40] {
+            let open: String = (0..depth).map(|i| if i % 2 == 0 { "[" } else { "{\"k\":" }).collect();
+            let close: String = (0..depth).rev().map(|i| if i % 2 == 0 { "]" } else { "}" }).collect();
+            assert!(Members::parse(&format!("{{\"a\":{open}1{close},\"b\":2}}")).is_ok(), "depth {depth}");
+            // The same closers with one of them swapped, at each position, must be refused.
+            for wrong in 0..depth {
+                let mut swapped: Vec<char> = close.chars().collect();
+                swapped[wrong] = if swapped[wrong] == ']' { '}' } else { ']' };
+                let swapped: String = swapped.into_iter().collect();
+                assert!(Members::parse(&format!("{{\"a\":{open}1{swapped}}}")).is_err(), "depth {depth}, closer {wrong}");
+            }
+        }
     }
 
     #[test]
