@@ -273,7 +273,8 @@ pub fn integer(value: f64) -> Option<String> {
 
 /// The closers a value still expects, innermost last: the nesting lives here, not on the call
 /// stack. The first levels sit in an array, so the shallow values of real tokens (an array of
-/// roles) allocate nothing; deeper levels go to the heap.
+/// roles) allocate nothing; deeper levels go to the heap, which always holds exactly the levels
+/// beyond the array's (`deep.len() == depth - 16` once `depth > 16`, else empty).
 #[derive(Default)]
 struct Closers {
     shallow: [u8; 16],
@@ -640,18 +641,29 @@ mod tests {
 
     #[test]
     fn matches_each_closer_at_every_depth_around_the_inline_levels() {
-        // Arrays and objects alternate, so every level expects a different closer than its
-        // neighbours; the first levels are kept inline, deeper ones on the heap.
-        for depth in [1, 15, 16, 17, 18, 32, 33, 40] {
-            let open: String = (0..depth).map(|i| if i % 2 == 0 { "[" } else { "{\"k\":" }).collect();
-            let close: String = (0..depth).rev().map(|i| if i % 2 == 0 { "]" } else { "}" }).collect();
-            assert!(Members::parse(&format!("{{\"a\":{open}1{close},\"b\":2}}")).is_ok(), "depth {depth}");
+        // Whether level i is an array or an object follows the Thue-Morse sequence (the parity of
+        // i's set bits), which has no period: a stack that lost or reused levels (16 kept inline,
+        // deeper ones on the heap) would expect a wrong closer somewhere.
+        let is_array = |i: u32| i.count_ones() % 2 == 0;
+        let nested = |depth: u32| -> (String, String) {
+            let open = (0..depth).map(|i| if is_array(i) { "[" } else { "{\"k\":" }).collect();
+            let close = (0..depth).rev().map(|i| if is_array(i) { "]" } else { "}" }).collect();
+            (open, close)
+        };
+        for depth in [1, 15, 16, 17, 18, 31, 32, 33, 40] {
+            let (open, close) = nested(depth);
+            let value = format!("{open}1{close}");
+            // Siblings after a deep value reuse the levels it popped.
+            let (short_open, short_close) = nested(depth / 2);
+            let text = format!("{{\"a\":[{value},{value},{short_open}2{short_close}],\"b\":{value}}}");
+            assert!(Members::parse(&text).is_ok(), "depth {depth}");
             // The same closers with one of them swapped, at each position, must be refused.
-            for wrong in 0..depth {
+            for wrong in 0..close.len() {
                 let mut swapped: Vec<char> = close.chars().collect();
                 swapped[wrong] = if swapped[wrong] == ']' { '}' } else { ']' };
                 let swapped: String = swapped.into_iter().collect();
-                assert!(Members::parse(&format!("{{\"a\":{open}1{swapped}}}")).is_err(), "depth {depth}, closer {wrong}");
+                let text = format!("{{\"a\":[{value},{open}1{swapped}]}}");
+                assert!(Members::parse(&text).is_err(), "depth {depth}, closer {wrong}");
             }
         }
     }

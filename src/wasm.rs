@@ -17,7 +17,9 @@ type JsResult<T> = Result<T, JsValue>;
 /// The heap allocator of the wasm build: talc, smaller than std's dlmalloc and nearly as fast
 /// for the few short-lived allocations a call makes (see Cargo.toml). It grows wasm memory as
 /// needed and reuses what calls free, so memory stays flat over any number of calls
-/// (`pkg-tests/resources.test.mjs` and `npm run bench` check it).
+/// (`pkg-tests/resources.test.mjs` and `npm run bench` check it). Only without threads, as talc
+/// asks: a build with atomics keeps std's allocator.
+#[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
