@@ -9,6 +9,8 @@
 //! - A verifier with a cache, asked at a sequence of clocks (forwards and back), answers each time
 //!   exactly as a full verification does: hits judge `exp`, `nbf` and `iat` again, and failures
 //!   are not kept.
+//! - A claims set nested up to 48 levels deep, with siblings and with one closer swapped, dropped
+//!   or repeated, decodes exactly when serde_json accepts it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![allow(clippy::arithmetic_side_effects)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -199,6 +201,80 @@ proptest! {
         let elsewhere = Validation::new(&VerifyOptions { algorithms: Some(others), ..VerifyOptions::default() }).unwrap();
         let key = SecretKey::from_bytes(secret).unwrap();
         prop_assert_eq!(verify(&token, &key, &elsewhere, now).unwrap_err().code(), ErrorCode::AlgNotAllowed);
+    }
+}
+
+/// How a nested value's closers are spoiled, if at all.
+#[derive(Clone, Debug)]
+enum Spoil {
+    None,
+    /// One closer becomes the other kind.
+    Swap(prop::sample::Index),
+    /// One closer is dropped.
+    Drop(prop::sample::Index),
+    /// One closer is written twice.
+    Repeat(prop::sample::Index),
+}
+
+/// A value nested as `levels` says (true: an array, false: an object with one member), with a
+/// shallower sibling after it at `sibling` levels down, and its closers possibly spoiled.
+fn nested_value(levels: &[bool], sibling: usize, spoil: &Spoil) -> String {
+    let mut text = String::new();
+    let mut closers = Vec::new();
+    for (depth, &array) in levels.iter().enumerate() {
+        text.push_str(if array { "[" } else { "{\"k\":" });
+        closers.push(if array { ']' } else { '}' });
+        if depth == sibling {
+            // A sibling, written once the deeper value has closed back to this level.
+            closers.push(if array { ',' } else { ';' });
+        }
+    }
+    text.push('1');
+    let mut tail: Vec<char> = closers.into_iter().rev().collect();
+    let len = tail.len();
+    match spoil {
+        Spoil::Swap(at) if len > 0 => {
+            let at = at.index(len);
+            tail[at] = match tail[at] { ']' => '}', '}' => ']', other => other };
+        }
+        Spoil::Drop(at) if len > 0 => drop(tail.remove(at.index(len))),
+        Spoil::Repeat(at) if len > 0 => {
+            let at = at.index(len);
+            tail.insert(at, tail[at]);
+        }
+        _ => {}
+    }
+    for c in tail {
+        match c {
+            ',' => text.push_str(",[2]"),
+            ';' => text.push_str(",\"s\":[2]"),
+            c => text.push(c),
+        }
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(config(1024))]
+
+    /// The JSON reader keeps the first nesting levels inline and deeper ones on the heap; at any
+    /// depth across that boundary it must accept exactly what serde_json accepts.
+    #[test]
+    fn deep_claims_are_accepted_exactly_when_they_are_json(
+        levels in prop::collection::vec(any::<bool>(), 0..48),
+        sibling in 0usize..48,
+        spoil in prop_oneof![
+            Just(Spoil::None),
+            any::<prop::sample::Index>().prop_map(Spoil::Swap),
+            any::<prop::sample::Index>().prop_map(Spoil::Drop),
+            any::<prop::sample::Index>().prop_map(Spoil::Repeat),
+        ],
+    ) {
+        let payload = format!("{{\"a\":{},\"b\":2}}", nested_value(&levels, sibling, &spoil));
+        let is_json = serde_json::from_str::<Value>(&payload).is_ok();
+        let token = format!("eyJhbGciOiJIUzI1NiJ9.{}.c2ln", base64url(payload.as_bytes()));
+        let decoded = decode_jwt(&token);
+        prop_assert_eq!(decoded.is_ok(), is_json, "{} -> {:?}", payload, decoded);
     }
 }
 
