@@ -39,6 +39,8 @@ function cases(lib) {
   const verifier = lib.createVerifier(SECRET, options);
   const verifier512 = lib.createVerifier(SECRET, { ...options, algorithms: ['HS512'] });
   const cached = lib.createVerifier(SECRET, { ...options, cache: true });
+  const expired = lib.signJwt({ ...claims400, exp: claims400.iat - 60 }, SECRET, { alg: 'HS256' });
+  const at = new Date(claims400.iat * 1000);
   return {
     'verify (prepared)': () => verifier.verify(token),
     'verify, 2 KB token': () => verifier.verify(token2k),
@@ -48,6 +50,14 @@ function cases(lib) {
     decodeJwt: () => lib.decodeJwt(token),
     'decodeJwt, 2 KB token': () => lib.decodeJwt(token2k),
     signJwt: () => lib.signJwt(claims400, SECRET, { alg: 'HS256' }),
+    'expiryInfo (currentDate)': () => lib.expiryInfo(token, { currentDate: at }),
+    'verify, expired (throws)': () => {
+      try {
+        return verifier.verify(expired);
+      } catch (error) {
+        return [error.code, error.claim, error.reason];
+      }
+    },
   };
 }
 

@@ -83,6 +83,9 @@ pub enum ClaimReason {
 }
 
 impl ClaimReason {
+    /// Every reason.
+    pub const ALL: [ClaimReason; 3] = [ClaimReason::Missing, ClaimReason::Invalid, ClaimReason::CheckFailed];
+
     /// The stable reason string: `missing`, `invalid` or `check_failed`.
     pub const fn as_str(self) -> &'static str {
         match self {
