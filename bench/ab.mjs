@@ -5,8 +5,8 @@
 //   mkdir -p /tmp/before && cp -r pkg /tmp/before/     # then change, rebuild (npm run build)
 //   npm run bench:ab -- /tmp/before .                  # or: bun bench/ab.mjs /tmp/before .
 // Prints each case's median time per call for both sides and their ratio (below 1: the second
-// side is faster). On a shared machine a build compared with a copy of itself differs by a few
-// percent (up to 6% under Bun): try that first to see the noise.
+// side is faster). On a shared machine a build compared with a copy of itself can differ by up
+// to 6% in a case: try that first to see the noise, and repeat a run before trusting a change.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
