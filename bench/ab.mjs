@@ -6,7 +6,9 @@
 //   npm run bench:ab -- /tmp/before .                  # or: bun bench/ab.mjs /tmp/before .
 // Prints each case's median time per call for both sides and their ratio (below 1: the second
 // side is faster). On a shared machine a build compared with a copy of itself can differ by up
-// to 6% in a case: try that first to see the noise, and repeat a run before trusting a change.
+// to 6% in a case: try that first to see the noise (a copy: one directory twice loads a single
+// instance), and repeat a run before trusting a change. npm run bench:ab rebuilds pkg/ first if
+// the sources changed; bun and deno run this file as it is.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +17,7 @@ import { AUDIENCE, claims2k, claims400, ISSUER, SECRET } from './fixtures.mjs';
 const args = typeof Deno !== 'undefined' ? Deno.args : process.argv.slice(2);
 const [before, after = '.', roundsArg = '30'] = args;
 const rounds = Number(roundsArg);
-if (!before || !Number.isInteger(rounds) || rounds < 1 || rounds > 200) {
+if (!before || args.length > 3 || !Number.isInteger(rounds) || rounds < 1 || rounds > 200) {
   console.error('usage: node bench/ab.mjs <dir with pkg/> [<dir with pkg/> (default .)] [rounds, 1 to 200 (default 30)]');
   process.exit(2);
 }
@@ -61,6 +63,9 @@ function cases(lib) {
   };
 }
 
+if (resolve(before) === resolve(after)) {
+  console.error('bench/ab: one directory twice is one wasm instance; for an A/A run, compare with a copy');
+}
 const [a, b] = [cases(await load(before)), cases(await load(after))];
 const names = Object.keys(a);
 // Both builds must give the same answers, or the comparison means nothing.
@@ -93,7 +98,11 @@ for (let round = 0; round < WARMUP_ROUNDS + rounds; round += 1) {
   }
 }
 
-const median = (values) => [...values].sort((x, y) => x - y)[values.length >> 1];
+const median = (values) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 console.log(`${before} -> ${after}, ${rounds} rounds, ns per call (median)`);
 for (const name of names) {
   const [ta, tb] = [median(samples[name].a), median(samples[name].b)];

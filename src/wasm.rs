@@ -86,14 +86,19 @@ impl From<Error> for JsValue {
     fn from(error: Error) -> JsValue {
         let details = Object::new();
         NAMES.with(|names| {
-            let code = ErrorCode::ALL.iter().position(|code| *code == error.code()).and_then(|i| names.codes.get(i));
-            let _ = Reflect::set(&details, &names.code, &code.cloned().unwrap_or_else(|| error.code().as_str().into()));
+            // The kept string, or (for a variant `ALL` would miss) one made now.
+            let set = |name: &JsValue, kept: Option<&JsValue>, text: &str| match kept {
+                Some(value) => Reflect::set(&details, name, value),
+                None => Reflect::set(&details, name, &text.into()),
+            };
+            let code = error.code();
+            let _ = set(&names.code, ErrorCode::ALL.iter().position(|c| *c == code).and_then(|i| names.codes.get(i)), code.as_str());
             if let Some(claim) = error.claim_name() {
-                let _ = Reflect::set(&details, &names.claim, &claim.into());
+                let _ = set(&names.claim, None, claim);
             }
             if let Some(reason) = error.reason() {
-                let known = ClaimReason::ALL.iter().position(|known| *known == reason).and_then(|i| names.reasons.get(i));
-                let _ = Reflect::set(&details, &names.reason, &known.cloned().unwrap_or_else(|| reason.as_str().into()));
+                let kept = ClaimReason::ALL.iter().position(|r| *r == reason).and_then(|i| names.reasons.get(i));
+                let _ = set(&names.reason, kept, reason.as_str());
             }
         });
         let message = JsValue::from(error.message());
