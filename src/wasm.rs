@@ -537,5 +537,5 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
 /// Every error code this library throws.
 #[wasm_bindgen(js_name = errorCodes, skip_typescript)]
 pub fn error_codes_js() -> Array {
-    ErrorCode::ALL.iter().map(|code| JsValue::from(code.as_str())).collect()
+    NAMES.with(|names| names.codes.iter().collect())
 }
