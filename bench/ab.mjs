@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AUDIENCE, claims2k, claims400, ISSUER, SECRET } from './fixtures.mjs';
+import { median } from './stats.mjs';
 
 const args = typeof Deno !== 'undefined' ? Deno.args : process.argv.slice(2);
 const [before, after = '.', roundsArg = '30'] = args;
@@ -98,11 +99,6 @@ for (let round = 0; round < WARMUP_ROUNDS + rounds; round += 1) {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 console.log(`${before} -> ${after}, ${rounds} rounds, ns per call (median)`);
 for (const name of names) {
   const [ta, tb] = [median(samples[name].a), median(samples[name].b)];

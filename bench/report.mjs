@@ -5,6 +5,7 @@
 // <runtime>.json.
 // Usage: node bench/report.mjs
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { median } from './stats.mjs';
 
 const dir = new URL('./results/', import.meta.url);
 const files = existsSync(dir) ? readdirSync(dir) : [];
@@ -27,11 +28,6 @@ if (perRun.length === 0) throw new Error('no results: run npm run bench (or node
 
 const ops = (ns) => Math.round(1e9 / ns).toLocaleString('en-US');
 const x = (ratio) => `${ratio.toFixed(2)}x`;
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const row = (run, caseId, lib, variantPrefix = '') =>
   run.cases.find((c) => c.id === caseId)?.rows.find((r) => r.lib === lib && r.variant.startsWith(variantPrefix));
 

@@ -82,23 +82,28 @@ thread_local! {
     };
 }
 
+/// The string kept in `strings` for `item`, by its place in `all` (the order `strings` was made
+/// in); `None` for an item `all` lacks.
+fn kept_string<'a, T: PartialEq>(all: &[T], strings: &'a [JsValue], item: &T) -> Option<&'a JsValue> {
+    all.iter().position(|known| known == item).and_then(|i| strings.get(i))
+}
+
 impl From<Error> for JsValue {
     fn from(error: Error) -> JsValue {
         let details = Object::new();
         NAMES.with(|names| {
-            // The kept string, or (for a variant `ALL` would miss) one made now.
+            // The kept string, or one made now for a variant `ALL` would miss.
             let set = |name: &JsValue, kept: Option<&JsValue>, text: &str| match kept {
                 Some(value) => Reflect::set(&details, name, value),
                 None => Reflect::set(&details, name, &text.into()),
             };
             let code = error.code();
-            let _ = set(&names.code, ErrorCode::ALL.iter().position(|c| *c == code).and_then(|i| names.codes.get(i)), code.as_str());
+            let _ = set(&names.code, kept_string(&ErrorCode::ALL, &names.codes, &code), code.as_str());
             if let Some(claim) = error.claim_name() {
                 let _ = set(&names.claim, None, claim);
             }
             if let Some(reason) = error.reason() {
-                let kept = ClaimReason::ALL.iter().position(|r| *r == reason).and_then(|i| names.reasons.get(i));
-                let _ = set(&names.reason, kept, reason.as_str());
+                let _ = set(&names.reason, kept_string(&ClaimReason::ALL, &names.reasons, &reason), reason.as_str());
             }
         });
         let message = JsValue::from(error.message());
@@ -355,12 +360,11 @@ thread_local! {
 /// (nearly every token: `{"alg":"HS256","typ":"JWT"}`) is copied from the object kept for it
 /// rather than parsed again, which saves a third of the conversion.
 fn verified_to_js(verified: &Verified) -> JsResult<JsValue> {
-    if let Some(builder) = result_builder() {
-        if let Some(header) = kept_header(&builder, &verified.header_json) {
-            return builder.verified(&verified.payload_json, &header);
-        }
+    let Some(builder) = result_builder() else { return JSON::parse(&verified.to_result_json()) };
+    match kept_header(&builder, &verified.header_json) {
+        Some(header) => builder.verified(&verified.payload_json, &header),
+        None => builder.parse(&verified.to_result_json()),
     }
-    parse_json(&verified.to_result_json())
 }
 
 /// The kept object for a protected header without nested values; `None` for one with nested
