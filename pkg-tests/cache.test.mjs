@@ -197,8 +197,8 @@ describe('createVerifier cache: time is judged again at every hit', () => {
 });
 
 describe('createVerifier cache: the option', () => {
-  test('true, false, null and whole numbers from 1 to 1,000,000 are accepted', () => {
-    for (const cache of [true, false, null, undefined, 1, 2, 1000, 1_000_000]) {
+  test('true, false and whole numbers from 1 to 1,000,000 are accepted', () => {
+    for (const cache of [true, false, undefined, 1, 2, 1000, 1_000_000]) {
       const verifier = createVerifier(SECRET, { currentDate: NOW, cache });
       assert.equal(verifier.verify(token).payload.sub, 'ada', String(cache));
       assert.equal(verifier.verify(token).payload.sub, 'ada', String(cache));
@@ -207,7 +207,7 @@ describe('createVerifier cache: the option', () => {
   });
 
   test('anything else is ERR_OPTIONS_INVALID', () => {
-    const bad = [0, -0, -1, 1.5, 0.5, 1_000_001, 2 ** 53, NaN, Infinity, -Infinity, '1000', 'true', '', {}, [], [1000], { size: 10 }, new Number(10), () => 10, 10n];
+    const bad = [null, 0, -0, -1, 1.5, 0.5, 1_000_001, 2 ** 53, NaN, Infinity, -Infinity, '1000', 'true', '', {}, [], [1000], { size: 10 }, new Number(10), () => 10, 10n];
     for (const cache of bad) {
       assert.equal(codeOf(() => createVerifier(SECRET, { cache })), 'ERR_OPTIONS_INVALID', String(cache));
     }

@@ -63,6 +63,19 @@ impl Jwk {
     }
 }
 
+/// The longest secret accepted, in bytes (1 MiB): far beyond any real HMAC key (longer ones
+/// are hashed to the hash's size anyway), and short of what could exhaust wasm memory.
+pub const MAX_SECRET_LEN: usize = 1 << 20;
+
+/// Refuses a secret longer than [`MAX_SECRET_LEN`] bytes; the binding checks it before copying
+/// a key into wasm memory. Errors: `ERR_KEY_INVALID`.
+pub fn check_secret_length(len: usize) -> Result<()> {
+    if len > MAX_SECRET_LEN {
+        return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is longer than 1 MiB"));
+    }
+    Ok(())
+}
+
 /// A secret key with the restrictions its JWK stated, and its keyed MAC state per algorithm,
 /// computed on first use and kept: reusing a key skips the two key blocks of every HMAC.
 #[derive(Clone)]
@@ -81,12 +94,14 @@ impl std::fmt::Debug for SecretKey {
 }
 
 impl SecretKey {
-    /// A key from raw secret bytes. Errors: `ERR_KEY_INVALID` when empty.
+    /// A key from raw secret bytes. Errors: `ERR_KEY_INVALID` when empty or longer than
+    /// [`MAX_SECRET_LEN`].
     pub fn from_bytes(secret: impl Into<Vec<u8>>) -> Result<Self> {
         let secret = secret.into();
         if secret.is_empty() {
             return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is empty"));
         }
+        check_secret_length(secret.len())?;
         Ok(SecretKey { secret, alg: None, operations: None, macs: Default::default() })
     }
 
@@ -268,6 +283,17 @@ mod tests {
     fn refuses_an_empty_secret() {
         assert_eq!(SecretKey::from_bytes(Vec::new()).unwrap_err().code(), ErrorCode::KeyInvalid);
         let jwk = Jwk { kty: Some("oct".into()), k: Some(String::new()), ..Jwk::default() };
+        assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), ErrorCode::KeyInvalid);
+    }
+
+    #[test]
+    fn refuses_a_secret_over_one_mebibyte() {
+        assert!(SecretKey::from_bytes(vec![7u8; MAX_SECRET_LEN]).is_ok());
+        assert_eq!(SecretKey::from_bytes(vec![7u8; MAX_SECRET_LEN + 1]).unwrap_err().code(), ErrorCode::KeyInvalid);
+        let mut k = Vec::new();
+        base64url::encode_into(&vec![7u8; MAX_SECRET_LEN + 1], &mut k);
+        let k = String::from_utf8(k).unwrap();
+        let jwk = Jwk { kty: Some("oct".into()), k: Some(k), ..Jwk::default() };
         assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), ErrorCode::KeyInvalid);
     }
 

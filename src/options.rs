@@ -1,5 +1,6 @@
 //! Reading the caller's option objects, given as JSON text, into typed values. Unknown names
-//! and wrongly typed values are errors that name the option; `null` counts as absent.
+//! and wrongly typed values are errors that name the option. `null` is refused rather than
+//! taken as absent: `issuer: null` must not quietly turn the issuer check off.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
@@ -20,9 +21,9 @@ impl<'a> OptionObject<'a> {
         Ok(OptionObject { members, code })
     }
 
-    /// The members whose values are not `null`, in order.
+    /// The members, in order, `null` ones included: no typed reader accepts `null`.
     pub fn present(&self) -> impl Iterator<Item = (&str, Raw<'a>)> + '_ {
-        self.members.iter().filter(|(_, value)| !json::is_null(*value))
+        self.members.iter()
     }
 
     /// The error for a member this object does not accept.
@@ -30,37 +31,39 @@ impl<'a> OptionObject<'a> {
         Error::new(self.code, format!("unknown option \"{name}\" (expected one of: {})", known.join(", ")))
     }
 
-    fn wrong(&self, name: &str, expected: &str) -> Error {
-        Error::new(self.code, format!("\"{name}\" must be {expected}"))
+    /// The error for a member of the wrong type; for `null`, the hint to leave it out.
+    pub fn wrong(&self, name: &str, raw: Raw<'_>, expected: &str) -> Error {
+        let hint = if json::is_null(raw) { ", not null (leave it out for the default)" } else { "" };
+        Error::new(self.code, format!("\"{name}\" must be {expected}{hint}"))
     }
 
     /// A string.
     pub fn string(&self, name: &str, raw: Raw<'_>) -> Result<String> {
-        json::as_str(raw).map(|s| s.into_owned()).ok_or_else(|| self.wrong(name, "a string"))
+        json::as_str(raw).map(|s| s.into_owned()).ok_or_else(|| self.wrong(name, raw, "a string"))
     }
 
     /// `true` or `false`.
     pub fn boolean(&self, name: &str, raw: Raw<'_>) -> Result<bool> {
-        json::as_bool(raw).ok_or_else(|| self.wrong(name, "true or false"))
+        json::as_bool(raw).ok_or_else(|| self.wrong(name, raw, "true or false"))
     }
 
     /// A finite number.
     pub fn number(&self, name: &str, raw: Raw<'_>) -> Result<f64> {
-        json::as_number(raw).filter(|n| n.is_finite()).ok_or_else(|| self.wrong(name, "a finite number"))
+        json::as_number(raw).filter(|n| n.is_finite()).ok_or_else(|| self.wrong(name, raw, "a finite number"))
     }
 
     /// An array of strings.
     pub fn strings(&self, name: &str, raw: Raw<'_>) -> Result<Vec<String>> {
         json::as_array(raw)
             .and_then(|items| items.into_iter().map(|item| json::as_str(item).map(|s| s.into_owned())).collect())
-            .ok_or_else(|| self.wrong(name, "an array of strings"))
+            .ok_or_else(|| self.wrong(name, raw, "an array of strings"))
     }
 
     /// A string or an array of strings.
     pub fn one_or_many(&self, name: &str, raw: Raw<'_>) -> Result<OneOrMany> {
         match json::as_str(raw) {
             Some(one) => Ok(OneOrMany::One(one.into_owned())),
-            None => self.strings(name, raw).map(OneOrMany::Many).map_err(|_| self.wrong(name, "a string or an array of strings")),
+            None => self.strings(name, raw).map(OneOrMany::Many).map_err(|_| self.wrong(name, raw, "a string or an array of strings")),
         }
     }
 
@@ -69,7 +72,7 @@ impl<'a> OptionObject<'a> {
         if let Some(text) = json::as_str(raw) {
             return Ok(Duration::Text(text.into_owned()));
         }
-        self.number(name, raw).map(Duration::Seconds).map_err(|_| self.wrong(name, "a number of seconds or a duration string"))
+        self.number(name, raw).map(Duration::Seconds).map_err(|_| self.wrong(name, raw, "a number of seconds or a duration string"))
     }
 
     /// An object whose values are all booleans.
@@ -78,7 +81,7 @@ impl<'a> OptionObject<'a> {
             .and_then(|members| {
                 members.iter().map(|(key, value)| json::as_bool(value).map(|flag| (key.to_owned(), flag))).collect()
             })
-            .ok_or_else(|| self.wrong(name, "an object of booleans"))
+            .ok_or_else(|| self.wrong(name, raw, "an object of booleans"))
     }
 }
 
@@ -91,9 +94,25 @@ mod tests {
     }
 
     #[test]
-    fn null_members_count_as_absent() {
+    fn no_typed_reader_takes_null_and_the_error_says_to_leave_it_out() {
         let o = object(r#"{"a":null,"b":1}"#);
-        assert_eq!(o.present().map(|(k, _)| k).collect::<Vec<_>>(), ["b"]);
+        assert_eq!(o.present().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "b"]);
+        let null = o.members.get("a").unwrap();
+        let errors = [
+            o.string("a", null).err(),
+            o.boolean("a", null).err(),
+            o.number("a", null).err(),
+            o.strings("a", null).err(),
+            o.one_or_many("a", null).err(),
+            o.duration("a", null).err(),
+            o.flags("a", null).err(),
+        ];
+        for error in errors {
+            let error = error.unwrap();
+            assert_eq!(error.code(), ErrorCode::OptionsInvalid);
+            assert!(error.message().ends_with("not null (leave it out for the default)"), "{}", error.message());
+        }
+        assert!(!o.string("b", o.members.get("b").unwrap()).unwrap_err().message().contains("null"));
     }
 
     #[test]

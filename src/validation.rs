@@ -306,7 +306,10 @@ mod tests {
         ] {
             assert_eq!(VerifyOptions::from_json(json).unwrap_err().code(), ErrorCode::OptionsInvalid, "{json}");
         }
-        assert_eq!(VerifyOptions::from_json(r#"{"issuer":null}"#).unwrap(), VerifyOptions::default());
+        // null is refused, never taken as "no check".
+        for json in [r#"{"issuer":null}"#, r#"{"audience":null}"#, r#"{"maxTokenAge":null}"#, r#"{"subject":null}"#] {
+            assert_eq!(VerifyOptions::from_json(json).unwrap_err().code(), ErrorCode::OptionsInvalid, "{json}");
+        }
     }
 
     #[test]
@@ -335,7 +338,7 @@ mod tests {
         let entries = |json: &str| Validation::for_verifier(&options(json)).map(|(_, entries)| entries);
         assert_eq!(entries("{}"), Ok(None));
         assert_eq!(entries(r#"{"cache":false}"#), Ok(None));
-        assert_eq!(entries(r#"{"cache":null}"#), Ok(None));
+        assert_eq!(VerifyOptions::from_json(r#"{"cache":null}"#).unwrap_err().code(), ErrorCode::OptionsInvalid);
         assert_eq!(entries(r#"{"cache":true}"#), Ok(Some(1000)));
         assert_eq!(entries(r#"{"cache":1}"#), Ok(Some(1)));
         assert_eq!(entries(r#"{"cache":1e6}"#), Ok(Some(1_000_000)));
