@@ -2,18 +2,56 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-export {
-  createVerifier,
-  decodeJwt,
-  decodeProtectedHeader,
-  errorCodes,
-  expiryInfo,
-  isExpired,
-  jwtVerify,
-  signJwt,
-  Verifier,
-} from '../pkg/wasm/jwt_wasm.js';
+import { guarded } from './errors.js';
+
 export { JwtError } from './errors.js';
+
+export const decodeJwt = guarded(wasm.decodeJwt);
+export const decodeProtectedHeader = guarded(wasm.decodeProtectedHeader);
+export const errorCodes = guarded(wasm.errorCodes);
+export const expiryInfo = guarded(wasm.expiryInfo);
+export const isExpired = guarded(wasm.isExpired);
+export const jwtVerify = guarded(wasm.jwtVerify);
+export const signJwt = guarded(wasm.signJwt);
+
+const prepare = guarded(wasm.createVerifier);
+const verifyWith = guarded(wasm.Verifier.prototype.verify);
+const signatureOnlyWith = guarded(wasm.Verifier.prototype.__benchSignatureOnly);
+
+/** A key and options parsed once (see `createVerifier`). */
+export class Verifier {
+  #inner;
+
+  constructor(inner) {
+    if (!(inner instanceof wasm.Verifier)) throw new TypeError('a Verifier is made by createVerifier()');
+    this.#inner = inner;
+  }
+
+  verify(token) {
+    const inner = this.#inner;
+    if (inner === undefined) throw new TypeError('this Verifier has been freed');
+    return verifyWith.call(inner, token);
+  }
+
+  /** Releases the wasm memory now rather than at garbage collection; later calls throw a TypeError. */
+  free() {
+    const inner = this.#inner;
+    this.#inner = undefined;
+    inner?.free();
+  }
+
+  /** The floor `npm run bench` compares `verify` against (not part of the API). */
+  __benchSignatureOnly(token) {
+    const inner = this.#inner;
+    if (inner === undefined) throw new TypeError('this Verifier has been freed');
+    return signatureOnlyWith.call(inner, token);
+  }
+}
+if (Symbol.dispose) Verifier.prototype[Symbol.dispose] = Verifier.prototype.free;
+
+export function createVerifier(key, options) {
+  return new Verifier(prepare(key, options));
+}
 
 /** jose's SignJWT builder; `sign` is synchronous (awaiting it still works). */
 export class SignJWT {
@@ -66,6 +104,6 @@ export class SignJWT {
 
   sign(key, { currentDate } = {}) {
     const options = currentDate === undefined ? this.#options : { ...this.#options, currentDate };
-    return wasm.signJwt(this.#payload, key, options);
+    return signJwt(this.#payload, key, options);
   }
 }

@@ -7,8 +7,7 @@ import init from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
 import { connectErrors } from './errors.js';
 
-await init();
-connectErrors();
+connectErrors(await init());
 
 // Local bindings, not `export *`: see js/workerd.js.
 export const {

@@ -6,8 +6,7 @@ import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
 import { connectErrors } from './errors.js';
 
-initSync({ module });
-connectErrors();
+connectErrors(initSync({ module }));
 
 // Local bindings, not `export *`: see js/workerd.js.
 export const {

@@ -119,7 +119,8 @@ export declare class Verifier {
   private constructor();
   /** Verifies a token. Throws `JwtError`. */
   verify<PayloadType = JWTPayload>(token: string): JWTVerifyResult<PayloadType>;
-  /** Frees the wasm memory now rather than at garbage collection. */
+  /** Frees the wasm memory now rather than at garbage collection. Later `verify` calls throw a
+   * `TypeError`; a second `free()` does nothing. */
   free(): void;
 }
 

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import { connectErrors } from './errors.js';
 
-initSync({ module: readFileSync(new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url)) });
-connectErrors();
+connectErrors(initSync({ module: readFileSync(new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url)) }));
 
 export * from './api.js';

@@ -7,8 +7,7 @@ import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
 import { connectErrors } from './errors.js';
 
-initSync({ module });
-connectErrors();
+connectErrors(initSync({ module }));
 
 // Local bindings, not `export *`: the package is `sideEffects: false`, and a bundler drops a
 // module none of whose own exports are used, and the initialisation above with it.

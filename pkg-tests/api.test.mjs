@@ -428,6 +428,30 @@ describe('errors', () => {
     }
   });
 
+  test('a thrown JwtError\'s stack starts at the call that failed, not inside the glue or wasm', () => {
+    const failures = [
+      () => jwtVerify(`${good}x`, SECRET, at()),
+      () => createVerifier(SECRET, at()).verify('a.b'),
+      () => createVerifier(SECRET, { nope: 1 }),
+      () => decodeJwt('a.b'),
+      () => signJwt([], SECRET),
+      () => new SignJWT({}).setProtectedHeader({ alg: 'none' }).sign(SECRET),
+    ];
+    for (const fail of failures) {
+      const error = (() => {
+        try {
+          fail();
+        } catch (e) {
+          return e;
+        }
+      })();
+      assert.ok(error instanceof JwtError, String(fail));
+      const frames = error.stack.split('\n').filter((line) => line.trimStart().startsWith('at '));
+      assert.ok(!frames.some((frame) => frame.includes('wasm')), `${fail}: ${error.stack}`);
+      assert.ok(frames.slice(0, 4).some((frame) => frame.includes('api.test.mjs')), `${fail}: ${error.stack}`);
+    }
+  });
+
   test('JwtError can be constructed and checked like any Error', () => {
     const error = new JwtError('boom', { code: 'ERR_JWT_EXPIRED', claim: 'exp', reason: 'check_failed' });
     assert.ok(error instanceof Error);

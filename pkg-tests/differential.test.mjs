@@ -382,7 +382,7 @@ const DIFFERENCES = [
   },
   {
     id: 'duplicate member names',
-    readme: 'Duplicate member names in the header or the claims set are refused',
+    readme: 'Duplicate member names in the header or at the top level of the claims set are refused',
     applies: ({ token }) => segmentsOf(token).slice(0, 2).some((s) => hasDuplicates(memberNames(lenientText(s) ?? ''))),
     ours: (o) => o.code === 'ERR_JWS_INVALID' || o.code === 'ERR_JWT_INVALID',
   },

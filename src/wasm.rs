@@ -2,13 +2,12 @@
 //! and turns core errors into `JwtError`s. No rule about tokens lives here.
 
 use crate::{
-    decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, Error, ErrorCode, ExpiryOptions, Jwk,
+    check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, Error, ErrorCode, ExpiryOptions, Jwk,
     SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN,
 };
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::{Mutex, MutexGuard};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,31 +24,65 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// JavaScript helpers the package entry registers once the instance is ready.
 struct Hooks {
-    /// The `JwtError` class every thrown error is an instance of.
+    /// The class a failure is reported to the entry as; the entry throws a `JwtError` made
+    /// from it (js/errors.js).
     error_class: Function,
-    /// `JSON.stringify` that refuses what JSON cannot carry (functions, symbols, NaN).
-    to_json: Function,
+    /// How options, keys and claims are read from JS values; `None` if the entry gave none.
+    convert: Option<Convert>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The entry's `convert` (js/errors.js). Each method returns what crosses into wasm, or a
+    /// refusal number below. Every call is `catch`: an exception from the caller's values (a
+    /// getter, a revoked Proxy, a detached buffer) becomes a coded error here, never unwinding
+    /// through wasm frames.
+    #[derive(Clone)]
+    type Convert;
+    /// Options as JSON text, or `[text, milliseconds]` when they set `currentDate`.
+    #[wasm_bindgen(method, catch)]
+    fn options(this: &Convert, options: &JsValue) -> JsResult<JsValue>;
+    /// A key that is not a string: a `Uint8Array` of this realm, or a JWK as JSON text.
+    #[wasm_bindgen(method, catch)]
+    fn key(this: &Convert, key: &JsValue) -> JsResult<JsValue>;
+    /// A claims set to sign as JSON text.
+    #[wasm_bindgen(method, catch)]
+    fn claims(this: &Convert, payload: &JsValue) -> JsResult<JsValue>;
+}
+
+/// `convert`'s refusals: not a plain object (or, for a key, not a key type at all); a member
+/// JSON cannot carry; a `currentDate` that is not a valid `Date`.
+const NOT_PLAIN: f64 = 1.0;
+const NOT_JSONABLE: f64 = 2.0;
+const NOT_A_DATE: f64 = 3.0;
+
+/// Runs `f` on the entry's `convert`, cloned so that no borrow is held while JavaScript runs;
+/// `None` when no entry connected one (the raw glue, as the crate's own wasm tests use it).
+fn converted(f: impl FnOnce(&Convert) -> JsResult<JsValue>) -> Option<JsResult<JsValue>> {
+    let convert = HOOKS.with(|slot| slot.try_borrow().ok()?.as_ref()?.convert.clone());
+    convert.as_ref().map(f)
 }
 
 thread_local! {
     static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
 }
 
-/// Registers the `JwtError` class, the strict `toJson`, the ASCII writer and the result builder
-/// of the package entry. A slot in use by a call in progress (only a patched built-in calling
-/// back in could make it so) keeps what it had rather than trapping.
+/// Registers the failure class, the strict conversions, the ASCII writer and the result builder
+/// of the package entry. A slot in use by a call in progress (only a patched built-in
+/// calling back in could make it so) keeps what it had rather than trapping.
 #[wasm_bindgen(js_name = "__connect", skip_typescript)]
-pub fn connect(error_class: Function, to_json: Function, ascii_writer: JsValue, results: JsValue) {
+pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, results: JsValue) {
     fn set<T>(slot: &RefCell<T>, value: T) {
         if let Ok(mut slot) = slot.try_borrow_mut() {
             *slot = value;
         }
     }
-    HOOKS.with(|slot| set(slot, Some(Hooks { error_class, to_json })));
+    let has = |object: &JsValue, name: &str| Reflect::get(object, &name.into()).is_ok_and(|member| member.is_function());
+    let convert = ["options", "key", "claims"].iter().all(|name| has(&convert, name)).then(|| convert.unchecked_into::<Convert>());
+    HOOKS.with(|slot| set(slot, Some(Hooks { error_class, convert })));
     let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
     WRITER.with(|slot| set(slot, writer));
-    let has = |name: &str| Reflect::get(&results, &name.into()).is_ok_and(|member| member.is_function());
-    let results = (has("parse") && has("header") && has("verified")).then(|| results.unchecked_into::<ResultBuilder>());
+    let results = ["parse", "header", "verified"].iter().all(|name| has(&results, name)).then(|| results.unchecked_into::<ResultBuilder>());
     RESULTS.with(|slot| set(slot, results));
     KEPT_HEADERS.with(|slot| set(slot, Vec::new()));
 }
@@ -162,14 +195,25 @@ thread_local! {
     static WRITER: RefCell<Option<AsciiWriter>> = const { RefCell::new(None) };
 }
 
-/// What the one-call path writes into. A `Mutex` (wasm has one thread) rather than a
-/// thread-local `RefCell`, so that the text can be lent out of the call that wrote it.
-static ASCII_SCRATCH: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+thread_local! {
+    /// What the one-call path writes into, lent to one [`AsciiText`] at a time, which puts it
+    /// back when dropped. A call that finds it lent (a nested call, or any call after an
+    /// exception unwound past a holder, which then never put it back) uses a new buffer, so
+    /// nothing can leave the one-call path closed for good.
+    static ASCII_SCRATCH: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
 
 /// A short ASCII string held in the scratch buffer until this is dropped.
 struct AsciiText {
-    scratch: MutexGuard<'static, Vec<u8>>,
+    scratch: Vec<u8>,
     len: usize,
+}
+
+impl Drop for AsciiText {
+    fn drop(&mut self) {
+        let scratch = std::mem::take(&mut self.scratch);
+        ASCII_SCRATCH.with(|slot| slot.set(scratch));
+    }
 }
 
 impl AsciiText {
@@ -177,18 +221,15 @@ impl AsciiText {
     /// characters (every token, key and options text in practice), written into wasm memory in a
     /// single call (type check, length and `encodeInto` together, against five calls for
     /// [`encode_utf8`]); `None` for anything else, which the callers then judge the slow way.
-    /// The locks are tried, not taken: if JavaScript re-entered the binding from inside the
-    /// writer (only a patched built-in could), or a holder of the text called this, the inner
-    /// call takes the slow way instead of trapping.
     fn write(value: &JsValue, max_len: usize) -> Option<AsciiText> {
         WRITER.with(|writer| {
             let writer = writer.try_borrow().ok()?;
             let writer = writer.as_ref()?;
-            let mut scratch = ASCII_SCRATCH.try_lock().ok()?;
-            if scratch.len() < ASCII_SCRATCH_LEN {
-                scratch.resize(ASCII_SCRATCH_LEN, 0);
+            let mut text = AsciiText { scratch: ASCII_SCRATCH.with(Cell::take), len: 0 };
+            if text.scratch.len() < ASCII_SCRATCH_LEN {
+                text.scratch.resize(ASCII_SCRATCH_LEN, 0);
             }
-            let view = scratch.get_mut(..max_len.min(ASCII_SCRATCH_LEN))?;
+            let view = text.scratch.get_mut(..max_len.min(ASCII_SCRATCH_LEN))?;
             let written = writer.write(value, view);
             if !(0.0..=view.len() as f64).contains(&written) {
                 return None;
@@ -196,7 +237,9 @@ impl AsciiText {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just above
             let len = written as usize;
             // The writer promised ASCII; the bytes are checked rather than trusted.
-            view.get(..len)?.is_ascii().then_some(AsciiText { scratch, len })
+            view.get(..len)?.is_ascii().then_some(())?;
+            text.len = len;
+            Some(text)
         })
     }
 
@@ -246,29 +289,43 @@ thread_local! {
     static ENCODER: TextEncoder = TextEncoder::new();
 }
 
-/// A plain JS object as JSON text. Values JSON cannot carry throw instead of vanishing.
-fn to_json(value: &JsValue, code: ErrorCode) -> Result<String, Error> {
-    let text = HOOKS.with(|slot| match slot.borrow().as_ref() {
-        Some(hooks) => hooks.to_json.call1(&JsValue::UNDEFINED, value).ok(),
-        None => JSON::stringify(value).ok().map(JsValue::from),
-    });
-    text.as_ref()
-        .and_then(|t| t.dyn_ref::<JsString>())
-        .map(utf8)
-        .ok_or_else(|| Error::new(code, "expected a plain object of strings, finite numbers, booleans and arrays"))
-}
-
 fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
+    // The length cap first, before any copy (a UTF-16 length over it is a UTF-8 length over it).
     if let Some(text) = key.dyn_ref::<JsString>() {
+        check_secret_length(text.length() as usize)?;
         return SecretKey::from_bytes(utf8(text).into_bytes());
     }
-    if let Some(bytes) = key.dyn_ref::<Uint8Array>() {
+    let material = match converted(|convert| convert.key(key)) {
+        Some(read) => read.map_err(|_| {
+            Error::new(ErrorCode::KeyInvalid, "the key could not be read (a getter or Proxy threw, or its buffer is detached)")
+        })?,
+        None => unconnected_key(key),
+    };
+    if let Some(bytes) = material.dyn_ref::<Uint8Array>() {
+        check_secret_length(bytes.length() as usize)?;
         return SecretKey::from_bytes(bytes.to_vec());
     }
-    if key.is_object() && !Array::is_array(key) {
-        return SecretKey::from_jwk(&Jwk::from_json(&to_json(key, ErrorCode::JwkInvalid)?)?);
+    if let Some(text) = material.dyn_ref::<JsString>() {
+        return SecretKey::from_jwk(&Jwk::from_json(&utf8(text))?);
     }
-    Err(Error::new(ErrorCode::KeyInvalid, "the key must be a Uint8Array, a string or an \"oct\" JWK object"))
+    if material.as_f64() == Some(NOT_JSONABLE) {
+        return Err(Error::new(ErrorCode::JwkInvalid, "a JWK holds only strings, finite numbers, booleans and arrays"));
+    }
+    Err(Error::new(
+        ErrorCode::KeyInvalid,
+        "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a CryptoKey or KeyObject: pass the secret's bytes)",
+    ))
+}
+
+/// `convert.key` without an entry: JSON.stringify's view of an object.
+fn unconnected_key(key: &JsValue) -> JsValue {
+    if key.is_instance_of::<Uint8Array>() {
+        return key.clone();
+    }
+    if !key.is_object() || Array::is_array(key) {
+        return JsValue::from_f64(NOT_PLAIN);
+    }
+    JSON::stringify(key).map_or(JsValue::from_f64(NOT_JSONABLE), JsValue::from)
 }
 
 /// Where "now" comes from: the `currentDate` option, or the system clock at each call.
@@ -290,24 +347,47 @@ impl Clock {
 /// Reads an options object as JSON text for the core, taking `currentDate` (a `Date`) out as
 /// the clock.
 fn read_options(options: &JsValue) -> Result<(String, Clock), Error> {
-    if options.is_undefined() || options.is_null() {
+    if options.is_undefined() {
         return Ok((String::from("{}"), Clock::System));
     }
+    let invalid = |message| Error::new(ErrorCode::OptionsInvalid, message);
+    let Some(read) = converted(|convert| convert.options(options)) else { return unconnected_options(options) };
+    let read = read.map_err(|_| invalid("the options could not be read (a getter or Proxy threw)"))?;
+    if let Some(text) = read.dyn_ref::<JsString>() {
+        return Ok((utf8(text), Clock::System));
+    }
+    if let Some(pair) = read.dyn_ref::<Array>() {
+        let text = pair.get(0).dyn_into::<JsString>().map_err(|_| invalid("options must be a plain object"))?;
+        let at = UnixTime::from_millis(pair.get(1).as_f64().unwrap_or(f64::NAN))?;
+        return Ok((utf8(&text), Clock::Fixed(at)));
+    }
+    Err(match read.as_f64() {
+        Some(refusal) if refusal == NOT_A_DATE => invalid("currentDate must be a valid Date"),
+        Some(refusal) if refusal == NOT_JSONABLE => {
+            invalid("options hold only plain objects, arrays, strings, finite numbers, booleans and valid Dates")
+        }
+        _ => invalid("options must be a plain object"),
+    })
+}
+
+/// `convert.options` without an entry: JSON.stringify's view of the object, and a
+/// `currentDate` read here.
+fn unconnected_options(options: &JsValue) -> Result<(String, Clock), Error> {
+    let invalid = |message| Error::new(ErrorCode::OptionsInvalid, message);
     if !options.is_object() || Array::is_array(options) {
-        return Err(Error::new(ErrorCode::OptionsInvalid, "options must be an object"));
+        return Err(invalid("options must be a plain object"));
     }
     let current = NAMES.with(|names| Reflect::get(options, &names.current_date)).unwrap_or(JsValue::UNDEFINED);
-    let (fields, clock) = if current.is_undefined() || current.is_null() {
+    let (fields, clock) = if current.is_undefined() {
         (options.clone(), Clock::System)
     } else {
-        let date = current
-            .dyn_ref::<Date>()
-            .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, "currentDate must be a Date"))?;
+        let date = current.dyn_ref::<Date>().ok_or_else(|| invalid("currentDate must be a valid Date"))?;
         let rest = Object::assign(&Object::new(), options.unchecked_ref());
         let _ = NAMES.with(|names| Reflect::delete_property(&rest, &names.current_date));
         (rest.into(), Clock::Fixed(UnixTime::from_millis(date.get_time())?))
     };
-    Ok((to_json(&fields, ErrorCode::OptionsInvalid)?, clock))
+    let text = JSON::stringify(&fields).map_err(|_| invalid("options must be a plain object"))?;
+    Ok((utf8(&text), clock))
 }
 
 /// An object from JSON text the core has checked: by the entry's builder, so that every result
@@ -393,19 +473,16 @@ fn kept_header(builder: &ResultBuilder, text: &str) -> Option<JsValue> {
 }
 
 /// Decodes the claims set of a token without verifying it. Throws `ERR_JWT_INVALID`.
-#[wasm_bindgen(js_name = decodeJwt, skip_typescript)]
 pub fn decode_jwt_js(token: JsValue) -> JsResult<JsValue> {
     parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, decode_jwt)?)
 }
 
 /// Decodes the protected header of a token without verifying it. Throws `ERR_JWS_INVALID`.
-#[wasm_bindgen(js_name = decodeProtectedHeader, skip_typescript)]
 pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
     parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwsInvalid, decode_protected_header)?)
 }
 
 /// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`.
-#[wasm_bindgen(js_name = jwtVerify, skip_typescript)]
 pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult<JsValue> {
     let (options, clock) = read_options(&options)?;
     let validation = remembered_validation(options)?;
@@ -461,7 +538,6 @@ pub struct JsVerifier {
     clock: Clock,
 }
 
-#[wasm_bindgen(js_class = Verifier)]
 impl JsVerifier {
     /// Verifies a token. Returns `{ payload, protectedHeader }`.
     pub fn verify(&self, token: JsValue) -> JsResult<JsValue> {
@@ -473,7 +549,6 @@ impl JsVerifier {
 
     /// The same token conversion as `verify`, then only an HS256 signature check: the floor
     /// that `npm run bench` compares `verify` against. Not part of the API.
-    #[wasm_bindgen(js_name = "__benchSignatureOnly", skip_typescript)]
     pub fn bench_signature_only(&self, token: JsValue) -> JsResult<bool> {
         Ok(with_token(&token, self.max_token_len, ErrorCode::JwsInvalid, |token| {
             Ok(self.inner.hs256_signature_only(token))
@@ -498,13 +573,11 @@ fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error
 }
 
 /// Whether an unverified token's `exp` has passed.
-#[wasm_bindgen(js_name = isExpired, skip_typescript)]
 pub fn is_expired_js(token: JsValue, options: JsValue) -> JsResult<bool> {
     Ok(expiry(&token, &options)?.expired)
 }
 
 /// The time claims of an unverified token and their verdicts.
-#[wasm_bindgen(js_name = expiryInfo, skip_typescript)]
 pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
     let info = expiry(&token, &options)?;
     let date = |secs: Option<f64>| secs.map_or(JsValue::NULL, |s| Date::new(&JsValue::from_f64(s * 1000.0)).into());
@@ -523,16 +596,15 @@ pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
 }
 
 /// Signs a claims set with an HMAC key. Returns the compact token.
-#[wasm_bindgen(js_name = signJwt, skip_typescript)]
 pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult<String> {
     let (options, clock) = read_options(&options)?;
     let options = SignOptions::from_json(&options)?;
     let key = read_key(&key)?;
-    let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a JSON-serialisable object");
-    if !payload.is_object() {
-        return Err(not_object().into());
-    }
-    let json = JSON::stringify(&payload).ok();
+    let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a plain object that JSON can carry");
+    let json = match converted(|convert| convert.claims(&payload)) {
+        Some(read) => read.ok(),
+        None => payload.is_object().then(|| JSON::stringify(&payload).ok().map(JsValue::from)).flatten(),
+    };
     let json = json.as_ref().and_then(|s| s.dyn_ref::<JsString>()).map(utf8).ok_or_else(not_object)?;
     let now = clock.now()?;
     Ok(with_remembered_key(key, |key| sign(&json, key, &options, now))?)
@@ -542,4 +614,62 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
 #[wasm_bindgen(js_name = errorCodes, skip_typescript)]
 pub fn error_codes_js() -> Array {
     NAMES.with(|names| names.codes.iter().collect())
+}
+
+/// What each export returns: its result, or its failure as a value, from which the package
+/// entry makes and throws the `JwtError` (`guarded` in js/errors.js), outside the `try` that
+/// watches for exceptions unwinding through wasm. No result is a failure or an `Error`.
+fn settled<T: Into<JsValue>>(result: JsResult<T>) -> JsValue {
+    result.map_or_else(|error| error, Into::into)
+}
+
+/// Decodes the claims set of a token without verifying it (`ERR_JWT_INVALID`).
+#[wasm_bindgen(js_name = decodeJwt, skip_typescript)]
+pub fn decode_jwt_export(token: JsValue) -> JsValue {
+    settled(decode_jwt_js(token))
+}
+
+/// Decodes the protected header of a token without verifying it (`ERR_JWS_INVALID`).
+#[wasm_bindgen(js_name = decodeProtectedHeader, skip_typescript)]
+pub fn decode_protected_header_export(token: JsValue) -> JsValue {
+    settled(decode_protected_header_js(token))
+}
+
+/// Verifies a token's signature and claims once: `{ payload, protectedHeader }`.
+#[wasm_bindgen(js_name = jwtVerify, skip_typescript)]
+pub fn jwt_verify_export(token: JsValue, key: JsValue, options: JsValue) -> JsValue {
+    settled(jwt_verify_js(token, key, options))
+}
+
+#[wasm_bindgen(js_class = Verifier)]
+impl JsVerifier {
+    /// Verifies a token: `{ payload, protectedHeader }`.
+    #[wasm_bindgen(js_name = verify)]
+    pub fn verify_export(&self, token: JsValue) -> JsValue {
+        settled(self.verify(token))
+    }
+
+    /// See [`JsVerifier::bench_signature_only`]. Not part of the API.
+    #[wasm_bindgen(js_name = "__benchSignatureOnly", skip_typescript)]
+    pub fn bench_signature_only_export(&self, token: JsValue) -> JsValue {
+        settled(self.bench_signature_only(token))
+    }
+}
+
+/// Whether an unverified token's `exp` has passed.
+#[wasm_bindgen(js_name = isExpired, skip_typescript)]
+pub fn is_expired_export(token: JsValue, options: JsValue) -> JsValue {
+    settled(is_expired_js(token, options))
+}
+
+/// The time claims of an unverified token and their verdicts.
+#[wasm_bindgen(js_name = expiryInfo, skip_typescript)]
+pub fn expiry_info_export(token: JsValue, options: JsValue) -> JsValue {
+    settled(expiry_info_js(token, options))
+}
+
+/// Signs a claims set with an HMAC key: the compact token.
+#[wasm_bindgen(js_name = signJwt, skip_typescript)]
+pub fn sign_jwt_export(payload: JsValue, key: JsValue, options: JsValue) -> JsValue {
+    settled(sign_jwt_js(payload, key, options))
 }

@@ -1,0 +1,174 @@
+// Values a caller can pass that fight back: getters and Proxies that throw, detached buffers,
+// look-alike Dates and Uint8Arrays, objects from another realm, keys JWT cannot use, nulls, a JS
+// stack that runs out inside a call. Each must give a coded JwtError (or, for misuse of a freed
+// Verifier, a TypeError) and leave the wasm instance working: an exception that unwound through
+// wasm frames used to leak the wasm stack until every call trapped.
+import assert from 'node:assert/strict';
+import { createSecretKey, webcrypto } from 'node:crypto';
+import { describe, test } from 'node:test';
+import vm from 'node:vm';
+import { createVerifier, decodeJwt, isExpired, JwtError, jwtVerify, signJwt, Verifier } from 'jwt-wasm';
+
+const SECRET = 'hostile-values-secret-of-32-bytes!!';
+const good = signJwt({ sub: 'ada', iss: 'evil' }, SECRET);
+const codeOf = (fn) => {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof JwtError ? error.code : `not a JwtError: ${error?.constructor?.name}: ${error?.message}`;
+  }
+  return 'no error';
+};
+const stillWorks = () => {
+  assert.equal(decodeJwt(good).sub, 'ada');
+  assert.equal(jwtVerify(good, SECRET).payload.sub, 'ada');
+};
+
+function detached() {
+  const bytes = new Uint8Array(32).fill(7);
+  structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+  return bytes;
+}
+
+describe('hostile values', () => {
+  test('values that throw when read give coded errors, 300 times over, and the instance lives', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const throwing = { currentDate: new Date(), get issuer() { throw new Error('getter'); } };
+    const cases = [
+      ['detached key', () => jwtVerify(good, detached()), 'ERR_KEY_INVALID'],
+      ['detached key, signing', () => signJwt({}, detached()), 'ERR_KEY_INVALID'],
+      ['a Uint8Array look-alike', () => jwtVerify(good, Object.create(Uint8Array.prototype)), 'ERR_KEY_INVALID'],
+      ['a throwing getter beside currentDate', () => jwtVerify(good, SECRET, throwing), 'ERR_OPTIONS_INVALID'],
+      ['a Date look-alike', () => jwtVerify(good, SECRET, { currentDate: Object.create(Date.prototype) }), 'ERR_OPTIONS_INVALID'],
+      ['revoked Proxy options', () => jwtVerify(good, SECRET, proxy), 'ERR_OPTIONS_INVALID'],
+      ['revoked Proxy key', () => jwtVerify(good, proxy), 'ERR_KEY_INVALID'],
+      ['revoked Proxy claims', () => signJwt(proxy, SECRET), 'ERR_JWT_INVALID'],
+      ['revoked Proxy verifier options', () => createVerifier(SECRET, proxy), 'ERR_OPTIONS_INVALID'],
+    ];
+    for (const [name, call, code] of cases) {
+      for (let i = 0; i < 300; i += 1) assert.equal(codeOf(call), code, name);
+      stillWorks();
+    }
+  });
+
+  test('the JS stack running out inside calls leaves the instance working', () => {
+    let unwound = 0;
+    function nearTheLimit() {
+      try {
+        nearTheLimit();
+      } catch {
+        // the stack ran out: call from here, near the limit
+      }
+      try {
+        jwtVerify(good, SECRET, { currentDate: new Date() });
+      } catch (error) {
+        if (!(error instanceof JwtError)) unwound += 1;
+      }
+    }
+    // Without the stack pointer reset, two rounds left every later call trapping.
+    for (let round = 0; round < 5; round += 1) {
+      nearTheLimit();
+      stillWorks();
+    }
+    assert.ok(unwound > 0, 'some calls ran out of stack');
+  });
+
+  test('options are judged as given when they set currentDate: inherited, class and hidden members are refused', () => {
+    class Options {
+      get issuer() {
+        return 'good';
+      }
+    }
+    const withDate = (object) => Object.assign(object, { currentDate: new Date() });
+    const hidden = Object.defineProperty({}, 'issuer', { value: 'good', enumerable: false });
+    for (const options of [
+      withDate(Object.create({ issuer: 'good' })),
+      withDate(new Options()),
+      hidden,
+      withDate(Object.defineProperty({}, 'issuer', { value: 'good', enumerable: false })),
+    ]) {
+      assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_OPTIONS_INVALID');
+      assert.equal(codeOf(() => createVerifier(SECRET, options)), 'ERR_OPTIONS_INVALID');
+      assert.equal(codeOf(() => signJwt({}, SECRET, options)), 'ERR_OPTIONS_INVALID');
+    }
+    // A plain object with a plain getter is read like any member.
+    const getter = { currentDate: new Date(), get issuer() { return 'good'; } };
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, getter)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+  });
+
+  test('null is refused for any option rather than turning its check off', () => {
+    for (const options of [{ issuer: null }, { audience: null }, { subject: null }, { maxTokenAge: null }, { typ: null }, { algorithms: null }, { clockTolerance: null }]) {
+      assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
+      assert.equal(codeOf(() => createVerifier(SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
+    }
+    const error = (() => {
+      try {
+        jwtVerify(good, SECRET, { issuer: null });
+      } catch (e) {
+        return e;
+      }
+    })();
+    assert.match(error.message, /"issuer" must be .* not null \(leave it out/);
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, null)), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => signJwt({}, SECRET, { issuer: null })), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => signJwt({}, SECRET, { expirationTime: null })), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => isExpired(good, { clockTolerance: null })), 'ERR_OPTIONS_INVALID');
+    // undefined is absent, as JSON.stringify has it.
+    assert.equal(jwtVerify(good, SECRET, { issuer: undefined }).payload.sub, 'ada');
+  });
+
+  test('keys of other types are ERR_KEY_INVALID; Buffers, other realms\' Uint8Arrays and 1 MiB are fine', async () => {
+    const bytes = new TextEncoder().encode(SECRET);
+    const cryptoKey = await webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    for (const key of [cryptoKey, createSecretKey(bytes), bytes.buffer, new DataView(bytes.buffer), new Int8Array(bytes), new Uint16Array(4), new Uint8ClampedArray(bytes), [1, 2], 7n, Symbol('k'), null, undefined]) {
+      assert.equal(codeOf(() => jwtVerify(good, key)), 'ERR_KEY_INVALID', Object.prototype.toString.call(key));
+    }
+    for (const key of [Buffer.from(SECRET), vm.runInNewContext('new TextEncoder().encode(s)', { s: SECRET, TextEncoder })]) {
+      assert.equal(jwtVerify(good, key).payload.sub, 'ada');
+    }
+    const foreign = vm.runInNewContext('new Uint8Array([...s].map((c) => c.charCodeAt(0)))', { s: SECRET });
+    assert.equal(Object.getPrototypeOf(foreign) === Uint8Array.prototype, false);
+    assert.equal(jwtVerify(good, foreign).payload.sub, 'ada');
+    const mebibyte = 'k'.repeat(1 << 20);
+    assert.equal(jwtVerify(signJwt({ sub: 'big' }, mebibyte), new TextEncoder().encode(mebibyte)).payload.sub, 'big');
+    assert.equal(codeOf(() => jwtVerify(good, `${mebibyte}k`)), 'ERR_KEY_INVALID');
+    assert.equal(codeOf(() => jwtVerify(good, new Uint8Array((1 << 20) + 1))), 'ERR_KEY_INVALID');
+  });
+
+  test('objects and Dates from another realm are plain objects and Dates', () => {
+    const at = new Date();
+    const options = vm.runInNewContext('({ issuer: "evil", currentDate: new Date(t) })', { t: at.getTime() });
+    assert.equal(jwtVerify(good, SECRET, options).payload.sub, 'ada');
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, { ...options, issuer: 'good' })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    const jwk = vm.runInNewContext('({ kty: "oct", k })', { k: Buffer.from(SECRET).toString('base64url') });
+    assert.equal(jwtVerify(good, jwk).payload.sub, 'ada');
+    const claims = vm.runInNewContext('({ sub: "realm" })');
+    assert.equal(decodeJwt(signJwt(claims, SECRET)).sub, 'realm');
+  });
+
+  test('a claims set to sign must be a plain object: a Map or class instance is not signed as {}', () => {
+    class Claims {
+      constructor() {
+        this.sub = 'x';
+      }
+    }
+    for (const payload of [new Map([['sub', 'x']]), new Claims(), [], new Date(), 'text', null, undefined, 7]) {
+      assert.equal(codeOf(() => signJwt(payload, SECRET)), 'ERR_JWT_INVALID', Object.prototype.toString.call(payload));
+    }
+    const bare = Object.assign(Object.create(null), { sub: 'null-prototype' });
+    assert.equal(decodeJwt(signJwt(bare, SECRET)).sub, 'null-prototype');
+  });
+
+  test('a freed Verifier throws a TypeError, free() twice is harmless, and only createVerifier makes one', () => {
+    const verifier = createVerifier(SECRET);
+    assert.ok(verifier instanceof Verifier);
+    assert.equal(verifier.verify(good).payload.sub, 'ada');
+    verifier.free();
+    assert.throws(() => verifier.verify(good), (error) => error instanceof TypeError && /freed/.test(error.message));
+    verifier.free();
+    assert.throws(() => new Verifier(), TypeError);
+    assert.throws(() => Verifier.prototype.verify.call({}, good), TypeError);
+    stillWorks();
+  });
+});
