@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { guarded } from './errors.js';
+import { guarded, instanceGeneration, snapshot } from './errors.js';
 
 export { JwtError } from './errors.js';
 
@@ -17,40 +17,53 @@ export const signJwt = guarded(wasm.signJwt);
 const prepare = guarded(wasm.createVerifier);
 const verifyWith = guarded(wasm.Verifier.prototype.verify);
 const signatureOnlyWith = guarded(wasm.Verifier.prototype.__benchSignatureOnly);
+const MADE_HERE = Symbol('createVerifier');
 
 /** A key and options parsed once (see `createVerifier`). */
 export class Verifier {
   #inner;
+  #generation;
+  #made;
 
-  constructor(inner) {
-    if (!(inner instanceof wasm.Verifier)) throw new TypeError('a Verifier is made by createVerifier()');
+  constructor(madeHere, inner, made) {
+    if (madeHere !== MADE_HERE) throw new TypeError('a Verifier is made by createVerifier()');
     this.#inner = inner;
+    this.#generation = instanceGeneration();
+    this.#made = made;
+  }
+
+  /** The glue's verifier, made again from the same key and options if the instance was replaced. */
+  #current() {
+    if (this.#inner === undefined) throw new TypeError('this Verifier has been freed');
+    if (this.#generation !== instanceGeneration()) {
+      if (this.#made === undefined) throw new TypeError('this Verifier was lost with a replaced wasm instance');
+      this.#inner = prepare(...this.#made);
+      this.#generation = instanceGeneration();
+    }
+    return this.#inner;
   }
 
   verify(token) {
-    const inner = this.#inner;
-    if (inner === undefined) throw new TypeError('this Verifier has been freed');
-    return verifyWith.call(inner, token);
+    return verifyWith.call(this.#current(), token);
   }
 
   /** Releases the wasm memory now rather than at garbage collection; later calls throw a TypeError. */
   free() {
     const inner = this.#inner;
     this.#inner = undefined;
-    inner?.free();
+    // One of a replaced instance is not freed: its memory went with that instance.
+    if (inner !== undefined && this.#generation === instanceGeneration()) inner.free();
   }
 
   /** The floor `npm run bench` compares `verify` against (not part of the API). */
   __benchSignatureOnly(token) {
-    const inner = this.#inner;
-    if (inner === undefined) throw new TypeError('this Verifier has been freed');
-    return signatureOnlyWith.call(inner, token);
+    return signatureOnlyWith.call(this.#current(), token);
   }
 }
 if (Symbol.dispose) Verifier.prototype[Symbol.dispose] = Verifier.prototype.free;
 
 export function createVerifier(key, options) {
-  return new Verifier(prepare(key, options));
+  return new Verifier(MADE_HERE, prepare(key, options), snapshot(key, options));
 }
 
 /** jose's SignJWT builder; `sign` is synchronous (awaiting it still works). */

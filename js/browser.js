@@ -7,7 +7,8 @@ import init from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
 import { connectErrors } from './errors.js';
 
-connectErrors(await init());
+await init();
+connectErrors();
 
 // Local bindings, not `export *`: see js/workerd.js.
 export const {

@@ -6,7 +6,8 @@ import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
 import { connectErrors } from './errors.js';
 
-connectErrors(initSync({ module }));
+initSync({ module });
+connectErrors();
 
 // Local bindings, not `export *`: see js/workerd.js.
 export const {

@@ -1,7 +1,7 @@
 // The error class every failure is thrown as, the strict conversions of options, keys and
 // claims, the one-call string writer and the result builder; the wasm binding uses them once
 // connectErrors() has registered them.
-import { __connect } from '../pkg/wasm/jwt_wasm.js';
+import { __connect, __wbg_reset_state } from '../pkg/wasm/jwt_wasm.js';
 
 /** Every error thrown by jwt-wasm. Switch on `code`; messages may change. */
 export class JwtError extends Error {
@@ -24,11 +24,17 @@ const { getOwnPropertyNames, getPrototypeOf, keys } = Object;
 const objectTag = Object.prototype.toString;
 const dateTime = Date.prototype.getTime;
 
-/** A plain object of any realm: its prototype is null or a prototype whose own is null. */
+const objectPrototypeNames = new Set(getOwnPropertyNames(Object.prototype));
+
+/** A plain object: its prototype is null or an Object.prototype, of this realm or another (a vm
+ * context, a test environment), so that it inherits no member JSON.stringify would not see. */
 function isPlainObject(value) {
   if (typeof value !== 'object' || value === null || objectTag.call(value) !== '[object Object]') return false;
   const prototype = getPrototypeOf(value);
-  return prototype === null || getPrototypeOf(prototype) === null;
+  if (prototype === null || prototype === Object.prototype) return true;
+  if (getPrototypeOf(prototype) !== null) return false;
+  const names = getOwnPropertyNames(prototype);
+  return names.length === objectPrototypeNames.size && names.every((name) => objectPrototypeNames.has(name));
 }
 
 /** The time of a valid Date of any realm; NaN for an invalid Date or anything else. */
@@ -81,18 +87,20 @@ const convert = {
   /** Options as JSON text, and `currentDate` (if set) taken out as `[text, milliseconds]`. */
   options(options) {
     if (!isPlainObject(options)) return NOT_PLAIN;
-    if (!isJsonable(options, 0)) return NOT_JSONABLE;
     const date = options.currentDate;
-    if (date === undefined) return JSON.stringify(options);
-    const time = timeOf(date);
+    const time = date === undefined ? undefined : timeOf(date);
     if (Number.isNaN(time)) return NOT_A_DATE;
+    if (!isJsonable(options, 0)) return NOT_JSONABLE;
+    if (date === undefined) return JSON.stringify(options);
     return [JSON.stringify({ ...options, currentDate: undefined }), time];
   },
-  /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too), or a JWK as JSON text. */
+  /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
+   * JWK as JSON text. */
   key(key) {
     if (ArrayBuffer.isView(key) && objectTag.call(key) === '[object Uint8Array]') {
-      // Copied into this realm's Uint8Array unless it is one (a detached buffer throws here).
-      return key instanceof Uint8Array && key.byteLength > 0 ? key : new Uint8Array(key);
+      // Always a fresh copy, read through the array's internal slots: a subclass or an own
+      // `length` cannot lie to the binding, and a detached buffer throws here.
+      return new Uint8Array(key);
     }
     if (!isPlainObject(key)) return NOT_PLAIN;
     return isJsonable(key, 0) ? JSON.stringify(key) : NOT_JSONABLE;
@@ -136,17 +144,6 @@ const results = {
   },
 };
 
-// An exception that leaves a wasm call by unwinding, rather than as a returned error, skips the
-// code that moves the wasm stack pointer back: only the JS stack running out inside a call can
-// do that now (every call out to JavaScript that the caller's values can make throw is caught in
-// Rust), but each such exception would leak stack until the instance traps. So every export
-// runs through `guarded`: when an exception leaves the outermost call, the pointer is set back to
-// where it stands between calls, with no wasm frame live. Coded errors come back as values and
-// are thrown here, after the call has returned with the pointer already there.
-let depth = 0;
-let stackPointer;
-let stackBase;
-
 // A failure as the binding reports it. The JwtError is made from it here, in the entry's frame:
 // its stack then starts at the caller's call rather than inside the glue and wasm, and capturing
 // it walks no wasm frames (a failing verify about 1 us faster than a JwtError made in wasm).
@@ -159,15 +156,56 @@ class Failure {
 
 const thrown = (value) => (value instanceof Failure ? new JwtError(value.message, value.details) : value);
 
-/** `call` (an export of the glue), with the stack pointer reset after an unwinding exception. */
+// Replacing a broken instance. An exception that leaves a wasm call by unwinding, rather than as
+// a returned failure, abandons the Rust code it passes through midway: the wasm stack pointer is
+// not moved back, and a borrow or an allocator's bookkeeping may be left half done (a few hundred
+// such exceptions, or one at the wrong point, used to leave every later call trapping). Every call
+// out to JavaScript that the caller's values could make throw is caught in Rust, so only the JS
+// stack running out inside a call, or a trap (a bug), can still do this. So every export runs
+// through `guarded`: when such an exception leaves the outermost call, the instance is replaced by
+// a fresh one of the same compiled module (wasm-bindgen's reset-state function) before the
+// exception goes on, and a Verifier made in the old one makes itself again in the new one at its
+// next call (js/api.js).
+let depth = 0;
+let generation = 0;
+let replacePending = false;
+
+/** Counts the instances replaced so far; a Verifier made at another count makes itself again. */
+export const instanceGeneration = () => generation;
+
+function register() {
+  __connect(Failure, convert, asciiWriter, results);
+}
+
+function replaceInstance() {
+  replacePending = true;
+  __wbg_reset_state();
+  generation += 1;
+  register();
+  replacePending = false;
+}
+
+/** `call`, an export of the glue: its failure thrown as a JwtError, its instance replaced if broken. */
 export function guarded(call) {
-  return function guardedCall(a, b, c) {
+  function guardedCall(a, b, c) {
+    // A replacement that could not be made at the time (the stack still too short) is made now.
+    if (depth === 0 && replacePending) replaceInstance();
     let result;
     depth += 1;
     try {
       result = call.call(this, a, b, c);
     } catch (error) {
-      if (depth === 1 && stackPointer !== undefined) stackPointer.value = stackBase;
+      if (!(error instanceof Failure)) {
+        // Inside an outer call (a getter calling back in), its wasm frames are live: replace later.
+        replacePending = true;
+        if (depth === 1) {
+          try {
+            replaceInstance();
+          } catch {
+            // left pending for the next call
+          }
+        }
+      }
       throw thrown(error);
     } finally {
       depth -= 1;
@@ -176,12 +214,28 @@ export function guarded(call) {
     if (result instanceof Failure) throw new JwtError(result.message, result.details);
     if (result instanceof Error) throw result;
     return result;
-  };
+  }
+  Object.defineProperties(guardedCall, { name: { value: call.name }, length: { value: call.length } });
+  return guardedCall;
 }
 
-/** Called by each entry with the instance's exports once it is ready, before any other call. */
-export function connectErrors(exports) {
-  stackPointer = exports.__stack_pointer;
-  stackBase = stackPointer?.value;
-  __connect(Failure, convert, asciiWriter, results);
+/** What a Verifier was made from, to make it again in a replaced instance: the key and options
+ * as the binding read them, copied, so that later changes to the caller's objects change nothing;
+ * undefined if they cannot be read again. */
+export function snapshot(key, options) {
+  try {
+    const keyRead = typeof key === 'string' ? key : convert.key(key);
+    const keyCopy = typeof key !== 'string' && typeof keyRead === 'string' ? JSON.parse(keyRead) : keyRead;
+    if (options === undefined) return [keyCopy, undefined];
+    const read = convert.options(options);
+    const optionsCopy = typeof read === 'string' ? JSON.parse(read) : { ...JSON.parse(read[0]), currentDate: new Date(read[1]) };
+    return [keyCopy, optionsCopy];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Called by each entry once the wasm instance is ready, before any other call. */
+export function connectErrors() {
+  register();
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import { connectErrors } from './errors.js';
 
-connectErrors(initSync({ module: readFileSync(new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url)) }));
+initSync({ module: readFileSync(new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url)) });
+connectErrors();
 
 export * from './api.js';

@@ -7,7 +7,8 @@ import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
 import { connectErrors } from './errors.js';
 
-connectErrors(initSync({ module }));
+initSync({ module });
+connectErrors();
 
 // Local bindings, not `export *`: the package is `sideEffects: false`, and a bundler drops a
 // module none of whose own exports are used, and the initialisation above with it.

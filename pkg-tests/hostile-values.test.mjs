@@ -52,26 +52,71 @@ describe('hostile values', () => {
     }
   });
 
-  test('the JS stack running out inside calls leaves the instance working', () => {
+  test('the JS stack running out inside calls leaves the instance working, Verifiers included', () => {
+    const made = createVerifier(SECRET, { issuer: 'evil' });
+    const cached = createVerifier(SECRET, { cache: true });
+    const spare = createVerifier(SECRET);
+    assert.equal(cached.verify(good).payload.sub, 'ada');
+    const calls = [
+      () => jwtVerify(good, SECRET, { currentDate: new Date() }),
+      () => signJwt({ sub: 'x' }, SECRET),
+      () => decodeJwt(good),
+      () => createVerifier(SECRET).verify(good),
+      () => jwtVerify(good, SECRET, { issuer: 'nope' }),
+      () => made.verify(good),
+    ];
     let unwound = 0;
-    function nearTheLimit() {
-      try {
+    for (const call of calls) {
+      const nearTheLimit = () => {
+        try {
+          nearTheLimit();
+        } catch {
+          // the stack ran out: call from here, near the limit
+        }
+        try {
+          call();
+        } catch (error) {
+          if (!(error instanceof JwtError)) unwound += 1;
+        }
+      };
+      // Without a fresh instance after such an exception, a round or two of these left every later
+      // call trapping (the stack pointer, or a borrow in wasm-bindgen's table, left mid-update).
+      for (let round = 0; round < 10; round += 1) {
         nearTheLimit();
-      } catch {
-        // the stack ran out: call from here, near the limit
+        stillWorks();
       }
-      try {
-        jwtVerify(good, SECRET, { currentDate: new Date() });
-      } catch (error) {
-        if (!(error instanceof JwtError)) unwound += 1;
-      }
-    }
-    // Without the stack pointer reset, two rounds left every later call trapping.
-    for (let round = 0; round < 5; round += 1) {
-      nearTheLimit();
-      stillWorks();
     }
     assert.ok(unwound > 0, 'some calls ran out of stack');
+    // Verifiers made before carry on, made again with their own key and options.
+    assert.equal(made.verify(good).payload.sub, 'ada');
+    assert.equal(codeOf(() => made.verify(signJwt({ iss: 'other' }, SECRET))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assert.equal(cached.verify(good).payload.sub, 'ada');
+    spare.free();
+    for (let i = 0; i < 2000; i += 1) assert.equal(made.verify(good).payload.sub, 'ada');
+    stillWorks();
+  });
+
+  test('after exceptions that unwind through wasm, the instance is replaced and Verifiers carry on', () => {
+    // A clock that throws is the one exception the binding lets unwind (it reads Date.now with no
+    // catch, on the hot path), so it stands in here for the JS stack running out, which does the
+    // same at unpredictable points. Each such exception abandons Rust code midway.
+    const made = createVerifier(SECRET, { issuer: 'evil' });
+    const now = Date.now;
+    Date.now = () => {
+      throw new Error('no clock');
+    };
+    try {
+      for (let i = 0; i < 300; i += 1) {
+        assert.throws(() => made.verify(good), /no clock/);
+        assert.throws(() => jwtVerify(good, SECRET), /no clock/);
+      }
+    } finally {
+      Date.now = now;
+    }
+    assert.equal(made.verify(good).payload.sub, 'ada');
+    assert.equal(codeOf(() => made.verify(signJwt({ iss: 'other' }, SECRET))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    made.free();
+    stillWorks();
   });
 
   test('options are judged as given when they set currentDate: inherited, class and hidden members are refused', () => {
@@ -82,8 +127,11 @@ describe('hostile values', () => {
     }
     const withDate = (object) => Object.assign(object, { currentDate: new Date() });
     const hidden = Object.defineProperty({}, 'issuer', { value: 'good', enumerable: false });
+    const bareProto = (members) => Object.create(Object.assign(Object.create(null), members));
     for (const options of [
       withDate(Object.create({ issuer: 'good' })),
+      bareProto({ issuer: 'good' }),
+      withDate(bareProto({ issuer: 'good' })),
       withDate(new Options()),
       hidden,
       withDate(Object.defineProperty({}, 'issuer', { value: 'good', enumerable: false })),
@@ -127,6 +175,21 @@ describe('hostile values', () => {
     for (const key of [Buffer.from(SECRET), vm.runInNewContext('new TextEncoder().encode(s)', { s: SECRET, TextEncoder })]) {
       assert.equal(jwtVerify(good, key).payload.sub, 'ada');
     }
+    // A subclass is read through the array's own slots, not its (here lying) length.
+    class Lying extends Uint8Array {
+      get length() {
+        throw new Error('length');
+      }
+    }
+    class Longer extends Uint8Array {
+      get length() {
+        return 64;
+      }
+    }
+    assert.equal(jwtVerify(good, Lying.from(Buffer.from(SECRET))).payload.sub, 'ada');
+    assert.equal(jwtVerify(good, Longer.from(Buffer.from(SECRET))).payload.sub, 'ada');
+    const own = Object.defineProperty(new TextEncoder().encode(SECRET), 'length', { get() { throw new Error('own'); } });
+    assert.equal(jwtVerify(good, own).payload.sub, 'ada');
     const foreign = vm.runInNewContext('new Uint8Array([...s].map((c) => c.charCodeAt(0)))', { s: SECRET });
     assert.equal(Object.getPrototypeOf(foreign) === Uint8Array.prototype, false);
     assert.equal(jwtVerify(good, foreign).payload.sub, 'ada');
@@ -158,6 +221,7 @@ describe('hostile values', () => {
     }
     const bare = Object.assign(Object.create(null), { sub: 'null-prototype' });
     assert.equal(decodeJwt(signJwt(bare, SECRET)).sub, 'null-prototype');
+    assert.equal(codeOf(() => signJwt(Object.create(Object.assign(Object.create(null), { sub: 'x' })), SECRET)), 'ERR_JWT_INVALID');
   });
 
   test('a freed Verifier throws a TypeError, free() twice is harmless, and only createVerifier makes one', () => {
@@ -168,6 +232,7 @@ describe('hostile values', () => {
     assert.throws(() => verifier.verify(good), (error) => error instanceof TypeError && /freed/.test(error.message));
     verifier.free();
     assert.throws(() => new Verifier(), TypeError);
+    assert.throws(() => new Verifier(Symbol('createVerifier'), {}, []), TypeError);
     assert.throws(() => Verifier.prototype.verify.call({}, good), TypeError);
     stillWorks();
   });

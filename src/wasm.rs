@@ -42,7 +42,7 @@ extern "C" {
     /// Options as JSON text, or `[text, milliseconds]` when they set `currentDate`.
     #[wasm_bindgen(method, catch)]
     fn options(this: &Convert, options: &JsValue) -> JsResult<JsValue>;
-    /// A key that is not a string: a `Uint8Array` of this realm, or a JWK as JSON text.
+    /// A key that is not a string: a copy of its bytes in a `Uint8Array`, or a JWK as JSON text.
     #[wasm_bindgen(method, catch)]
     fn key(this: &Convert, key: &JsValue) -> JsResult<JsValue>;
     /// A claims set to sign as JSON text.
@@ -362,7 +362,9 @@ fn read_options(options: &JsValue) -> Result<(String, Clock), Error> {
         return Ok((utf8(&text), Clock::Fixed(at)));
     }
     Err(match read.as_f64() {
-        Some(refusal) if refusal == NOT_A_DATE => invalid("currentDate must be a valid Date"),
+        Some(refusal) if refusal == NOT_A_DATE => {
+            invalid("currentDate must be a valid Date (leave it out for the time of each call)")
+        }
         Some(refusal) if refusal == NOT_JSONABLE => {
             invalid("options hold only plain objects, arrays, strings, finite numbers, booleans and valid Dates")
         }

@@ -152,6 +152,29 @@ export const SMOKE = [
     }
     return expectSame(jwt.jwtVerify(token, SECRET).payload, { sub: 'ada' });
   }],
+  ['after exceptions that unwind through wasm (a throwing clock), a fresh instance carries on', (jwt) => {
+    const token = jwt.signJwt({ sub: 'ada' }, SECRET);
+    const made = jwt.createVerifier(SECRET);
+    const now = Date.now;
+    Date.now = () => {
+      throw new Error('no clock');
+    };
+    try {
+      for (let i = 0; i < 300; i += 1) {
+        try {
+          made.verify(token);
+          return 'verify without a clock succeeded';
+        } catch (error) {
+          if (error?.message !== 'no clock') return `not the clock's error: ${error}`;
+        }
+      }
+    } finally {
+      Date.now = now;
+    }
+    const after = [made.verify(token).payload, jwt.jwtVerify(token, SECRET).payload];
+    made.free();
+    return expectSame(after, [{ sub: 'ada' }, { sub: 'ada' }]);
+  }],
 ];
 
 /** How many checks runChecks makes for a vector file: the caller asserts that all of them ran. */
