@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { guarded, instanceGeneration, snapshot } from './errors.js';
+import { guarded, instanceGeneration, replaceIfPending, snapshot } from './errors.js';
 
 export { JwtError } from './errors.js';
 
@@ -17,6 +17,7 @@ export const signJwt = guarded(wasm.signJwt);
 const prepare = guarded(wasm.createVerifier);
 const verifyWith = guarded(wasm.Verifier.prototype.verify);
 const signatureOnlyWith = guarded(wasm.Verifier.prototype.__benchSignatureOnly);
+const freeWith = guarded(wasm.Verifier.prototype.free);
 const MADE_HERE = Symbol('createVerifier');
 
 /** A key and options parsed once (see `createVerifier`). */
@@ -25,16 +26,17 @@ export class Verifier {
   #generation;
   #made;
 
-  constructor(madeHere, inner, made) {
+  constructor(madeHere, inner, generation, made) {
     if (madeHere !== MADE_HERE) throw new TypeError('a Verifier is made by createVerifier()');
     this.#inner = inner;
-    this.#generation = instanceGeneration();
+    this.#generation = generation;
     this.#made = made;
   }
 
   /** The glue's verifier, made again from the same key and options if the instance was replaced. */
   #current() {
     if (this.#inner === undefined) throw new TypeError('this Verifier has been freed');
+    replaceIfPending();
     if (this.#generation !== instanceGeneration()) {
       if (this.#made === undefined) throw new TypeError('this Verifier was lost with a replaced wasm instance');
       this.#inner = prepare(...this.#made);
@@ -52,7 +54,7 @@ export class Verifier {
     const inner = this.#inner;
     this.#inner = undefined;
     // One of a replaced instance is not freed: its memory went with that instance.
-    if (inner !== undefined && this.#generation === instanceGeneration()) inner.free();
+    if (inner !== undefined && this.#generation === instanceGeneration()) freeWith.call(inner);
   }
 
   /** The floor `npm run bench` compares `verify` against (not part of the API). */
@@ -63,7 +65,10 @@ export class Verifier {
 if (Symbol.dispose) Verifier.prototype[Symbol.dispose] = Verifier.prototype.free;
 
 export function createVerifier(key, options) {
-  return new Verifier(MADE_HERE, prepare(key, options), snapshot(key, options));
+  const made = snapshot(key, options);
+  const inner = made === undefined ? prepare(key, options) : prepare(...made);
+  // The count of the instance `inner` lives in, read before anything else can replace it.
+  return new Verifier(MADE_HERE, inner, instanceGeneration(), made);
 }
 
 /** jose's SignJWT builder; `sign` is synchronous (awaiting it still works). */

@@ -185,11 +185,16 @@ function replaceInstance() {
   replacePending = false;
 }
 
+/** Makes a replacement that could not be made at the time (the stack still too short), unless a
+ * call is in progress. */
+export function replaceIfPending() {
+  if (depth === 0 && replacePending) replaceInstance();
+}
+
 /** `call`, an export of the glue: its failure thrown as a JwtError, its instance replaced if broken. */
 export function guarded(call) {
   function guardedCall(a, b, c) {
-    // A replacement that could not be made at the time (the stack still too short) is made now.
-    if (depth === 0 && replacePending) replaceInstance();
+    replaceIfPending();
     let result;
     depth += 1;
     try {
@@ -219,17 +224,24 @@ export function guarded(call) {
   return guardedCall;
 }
 
-/** What a Verifier was made from, to make it again in a replaced instance: the key and options
- * as the binding read them, copied, so that later changes to the caller's objects change nothing;
- * undefined if they cannot be read again. */
+/** A copy of a Verifier's key and options, read once: the Verifier is made from it, and made
+ * again from it in a replaced instance, so later changes to the caller's objects (or getters
+ * that answer differently) change nothing. Undefined for anything the binding would refuse,
+ * which is then given the binding as it is, for its coded error. */
 export function snapshot(key, options) {
   try {
-    const keyRead = typeof key === 'string' ? key : convert.key(key);
-    const keyCopy = typeof key !== 'string' && typeof keyRead === 'string' ? JSON.parse(keyRead) : keyRead;
+    let keyCopy = key;
+    if (typeof key !== 'string') {
+      const read = convert.key(key);
+      if (typeof read === 'string') keyCopy = JSON.parse(read);
+      else if (read instanceof Uint8Array) keyCopy = read;
+      else return undefined;
+    }
     if (options === undefined) return [keyCopy, undefined];
     const read = convert.options(options);
-    const optionsCopy = typeof read === 'string' ? JSON.parse(read) : { ...JSON.parse(read[0]), currentDate: new Date(read[1]) };
-    return [keyCopy, optionsCopy];
+    if (typeof read === 'string') return [keyCopy, JSON.parse(read)];
+    if (Array.isArray(read)) return [keyCopy, { ...JSON.parse(read[0]), currentDate: new Date(read[1]) }];
+    return undefined;
   } catch {
     return undefined;
   }

@@ -119,6 +119,58 @@ describe('hostile values', () => {
     stillWorks();
   });
 
+  test('a replacement left pending by a call nested in a getter is made before any stale object is used', () => {
+    const withoutClock = (call) => {
+      const now = Date.now;
+      Date.now = () => {
+        throw new Error('no clock');
+      };
+      try {
+        call();
+      } catch {
+        // the nested call unwound; the outer one goes on
+      } finally {
+        Date.now = now;
+      }
+    };
+    // A Verifier made before; the outer call succeeds while its nested call breaks the instance.
+    const before = createVerifier(SECRET, { issuer: 'evil' });
+    const options = { get issuer() { withoutClock(() => jwtVerify(good, SECRET)); return 'evil'; } };
+    assert.equal(jwtVerify(good, SECRET, options).payload.sub, 'ada');
+    assert.equal(before.verify(good).payload.sub, 'ada');
+    // The same while a Verifier is being made: it must not pair the new instance with an object
+    // of the old one (its free() would then free memory of the new instance).
+    let fire = true;
+    const making = { get issuer() { if (fire) withoutClock(() => isExpired(good)); return 'evil'; } };
+    const during = createVerifier(SECRET, making);
+    fire = false;
+    assert.equal(during.verify(good).payload.sub, 'ada');
+    during.free();
+    before.free();
+    const fresh = Array.from({ length: 20 }, () => createVerifier(SECRET));
+    for (const verifier of fresh) assert.equal(verifier.verify(good).payload.sub, 'ada');
+    stillWorks();
+  });
+
+  test('a Verifier is made, and made again after a replacement, from one reading of its options', () => {
+    let reads = 0;
+    const options = { get issuer() { reads += 1; return reads <= 2 ? 'evil' : 'good'; } };
+    const verifier = createVerifier(SECRET, options);
+    const check = () => [good, signJwt({ sub: 'ada', iss: 'good' }, SECRET)].map((token) => codeOf(() => verifier.verify(token)));
+    const first = check();
+    assert.deepEqual(first, ['no error', 'ERR_JWT_CLAIM_VALIDATION_FAILED']);
+    const now = Date.now;
+    Date.now = () => {
+      throw new Error('no clock');
+    };
+    try {
+      assert.throws(() => jwtVerify(good, SECRET), /no clock/);
+    } finally {
+      Date.now = now;
+    }
+    assert.deepEqual(check(), first);
+  });
+
   test('options are judged as given when they set currentDate: inherited, class and hidden members are refused', () => {
     class Options {
       get issuer() {
