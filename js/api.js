@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { guarded, instanceGeneration, replaceIfPending, snapshot } from './errors.js';
+import { guarded, instanceGeneration, JwtError, replaceIfPending, snapshot } from './errors.js';
 
 export { JwtError } from './errors.js';
 
@@ -33,12 +33,13 @@ export class Verifier {
     this.#made = made;
   }
 
-  /** The glue's verifier, made again from the same key and options if the instance was replaced. */
+  /** The glue's verifier, made again from the same key and options if the instance was replaced
+   * (again if it was replaced while being made). */
   #current() {
     if (this.#inner === undefined) throw new TypeError('this Verifier has been freed');
-    replaceIfPending();
-    if (this.#generation !== instanceGeneration()) {
-      if (this.#made === undefined) throw new TypeError('this Verifier was lost with a replaced wasm instance');
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      replaceIfPending();
+      if (this.#generation === instanceGeneration()) return this.#inner;
       this.#inner = prepare(...this.#made);
       this.#generation = instanceGeneration();
     }
@@ -53,6 +54,7 @@ export class Verifier {
   free() {
     const inner = this.#inner;
     this.#inner = undefined;
+    replaceIfPending();
     // One of a replaced instance is not freed: its memory went with that instance.
     if (inner !== undefined && this.#generation === instanceGeneration()) freeWith.call(inner);
   }
@@ -66,7 +68,14 @@ if (Symbol.dispose) Verifier.prototype[Symbol.dispose] = Verifier.prototype.free
 
 export function createVerifier(key, options) {
   const made = snapshot(key, options);
-  const inner = made === undefined ? prepare(key, options) : prepare(...made);
+  if (!Array.isArray(made)) {
+    // Refused as read: the binding gives the coded error, reading them again through its checks;
+    // should they now pass (a getter answering differently), they are refused all the same (the
+    // verifier made is left to its finalizer, which frees it only in the instance it lives in).
+    prepare(key, options);
+    throw new JwtError('the key or options answered differently when read again', { code: made });
+  }
+  const inner = prepare(...made);
   // The count of the instance `inner` lives in, read before anything else can replace it.
   return new Verifier(MADE_HERE, inner, instanceGeneration(), made);
 }

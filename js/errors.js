@@ -19,8 +19,11 @@ export class JwtError extends Error {
 // not vanish and turn the issuer check off. For the same reason only plain objects (from any
 // realm) and arrays are accepted, with only enumerable own properties: JSON.stringify sees
 // neither inherited nor non-enumerable properties nor class getters, and a toJSON method could
-// hide a value. (A walk, then a plain stringify: much faster than a replacer function.)
+// hide a value. Each member is read once, into a copy that is then written: a getter cannot pass
+// the check with one answer and be written with another. (JSON's functions are those of load
+// time, as for results.)
 const { getOwnPropertyNames, getPrototypeOf, keys } = Object;
+const stringify = JSON.stringify;
 const objectTag = Object.prototype.toString;
 const dateTime = Date.prototype.getTime;
 
@@ -46,33 +49,62 @@ function timeOf(value) {
   }
 }
 
-function isJsonable(value, depth) {
+/** What `jsonCopy` returns for a value JSON cannot carry faithfully (no copy is a symbol). */
+const UNFIT = Symbol('unfit');
+
+/** `value` with every member read once, as plain data JSON.stringify writes as the original would
+ * be written; UNFIT for a value JSON cannot carry. */
+function jsonCopy(value, depth) {
   switch (typeof value) {
     case 'string':
     case 'boolean':
     case 'undefined':
-      return true;
+      return value;
     case 'number':
-      return Number.isFinite(value);
+      return Number.isFinite(value) ? value : UNFIT;
     case 'object': {
-      if (value === null) return true;
+      if (value === null) return null;
       if (depth >= 32 || 'toJSON' in value) {
-        // A valid Date crosses as its JSON form (the core reads it); an invalid one would be null.
-        return !Number.isNaN(timeOf(value));
+        // A valid Date crosses as its JSON form (the core reads it); any other toJSON could hide a value.
+        const time = timeOf(value);
+        return Number.isNaN(time) ? UNFIT : new Date(time);
       }
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i += 1) if (!isJsonable(value[i], depth + 1)) return false;
-        return true;
+        const length = value.length;
+        const copy = new Array(length);
+        for (let i = 0; i < length; i += 1) {
+          const item = jsonCopy(value[i], depth + 1);
+          if (item === UNFIT) return UNFIT;
+          copy[i] = item;
+        }
+        return copy;
       }
-      if (!isPlainObject(value)) return false;
-      const names = keys(value);
-      if (names.length !== getOwnPropertyNames(value).length) return false;
-      for (let i = 0; i < names.length; i += 1) if (!isJsonable(value[names[i]], depth + 1)) return false;
-      return true;
+      return isPlainObject(value) ? membersCopy(value, depth, undefined) : UNFIT;
     }
     default:
-      return false;
+      return UNFIT;
   }
+}
+
+/** The members of a plain object as `jsonCopy` copies them, each read once; `take`, if given, is
+ * called with the value of a member named `currentDate` instead of copying it, and may refuse. */
+function membersCopy(object, depth, take) {
+  const names = keys(object);
+  if (names.length !== getOwnPropertyNames(object).length) return UNFIT;
+  // No prototype, so that a member named "__proto__" stays a member.
+  const copy = Object.create(null);
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i];
+    const member = object[name];
+    if (take !== undefined && name === 'currentDate') {
+      if (!take(member)) return UNFIT;
+      continue;
+    }
+    const item = jsonCopy(member, depth + 1);
+    if (item === UNFIT) return UNFIT;
+    copy[name] = item;
+  }
+  return copy;
 }
 
 // What the binding reads the caller's values through. Each returns what crosses into wasm, or
@@ -87,12 +119,16 @@ const convert = {
   /** Options as JSON text, and `currentDate` (if set) taken out as `[text, milliseconds]`. */
   options(options) {
     if (!isPlainObject(options)) return NOT_PLAIN;
-    const date = options.currentDate;
-    const time = date === undefined ? undefined : timeOf(date);
-    if (Number.isNaN(time)) return NOT_A_DATE;
-    if (!isJsonable(options, 0)) return NOT_JSONABLE;
-    if (date === undefined) return JSON.stringify(options);
-    return [JSON.stringify({ ...options, currentDate: undefined }), time];
+    let time;
+    let badDate = false;
+    const copy = membersCopy(options, 0, (date) => {
+      if (date === undefined) return true;
+      time = timeOf(date);
+      badDate = Number.isNaN(time);
+      return !badDate;
+    });
+    if (copy === UNFIT) return badDate ? NOT_A_DATE : NOT_JSONABLE;
+    return time === undefined ? stringify(copy) : [stringify(copy), time];
   },
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
    * JWK as JSON text. */
@@ -103,11 +139,12 @@ const convert = {
       return new Uint8Array(key);
     }
     if (!isPlainObject(key)) return NOT_PLAIN;
-    return isJsonable(key, 0) ? JSON.stringify(key) : NOT_JSONABLE;
+    const copy = membersCopy(key, 0, undefined);
+    return copy === UNFIT ? NOT_JSONABLE : stringify(copy);
   },
   /** A claims set to sign, as JSON text: a plain object, its members as JSON.stringify writes them. */
   claims(payload) {
-    return isPlainObject(payload) ? JSON.stringify(payload) : NOT_PLAIN;
+    return isPlainObject(payload) ? stringify(payload) : NOT_PLAIN;
   },
 };
 
@@ -228,25 +265,29 @@ export function guarded(call) {
 
 /** A copy of a Verifier's key and options, read once: the Verifier is made from it, and made
  * again from it in a replaced instance, so later changes to the caller's objects (or getters
- * that answer differently) change nothing. Undefined for anything the binding would refuse,
- * which is then given the binding as it is, for its coded error. */
+ * that answer differently) change nothing. For a key or options the binding would refuse, the
+ * code of the part refused instead. */
 export function snapshot(key, options) {
+  let keyCopy = key;
   try {
-    let keyCopy = key;
     if (typeof key !== 'string') {
       const read = convert.key(key);
-      if (typeof read === 'string') keyCopy = JSON.parse(read);
+      if (typeof read === 'string') keyCopy = parse(read);
       else if (read instanceof Uint8Array) keyCopy = read;
-      else return undefined;
+      else return 'ERR_KEY_INVALID';
     }
-    if (options === undefined) return [keyCopy, undefined];
-    const read = convert.options(options);
-    if (typeof read === 'string') return [keyCopy, JSON.parse(read)];
-    if (Array.isArray(read)) return [keyCopy, { ...JSON.parse(read[0]), currentDate: new Date(read[1]) }];
-    return undefined;
   } catch {
-    return undefined;
+    return 'ERR_KEY_INVALID';
   }
+  if (options === undefined) return [keyCopy, undefined];
+  try {
+    const read = convert.options(options);
+    if (typeof read === 'string') return [keyCopy, parse(read)];
+    if (Array.isArray(read)) return [keyCopy, { ...parse(read[0]), currentDate: new Date(read[1]) }];
+  } catch {
+    // refused below
+  }
+  return 'ERR_OPTIONS_INVALID';
 }
 
 /** Called by each entry once the wasm instance is ready, before any other call. */

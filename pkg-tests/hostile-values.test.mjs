@@ -171,6 +171,66 @@ describe('hostile values', () => {
     assert.deepEqual(check(), first);
   });
 
+  test('free() after a replacement left pending frees nothing of the new instance', () => {
+    const verifiers = Array.from({ length: 60 }, () => createVerifier(SECRET));
+    const options = {
+      get issuer() {
+        const now = Date.now;
+        Date.now = () => {
+          throw new Error('no clock');
+        };
+        try {
+          jwtVerify(good, SECRET);
+        } catch {
+          // the nested call unwound
+        } finally {
+          Date.now = now;
+        }
+        return 'evil';
+      },
+    };
+    assert.equal(jwtVerify(good, SECRET, options).payload.sub, 'ada');
+    for (const verifier of verifiers) verifier.free();
+    const fresh = Array.from({ length: 60 }, () => createVerifier(SECRET));
+    for (const verifier of fresh) assert.equal(verifier.verify(good).payload.sub, 'ada');
+    stillWorks();
+  });
+
+  test('each option is read once: a getter cannot pass the checks with one value and be used with another', () => {
+    const changing = (first, later) => {
+      let reads = 0;
+      return {
+        get issuer() {
+          reads += 1;
+          return reads === 1 ? first : later;
+        },
+      };
+    };
+    // The first answer is the one checked and the one used.
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, changing('good', () => 0))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assert.equal(codeOf(() => createVerifier(SECRET, changing('good', () => 0)).verify(good)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, changing(() => 0, 'evil'))), 'ERR_OPTIONS_INVALID');
+    // Options refused as first read stay refused, whatever a second read would say.
+    assert.equal(codeOf(() => createVerifier(SECRET, changing(() => 0, 'evil'))), 'ERR_OPTIONS_INVALID');
+  });
+
+  test('a JSON.parse or JSON.stringify replaced after load changes nothing', () => {
+    const { parse, stringify } = JSON;
+    JSON.parse = () => {
+      throw new Error('parse');
+    };
+    JSON.stringify = () => '{}';
+    try {
+      const jwk = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url') };
+      assert.equal(codeOf(() => jwtVerify(good, SECRET, { issuer: 'good' })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      assert.equal(codeOf(() => createVerifier(jwk, { issuer: 'good' }).verify(good)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      assert.equal(createVerifier(jwk, { issuer: 'evil' }).verify(good).payload.sub, 'ada');
+    } finally {
+      JSON.parse = parse;
+      JSON.stringify = stringify;
+    }
+  });
+
   test('options are judged as given when they set currentDate: inherited, class and hidden members are refused', () => {
     class Options {
       get issuer() {
