@@ -22,10 +22,15 @@ export class JwtError extends Error {
 // hide a value. Each member is read once, into a copy that is then written: a getter cannot pass
 // the check with one answer and be written with another. (JSON's functions are those of load
 // time, as for results.)
-const { getOwnPropertyNames, getPrototypeOf, keys } = Object;
+const { create, getOwnPropertyNames, getPrototypeOf, keys } = Object;
+const { isArray } = Array;
+const { isFinite, isNaN, isSafeInteger } = Number;
+const { isView } = ArrayBuffer;
+const Bytes = Uint8Array;
+const Time = Date;
 const stringify = JSON.stringify;
 const objectTag = Object.prototype.toString;
-const dateTime = Date.prototype.getTime;
+const dateTime = Time.prototype.getTime;
 
 const objectPrototypeNames = new Set(getOwnPropertyNames(Object.prototype));
 
@@ -52,6 +57,9 @@ function timeOf(value) {
 /** What `jsonCopy` returns for a value JSON cannot carry faithfully (no copy is a symbol). */
 const UNFIT = Symbol('unfit');
 
+/** The longest array an option or JWK member may be (far beyond any audience list). */
+const MAX_ARRAY_LENGTH = 65_536;
+
 /** `value` with every member read once, as plain data JSON.stringify writes as the original would
  * be written; UNFIT for a value JSON cannot carry. */
 function jsonCopy(value, depth) {
@@ -61,17 +69,20 @@ function jsonCopy(value, depth) {
     case 'undefined':
       return value;
     case 'number':
-      return Number.isFinite(value) ? value : UNFIT;
+      return isFinite(value) ? value : UNFIT;
     case 'object': {
       if (value === null) return null;
       if (depth >= 32 || 'toJSON' in value) {
         // A valid Date crosses as its JSON form (the core reads it); any other toJSON could hide a value.
         const time = timeOf(value);
-        return Number.isNaN(time) ? UNFIT : new Date(time);
+        return isNaN(time) ? UNFIT : new Time(time);
       }
-      if (Array.isArray(value)) {
+      if (isArray(value)) {
+        // Read once, and only a whole length a real array could have, up to a bound (a Proxy
+        // could answer anything; a huge sparse array would take seconds and gigabytes to copy).
         const length = value.length;
-        const copy = new Array(length);
+        if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return UNFIT;
+        const copy = [];
         for (let i = 0; i < length; i += 1) {
           const item = jsonCopy(value[i], depth + 1);
           if (item === UNFIT) return UNFIT;
@@ -92,7 +103,7 @@ function membersCopy(object, depth, take) {
   const names = keys(object);
   if (names.length !== getOwnPropertyNames(object).length) return UNFIT;
   // No prototype, so that a member named "__proto__" stays a member.
-  const copy = Object.create(null);
+  const copy = create(null);
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
     const member = object[name];
@@ -119,12 +130,13 @@ const convert = {
   /** Options as JSON text, and `currentDate` (if set) taken out as `[text, milliseconds]`. */
   options(options) {
     if (!isPlainObject(options)) return NOT_PLAIN;
+    if ('toJSON' in options) return NOT_JSONABLE;
     let time;
     let badDate = false;
     const copy = membersCopy(options, 0, (date) => {
       if (date === undefined) return true;
       time = timeOf(date);
-      badDate = Number.isNaN(time);
+      badDate = isNaN(time);
       return !badDate;
     });
     if (copy === UNFIT) return badDate ? NOT_A_DATE : NOT_JSONABLE;
@@ -133,12 +145,13 @@ const convert = {
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
    * JWK as JSON text. */
   key(key) {
-    if (ArrayBuffer.isView(key) && objectTag.call(key) === '[object Uint8Array]') {
+    if (isView(key) && objectTag.call(key) === '[object Uint8Array]') {
       // Always a fresh copy, read through the array's internal slots: a subclass or an own
       // `length` cannot lie to the binding, and a detached buffer throws here.
-      return new Uint8Array(key);
+      return new Bytes(key);
     }
     if (!isPlainObject(key)) return NOT_PLAIN;
+    if ('toJSON' in key) return NOT_JSONABLE;
     const copy = membersCopy(key, 0, undefined);
     return copy === UNFIT ? NOT_JSONABLE : stringify(copy);
   },
@@ -273,8 +286,8 @@ export function snapshot(key, options) {
     if (typeof key !== 'string') {
       const read = convert.key(key);
       if (typeof read === 'string') keyCopy = parse(read);
-      else if (read instanceof Uint8Array) keyCopy = read;
-      else return 'ERR_KEY_INVALID';
+      else if (read instanceof Bytes) keyCopy = read;
+      else return read === NOT_JSONABLE ? 'ERR_JWK_INVALID' : 'ERR_KEY_INVALID';
     }
   } catch {
     return 'ERR_KEY_INVALID';
@@ -283,7 +296,7 @@ export function snapshot(key, options) {
   try {
     const read = convert.options(options);
     if (typeof read === 'string') return [keyCopy, parse(read)];
-    if (Array.isArray(read)) return [keyCopy, { ...parse(read[0]), currentDate: new Date(read[1]) }];
+    if (isArray(read)) return [keyCopy, { ...parse(read[0]), currentDate: new Time(read[1]) }];
   } catch {
     // refused below
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createSecretKey, webcrypto } from 'node:crypto';
 import { describe, test } from 'node:test';
 import vm from 'node:vm';
-import { createVerifier, decodeJwt, isExpired, JwtError, jwtVerify, signJwt, Verifier } from 'jwt-wasm';
+import { createVerifier, decodeJwt, decodeProtectedHeader, isExpired, JwtError, jwtVerify, signJwt, Verifier } from 'jwt-wasm';
 
 const SECRET = 'hostile-values-secret-of-32-bytes!!';
 const good = signJwt({ sub: 'ada', iss: 'evil' }, SECRET);
@@ -212,6 +212,47 @@ describe('hostile values', () => {
     assert.equal(codeOf(() => jwtVerify(good, SECRET, changing(() => 0, 'evil'))), 'ERR_OPTIONS_INVALID');
     // Options refused as first read stay refused, whatever a second read would say.
     assert.equal(codeOf(() => createVerifier(SECRET, changing(() => 0, 'evil'))), 'ERR_OPTIONS_INVALID');
+  });
+
+  test('arrays in options are read once, as real arrays of bounded length', () => {
+    const sparse = ['ada'];
+    sparse.length = 1e9;
+    const started = Date.now();
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, { audience: sparse })), 'ERR_OPTIONS_INVALID');
+    assert.ok(Date.now() - started < 2000, 'refused without copying');
+    const lying = new Proxy([], { get: (target, name) => (name === 'length' ? 'b' : target[name]) });
+    assert.equal(codeOf(() => jwtVerify(signJwt({ aud: 'b' }, SECRET), SECRET, { audience: lying })), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, { audience: Array.from({ length: 65_537 }, () => 'x') })), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => jwtVerify(signJwt({ aud: 'x' }, SECRET), SECRET, { audience: Array.from({ length: 65_536 }, () => 'x') })), 'no error');
+  });
+
+  test('a JWK refused as first read keeps its code, and toJSON is refused at every level', () => {
+    let reads = 0;
+    const k = Buffer.from(SECRET).toString('base64url');
+    const jwk = { kty: 'oct', get k() { reads += 1; return reads === 1 ? () => 0 : k; } };
+    assert.equal(codeOf(() => createVerifier(jwk)), 'ERR_JWK_INVALID');
+    assert.equal(codeOf(() => jwtVerify(good, { kty: 'oct', k, toJSON: 'x' })), 'ERR_JWK_INVALID');
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, { toJSON: () => ({}) })), 'ERR_OPTIONS_INVALID');
+  });
+
+  test('Date and Object.create replaced after load change nothing', () => {
+    const { create } = Object;
+    const RealDate = Date;
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000 + 100_000);
+    globalThis.Date = class extends RealDate {
+      toJSON() {
+        return '1h';
+      }
+    };
+    Object.create = () => ({});
+    try {
+      const token = signJwt({}, SECRET, { expirationTime: at, header: JSON.parse('{"__proto__":"kept"}') });
+      assert.equal(decodeJwt(token).exp, at.getTime() / 1000);
+      assert.equal(Object.getOwnPropertyDescriptor(decodeProtectedHeader(token), '__proto__')?.value, 'kept');
+    } finally {
+      globalThis.Date = RealDate;
+      Object.create = create;
+    }
   });
 
   test('a JSON.parse or JSON.stringify replaced after load changes nothing', () => {
