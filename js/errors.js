@@ -205,6 +205,7 @@ class Failure {
   }
 }
 
+/** What to throw for a failure or an exception that left an export. */
 const thrown = (value) => (value instanceof Failure ? new JwtError(value.message, value.details) : value);
 
 // Replacing a broken instance. An exception that leaves a wasm call by unwinding, rather than as
@@ -213,11 +214,10 @@ const thrown = (value) => (value instanceof Failure ? new JwtError(value.message
 // such exceptions, or one at the wrong point, used to leave every later call trapping). Every call
 // out to JavaScript that the caller's values could make throw is caught in Rust, so only the JS
 // stack running out inside a call, a patched Date.now that throws, or a trap (a bug), can still
-// do this. So every export runs
-// through `guarded`: when such an exception leaves the outermost call, the instance is replaced by
-// a fresh one of the same compiled module (wasm-bindgen's reset-state function) before the
-// exception goes on, and a Verifier made in the old one makes itself again in the new one at its
-// next call (js/api.js).
+// do this. So every export runs through `guarded`: when such an exception leaves the outermost
+// call, the instance is replaced by a fresh one of the same compiled module (wasm-bindgen's
+// reset-state function) before the exception goes on, and a Verifier made in the old one makes
+// itself again in the new one at its next call (js/api.js).
 let depth = 0;
 let generation = 0;
 let replacePending = false;
@@ -225,7 +225,9 @@ let replacePending = false;
 /** Counts the instances replaced so far; a Verifier made at another count makes itself again. */
 export const instanceGeneration = () => generation;
 
-function register() {
+/** Registers the hooks with the instance: by each entry once it is ready, before any other
+ * call, and again for each replacement. */
+export function connectErrors() {
   __connect(Failure, convert, asciiWriter, results);
 }
 
@@ -233,7 +235,7 @@ function replaceInstance() {
   replacePending = true;
   __wbg_reset_state();
   generation += 1;
-  register();
+  connectErrors();
   replacePending = false;
 }
 
@@ -268,8 +270,7 @@ export function guarded(call) {
       depth -= 1;
     }
     // Exports return their failure rather than throw it (see `settled` in src/wasm.rs).
-    if (result instanceof Failure) throw new JwtError(result.message, result.details);
-    if (result instanceof Error) throw result;
+    if (result instanceof Failure || result instanceof Error) throw thrown(result);
     return result;
   }
   Object.defineProperties(guardedCall, { name: { value: call.name }, length: { value: call.length } });
@@ -301,9 +302,4 @@ export function snapshot(key, options) {
     // refused below
   }
   return 'ERR_OPTIONS_INVALID';
-}
-
-/** Called by each entry once the wasm instance is ready, before any other call. */
-export function connectErrors() {
-  register();
 }
