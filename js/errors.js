@@ -61,21 +61,32 @@ const UNFIT = Symbol('unfit');
 const MAX_ARRAY_LENGTH = 65_536;
 
 /** `value` with every member read once, as plain data JSON.stringify writes as the original would
- * be written; UNFIT for a value JSON cannot carry. */
-function jsonCopy(value, depth) {
+ * be written; UNFIT for a value JSON cannot carry. `trace`, if given, gets the copy written out as
+ * a flat list, so that two copies are the same data when their traces hold the same items. */
+function jsonCopy(value, depth, trace) {
   switch (typeof value) {
     case 'string':
     case 'boolean':
     case 'undefined':
+      if (trace !== undefined) trace.push(value);
       return value;
     case 'number':
-      return isFinite(value) ? value : UNFIT;
+      if (!isFinite(value)) return UNFIT;
+      if (trace !== undefined) trace.push(value);
+      return value;
     case 'object': {
-      if (value === null) return null;
+      if (value === null) {
+        if (trace !== undefined) trace.push(null);
+        return null;
+      }
       if (depth >= 32 || 'toJSON' in value) {
         // A valid Date crosses as its JSON form (the core reads it); any other toJSON could hide a value.
         const time = timeOf(value);
-        return isNaN(time) ? UNFIT : new Time(time);
+        if (isNaN(time)) return UNFIT;
+        // A new object on every call: a trace holding one is never the same as another.
+        const copy = new Time(time);
+        if (trace !== undefined) trace.push(copy);
+        return copy;
       }
       if (isArray(value)) {
         // Read once, and only a whole length a real array could have, up to a bound (a Proxy
@@ -83,14 +94,16 @@ function jsonCopy(value, depth) {
         const length = value.length;
         if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return UNFIT;
         const copy = [];
+        if (trace !== undefined) trace.push(ARRAY);
         for (let i = 0; i < length; i += 1) {
-          const item = jsonCopy(value[i], depth + 1);
+          const item = jsonCopy(value[i], depth + 1, trace);
           if (item === UNFIT) return UNFIT;
           copy[i] = item;
         }
+        if (trace !== undefined) trace.push(END);
         return copy;
       }
-      return isPlainObject(value) ? membersCopy(value, depth, undefined) : UNFIT;
+      return isPlainObject(value) ? membersCopy(value, depth, undefined, trace) : UNFIT;
     }
     default:
       return UNFIT;
@@ -99,11 +112,12 @@ function jsonCopy(value, depth) {
 
 /** The members of a plain object as `jsonCopy` copies them, each read once; `take`, if given, is
  * called with the value of a member named `currentDate` instead of copying it, and may refuse. */
-function membersCopy(object, depth, take) {
+function membersCopy(object, depth, take, trace) {
   const names = keys(object);
   if (names.length !== getOwnPropertyNames(object).length) return UNFIT;
   // No prototype, so that a member named "__proto__" stays a member.
   const copy = create(null);
+  if (trace !== undefined) trace.push(OBJECT);
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
     const member = object[name];
@@ -111,12 +125,19 @@ function membersCopy(object, depth, take) {
       if (!take(member)) return UNFIT;
       continue;
     }
-    const item = jsonCopy(member, depth + 1);
+    if (trace !== undefined) trace.push(name);
+    const item = jsonCopy(member, depth + 1, trace);
     if (item === UNFIT) return UNFIT;
     copy[name] = item;
   }
+  if (trace !== undefined) trace.push(END);
   return copy;
 }
+
+// The marks a trace writes around an array's items and an object's names and values.
+const ARRAY = Symbol('array');
+const OBJECT = Symbol('object');
+const END = Symbol('end');
 
 // What the binding reads the caller's values through. Each returns what crosses into wasm, or
 // one of these numbers for a refusal the binding turns into a coded error (src/wasm.rs); a throw
@@ -133,14 +154,16 @@ const convert = {
     if ('toJSON' in options) return NOT_JSONABLE;
     let time;
     let badDate = false;
+    const trace = [];
     const copy = membersCopy(options, 0, (date) => {
       if (date === undefined) return true;
       time = timeOf(date);
       badDate = isNaN(time);
       return !badDate;
-    });
+    }, trace);
     if (copy === UNFIT) return badDate ? NOT_A_DATE : NOT_JSONABLE;
-    return time === undefined ? stringify(copy) : [stringify(copy), time];
+    const text = optionsText(copy, trace);
+    return time === undefined ? text : [text, time];
   },
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
    * JWK as JSON text. */
@@ -152,7 +175,7 @@ const convert = {
     }
     if (!isPlainObject(key)) return NOT_PLAIN;
     if ('toJSON' in key) return NOT_JSONABLE;
-    const copy = membersCopy(key, 0, undefined);
+    const copy = membersCopy(key, 0, undefined, undefined);
     return copy === UNFIT ? NOT_JSONABLE : stringify(copy);
   },
   /** A claims set to sign, as JSON text: a plain object, its members as JSON.stringify writes them. */
@@ -160,6 +183,30 @@ const convert = {
     return isPlainObject(payload) ? stringify(payload) : NOT_PLAIN;
   },
 };
+
+// The options of the last call and their text. Most callers pass the same options on every call
+// (one object, or an equal literal), and JSON.stringify takes most of a microsecond to write them
+// again: options whose copy is the same data as the last call's reuse its text, which
+// JSON.stringify would write again character for character. The same data: traces of the same
+// length holding the same items (strings, numbers, booleans, null, undefined, names and marks;
+// 0 and -0 are both written 0). A Date is a new object in every trace, so options holding one are
+// always written (a Date's text comes from its toJSON at the time).
+let lastTrace = [];
+let lastText = '';
+
+function optionsText(copy, trace) {
+  if (sameItems(trace, lastTrace)) return lastText;
+  const text = stringify(copy);
+  lastTrace = trace;
+  lastText = text;
+  return text;
+}
+
+function sameItems(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 // Strings cross into wasm memory in one call when they are ASCII and short enough (every token in
 // practice): the type check, the length and the encoding together. The binding checks the bytes

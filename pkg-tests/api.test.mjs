@@ -1,6 +1,7 @@
 // The package's API as a consumer sees it: every export, every error code, and an instance that
 // keeps working after every kind of bad input.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import * as jwt from 'jwt-wasm';
@@ -179,6 +180,76 @@ describe('verify', () => {
     }
   });
 
+  test('options equal to the last call\'s reuse their text, and every change is still honoured', () => {
+    // Without currentDate, so that the options text of the last call is reused (js/errors.js).
+    const live = signJwt({ sub: 'ada', iss: 'me', aud: 'api', exp: Math.floor(Date.now() / 1000) + 3600 }, SECRET);
+    const pass = (options, message) => assert.equal(jwtVerify(live, SECRET, options).payload.sub, 'ada', message);
+    const fail = (options, code, message) => assert.equal(codeOf(() => jwtVerify(live, SECRET, options)), code, message);
+    for (let round = 0; round < 2; round += 1) {
+      const options = { issuer: 'me', audience: ['x'] };
+      fail(options, 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      options.audience[0] = 'api';
+      pass(options, 'an array element changed in place');
+      options.audience.push('y');
+      pass(options, 'an array grown in place');
+      options.audience.length = 0;
+      options.audience.push('z');
+      fail(options, 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'an array emptied and refilled');
+      pass({ audience: 'api', issuer: 'me' }, 'the same members in another order');
+      fail({ audience: 'api', issuer: 'me', subject: 'eve' }, 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'a member added');
+      pass({ audience: 'api', issuer: 'me', subject: undefined }, 'a member undefined is a member left out');
+      fail({ audience: 'api', issuer: ['you'] }, 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'a string turned into an array');
+      pass({ audience: 'api', issuer: ['me'] });
+      fail({ audience: 'api', issuer: ['me'], maxTokenAge: 1 }, 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'no iat to judge');
+      fail({ audience: 'api', issuer: ['me'], maxTokenAge: true }, 'ERR_OPTIONS_INVALID', 'a number turned into a boolean');
+      fail({ audience: 'api', issuer: ['me'], maxTokenAge: 1 }, 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      fail({ audience: 'api', issuer: ['me'], maxTokenAge: '1' }, 'ERR_OPTIONS_INVALID', 'a number turned into a string');
+      pass({ clockTolerance: 0 });
+      pass({ clockTolerance: -0 }, 'minus zero is written as zero');
+      fail({ clockTolerance: null }, 'ERR_OPTIONS_INVALID', 'zero turned into null');
+    }
+    // Options whose items, written out flat without marks around arrays and objects, would be
+    // the same: an array's end against an empty array, an object's members against a string and
+    // an empty object.
+    const message = (options) => {
+      try {
+        jwtVerify(live, SECRET, options);
+        return 'verified';
+      } catch (error) {
+        return error.message;
+      }
+    };
+    for (let round = 0; round < 2; round += 1) {
+      assert.equal(message({ audience: ['api', 'b'], issuer: 'me' }), 'verified');
+      assert.match(message({ audience: 'api', b: [], issuer: 'me' }), /unknown option "b"/);
+      assert.equal(message({ audience: ['api', 'b'], issuer: 'me' }), 'verified');
+      assert.match(message({ issuer: { b: 'c' }, d: 'e' }), /"issuer" must be a string/);
+      assert.match(message({ issuer: 'b', c: {}, d: 'e' }), /unknown option "c"/);
+      assert.match(message({ issuer: { b: 'c' }, d: 'e' }), /"issuer" must be a string/);
+      assert.match(message({ audience: ['api', 'b'], issuer: 'x' }), /"iss" claim/);
+      assert.equal(message({ audience: ['api', 'b', 'issuer', 'x'] }), 'verified');
+      assert.equal(message({ crit: {}, issuer: 'me' }), 'verified');
+      assert.match(message({ crit: { issuer: 'me' } }), /"crit" must be an object of booleans/);
+      assert.match(message({ issuer: null, audience: 'api' }), /"issuer" must be .*not null/);
+      assert.match(message({ issuer: 'audience', api: null }), /unknown option "api"/);
+    }
+    // Nested objects: crit lists the extensions a caller understands.
+    const header = Buffer.from(JSON.stringify({ alg: 'HS256', crit: ['ext'], ext: 1 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: 'ada' })).toString('base64url');
+    const mac = createHmac('sha256', SECRET).update(`${header}.${payload}`).digest('base64url');
+    const critical = `${header}.${payload}.${mac}`;
+    for (let round = 0; round < 2; round += 1) {
+      const options = { crit: { ext: true } };
+      assert.equal(jwtVerify(critical, SECRET, options).payload.sub, 'ada');
+      options.crit = { other: true };
+      assert.equal(codeOf(() => jwtVerify(critical, SECRET, options)), 'ERR_JOSE_NOT_SUPPORTED', 'a nested object changed');
+      assert.equal(jwtVerify(critical, SECRET, { crit: { ext: true } }).payload.sub, 'ada');
+      assert.equal(codeOf(() => jwtVerify(critical, SECRET, { crit: {} })), 'ERR_JOSE_NOT_SUPPORTED', 'a nested member taken out');
+      assert.equal(jwtVerify(critical, SECRET, { crit: { other: true, ext: true } }).payload.sub, 'ada', 'a nested member added');
+      assert.equal(codeOf(() => jwtVerify(critical, SECRET, { crit: { other: true, ext: 1 } })), 'ERR_OPTIONS_INVALID', 'a nested boolean turned into a number');
+    }
+  });
+
   test('createVerifier is reusable and is a Verifier', () => {
     const verifier = createVerifier(SECRET, at({ algorithms: ['HS256'], issuer: 'me' }));
     assert.ok(verifier instanceof Verifier);
@@ -327,6 +398,19 @@ describe('expiry', () => {
 });
 
 describe('sign', () => {
+  test('options holding a Date are written again on every call', () => {
+    // The options text of the last call is reused only for the same data (js/errors.js): a Date
+    // must never count as the same, or a second token would carry the first one's times.
+    for (let round = 0; round < 3; round += 1) {
+      for (const seconds of [NOW_S + 60, NOW_S + 120, NOW_S + 120 + round]) {
+        const when = new Date(seconds * 1000);
+        const token = signJwt({ sub: 'ada' }, SECRET, { expirationTime: when, notBefore: when, currentDate: NOW });
+        assert.equal(decodeJwt(token).exp, seconds);
+        assert.equal(decodeJwt(token).nbf, seconds);
+      }
+    }
+  });
+
   test('signJwt sets claims from options with jose meanings', () => {
     const token = signJwt({ role: 'admin', exp: 1 }, SECRET, {
       alg: 'HS512', header: { typ: 'JWT', kid: 'k1' }, currentDate: NOW,
