@@ -22,7 +22,7 @@ export class JwtError extends Error {
 // hide a value. Each member is read once, into a copy that is then written: a getter cannot pass
 // the check with one answer and be written with another. (JSON's functions are those of load
 // time, as for results.)
-const { create, getOwnPropertyNames, getPrototypeOf, keys } = Object;
+const { create, getOwnPropertyNames, getPrototypeOf, keys, setPrototypeOf } = Object;
 const { isArray } = Array;
 const { isFinite, isNaN, isSafeInteger } = Number;
 const { isView } = ArrayBuffer;
@@ -31,6 +31,7 @@ const Time = Date;
 const stringify = JSON.stringify;
 const objectTag = Object.prototype.toString;
 const dateTime = Time.prototype.getTime;
+const isoText = Time.prototype.toISOString;
 
 const objectPrototypeNames = new Set(getOwnPropertyNames(Object.prototype));
 
@@ -54,53 +55,63 @@ function timeOf(value) {
   }
 }
 
+/** An empty array without a prototype: nothing added to Array.prototype or Object.prototype (a
+ * toJSON, a setter or getter at an index) reaches it, while filling or writing it. */
+const bareArray = () => setPrototypeOf([], null);
+
+/** Adds `item` at the end of a bare array (without the `push` of the time). */
+function append(list, item) {
+  list[list.length] = item;
+}
+
 /** What `jsonCopy` returns for a value JSON cannot carry faithfully (no copy is a symbol). */
 const UNFIT = Symbol('unfit');
 
 /** The longest array an option or JWK member may be (far beyond any audience list). */
 const MAX_ARRAY_LENGTH = 65_536;
 
-/** `value` with every member read once, as plain data JSON.stringify writes as the original would
- * be written; UNFIT for a value JSON cannot carry. `trace`, if given, gets the copy written out as
+/** `value` with every member read once, as plain data (objects and arrays without a prototype, a
+ * Date as its JSON text) that JSON.stringify writes as the original would be written; UNFIT for a
+ * value JSON cannot carry. `trace`, if given, gets the copy written out as
  * a flat list, so that two copies are the same data when their traces hold the same items. */
 function jsonCopy(value, depth, trace) {
   switch (typeof value) {
     case 'string':
     case 'boolean':
     case 'undefined':
-      if (trace !== undefined) trace.push(value);
+      if (trace !== undefined) append(trace, value);
       return value;
     case 'number':
       if (!isFinite(value)) return UNFIT;
-      if (trace !== undefined) trace.push(value);
+      if (trace !== undefined) append(trace, value);
       return value;
     case 'object': {
       if (value === null) {
-        if (trace !== undefined) trace.push(null);
+        if (trace !== undefined) append(trace, null);
         return null;
       }
       if (depth >= 32 || 'toJSON' in value) {
-        // A valid Date crosses as its JSON form (the core reads it); any other toJSON could hide a value.
+        // A valid Date crosses as its JSON form (the core reads it), the text Date.prototype.toJSON
+        // writes, by the toISOString of load time; any other toJSON could hide a value.
         const time = timeOf(value);
         if (isNaN(time)) return UNFIT;
-        // A new object on every call: a trace holding one is never the same as another.
-        const copy = new Time(time);
-        if (trace !== undefined) trace.push(copy);
-        return copy;
+        const text = isoText.call(new Time(time));
+        if (trace !== undefined) append(trace, text);
+        return text;
       }
       if (isArray(value)) {
         // Read once, and only a whole length a real array could have, up to a bound (a Proxy
         // could answer anything; a huge sparse array would take seconds and gigabytes to copy).
         const length = value.length;
         if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return UNFIT;
-        const copy = [];
-        if (trace !== undefined) trace.push(ARRAY);
+        const copy = bareArray();
+        if (trace !== undefined) append(trace, ARRAY);
         for (let i = 0; i < length; i += 1) {
           const item = jsonCopy(value[i], depth + 1, trace);
           if (item === UNFIT) return UNFIT;
           copy[i] = item;
         }
-        if (trace !== undefined) trace.push(END);
+        if (trace !== undefined) append(trace, END);
         return copy;
       }
       return isPlainObject(value) ? membersCopy(value, depth, undefined, trace) : UNFIT;
@@ -117,7 +128,7 @@ function membersCopy(object, depth, take, trace) {
   if (names.length !== getOwnPropertyNames(object).length) return UNFIT;
   // No prototype, so that a member named "__proto__" stays a member.
   const copy = create(null);
-  if (trace !== undefined) trace.push(OBJECT);
+  if (trace !== undefined) append(trace, OBJECT);
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
     const member = object[name];
@@ -125,12 +136,12 @@ function membersCopy(object, depth, take, trace) {
       if (!take(member)) return UNFIT;
       continue;
     }
-    if (trace !== undefined) trace.push(name);
+    if (trace !== undefined) append(trace, name);
     const item = jsonCopy(member, depth + 1, trace);
     if (item === UNFIT) return UNFIT;
     copy[name] = item;
   }
-  if (trace !== undefined) trace.push(END);
+  if (trace !== undefined) append(trace, END);
   return copy;
 }
 
@@ -154,7 +165,7 @@ const convert = {
     if ('toJSON' in options) return NOT_JSONABLE;
     let time;
     let badDate = false;
-    const trace = [];
+    const trace = bareArray();
     const copy = membersCopy(options, 0, (date) => {
       if (date === undefined) return true;
       time = timeOf(date);
@@ -189,9 +200,11 @@ const convert = {
 // again: options whose copy is the same data as the last call's reuse its text, which
 // JSON.stringify would write again character for character. The same data: traces of the same
 // length holding the same items (strings, numbers, booleans, null, undefined, names and marks;
-// 0 and -0 are both written 0). A Date is a new object in every trace, so options holding one are
-// always written (a Date's text comes from its toJSON at the time).
-let lastTrace = [];
+// 0 and -0 are both written 0). The text depends on nothing but the trace: copies and traces are
+// objects and arrays without a prototype, filled without calling anything of the time (a toJSON
+// or an index setter added to a prototype, even for the length of one call, reaches neither), and
+// a Date is copied as its text.
+let lastTrace = bareArray();
 let lastText = '';
 
 function optionsText(copy, trace) {

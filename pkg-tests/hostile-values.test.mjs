@@ -272,6 +272,140 @@ describe('hostile values', () => {
     }
   });
 
+  test('a Date option is written by the toISOString of load time', () => {
+    const { toJSON, toISOString } = Date.prototype;
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000 + 100_000);
+    Date.prototype.toJSON = () => '1h';
+    Date.prototype.toISOString = () => '2h';
+    try {
+      for (let round = 0; round < 2; round += 1) {
+        assert.equal(decodeJwt(signJwt({}, SECRET, { expirationTime: at })).exp, at.getTime() / 1000);
+      }
+    } finally {
+      Date.prototype.toJSON = toJSON;
+      Date.prototype.toISOString = toISOString;
+    }
+  });
+
+  // The options text of the last call is reused for options of the same data (js/errors.js): what
+  // a call's own getters or a passing change to a prototype do must reach neither that call's text
+  // nor, through the reuse, a later caller's.
+  describe('prototypes changed around a call', () => {
+    const forOther = signJwt({ sub: 'mallory', aud: 'other-service' }, SECRET);
+    const forApi = signJwt({ sub: 'ada', aud: 'api' }, SECRET);
+    const outcome = (token, options) => {
+      try {
+        return jwtVerify(token, SECRET, options).payload.sub;
+      } catch (error) {
+        return error.code;
+      }
+    };
+    const honest = () => {
+      assert.equal(outcome(forOther, { audience: ['api'] }), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      assert.equal(outcome(forApi, { audience: ['api'] }), 'ada');
+      assert.equal(outcome(forOther, { audience: 'api' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    };
+
+    test('a toJSON put on Array.prototype by a getter, after the check', () => {
+      outcome(forApi, { issuer: 'someone' });
+      const hostile = {
+        audience: ['api'],
+        get currentDate() {
+          Array.prototype.toJSON = function () {
+            delete Array.prototype.toJSON;
+          };
+          return undefined;
+        },
+      };
+      let during;
+      try {
+        during = outcome(forOther, hostile);
+      } finally {
+        delete Array.prototype.toJSON;
+      }
+      assert.equal(during, 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'the audience check of the call itself');
+      honest();
+    });
+
+    for (const prototype of [Array.prototype, Object.prototype]) {
+      test(`a setter at index 0 of ${prototype === Array.prototype ? 'Array' : 'Object'}.prototype, put there by a getter`, () => {
+        outcome(forApi, { issuer: 'someone' });
+        const hostile = {
+          get currentDate() {
+            Object.defineProperty(prototype, '0', {
+              configurable: true,
+              set(value) {
+                delete prototype[0];
+                Object.defineProperty(this, '0', { value: 'other-service', writable: true, enumerable: true, configurable: true });
+              },
+            });
+            return undefined;
+          },
+          audience: ['api'],
+        };
+        let during;
+        try {
+          during = outcome(forOther, hostile);
+        } finally {
+          delete prototype[0];
+        }
+        assert.equal(during, 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'the audience check of the call itself');
+        honest();
+      });
+    }
+
+    test('Array.prototype.push replaced around a call, or for several', () => {
+      const { push } = Array.prototype;
+      outcome(forApi, { issuer: 'someone' });
+      Array.prototype.push = function (...items) {
+        for (const item of items) this[this.length] = item === 'other-service' ? 'api' : item;
+        return this.length;
+      };
+      let during;
+      try {
+        during = outcome(forOther, { audience: ['other-service'] });
+      } finally {
+        Array.prototype.push = push;
+      }
+      assert.equal(during, 'mallory');
+      honest();
+      Array.prototype.push = function () {
+        return this.length;
+      };
+      const results = Object.create(null);
+      try {
+        results.other = outcome(forOther, { audience: 'other-service' });
+        results.api = outcome(forOther, { audience: 'api' });
+        results.issuer = outcome(forOther, { issuer: 'nobody' });
+      } finally {
+        Array.prototype.push = push;
+      }
+      assert.deepEqual({ ...results }, { other: 'mallory', api: 'ERR_JWT_CLAIM_VALIDATION_FAILED', issuer: 'ERR_JWT_CLAIM_VALIDATION_FAILED' });
+      honest();
+    });
+
+    test('an accessor at an index of Object.prototype while calls are made', () => {
+      outcome(forApi, { issuer: 'someone' });
+      // Index 2 would be the audience in a flat list of the options' items; results are kept in
+      // variables, since arrays (and assert's own) misbehave while it is there.
+      let first;
+      let second;
+      let third;
+      Object.defineProperty(Object.prototype, '2', { configurable: true, get() {}, set(value) {} });
+      try {
+        first = outcome(forOther, { audience: 'other-service' });
+        second = outcome(forOther, { audience: 'api' });
+        third = outcome(forApi, { audience: 'api' });
+      } finally {
+        delete Object.prototype[2];
+      }
+      assert.equal(first, 'mallory');
+      assert.equal(second, 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      assert.equal(third, 'ada');
+      honest();
+    });
+  });
+
   test('options are judged as given when they set currentDate: inherited, class and hidden members are refused', () => {
     class Options {
       get issuer() {
