@@ -33,7 +33,14 @@ const objectTag = Object.prototype.toString;
 const dateTime = Time.prototype.getTime;
 const isoText = Time.prototype.toISOString;
 
-const objectPrototypeNames = new Set(getOwnPropertyNames(Object.prototype));
+// The own names of Object.prototype, as members of an object without a prototype (looked up
+// without calling a Set method or an array method of the time).
+const objectPrototypeNames = create(null);
+let objectPrototypeNameCount = 0;
+for (const name of getOwnPropertyNames(Object.prototype)) {
+  objectPrototypeNames[name] = true;
+  objectPrototypeNameCount += 1;
+}
 
 /** A plain object: its prototype is null or an Object.prototype, of this realm or another (a vm
  * context, a test environment), so that it inherits no member JSON.stringify would not see. */
@@ -43,7 +50,9 @@ function isPlainObject(value) {
   if (prototype === null || prototype === Object.prototype) return true;
   if (getPrototypeOf(prototype) !== null) return false;
   const names = getOwnPropertyNames(prototype);
-  return names.length === objectPrototypeNames.size && names.every((name) => objectPrototypeNames.has(name));
+  if (names.length !== objectPrototypeNameCount) return false;
+  for (let i = 0; i < names.length; i += 1) if (objectPrototypeNames[names[i]] !== true) return false;
+  return true;
 }
 
 /** The time of a valid Date of any realm; NaN for an invalid Date or anything else. */

@@ -287,6 +287,27 @@ describe('hostile values', () => {
     }
   });
 
+  test('an object that inherits an option is refused even with Set and array methods replaced', () => {
+    // A prototype with as many own names as Object.prototype, one of them an issuer.
+    const prototype = Object.create(null);
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) prototype[`x${name}`] = 1;
+    delete prototype[Object.keys(prototype)[0]];
+    prototype.issuer = 'someone-else';
+    const options = Object.create(prototype);
+    const { has } = Set.prototype;
+    const { every } = Array.prototype;
+    Set.prototype.has = () => true;
+    Array.prototype.every = () => true;
+    let code;
+    try {
+      code = codeOf(() => jwtVerify(good, SECRET, options));
+    } finally {
+      Set.prototype.has = has;
+      Array.prototype.every = every;
+    }
+    assert.equal(code, 'ERR_OPTIONS_INVALID');
+  });
+
   // The options text of the last call is reused for options of the same data (js/errors.js): what
   // a call's own getters or a passing change to a prototype do must reach neither that call's text
   // nor, through the reuse, a later caller's.
