@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { guarded, instanceGeneration, JwtError, replaceIfPending, snapshot } from './errors.js';
+import { guarded, instanceGeneration, JwtError, replaceIfPending, snapshot, uncurryThis } from './errors.js';
 
 export { JwtError } from './errors.js';
 
@@ -14,10 +14,14 @@ export const isExpired = guarded(wasm.isExpired);
 export const jwtVerify = guarded(wasm.jwtVerify);
 export const signJwt = guarded(wasm.signJwt);
 
+// Called with the built-ins of load time: a Verifier's copy of its key and options is passed by
+// index, not spread (which would call the array iterator of the time), and its methods through
+// the Function.prototype.call of load time.
 const prepare = guarded(wasm.createVerifier);
-const verifyWith = guarded(wasm.Verifier.prototype.verify);
-const signatureOnlyWith = guarded(wasm.Verifier.prototype.__benchSignatureOnly);
-const freeWith = guarded(wasm.Verifier.prototype.free);
+const verifyWith = uncurryThis(guarded(wasm.Verifier.prototype.verify));
+const signatureOnlyWith = uncurryThis(guarded(wasm.Verifier.prototype.__benchSignatureOnly));
+const freeWith = uncurryThis(guarded(wasm.Verifier.prototype.free));
+const { isArray } = Array;
 const MADE_HERE = Symbol('createVerifier');
 
 /** A key and options parsed once (see `createVerifier`). */
@@ -40,14 +44,14 @@ export class Verifier {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       replaceIfPending();
       if (this.#generation === instanceGeneration()) return this.#inner;
-      this.#inner = prepare(...this.#made);
+      this.#inner = prepare(this.#made[0], this.#made[1]);
       this.#generation = instanceGeneration();
     }
     return this.#inner;
   }
 
   verify(token) {
-    return verifyWith.call(this.#current(), token);
+    return verifyWith(this.#current(), token);
   }
 
   /** Releases the wasm memory now rather than at garbage collection; later calls throw a TypeError. */
@@ -56,26 +60,26 @@ export class Verifier {
     this.#inner = undefined;
     replaceIfPending();
     // One of a replaced instance is not freed: its memory went with that instance.
-    if (inner !== undefined && this.#generation === instanceGeneration()) freeWith.call(inner);
+    if (inner !== undefined && this.#generation === instanceGeneration()) freeWith(inner);
   }
 
   /** The floor `npm run bench` compares `verify` against (not part of the API). */
   __benchSignatureOnly(token) {
-    return signatureOnlyWith.call(this.#current(), token);
+    return signatureOnlyWith(this.#current(), token);
   }
 }
 if (Symbol.dispose) Verifier.prototype[Symbol.dispose] = Verifier.prototype.free;
 
 export function createVerifier(key, options) {
   const made = snapshot(key, options);
-  if (!Array.isArray(made)) {
+  if (!isArray(made)) {
     // Refused as read: the binding gives the coded error, reading them again through its checks;
     // should they now pass (a getter answering differently), they are refused all the same (the
     // verifier made is left to its finalizer, which frees it only in the instance it lives in).
     prepare(key, options);
     throw new JwtError('the key or options answered differently when read again', { code: made });
   }
-  const inner = prepare(...made);
+  const inner = prepare(made[0], made[1]);
   // The count of the instance `inner` lives in, read before anything else can replace it.
   return new Verifier(MADE_HERE, inner, instanceGeneration(), made);
 }

@@ -22,16 +22,19 @@ export class JwtError extends Error {
 // hide a value. Each member is read once, into a copy that is then written: a getter cannot pass
 // the check with one answer and be written with another. (JSON's functions are those of load
 // time, as for results.)
-const { create, getOwnPropertyNames, getPrototypeOf, keys, setPrototypeOf } = Object;
+const { create, freeze, getOwnPropertyNames, getPrototypeOf, keys, setPrototypeOf, values } = Object;
 const { isArray } = Array;
 const { isFinite, isNaN, isSafeInteger } = Number;
 const { isView } = ArrayBuffer;
 const Bytes = Uint8Array;
 const Time = Date;
 const stringify = JSON.stringify;
-const objectTag = Object.prototype.toString;
-const dateTime = Time.prototype.getTime;
-const isoText = Time.prototype.toISOString;
+/** `fn` as a function taking its `this` first, called through the Function.prototype.call of
+ * load time (a method's `.call` is looked up when it runs, and could have been replaced). */
+export const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
+const objectTag = uncurryThis(Object.prototype.toString);
+const dateTime = uncurryThis(Time.prototype.getTime);
+const isoText = uncurryThis(Time.prototype.toISOString);
 
 // The own names of Object.prototype, as members of an object without a prototype (looked up
 // without calling a Set method or an array method of the time).
@@ -45,7 +48,7 @@ for (const name of getOwnPropertyNames(Object.prototype)) {
 /** A plain object: its prototype is null or an Object.prototype, of this realm or another (a vm
  * context, a test environment), so that it inherits no member JSON.stringify would not see. */
 function isPlainObject(value) {
-  if (typeof value !== 'object' || value === null || objectTag.call(value) !== '[object Object]') return false;
+  if (typeof value !== 'object' || value === null || objectTag(value) !== '[object Object]') return false;
   const prototype = getPrototypeOf(value);
   if (prototype === null || prototype === Object.prototype) return true;
   if (getPrototypeOf(prototype) !== null) return false;
@@ -58,7 +61,7 @@ function isPlainObject(value) {
 /** The time of a valid Date of any realm; NaN for an invalid Date or anything else. */
 function timeOf(value) {
   try {
-    return dateTime.call(value);
+    return dateTime(value);
   } catch {
     return NaN;
   }
@@ -104,7 +107,7 @@ function jsonCopy(value, depth, trace) {
         // writes, by the toISOString of load time; any other toJSON could hide a value.
         const time = timeOf(value);
         if (isNaN(time)) return UNFIT;
-        const text = isoText.call(new Time(time));
+        const text = isoText(new Time(time));
         if (trace !== undefined) append(trace, text);
         return text;
       }
@@ -188,7 +191,7 @@ const convert = {
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
    * JWK as JSON text. */
   key(key) {
-    if (isView(key) && objectTag.call(key) === '[object Uint8Array]') {
+    if (isView(key) && objectTag(key) === '[object Uint8Array]') {
       // Always a fresh copy, read through the array's internal slots: a subclass or an own
       // `length` cannot lie to the binding, and a detached buffer throws here.
       return new Bytes(key);
@@ -255,8 +258,9 @@ const results = {
   parse,
   header(text) {
     const header = parse(text);
-    const scalar = Object.values(header).every((value) => value === null || typeof value !== 'object');
-    return scalar ? Object.freeze(header) : null;
+    const members = values(header);
+    for (let i = 0; i < members.length; i += 1) if (members[i] !== null && typeof members[i] === 'object') return null;
+    return freeze(header);
   },
   verified(payload, header) {
     return { payload: parse(payload), protectedHeader: { ...header } };
@@ -316,12 +320,13 @@ export function replaceIfPending() {
 
 /** `call`, an export of the glue: its failure thrown as a JwtError, its instance replaced if broken. */
 export function guarded(call) {
+  const invoke = uncurryThis(call);
   function guardedCall(a, b, c) {
     replaceIfPending();
     let result;
     depth += 1;
     try {
-      result = call.call(this, a, b, c);
+      result = invoke(this, a, b, c);
     } catch (error) {
       if (!(error instanceof Failure)) {
         // Inside an outer call (a getter calling back in), its wasm frames are live: replace later.

@@ -4,10 +4,14 @@
 // Verifier, a TypeError) and leave the wasm instance working: an exception that unwound through
 // wasm frames used to leak the wasm stack until every call trapped.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createSecretKey, webcrypto } from 'node:crypto';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { createVerifier, decodeJwt, decodeProtectedHeader, isExpired, JwtError, jwtVerify, signJwt, Verifier } from 'jwt-wasm';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const SECRET = 'hostile-values-secret-of-32-bytes!!';
 const good = signJwt({ sub: 'ada', iss: 'evil' }, SECRET);
@@ -23,6 +27,22 @@ const stillWorks = () => {
   assert.equal(decodeJwt(good).sub, 'ada');
   assert.equal(jwtVerify(good, SECRET).payload.sub, 'ada');
 };
+
+/** Runs `call` with a clock that throws, an exception that unwinds through wasm frames (as the JS
+ * stack running out would) and so has the instance replaced; the exception is swallowed. */
+function withoutClock(call) {
+  const now = Date.now;
+  Date.now = () => {
+    throw new Error('no clock');
+  };
+  try {
+    call();
+  } catch {
+    // the call unwound; whoever called this goes on
+  } finally {
+    Date.now = now;
+  }
+}
 
 function detached() {
   const bytes = new Uint8Array(32).fill(7);
@@ -120,19 +140,6 @@ describe('hostile values', () => {
   });
 
   test('a replacement left pending by a call nested in a getter is made before any stale object is used', () => {
-    const withoutClock = (call) => {
-      const now = Date.now;
-      Date.now = () => {
-        throw new Error('no clock');
-      };
-      try {
-        call();
-      } catch {
-        // the nested call unwound; the outer one goes on
-      } finally {
-        Date.now = now;
-      }
-    };
     // A Verifier made before; the outer call succeeds while its nested call breaks the instance.
     const before = createVerifier(SECRET, { issuer: 'evil' });
     const options = { get issuer() { withoutClock(() => jwtVerify(good, SECRET)); return 'evil'; } };
@@ -175,17 +182,7 @@ describe('hostile values', () => {
     const verifiers = Array.from({ length: 60 }, () => createVerifier(SECRET));
     const options = {
       get issuer() {
-        const now = Date.now;
-        Date.now = () => {
-          throw new Error('no clock');
-        };
-        try {
-          jwtVerify(good, SECRET);
-        } catch {
-          // the nested call unwound
-        } finally {
-          Date.now = now;
-        }
+        withoutClock(() => jwtVerify(good, SECRET));
         return 'evil';
       },
     };
@@ -424,6 +421,139 @@ describe('hostile values', () => {
       assert.equal(second, 'ERR_JWT_CLAIM_VALIDATION_FAILED');
       assert.equal(third, 'ada');
       honest();
+    });
+  });
+
+  // A caller's code that replaces built-ins while a call runs can change what that call sees (the
+  // generated glue calls some built-ins of the time); what must not happen is that jwt-wasm keeps
+  // something made in such a call, carrying the change into later calls. And the package's own
+  // code calls the built-ins of load time.
+  describe('built-ins replaced for one call by a getter', () => {
+    const forOther = signJwt({ sub: 'mallory', aud: 'other-service' }, SECRET);
+    const verifies = (verifier, token) => {
+      try {
+        return verifier.verify(token).payload.sub;
+      } catch (error) {
+        return error.code;
+      }
+    };
+
+    test('Function.prototype.call: currentDate and a Date option are read with the call of load time', () => {
+      const { call } = Function.prototype;
+      const { getTime, toISOString } = Date.prototype;
+      const expired = signJwt({ sub: 'old', exp: 1000 }, SECRET, { currentDate: new Date(0) });
+      const options = {
+        get issuer() {
+          Function.prototype.call = function (that, ...args) {
+            if (this === getTime) return 500_000;
+            if (this === toISOString) return '2999-01-01T00:00:00.000Z';
+            return Reflect.apply(this, that, args);
+          };
+          return undefined;
+        },
+        currentDate: new Date(),
+      };
+      const at = new Date(1_800_000_000_000);
+      let code;
+      let exp;
+      try {
+        code = codeOf(() => jwtVerify(expired, SECRET, options));
+        exp = decodeJwt(signJwt({}, SECRET, { expirationTime: at })).exp;
+      } finally {
+        Function.prototype.call = call;
+      }
+      assert.equal(code, 'ERR_JWT_EXPIRED');
+      assert.equal(exp, 1_800_000_000);
+    });
+
+    test('the array iterator: a Verifier is made, and made again, from its copy as read', () => {
+      const iterator = Array.prototype[Symbol.iterator];
+      const dropAudience = function () {
+        Array.prototype[Symbol.iterator] = iterator;
+        if (this.length === 2 && this[1] && typeof this[1] === 'object') delete this[1].audience;
+        return Reflect.apply(iterator, this, []);
+      };
+      Array.prototype[Symbol.iterator] = dropAudience;
+      let made;
+      try {
+        made = createVerifier(SECRET, { audience: 'api' });
+      } finally {
+        Array.prototype[Symbol.iterator] = iterator;
+      }
+      assert.equal(verifies(made, forOther), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      // The instance replaced (a throwing clock stands in for the stack running out), then the
+      // iterator replaced for the one rebuild.
+      const verifier = createVerifier(SECRET, { audience: 'api' });
+      for (let round = 0; round < 2; round += 1) {
+        withoutClock(() => jwtVerify(good, SECRET));
+        Array.prototype[Symbol.iterator] = dropAudience;
+        let after;
+        try {
+          after = verifies(verifier, forOther);
+        } finally {
+          Array.prototype[Symbol.iterator] = iterator;
+        }
+        assert.equal(after, 'ERR_JWT_CLAIM_VALIDATION_FAILED', `rebuild ${round}`);
+      }
+      stillWorks();
+    });
+
+    test('Object.values, every and freeze: the protected header kept for later results is as signed', () => {
+      const header = { alg: 'HS256', typ: 'JWT', kid: `k-${Date.now()}` };
+      const first = signJwt({ sub: 'first' }, SECRET, { header });
+      const second = signJwt({ sub: 'second' }, SECRET, { header });
+      const { values, freeze } = Object;
+      const { every } = Array.prototype;
+      const options = {
+        get issuer() {
+          Object.values = function (object) {
+            if (object && object.kid === header.kid) Object.assign(object, { kid: 'forged', alg: 'none', nested: {} });
+            return values(object);
+          };
+          Array.prototype.every = () => true;
+          Object.freeze = (object) => object;
+          return undefined;
+        },
+      };
+      let during;
+      try {
+        during = jwtVerify(first, SECRET, options).protectedHeader;
+      } finally {
+        Object.values = values;
+        Object.freeze = freeze;
+        Array.prototype.every = every;
+      }
+      assert.deepEqual(during, header);
+      for (let round = 0; round < 2; round += 1) {
+        const later = jwtVerify(second, SECRET).protectedHeader;
+        assert.deepEqual(later, header);
+        later.kid = 'changed by a caller';
+      }
+      assert.deepEqual(jwtVerify(second, SECRET).protectedHeader, header);
+    });
+
+    test('TextDecoder in the first call: the strings the binding keeps are made as it loads', () => {
+      // A fresh process, so that the first call of its instance is this one.
+      const script = `
+        import { jwtVerify, JwtError } from 'jwt-wasm';
+        const { decode } = TextDecoder.prototype;
+        const options = {
+          get issuer() {
+            TextDecoder.prototype.decode = function (...args) { return 'x' + Reflect.apply(decode, this, args); };
+            return undefined;
+          },
+        };
+        try { jwtVerify('not.a.token', 'a-secret-of-at-least-32-bytes-long!!', options); } catch {}
+        TextDecoder.prototype.decode = decode;
+        const seen = [];
+        for (const token of ['nope', 'a.b.c']) {
+          try { jwtVerify(token, 'a-secret-of-at-least-32-bytes-long!!'); } catch (error) { seen.push(error instanceof JwtError && error.code); }
+        }
+        console.log(JSON.stringify(seen));
+      `;
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(child.status, 0, child.stderr);
+      assert.deepEqual(JSON.parse(child.stdout), ['ERR_JWS_INVALID', 'ERR_JWS_INVALID']);
     });
   });
 

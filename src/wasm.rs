@@ -85,6 +85,11 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
     let results = ["parse", "header", "verified"].iter().all(|name| has(&results, name)).then(|| results.unchecked_into::<ResultBuilder>());
     RESULTS.with(|slot| set(slot, results));
     KEPT_HEADERS.with(|slot| set(slot, Vec::new()));
+    // The strings and the encoder the binding keeps are made now, as the entry loads, rather than
+    // in the first call that needs them, which a caller's getter could run with a replaced
+    // TextDecoder or TextEncoder: kept, they would carry that call's built-ins into every later one.
+    NAMES.with(|_| ());
+    ENCODER.with(|_| ());
 }
 
 /// JS strings the binding uses on every call of some kind, made once: a JS string made from Rust
