@@ -84,8 +84,8 @@ const MAX_ARRAY_LENGTH = 65_536;
 
 /** `value` with every member read once, as plain data (objects and arrays without a prototype, a
  * Date as its JSON text) that JSON.stringify writes as the original would be written; UNFIT for a
- * value JSON cannot carry. `trace`, if given, gets the copy written out as
- * a flat list, so that two copies are the same data when their traces hold the same items. */
+ * value JSON cannot carry. `trace`, if given, gets the copy written out as a flat list, so that
+ * two copies are the same data when their traces hold the same items. */
 function jsonCopy(value, depth, trace) {
   switch (typeof value) {
     case 'string':
