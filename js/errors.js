@@ -71,9 +71,10 @@ function timeOf(value) {
  * toJSON, a setter or getter at an index) reaches it, while filling or writing it. */
 const bareArray = () => setPrototypeOf([], null);
 
-/** Adds `item` at the end of a bare array (without the `push` of the time). */
-function append(list, item) {
-  list[list.length] = item;
+/** Adds `item` at the end of `trace`, a bare array (without the `push` of the time), if there is
+ * one. */
+function record(trace, item) {
+  if (trace !== undefined) trace[trace.length] = item;
 }
 
 /** What `jsonCopy` returns for a value JSON cannot carry faithfully (no copy is a symbol). */
@@ -91,15 +92,15 @@ function jsonCopy(value, depth, trace) {
     case 'string':
     case 'boolean':
     case 'undefined':
-      if (trace !== undefined) append(trace, value);
+      record(trace, value);
       return value;
     case 'number':
       if (!isFinite(value)) return UNFIT;
-      if (trace !== undefined) append(trace, value);
+      record(trace, value);
       return value;
     case 'object': {
       if (value === null) {
-        if (trace !== undefined) append(trace, null);
+        record(trace, null);
         return null;
       }
       if (depth >= 32 || 'toJSON' in value) {
@@ -108,7 +109,7 @@ function jsonCopy(value, depth, trace) {
         const time = timeOf(value);
         if (isNaN(time)) return UNFIT;
         const text = isoText(new Time(time));
-        if (trace !== undefined) append(trace, text);
+        record(trace, text);
         return text;
       }
       if (isArray(value)) {
@@ -117,13 +118,13 @@ function jsonCopy(value, depth, trace) {
         const length = value.length;
         if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return UNFIT;
         const copy = bareArray();
-        if (trace !== undefined) append(trace, ARRAY);
+        record(trace, ARRAY);
         for (let i = 0; i < length; i += 1) {
           const item = jsonCopy(value[i], depth + 1, trace);
           if (item === UNFIT) return UNFIT;
           copy[i] = item;
         }
-        if (trace !== undefined) append(trace, END);
+        record(trace, END);
         return copy;
       }
       return isPlainObject(value) ? membersCopy(value, depth, undefined, trace) : UNFIT;
@@ -140,7 +141,7 @@ function membersCopy(object, depth, take, trace) {
   if (names.length !== getOwnPropertyNames(object).length) return UNFIT;
   // No prototype, so that a member named "__proto__" stays a member.
   const copy = create(null);
-  if (trace !== undefined) append(trace, OBJECT);
+  record(trace, OBJECT);
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
     const member = object[name];
@@ -148,12 +149,12 @@ function membersCopy(object, depth, take, trace) {
       if (!take(member)) return UNFIT;
       continue;
     }
-    if (trace !== undefined) append(trace, name);
+    record(trace, name);
     const item = jsonCopy(member, depth + 1, trace);
     if (item === UNFIT) return UNFIT;
     copy[name] = item;
   }
-  if (trace !== undefined) append(trace, END);
+  record(trace, END);
   return copy;
 }
 

@@ -41,8 +41,8 @@ fn decode_with(input: &[u8], blocks: BlockDecoder) -> Option<Vec<u8>> {
     // at the end keeps the loop free of per-character branches.
     let value = |byte: u8| u32::from(DECODE.get(usize::from(byte)).copied().unwrap_or(INVALID));
     let (mut seen, blocks) = blocks(input, &mut out);
-    let done = blocks.saturating_mul(simd::BLOCK_CHARS);
-    let written = blocks.saturating_mul(simd::BLOCK_BYTES);
+    let done = blocks.saturating_mul(BLOCK_CHARS);
+    let written = blocks.saturating_mul(BLOCK_BYTES);
     let (input_rest, out_rest) = (input.get(done..)?, out.get_mut(written..)?);
     for (chunk, target) in input_rest.chunks_exact(4).zip(out_rest.chunks_exact_mut(3)) {
         if let ([a, b, c, d], [x, y, z]) = (chunk, target) {
@@ -79,20 +79,22 @@ fn decode_with(input: &[u8], blocks: BlockDecoder) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The characters of one block the SIMD path decodes at a time, and the bytes they make.
+const BLOCK_CHARS: usize = 16;
+const BLOCK_BYTES: usize = 12;
+
 /// Whole blocks of 16 characters (12 bytes) decoded with wasm SIMD: every character's value is
 /// found by range (`A-Z`, `a-z`, `0-9`, `-`, `_`), then the 6-bit values are packed with shifts and
 /// one byte shuffle. Returns `INVALID` (as `u32`) if a character was not base64url, else 0, and the
 /// number of blocks written; the table loop takes the rest.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
+    use super::{BLOCK_BYTES, BLOCK_CHARS};
     use core::arch::wasm32::{
         i16x8_shl, i32x4_extract_lane, i32x4_shl, i64x2_extract_lane, u16x8_shr, u16x8_splat, u32x4_shr,
         u32x4_splat, u64x2, u8x16, u8x16_add, u8x16_all_true, u8x16_eq, u8x16_ge, u8x16_le, u8x16_splat,
         u8x16_swizzle, v128, v128_and, v128_or,
     };
-
-    pub const BLOCK_CHARS: usize = 16;
-    pub const BLOCK_BYTES: usize = 12;
 
     fn within(c: v128, low: u8, high: u8) -> v128 {
         v128_and(u8x16_ge(c, u8x16_splat(low)), u8x16_le(c, u8x16_splat(high)))
@@ -138,9 +140,6 @@ mod simd {
 /// Without wasm SIMD, the table loop decodes everything.
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 mod simd {
-    pub const BLOCK_CHARS: usize = 16;
-    pub const BLOCK_BYTES: usize = 12;
-
     pub fn decode_blocks(_input: &[u8], _out: &mut [u8]) -> (u32, usize) {
         (0, 0)
     }
