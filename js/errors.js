@@ -22,9 +22,9 @@ export class JwtError extends Error {
 // hide a value. Each member is read once, into a copy that is then written: a getter cannot pass
 // the check with one answer and be written with another. (JSON's functions are those of load
 // time, as for results.)
-const { create, freeze, getOwnPropertyNames, getPrototypeOf, keys, setPrototypeOf, values } = Object;
+const { create, defineProperty, freeze, getOwnPropertyNames, getPrototypeOf, keys, setPrototypeOf, values } = Object;
 const { isArray } = Array;
-const { isFinite, isNaN, isSafeInteger } = Number;
+const { isFinite, isSafeInteger } = Number;
 const { isView } = ArrayBuffer;
 const Bytes = Uint8Array;
 const Time = Date;
@@ -34,7 +34,6 @@ const stringify = JSON.stringify;
 export const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
 const objectTag = uncurryThis(Object.prototype.toString);
 const dateTime = uncurryThis(Time.prototype.getTime);
-const isoText = uncurryThis(Time.prototype.toISOString);
 
 // The own names of Object.prototype, as members of an object without a prototype (looked up
 // without calling a Set method or an array method of the time).
@@ -58,12 +57,13 @@ function isPlainObject(value) {
   return true;
 }
 
-/** The time of a valid Date of any realm; NaN for an invalid Date or anything else. */
+/** The time of a Date of any realm (NaN for an invalid one); undefined for anything else. Only
+ * called for an object with a toJSON member, as every Date has: a non-Date throws here. */
 function timeOf(value) {
   try {
     return dateTime(value);
   } catch {
-    return NaN;
+    return undefined;
   }
 }
 
@@ -83,10 +83,10 @@ const UNFIT = Symbol('unfit');
 /** The longest array an option or JWK member may be (far beyond any audience list). */
 const MAX_ARRAY_LENGTH = 65_536;
 
-/** `value` with every member read once, as plain data (objects and arrays without a prototype, a
- * Date as its JSON text) that JSON.stringify writes as the original would be written; UNFIT for a
- * value JSON cannot carry. `trace`, if given, gets the copy written out as a flat list, so that
- * two copies are the same data when their traces hold the same items. */
+/** `value` with every member read once, as plain data (objects and arrays without a prototype)
+ * that JSON.stringify writes as the original would be written; UNFIT for a value JSON cannot carry
+ * (a Date too: as its ISO text it would pass for a string). `trace`, if given, gets the copy written
+ * out as a flat list, so that two copies are the same data when their traces hold the same items. */
 function jsonCopy(value, depth, trace) {
   switch (typeof value) {
     case 'string':
@@ -103,15 +103,8 @@ function jsonCopy(value, depth, trace) {
         record(trace, null);
         return null;
       }
-      if (depth >= 32 || 'toJSON' in value) {
-        // A valid Date crosses as its JSON form (the core reads it), the text Date.prototype.toJSON
-        // writes, by the toISOString of load time; any other toJSON could hide a value.
-        const time = timeOf(value);
-        if (isNaN(time)) return UNFIT;
-        const text = isoText(new Time(time));
-        record(trace, text);
-        return text;
-      }
+      // A toJSON could hide a value.
+      if (depth >= 32 || 'toJSON' in value) return UNFIT;
       if (isArray(value)) {
         // Read once, and only a whole length a real array could have, up to a bound (a Proxy
         // could answer anything; a huge sparse array would take seconds and gigabytes to copy).
@@ -134,9 +127,10 @@ function jsonCopy(value, depth, trace) {
   }
 }
 
-/** The members of a plain object as `jsonCopy` copies them, each read once; `take`, if given, is
- * called with the value of a member named `currentDate` instead of copying it, and may refuse. */
-function membersCopy(object, depth, take, trace) {
+/** The members of a plain object as `jsonCopy` copies them, each read once. `dates`, if given (a
+ * bare array), gets each member that is a Date, as its name and time, instead of the copy: JSON
+ * has no dates, and the core decides which options may be one. */
+function membersCopy(object, depth, dates, trace) {
   const names = keys(object);
   if (names.length !== getOwnPropertyNames(object).length) return UNFIT;
   // No prototype, so that a member named "__proto__" stays a member.
@@ -145,9 +139,13 @@ function membersCopy(object, depth, take, trace) {
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
     const member = object[name];
-    if (take !== undefined && name === 'currentDate') {
-      if (!take(member)) return UNFIT;
-      continue;
+    if (dates !== undefined && typeof member === 'object' && member !== null && 'toJSON' in member) {
+      const time = timeOf(member);
+      if (time !== undefined) {
+        dates[dates.length] = name;
+        dates[dates.length] = time;
+        continue;
+      }
     }
     record(trace, name);
     const item = jsonCopy(member, depth + 1, trace);
@@ -169,25 +167,22 @@ const END = Symbol('end');
 // throw through wasm frames.
 const NOT_PLAIN = 1;
 const NOT_JSONABLE = 2;
-const NOT_A_DATE = 3;
 
 const convert = {
-  /** Options as JSON text, and `currentDate` (if set) taken out as `[text, milliseconds]`. */
+  /** Options as JSON text; with its Date members taken out as `[text, name, time, …]` if it has
+   * any (a bare array: filled without the setters of the time). */
   options(options) {
     if (!isPlainObject(options)) return NOT_PLAIN;
     if ('toJSON' in options) return NOT_JSONABLE;
-    let time;
-    let badDate = false;
     const trace = bareArray();
-    const copy = membersCopy(options, 0, (date) => {
-      if (date === undefined) return true;
-      time = timeOf(date);
-      badDate = isNaN(time);
-      return !badDate;
-    }, trace);
-    if (copy === UNFIT) return badDate ? NOT_A_DATE : NOT_JSONABLE;
+    const dates = bareArray();
+    dates[0] = '';
+    const copy = membersCopy(options, 0, dates, trace);
+    if (copy === UNFIT) return NOT_JSONABLE;
     const text = optionsText(copy, trace);
-    return time === undefined ? text : [text, time];
+    if (dates.length === 1) return text;
+    dates[0] = text;
+    return dates;
   },
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
    * JWK as JSON text. */
@@ -372,7 +367,16 @@ export function snapshot(key, options) {
   try {
     const read = convert.options(options);
     if (typeof read === 'string') return [keyCopy, parse(read)];
-    if (isArray(read)) return [keyCopy, { ...parse(read[0]), currentDate: new Time(read[1]) }];
+    if (isArray(read)) {
+      // The Dates put back as own data members (defined, so that one named "__proto__" stays one;
+      // by a descriptor without a prototype, so that a `get` put on Object.prototype is not read).
+      const copy = parse(read[0]);
+      for (let i = 1; i < read.length; i += 2) {
+        const value = new Time(read[i + 1]);
+        defineProperty(copy, read[i], { __proto__: null, value, enumerable: true, writable: true, configurable: true });
+      }
+      return [keyCopy, copy];
+    }
   } catch {
     // refused below
   }

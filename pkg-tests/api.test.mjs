@@ -362,6 +362,40 @@ describe('verify', () => {
     }
   });
 
+  test('a Date is taken only where an option is a time, never read as its ISO text', () => {
+    // A token whose claims hold the ISO text of a Date: a Date given as the option expecting them
+    // must be refused, not turned into that text and matched.
+    const epoch = new Date(0);
+    const text = epoch.toISOString();
+    const token = signJwt({ iss: text, sub: text, aud: text, [text]: 1 }, SECRET, { header: { typ: text } });
+    const verifyOptions = [
+      { issuer: epoch }, { issuer: [epoch] }, { audience: epoch }, { audience: [epoch] }, { subject: epoch },
+      { typ: epoch }, { requiredClaims: [epoch] }, { clockTolerance: epoch }, { maxTokenAge: epoch },
+      { algorithms: [epoch] }, { crit: { b64: epoch } }, { ['__proto__']: epoch },
+    ];
+    for (const options of verifyOptions) {
+      assert.equal(codeOf(() => jwtVerify(token, SECRET, options)), 'ERR_OPTIONS_INVALID', Object.keys(options)[0]);
+      assert.equal(codeOf(() => createVerifier(SECRET, options)), 'ERR_OPTIONS_INVALID', Object.keys(options)[0]);
+    }
+    assert.equal(codeOf(() => isExpired(token, { clockTolerance: epoch })), 'ERR_OPTIONS_INVALID');
+    const signOptions = [
+      { issuer: epoch }, { subject: epoch }, { jti: epoch }, { audience: epoch }, { audience: [epoch] },
+      { alg: epoch }, { header: epoch }, { header: { kid: epoch } },
+      // The ISO text itself is a string like any other, and not a duration.
+      { expirationTime: text },
+    ];
+    for (const options of signOptions) {
+      assert.equal(codeOf(() => signJwt({}, SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
+    }
+    const k = Buffer.from(SECRET).toString('base64url');
+    assert.equal(codeOf(() => jwtVerify(token, { kty: 'oct', k, exp: epoch })), 'ERR_JWK_INVALID');
+    // Where a Date is a time, it still is, alone or beside the other options.
+    assert.equal(jwtVerify(token, SECRET, { issuer: text, currentDate: NOW }).payload.iss, text);
+    assert.equal(createVerifier(SECRET, { currentDate: NOW, subject: text }).verify(token).payload.sub, text);
+    const timed = signJwt({}, SECRET, { notBefore: epoch, issuer: text, expirationTime: new Date(5_999), currentDate: NOW });
+    assert.deepEqual(decodeJwt(timed), { nbf: 0, iss: text, exp: 5 });
+  });
+
   test('currentDate: undefined means the current time; null is refused like any null option', () => {
     const fresh = signJwt({ sub: 'now' }, SECRET, { expirationTime: '1m' });
     assert.equal(jwtVerify(fresh, SECRET, { currentDate: undefined }).payload.sub, 'now');

@@ -269,7 +269,7 @@ describe('hostile values', () => {
     }
   });
 
-  test('a Date option is written by the toISOString of load time', () => {
+  test('a Date option is read by the getTime of load time, not by its toJSON or toISOString', () => {
     const { toJSON, toISOString } = Date.prototype;
     const at = new Date(Math.floor(Date.now() / 1000) * 1000 + 100_000);
     Date.prototype.toJSON = () => '1h';

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
-use crate::time::Duration;
+use crate::time::{Duration, UnixTime};
 use crate::validation::OneOrMany;
 
 /// An option object: its members, and the code its errors carry.
@@ -26,8 +26,12 @@ impl<'a> OptionObject<'a> {
         self.members.iter()
     }
 
-    /// The error for a member this object does not accept.
+    /// The error for a member this object does not accept. (`currentDate` comes as a [`DateOptions`]
+    /// entry when it is a `Date`; in the JSON text it was something else.)
     pub fn unknown(&self, name: &str, known: &[&str]) -> Error {
+        if name == CURRENT_DATE {
+            return Error::new(self.code, "currentDate must be a valid Date (leave it out for the time of each call)");
+        }
         Error::new(self.code, format!("unknown option \"{name}\" (expected one of: {})", known.join(", ")))
     }
 
@@ -85,9 +89,78 @@ impl<'a> OptionObject<'a> {
     }
 }
 
+/// The option every call with a clock takes: the time to check or sign at, as a `Date`.
+pub const CURRENT_DATE: &str = "currentDate";
+
+/// The options a caller gave as JavaScript `Date`s, which JSON text cannot carry: the binding takes
+/// each `Date` member out of the options object and passes its name with its time in milliseconds
+/// since the epoch (NaN for an invalid `Date`). Which options may be a `Date` is decided here: a
+/// `Date` given where a string is expected must be refused, not read as its ISO text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DateOptions(Vec<(String, f64)>);
+
+impl DateOptions {
+    /// The `Date` members, by name, with their times in milliseconds.
+    pub fn new(dates: Vec<(String, f64)>) -> Self {
+        DateOptions(dates)
+    }
+
+    /// Refuses a `Date` given for any option not in `allowed`. Errors: `ERR_OPTIONS_INVALID`.
+    pub fn only(&self, allowed: &[&str]) -> Result<()> {
+        match self.0.iter().find(|(name, _)| !allowed.contains(&name.as_str())) {
+            Some((name, _)) => Err(Error::new(
+                ErrorCode::OptionsInvalid,
+                format!("\"{name}\" cannot be a Date (only {} can)", allowed.join(", ")),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// The time of the `Date` given as `name`, rounded down to the second as jose rounds one.
+    /// Errors: `ERR_OPTIONS_INVALID` for an invalid `Date`.
+    pub fn time(&self, name: &str) -> Result<Option<UnixTime>> {
+        let Some((_, millis)) = self.0.iter().find(|(given, _)| given == name) else { return Ok(None) };
+        UnixTime::from_millis(*millis)
+            .map(Some)
+            .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, format!("{name} must be a valid Date")))
+    }
+
+    /// The clock of a verification or expiry check: `currentDate`, the one option of theirs that
+    /// may be a `Date`. Errors: `ERR_OPTIONS_INVALID`.
+    pub fn current_date_only(&self) -> Result<Option<UnixTime>> {
+        self.only(&[CURRENT_DATE])?;
+        self.time(CURRENT_DATE)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_taken_only_where_an_option_is_a_time() {
+        let none = DateOptions::default();
+        assert_eq!(none.current_date_only().unwrap(), None);
+        let clock = DateOptions::new(vec![("currentDate".into(), 1_999.0)]);
+        assert_eq!(clock.current_date_only().unwrap(), Some(UnixTime::from_secs(1)));
+        let issuer = DateOptions::new(vec![("currentDate".into(), 0.0), ("issuer".into(), 0.0)]);
+        let error = issuer.current_date_only().unwrap_err();
+        assert_eq!(error.code(), ErrorCode::OptionsInvalid);
+        assert!(error.message().contains("\"issuer\" cannot be a Date"), "{}", error.message());
+        assert!(issuer.only(&["currentDate", "issuer"]).is_ok());
+        let invalid = DateOptions::new(vec![("expirationTime".into(), f64::NAN)]);
+        let error = invalid.time("expirationTime").unwrap_err();
+        assert_eq!((error.code(), error.message()), (ErrorCode::OptionsInvalid, "expirationTime must be a valid Date"));
+        assert_eq!(invalid.time("notBefore").unwrap(), None);
+    }
+
+    #[test]
+    fn a_current_date_in_the_text_was_not_a_date() {
+        let o = object(r#"{"currentDate":"2026-01-01T00:00:00.000Z"}"#);
+        let error = o.unknown("currentDate", &["issuer"]);
+        assert!(error.message().starts_with("currentDate must be a valid Date"), "{}", error.message());
+        assert!(o.unknown("isuer", &["issuer"]).message().contains("expected one of: issuer"));
+    }
 
     fn object(text: &str) -> OptionObject<'_> {
         OptionObject::parse(text, ErrorCode::OptionsInvalid).unwrap()

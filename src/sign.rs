@@ -7,21 +7,22 @@ use crate::claims::time_claim;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Raw};
 use crate::key::{KeyOperation, SecretKey};
-use crate::options::OptionObject;
-use crate::time::{parse_date_time, parse_duration, UnixTime};
+use crate::options::{DateOptions, OptionObject, CURRENT_DATE};
+use crate::time::{parse_duration, UnixTime};
 use crate::validation::OneOrMany;
 use crate::verify::parse_claims;
 use std::borrow::Cow;
 
-/// A time claim to set: `true` for now, a NumericDate, a duration string relative to now
-/// (`"2h"`, `"-5m"`, `"1 day ago"`), or a date-time as a JavaScript `Date` serialises to JSON.
+/// A time claim to set: `true` for now, a NumericDate, or a duration string relative to now
+/// (`"2h"`, `"-5m"`, `"1 day ago"`). A JavaScript `Date` comes as a NumericDate (see
+/// [`SignOptions::take_dates`]).
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimeInput {
     /// `true`: now; `false`: leave the claim as the payload has it.
     Now(bool),
     /// Whole seconds since the epoch.
     At(f64),
-    /// A duration from now, or a `Date`'s JSON form (an absolute time, rounded down to the second).
+    /// A duration from now.
     After(String),
 }
 
@@ -72,6 +73,24 @@ impl SignOptions {
             }
         }
         Ok(options)
+    }
+
+    /// The options given as `Date`s: `issuedAt`, `expirationTime` and `notBefore` as NumericDates
+    /// (rounded down to the second, as jose does), and `currentDate`, returned as the time to sign
+    /// at. Errors: `ERR_OPTIONS_INVALID` for an invalid `Date` or a `Date` given for another option.
+    pub fn take_dates(&mut self, dates: &DateOptions) -> Result<Option<UnixTime>> {
+        dates.only(&[CURRENT_DATE, "issuedAt", "expirationTime", "notBefore"])?;
+        let slots = [
+            ("issuedAt", &mut self.issued_at),
+            ("expirationTime", &mut self.expiration_time),
+            ("notBefore", &mut self.not_before),
+        ];
+        for (name, slot) in slots {
+            if let Some(at) = dates.time(name)? {
+                *slot = Some(TimeInput::At(at.as_secs()));
+            }
+        }
+        dates.time(CURRENT_DATE)
     }
 }
 
@@ -202,12 +221,9 @@ fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<
         TimeInput::Now(false) => return Ok(None),
         TimeInput::Now(true) => now.as_secs(),
         TimeInput::At(at) => *at,
-        TimeInput::After(text) => match (parse_duration(text), parse_date_time(text)) {
-            (Some(offset), _) => now.as_secs() + offset,
-            (None, Some(at)) => at,
-            (None, None) => {
-                return Err(options_invalid(format!("the \"{claim}\" time is not a duration string or a Date")))
-            }
+        TimeInput::After(text) => match parse_duration(text) {
+            Some(offset) => now.as_secs() + offset,
+            None => return Err(options_invalid(format!("the \"{claim}\" time is not a duration string such as \"2h\""))),
         },
     };
     json::integer(value)
@@ -278,9 +294,26 @@ mod tests {
     }
 
     #[test]
-    fn takes_a_date_as_an_absolute_time_rounded_down() {
-        let token = signed("{}", r#"{"expirationTime":"2026-01-01T00:00:30.999Z","notBefore":"1970-01-01T00:00:01.000Z"}"#).unwrap();
-        assert_eq!(decode_jwt(&token).unwrap(), r#"{"exp":1767225630,"nbf":1}"#);
+    fn takes_dates_as_absolute_times_rounded_down_and_refuses_them_elsewhere() {
+        let dates = DateOptions::new(vec![
+            ("expirationTime".into(), 1_767_225_630_999.0),
+            ("notBefore".into(), 1_000.0),
+            ("currentDate".into(), 5_500.0),
+        ]);
+        let mut options = SignOptions::from_json(r#"{"issuedAt":true}"#).unwrap();
+        let now = options.take_dates(&dates).unwrap();
+        assert_eq!(now, Some(UnixTime::from_secs(5)));
+        let token = sign("{}", &key(), &options, now.unwrap()).unwrap();
+        assert_eq!(decode_jwt(&token).unwrap(), r#"{"iat":5,"exp":1767225630,"nbf":1}"#);
+        // A Date's ISO text is a string like any other: not a duration, so refused.
+        let iso = signed("{}", r#"{"expirationTime":"2026-01-01T00:00:30.999Z"}"#).unwrap_err();
+        assert_eq!(iso.code(), ErrorCode::OptionsInvalid);
+        for name in ["issuer", "subject", "jti", "audience", "alg", "header"] {
+            let error = SignOptions::default().take_dates(&DateOptions::new(vec![(name.into(), 0.0)])).unwrap_err();
+            assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{name}");
+        }
+        let invalid = SignOptions::default().take_dates(&DateOptions::new(vec![("notBefore".into(), f64::NAN)]));
+        assert_eq!(invalid.unwrap_err().message(), "notBefore must be a valid Date");
     }
 
     #[test]

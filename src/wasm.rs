@@ -2,7 +2,7 @@
 //! and turns core errors into `JwtError`s. No rule about tokens lives here.
 
 use crate::{
-    check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, Error, ErrorCode, ExpiryOptions, Jwk,
+    check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
     SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN,
 };
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
@@ -39,7 +39,8 @@ extern "C" {
     /// through wasm frames.
     #[derive(Clone)]
     type Convert;
-    /// Options as JSON text, or `[text, milliseconds]` when they set `currentDate`.
+    /// Options as JSON text; when some are `Date`s, `[text, name, milliseconds, …]` with those
+    /// taken out of the text (NaN for an invalid `Date`).
     #[wasm_bindgen(method, catch)]
     fn options(this: &Convert, options: &JsValue) -> JsResult<JsValue>;
     /// A key that is not a string: a copy of its bytes in a `Uint8Array`, or a JWK as JSON text.
@@ -51,10 +52,9 @@ extern "C" {
 }
 
 /// `convert`'s refusals: not a plain object (or, for a key, not a key type at all); a member
-/// JSON cannot carry; a `currentDate` that is not a valid `Date`.
+/// JSON cannot carry.
 const NOT_PLAIN: f64 = 1.0;
 const NOT_JSONABLE: f64 = 2.0;
-const NOT_A_DATE: f64 = 3.0;
 
 /// Runs `f` on the entry's `convert`, cloned so that no borrow is held while JavaScript runs;
 /// `None` when no entry connected one (the raw glue, as the crate's own wasm tests use it).
@@ -93,10 +93,9 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
 }
 
 /// JS strings the binding uses on every call of some kind, made once: a JS string made from Rust
-/// text is a boundary crossing of its own each time (making "currentDate" once took 4.5% off a
-/// one-shot verify).
+/// text is a boundary crossing of its own each time (making the name of the `currentDate` option
+/// once, when the binding still read it, took 4.5% off a one-shot verify).
 struct Names {
-    current_date: JsValue,
     code: JsValue,
     claim: JsValue,
     reason: JsValue,
@@ -110,7 +109,6 @@ struct Names {
 
 thread_local! {
     static NAMES: Names = Names {
-        current_date: JsValue::from_str("currentDate"),
         code: JsValue::from_str("code"),
         claim: JsValue::from_str("claim"),
         reason: JsValue::from_str("reason"),
@@ -344,57 +342,65 @@ impl Clock {
     fn now(self) -> Result<UnixTime, Error> {
         match self {
             Clock::Fixed(at) => Ok(at),
-            Clock::System => UnixTime::from_millis(Date::now()),
+            Clock::System => UnixTime::from_millis(Date::now())
+                .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, "the system clock (Date.now) gave no valid time")),
         }
     }
 }
 
-/// Reads an options object as JSON text for the core, taking `currentDate` (a `Date`) out as
-/// the clock.
-fn read_options(options: &JsValue) -> Result<(String, Clock), Error> {
+/// Reads an options object as JSON text for the core, with its `Date` members taken out (the core
+/// decides which options may be one).
+fn read_options(options: &JsValue) -> Result<(String, DateOptions), Error> {
     if options.is_undefined() {
-        return Ok((String::from("{}"), Clock::System));
+        return Ok((String::from("{}"), DateOptions::default()));
     }
     let invalid = |message| Error::new(ErrorCode::OptionsInvalid, message);
     let Some(read) = converted(|convert| convert.options(options)) else { return unconnected_options(options) };
     let read = read.map_err(|_| invalid("the options could not be read (a getter or Proxy threw)"))?;
     if let Some(text) = read.dyn_ref::<JsString>() {
-        return Ok((utf8(text), Clock::System));
+        return Ok((utf8(text), DateOptions::default()));
     }
-    if let Some(pair) = read.dyn_ref::<Array>() {
-        let text = pair.get(0).dyn_into::<JsString>().map_err(|_| invalid("options must be a plain object"))?;
-        let at = UnixTime::from_millis(pair.get(1).as_f64().unwrap_or(f64::NAN))?;
-        return Ok((utf8(&text), Clock::Fixed(at)));
+    if let Some(parts) = read.dyn_ref::<Array>() {
+        let not_read = || invalid("options must be a plain object");
+        let text = parts.get(0).dyn_into::<JsString>().map_err(|_| not_read())?;
+        let mut dates = Vec::new();
+        for at in (1..parts.length()).step_by(2) {
+            let name = parts.get(at).dyn_into::<JsString>().map_err(|_| not_read())?;
+            let millis = parts.get(at.saturating_add(1)).as_f64().ok_or_else(not_read)?;
+            dates.push((utf8(&name), millis));
+        }
+        return Ok((utf8(&text), DateOptions::new(dates)));
     }
     Err(match read.as_f64() {
-        Some(refusal) if refusal == NOT_A_DATE => {
-            invalid("currentDate must be a valid Date (leave it out for the time of each call)")
-        }
-        Some(refusal) if refusal == NOT_JSONABLE => {
-            invalid("options hold only plain objects, arrays, strings, finite numbers, booleans and valid Dates")
-        }
+        Some(refusal) if refusal == NOT_JSONABLE => invalid(
+            "options hold only plain objects, arrays, strings, finite numbers and booleans, and Dates as the values of time options",
+        ),
         _ => invalid("options must be a plain object"),
     })
 }
 
-/// `convert.options` without an entry: JSON.stringify's view of the object, and a
-/// `currentDate` read here.
-fn unconnected_options(options: &JsValue) -> Result<(String, Clock), Error> {
+/// `convert.options` without an entry: the `Date` members taken out, and JSON.stringify's view of
+/// the rest.
+fn unconnected_options(options: &JsValue) -> Result<(String, DateOptions), Error> {
     let invalid = |message| Error::new(ErrorCode::OptionsInvalid, message);
     if !options.is_object() || Array::is_array(options) {
         return Err(invalid("options must be a plain object"));
     }
-    let current = NAMES.with(|names| Reflect::get(options, &names.current_date)).unwrap_or(JsValue::UNDEFINED);
-    let (fields, clock) = if current.is_undefined() {
-        (options.clone(), Clock::System)
-    } else {
-        let date = current.dyn_ref::<Date>().ok_or_else(|| invalid("currentDate must be a valid Date"))?;
-        let rest = Object::assign(&Object::new(), options.unchecked_ref());
-        let _ = NAMES.with(|names| Reflect::delete_property(&rest, &names.current_date));
-        (rest.into(), Clock::Fixed(UnixTime::from_millis(date.get_time())?))
-    };
-    let text = JSON::stringify(&fields).map_err(|_| invalid("options must be a plain object"))?;
-    Ok((utf8(&text), clock))
+    let rest = Object::assign(&Object::new(), options.unchecked_ref());
+    let mut dates = Vec::new();
+    for name in Object::keys(&rest).iter() {
+        if let Some(date) = Reflect::get(&rest, &name).ok().and_then(|value| value.dyn_into::<Date>().ok()) {
+            dates.push((name.as_string().unwrap_or_default(), date.get_time()));
+            let _ = Reflect::delete_property(&rest, &name);
+        }
+    }
+    let text = JSON::stringify(&rest).map_err(|_| invalid("options must be a plain object"))?;
+    Ok((utf8(&text), DateOptions::new(dates)))
+}
+
+/// The clock of a verification or expiry check: its `currentDate`, else the system clock.
+fn clock_of(dates: &DateOptions) -> Result<Clock, Error> {
+    Ok(dates.current_date_only()?.map_or(Clock::System, Clock::Fixed))
 }
 
 /// An object from JSON text the core has checked: by the entry's builder, so that every result
@@ -491,8 +497,9 @@ pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
 
 /// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`.
 pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult<JsValue> {
-    let (options, clock) = read_options(&options)?;
+    let (options, dates) = read_options(&options)?;
     let validation = remembered_validation(options)?;
+    let clock = clock_of(&dates)?;
     let key = read_key(&key)?;
     // The clock is read after the token is taken, as in `Verifier.verify`.
     let verified = with_remembered_key(key, |key| {
@@ -566,16 +573,18 @@ impl JsVerifier {
 /// Parses a key and options once for many `verify` calls, with the cache the options ask for.
 #[wasm_bindgen(js_name = createVerifier, skip_typescript)]
 pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
-    let (options, clock) = read_options(&options)?;
+    let (options, dates) = read_options(&options)?;
     let (validation, cache_entries) = Validation::for_verifier(&VerifyOptions::from_json(&options)?)?;
+    let clock = clock_of(&dates)?;
     let max_token_len = validation.max_token_len;
     let inner = Verifier::with_cache(read_key(&key)?, validation, cache_entries)?;
     Ok(JsVerifier { inner, max_token_len, clock })
 }
 
 fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error> {
-    let (options, clock) = read_options(options)?;
+    let (options, dates) = read_options(options)?;
     let options = ExpiryOptions::from_json(&options)?;
+    let clock = clock_of(&dates)?;
     with_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, clock.now()?))
 }
 
@@ -604,8 +613,9 @@ pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
 
 /// Signs a claims set with an HMAC key. Returns the compact token.
 pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult<String> {
-    let (options, clock) = read_options(&options)?;
-    let options = SignOptions::from_json(&options)?;
+    let (options, dates) = read_options(&options)?;
+    let mut options = SignOptions::from_json(&options)?;
+    let clock = options.take_dates(&dates)?.map_or(Clock::System, Clock::Fixed);
     let key = read_key(&key)?;
     let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a plain object that JSON can carry");
     let json = match converted(|convert| convert.claims(&payload)) {
