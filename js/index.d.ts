@@ -14,7 +14,9 @@ export type JwtErrorCode =
   | 'ERR_OPTIONS_INVALID'
   | 'ERR_JWT_TOO_LONG';
 
-/** Why a claim failed: absent, of the wrong type, or present but not accepted. */
+/** Why a claim failed, as in jose: `missing`, absent from the claims set; `invalid`, an `exp`,
+ * `nbf` or `iat` that is not a number; `check_failed`, any other failure (a wrong value or type, or
+ * a missing or wrong `typ` header). */
 export type ClaimFailureReason = 'missing' | 'invalid' | 'check_failed';
 
 /** The error every function throws. `instanceof Error` holds. */
@@ -61,7 +63,7 @@ export interface JWTPayload {
   [claim: string]: unknown;
 }
 
-/** A JWS protected header. */
+/** A verified token's JWS protected header: `alg` is one the verification allowed. */
 export interface JWTHeaderParameters {
   alg: string;
   typ?: string;
@@ -122,6 +124,15 @@ export declare class Verifier {
   /** Frees the wasm memory now rather than at garbage collection. Later `verify` calls throw a
    * `TypeError`; a second `free()` does nothing. */
   free(): void;
+  /** `free()`, for `using verifier = createVerifier(...)` (where the runtime has `Symbol.dispose`). */
+  [Symbol.dispose](): void;
+}
+
+declare global {
+  interface SymbolConstructor {
+    /** Declared here too for consumers whose `lib` predates explicit resource management. */
+    readonly dispose: unique symbol;
+  }
 }
 
 /** Options of `isExpired` and `expiryInfo`. */
@@ -168,8 +179,19 @@ export interface SignOptions {
 /** Decodes the claims set without verifying anything. Throws `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`. */
 export declare function decodeJwt<PayloadType = JWTPayload>(token: string): PayloadType & JWTPayload;
 
+/** An unverified protected header, as jose's `ProtectedHeaderParameters`: any JSON object, so
+ * even `alg` may be absent, and no member's type has been checked. */
+export interface ProtectedHeaderParameters {
+  alg?: string;
+  typ?: string;
+  kid?: string;
+  crit?: string[];
+  b64?: boolean;
+  [parameter: string]: unknown;
+}
+
 /** Decodes the protected header without verifying anything. Throws `ERR_JWS_INVALID`, `ERR_JWT_TOO_LONG`. */
-export declare function decodeProtectedHeader(token: string): JWTHeaderParameters;
+export declare function decodeProtectedHeader(token: string): ProtectedHeaderParameters;
 
 /** Verifies signature and claims, synchronously. Throws `JwtError`. */
 export declare function jwtVerify<PayloadType = JWTPayload>(

@@ -346,6 +346,7 @@ describe('verify', () => {
   test('options are checked: unknown names and wrong types throw ERR_OPTIONS_INVALID', () => {
     const bad = [
       'nope', [], { issuers: 'me' }, { issuer: 5 }, { issuer: () => 'me' }, { algorithms: 'HS256' },
+      { algorithms: [''] }, { algorithms: ['HS256', ''] },
       { clockTolerance: true }, { clockTolerance: 'soon' }, { clockTolerance: -1 }, { currentDate: 0 },
       { currentDate: new Date(NaN) }, { maxTokenLength: 0 }, { requiredClaims: 'exp' }, { crit: ['x'] },
       // What JSON.stringify would not see must not switch a check off: inherited options, class
@@ -407,9 +408,16 @@ describe('verify', () => {
     for (const key of [42, null, undefined, true, [1, 2], '', new Uint8Array(0), { kty: 'oct', k: '' }, { kty: 'RSA' }]) {
       assert.equal(codeOf(() => jwtVerify(good, key, at())), 'ERR_KEY_INVALID', String(key));
     }
-    for (const key of [{}, { kty: 'oct' }, { kty: 'oct', k: 5 }, { kty: 'oct', k: 'a=' }]) {
+    const k = Buffer.from(SECRET).toString('base64url');
+    const badJwks = [
+      {}, { kty: 'oct' }, { kty: 'oct', k: 5 }, { kty: 'oct', k: 'a=' },
+      // As Web Crypto refuses them: a non-boolean `ext`, an operation named twice (RFC 7517 4.3).
+      { kty: 'oct', k, ext: 'x' }, { kty: 'oct', k, key_ops: ['verify', 'verify'] },
+    ];
+    for (const key of badJwks) {
       assert.equal(codeOf(() => jwtVerify(good, key, at())), 'ERR_JWK_INVALID', JSON.stringify(key));
     }
+    assert.equal(jwtVerify(good, { kty: 'oct', k, ext: true, key_ops: ['sign', 'verify'] }, at()).payload.sub, 'ada');
   });
 });
 

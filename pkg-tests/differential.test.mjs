@@ -418,8 +418,10 @@ const DIFFERENCES = [
   },
   {
     id: 'empty option values',
-    readme: 'Empty strings and empty arrays in `algorithms`, `issuer`, `audience`, `subject`, `typ`',
-    applies: ({ options }) => ['algorithms', 'issuer', 'audience', 'subject', 'typ', 'requiredClaims'].some((n) => isEmptyOption(options[n])),
+    readme: 'Empty strings in `algorithms`, `issuer`, `audience`, `subject`, `typ` and `requiredClaims`, and',
+    applies: ({ options }) =>
+      ['algorithms', 'issuer', 'audience', 'subject', 'typ'].some((n) => isEmptyOption(options[n])) ||
+      (Array.isArray(options.requiredClaims) && options.requiredClaims.includes('')),
     ours: (o) => o.code === 'ERR_OPTIONS_INVALID',
   },
   {

@@ -44,8 +44,10 @@ pub struct Jwk {
 }
 
 impl Jwk {
-    /// Reads a JWK from JSON; members other than these five are ignored (a JWK may carry
-    /// `kid`, `ext` and more). Errors: `ERR_JWK_INVALID` for a member of the wrong type.
+    /// Reads a JWK from JSON; members other than these five and `ext` are ignored (a JWK may
+    /// carry `kid` and more). Errors: `ERR_JWK_INVALID` for a member of the wrong type, an `ext`
+    /// (Web Crypto's extractable flag) that is not a boolean, or a `key_ops` that names an
+    /// operation twice (RFC 7517 section 4.3), as Web Crypto refuses them.
     pub fn from_json(text: &str) -> Result<Self> {
         let object = OptionObject::parse(text, ErrorCode::JwkInvalid)?;
         let mut jwk = Jwk::default();
@@ -55,7 +57,16 @@ impl Jwk {
                 "k" => jwk.k = Some(object.string(name, raw)?),
                 "alg" => jwk.alg = Some(object.string(name, raw)?),
                 "use" => jwk.use_ = Some(object.string(name, raw)?),
-                "key_ops" => jwk.key_ops = Some(object.strings(name, raw)?),
+                "key_ops" => {
+                    let ops = object.strings(name, raw)?;
+                    if ops.iter().enumerate().any(|(i, op)| ops.iter().skip(i.saturating_add(1)).any(|other| other == op)) {
+                        return Err(jwk_invalid("the JWK \"key_ops\" names an operation twice"));
+                    }
+                    jwk.key_ops = Some(ops);
+                }
+                "ext" => {
+                    object.boolean(name, raw)?;
+                }
                 _ => {}
             }
         }
@@ -276,6 +287,10 @@ mod tests {
         assert_eq!(jwk.k.as_deref(), Some("c2VjcmV0"));
         assert_eq!(jwk.key_ops, Some(vec!["sign".to_string()]));
         assert_eq!(Jwk::from_json(r#"{"kty":"oct","k":5}"#).unwrap_err().code(), ErrorCode::JwkInvalid);
+        assert!(Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","ext":false,"key_ops":["sign","verify"]}"#).is_ok());
+        for bad in [r#"{"kty":"oct","k":"c2VjcmV0","ext":"x"}"#, r#"{"kty":"oct","k":"c2VjcmV0","key_ops":["verify","verify"]}"#] {
+            assert_eq!(Jwk::from_json(bad).unwrap_err().code(), ErrorCode::JwkInvalid, "{bad}");
+        }
         assert_eq!(Jwk::from_json("[]").unwrap_err().code(), ErrorCode::JwkInvalid);
     }
 

@@ -201,8 +201,8 @@ impl Validation {
     fn rules(options: &VerifyOptions) -> Result<Self> {
         let mut validation = Validation::default();
         if let Some(names) = &options.algorithms {
-            if names.is_empty() {
-                return Err(options_invalid("algorithms must not be empty"));
+            if names.is_empty() || names.iter().any(String::is_empty) {
+                return Err(options_invalid("algorithms must be a non-empty array of algorithm names"));
             }
             validation.algorithms = names.iter().map(|name| Algorithm::parse(name)).collect::<Result<_>>()?;
             validation.algorithms_explicit = true;
@@ -316,6 +316,8 @@ mod tests {
     fn refuses_values_out_of_range() {
         let cases = [
             (r#"{"algorithms":[]}"#, ErrorCode::OptionsInvalid),
+            (r#"{"algorithms":[""]}"#, ErrorCode::OptionsInvalid),
+            (r#"{"algorithms":["HS256",""]}"#, ErrorCode::OptionsInvalid),
             (r#"{"algorithms":["none"]}"#, ErrorCode::NotSupported),
             (r#"{"algorithms":["RS256"]}"#, ErrorCode::NotSupported),
             (r#"{"issuer":[]}"#, ErrorCode::OptionsInvalid),

@@ -2,6 +2,7 @@
 import {
   createVerifier,
   decodeJwt,
+  decodeProtectedHeader,
   errorCodes,
   expiryInfo,
   isExpired,
@@ -29,6 +30,10 @@ const sub: string | undefined = verifier.verify('t').payload.sub;
 const cachedOptions: VerifierOptions = { ...options, cache: 5000 };
 const cached = createVerifier('secret', cachedOptions);
 createVerifier('secret', { cache: true }).free();
+verifier[Symbol.dispose]();
+const unverifiedAlg: string | undefined = decodeProtectedHeader('t').alg;
+// @ts-expect-error: an unverified header may have no alg
+const mustHaveAlg: string = decodeProtectedHeader('t').alg;
 
 const left: number | null = expiryInfo('t', { clockTolerance: 5 }).secondsLeft;
 const expired: boolean = isExpired('t');
@@ -73,4 +78,4 @@ const wrong: JwtErrorCode = 'ERR_NOPE';
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
-void [scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong];
+void [scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg];
