@@ -34,6 +34,8 @@ const stringify = JSON.stringify;
 export const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
 const objectTag = uncurryThis(Object.prototype.toString);
 const dateTime = uncurryThis(Time.prototype.getTime);
+const indexOf = uncurryThis(String.prototype.indexOf);
+const slice = uncurryThis(String.prototype.slice);
 
 // The own names of Object.prototype, as members of an object without a prototype (looked up
 // without calling a Set method or an array method of the time).
@@ -127,9 +129,10 @@ function jsonCopy(value, depth, trace) {
   }
 }
 
-/** The members of a plain object as `jsonCopy` copies them, each read once. `dates`, if given (a
- * bare array), gets each member that is a Date, as its name and time, instead of the copy: JSON
- * has no dates, and the core decides which options may be one. */
+/** The members of a plain object as `jsonCopy` copies them, each read once. `dates`, if given,
+ * gets each member that is a Date instead of the copy, as a `"name":time` member written to its
+ * `json` (time null for an invalid Date): JSON has no dates, and the core decides which options may
+ * be one. */
 function membersCopy(object, depth, dates, trace) {
   const names = keys(object);
   if (names.length !== getOwnPropertyNames(object).length) return UNFIT;
@@ -142,8 +145,8 @@ function membersCopy(object, depth, dates, trace) {
     if (dates !== undefined && typeof member === 'object' && member !== null && 'toJSON' in member) {
       const time = timeOf(member);
       if (time !== undefined) {
-        dates[dates.length] = name;
-        dates[dates.length] = time;
+        // A Date's time is a whole number of milliseconds within ±8.64e15: written exactly.
+        dates.json += `${dates.json === '' ? '' : ','}${stringify(name)}:${isFinite(time) ? time : 'null'}`;
         continue;
       }
     }
@@ -169,20 +172,18 @@ const NOT_PLAIN = 1;
 const NOT_JSONABLE = 2;
 
 const convert = {
-  /** Options as JSON text; with its Date members taken out as `[text, name, time, …]` if it has
-   * any (a bare array: filled without the setters of the time). */
+  /** Options as JSON text. Its Date members, if any, are taken out and follow it as a JSON object
+   * of their times in milliseconds, after a NUL (which JSON.stringify never writes unescaped):
+   * `{"issuer":"me"}\0{"currentDate":1767225600000}`, one string for the binding to read. */
   options(options) {
     if (!isPlainObject(options)) return NOT_PLAIN;
     if ('toJSON' in options) return NOT_JSONABLE;
     const trace = bareArray();
-    const dates = bareArray();
-    dates[0] = '';
+    const dates = { json: '' };
     const copy = membersCopy(options, 0, dates, trace);
     if (copy === UNFIT) return NOT_JSONABLE;
     const text = optionsText(copy, trace);
-    if (dates.length === 1) return text;
-    dates[0] = text;
-    return dates;
+    return dates.json === '' ? text : `${text}\0{${dates.json}}`;
   },
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
    * JWK as JSON text. */
@@ -366,14 +367,18 @@ export function snapshot(key, options) {
   if (options === undefined) return [keyCopy, undefined];
   try {
     const read = convert.options(options);
-    if (typeof read === 'string') return [keyCopy, parse(read)];
-    if (isArray(read)) {
-      // The Dates put back as own data members (defined, so that one named "__proto__" stays one;
-      // by a descriptor without a prototype, so that a `get` put on Object.prototype is not read).
-      const copy = parse(read[0]);
-      for (let i = 1; i < read.length; i += 2) {
-        const value = new Time(read[i + 1]);
-        defineProperty(copy, read[i], { __proto__: null, value, enumerable: true, writable: true, configurable: true });
+    if (typeof read === 'string') {
+      const nul = indexOf(read, '\0');
+      const copy = parse(nul === -1 ? read : slice(read, 0, nul));
+      if (nul !== -1) {
+        // The Dates put back as own data members (defined, so that one named "__proto__" stays
+        // one; by a descriptor without a prototype, so that a `get` on Object.prototype is not read).
+        const times = parse(slice(read, nul + 1));
+        const names = keys(times);
+        for (let i = 0; i < names.length; i += 1) {
+          const value = new Time(times[names[i]] ?? NaN);
+          defineProperty(copy, names[i], { __proto__: null, value, enumerable: true, writable: true, configurable: true });
+        }
       }
       return [keyCopy, copy];
     }

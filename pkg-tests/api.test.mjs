@@ -395,6 +395,14 @@ describe('verify', () => {
     assert.equal(createVerifier(SECRET, { currentDate: NOW, subject: text }).verify(token).payload.sub, text);
     const timed = signJwt({}, SECRET, { notBefore: epoch, issuer: text, expirationTime: new Date(5_999), currentDate: NOW });
     assert.deepEqual(decodeJwt(timed), { nbf: 0, iss: text, exp: 5 });
+    // The Dates cross after the options' text, past a NUL that JSON writes only escaped: a NUL
+    // or a quote in a value or in a Date member's name cannot move that boundary.
+    const nul = signJwt({ iss: 'a\0"b', exp: NOW_S + 60 }, SECRET);
+    assert.equal(jwtVerify(nul, SECRET, { issuer: 'a\0"b', currentDate: NOW }).payload.iss, 'a\0"b');
+    assert.equal(codeOf(() => jwtVerify(nul, SECRET, { issuer: 'a\0"c', currentDate: NOW })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    for (const name of ['x"\0{', '\0', 'currentDate\0']) {
+      assert.equal(codeOf(() => jwtVerify(nul, SECRET, { [name]: NOW })), 'ERR_OPTIONS_INVALID', JSON.stringify(name));
+    }
   });
 
   test('currentDate: undefined means the current time; null is refused like any null option', () => {

@@ -105,13 +105,27 @@ impl DateOptions {
         DateOptions(dates)
     }
 
-    /// Refuses a `Date` given for any option not in `allowed`. Errors: `ERR_OPTIONS_INVALID`.
-    pub fn only(&self, allowed: &[&str]) -> Result<()> {
+    /// The `Date` members as the binding writes them: a JSON object of their times in
+    /// milliseconds, `null` for an invalid `Date`. Errors: `ERR_OPTIONS_INVALID`.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let object = OptionObject::parse(text, ErrorCode::OptionsInvalid)?;
+        let dates = object
+            .present()
+            .map(|(name, raw)| {
+                let millis = if json::is_null(raw) { Ok(f64::NAN) } else { object.number(name, raw) };
+                millis.map(|millis| (name.to_owned(), millis))
+            })
+            .collect::<Result<_>>()?;
+        Ok(DateOptions(dates))
+    }
+
+    /// Refuses a `Date` given for any option not in `allowed` (which `naming_them` lists, for the
+    /// message). Errors: `ERR_OPTIONS_INVALID`.
+    pub fn only(&self, allowed: &[&str], naming_them: &str) -> Result<()> {
         match self.0.iter().find(|(name, _)| !allowed.contains(&name.as_str())) {
-            Some((name, _)) => Err(Error::new(
-                ErrorCode::OptionsInvalid,
-                format!("\"{name}\" cannot be a Date (only {} can)", allowed.join(", ")),
-            )),
+            Some((name, _)) => {
+                Err(Error::new(ErrorCode::OptionsInvalid, format!("\"{name}\" cannot be a Date (only {naming_them} can)")))
+            }
             None => Ok(()),
         }
     }
@@ -128,7 +142,7 @@ impl DateOptions {
     /// The clock of a verification or expiry check: `currentDate`, the one option of theirs that
     /// may be a `Date`. Errors: `ERR_OPTIONS_INVALID`.
     pub fn current_date_only(&self) -> Result<Option<UnixTime>> {
-        self.only(&[CURRENT_DATE])?;
+        self.only(&[CURRENT_DATE], CURRENT_DATE)?;
         self.time(CURRENT_DATE)
     }
 }
@@ -147,7 +161,11 @@ mod tests {
         let error = issuer.current_date_only().unwrap_err();
         assert_eq!(error.code(), ErrorCode::OptionsInvalid);
         assert!(error.message().contains("\"issuer\" cannot be a Date"), "{}", error.message());
-        assert!(issuer.only(&["currentDate", "issuer"]).is_ok());
+        assert!(issuer.only(&["currentDate", "issuer"], "currentDate and issuer").is_ok());
+        let written = DateOptions::from_json(r#"{"currentDate":1999,"issuer":null}"#).unwrap();
+        assert_eq!(written.time("currentDate").unwrap(), Some(UnixTime::from_secs(1)));
+        assert!(written.time("issuer").is_err(), "null is an invalid Date");
+        assert!(DateOptions::from_json(r#"{"currentDate":"1999"}"#).is_err());
         let invalid = DateOptions::new(vec![("expirationTime".into(), f64::NAN)]);
         let error = invalid.time("expirationTime").unwrap_err();
         assert_eq!((error.code(), error.message()), (ErrorCode::OptionsInvalid, "expirationTime must be a valid Date"));

@@ -79,7 +79,7 @@ impl SignOptions {
     /// (rounded down to the second, as jose does), and `currentDate`, returned as the time to sign
     /// at. Errors: `ERR_OPTIONS_INVALID` for an invalid `Date` or a `Date` given for another option.
     pub fn take_dates(&mut self, dates: &DateOptions) -> Result<Option<UnixTime>> {
-        dates.only(&[CURRENT_DATE, "issuedAt", "expirationTime", "notBefore"])?;
+        dates.only(&[CURRENT_DATE, "issuedAt", "expirationTime", "notBefore"], "currentDate, issuedAt, expirationTime and notBefore")?;
         let slots = [
             ("issuedAt", &mut self.issued_at),
             ("expirationTime", &mut self.expiration_time),

@@ -39,8 +39,8 @@ extern "C" {
     /// through wasm frames.
     #[derive(Clone)]
     type Convert;
-    /// Options as JSON text; when some are `Date`s, `[text, name, milliseconds, …]` with those
-    /// taken out of the text (NaN for an invalid `Date`).
+    /// Options as JSON text; when some are `Date`s, those are taken out of it and follow it
+    /// after a NUL, as a JSON object of their times in milliseconds (`null` for an invalid one).
     #[wasm_bindgen(method, catch)]
     fn options(this: &Convert, options: &JsValue) -> JsResult<JsValue>;
     /// A key that is not a string: a copy of its bytes in a `Uint8Array`, or a JWK as JSON text.
@@ -358,18 +358,12 @@ fn read_options(options: &JsValue) -> Result<(String, DateOptions), Error> {
     let Some(read) = converted(|convert| convert.options(options)) else { return unconnected_options(options) };
     let read = read.map_err(|_| invalid("the options could not be read (a getter or Proxy threw)"))?;
     if let Some(text) = read.dyn_ref::<JsString>() {
-        return Ok((utf8(text), DateOptions::default()));
-    }
-    if let Some(parts) = read.dyn_ref::<Array>() {
-        let not_read = || invalid("options must be a plain object");
-        let text = parts.get(0).dyn_into::<JsString>().map_err(|_| not_read())?;
-        let mut dates = Vec::new();
-        for at in (1..parts.length()).step_by(2) {
-            let name = parts.get(at).dyn_into::<JsString>().map_err(|_| not_read())?;
-            let millis = parts.get(at.saturating_add(1)).as_f64().ok_or_else(not_read)?;
-            dates.push((utf8(&name), millis));
-        }
-        return Ok((utf8(&text), DateOptions::new(dates)));
+        let mut text = utf8(text);
+        // JSON.stringify never writes a NUL unescaped: one here ends the options' own text.
+        let Some(nul) = text.find('\0') else { return Ok((text, DateOptions::default())) };
+        let dates = DateOptions::from_json(text.get(nul.saturating_add(1)..).unwrap_or_default())?;
+        text.truncate(nul);
+        return Ok((text, dates));
     }
     Err(match read.as_f64() {
         Some(refusal) if refusal == NOT_JSONABLE => invalid(
