@@ -419,7 +419,7 @@ describe('verify', () => {
     const k = Buffer.from(SECRET).toString('base64url');
     const badJwks = [
       {}, { kty: 'oct' }, { kty: 'oct', k: 5 }, { kty: 'oct', k: 'a=' },
-      // As Web Crypto refuses them: a non-boolean `ext`, an operation named twice (RFC 7517 4.3).
+      // As jose refuses them: a non-boolean `ext`, an operation named twice (RFC 7517 4.3).
       { kty: 'oct', k, ext: 'x' }, { kty: 'oct', k, key_ops: ['verify', 'verify'] },
     ];
     for (const key of badJwks) {

@@ -232,6 +232,31 @@ describe('hostile values', () => {
     assert.equal(codeOf(() => jwtVerify(good, SECRET, { toJSON: () => ({}) })), 'ERR_OPTIONS_INVALID');
   });
 
+  test('a Date is a Date whatever its prototype, and a look-alike is not', () => {
+    const expired = signJwt({ sub: 'old', exp: 1_000 }, SECRET, { currentDate: new Date(0) });
+    const before = new Date(500_000);
+    const nullPrototype = Object.setPrototypeOf(new Date(500_000), null);
+    const otherRealm = vm.runInNewContext('new Date(500000)');
+    for (const currentDate of [before, nullPrototype, otherRealm]) {
+      assert.equal(jwtVerify(expired, SECRET, { currentDate }).payload.sub, 'old');
+      assert.equal(decodeJwt(signJwt({}, SECRET, { expirationTime: currentDate })).exp, 500);
+    }
+    const { toJSON } = Date.prototype;
+    delete Date.prototype.toJSON;
+    try {
+      const verifier = createVerifier(SECRET, { currentDate: before });
+      // Made again from its copy after an instance replacement, it still takes its Date.
+      withoutClock(() => jwtVerify(good, SECRET));
+      assert.equal(verifier.verify(expired).payload.sub, 'old');
+    } finally {
+      Date.prototype.toJSON = toJSON;
+    }
+    // Tagged "Date" but without a time: refused, not read as a Date or as data.
+    const lookAlike = { [Symbol.toStringTag]: 'Date', getTime: () => 500_000 };
+    assert.equal(codeOf(() => jwtVerify(expired, SECRET, { currentDate: lookAlike })), 'ERR_OPTIONS_INVALID');
+    stillWorks();
+  });
+
   test('Date and Object.create replaced after load change nothing', () => {
     const { create } = Object;
     const RealDate = Date;

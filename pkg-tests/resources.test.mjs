@@ -186,3 +186,25 @@ test('control: a cache large enough to keep 100,000 tokens grows the wasm memory
   assert.ok(grown >= 100_000 * 64, `the wasm memory grew by only ${grown} bytes`);
   verifier.free();
 });
+
+test('a JWK\'s key_ops is checked for a repeated operation in near-linear time', () => {
+  // Sixteen times the operations must take far less than 256 times as long (what comparing every
+  // pair would take): the median of three timings of each size, compared as a ratio.
+  const k = b64(KEY);
+  const timed = (count) => {
+    const key_ops = Array.from({ length: count }, (_, i) => `op${i}`);
+    key_ops.push('verify', key_ops[count >> 1]);
+    const times = [];
+    for (let round = 0; round < 3; round += 1) {
+      const start = performance.now();
+      assert.equal(codeOf(() => jwtVerify(good, { kty: 'oct', k, key_ops }, { currentDate: NOW })), 'ERR_JWK_INVALID');
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[1];
+  };
+  timed(1_000);
+  const small = timed(4_000);
+  const large = timed(64_000);
+  console.log(`resources: key_ops of 4,000 in ${small.toFixed(1)} ms, of 64,000 in ${large.toFixed(1)} ms`);
+  assert.ok(large < small * 64, `${large} ms against ${small} ms`);
+});

@@ -126,17 +126,28 @@ fn same_name(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
-/// Quadratic for the usual handful of members; heap-sorted names for the rare large object
-/// (a hand-written heapsort: the standard library's sorts add about 9 KB to the wasm).
+/// Up to this many names are compared pair by pair; more are sorted first.
+const LINEAR_SCAN_LIMIT: usize = 24;
+
+/// Quadratic for the usual handful of members, without allocating; heap-sorted names for the
+/// rare large object.
 fn has_duplicate_names(entries: &[(Cow<'_, str>, Raw<'_>)]) -> bool {
-    const LINEAR_SCAN_LIMIT: usize = 24;
     if entries.len() <= LINEAR_SCAN_LIMIT {
         return entries
             .iter()
             .enumerate()
             .any(|(i, (name, _))| entries.iter().skip(i.saturating_add(1)).any(|(other, _)| same_name(other, name)));
     }
-    let mut names: Vec<&str> = entries.iter().map(|(name, _)| name.as_ref()).collect();
+    repeats_a_name(entries.iter().map(|(name, _)| name.as_ref()).collect())
+}
+
+/// Whether two of `names` are equal, in O(n log n) however many there are: pair by pair for a
+/// handful, else heap-sorted (a hand-written heapsort: the standard library's sorts add about
+/// 9 KB to the wasm) and compared with their neighbours.
+pub fn repeats_a_name(mut names: Vec<&str>) -> bool {
+    if names.len() <= LINEAR_SCAN_LIMIT {
+        return names.iter().enumerate().any(|(i, name)| names.iter().skip(i.saturating_add(1)).any(|other| same_name(other, name)));
+    }
     heapsort(&mut names);
     names.windows(2).any(|pair| matches!(pair, [a, b] if a == b))
 }
@@ -619,6 +630,20 @@ mod tests {
         }
         let distinct: Vec<String> = (0..100).map(|i| format!("\"k{i}\":0")).collect();
         assert!(Members::parse(&format!("{{{}}}", distinct.join(","))).is_ok());
+    }
+
+    #[test]
+    fn finds_a_repeated_name_among_many_quickly() {
+        for n in [0, 1, 2, 24, 25, 65_536] {
+            let owned: Vec<String> = (0..n).map(|i| format!("op{i}")).collect();
+            let names = || owned.iter().map(String::as_str).collect::<Vec<_>>();
+            assert!(!repeats_a_name(names()), "{n} distinct");
+            if n > 1 {
+                let mut repeated = names();
+                repeated.push(owned[n / 2].as_str());
+                assert!(repeats_a_name(repeated), "{n} with a repeat");
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::algorithms::Algorithm;
 use crate::base64url;
 use crate::error::{Error, ErrorCode, Result};
+use crate::json;
 use crate::options::OptionObject;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Sha256, Sha384, Sha512};
@@ -47,7 +48,7 @@ impl Jwk {
     /// Reads a JWK from JSON; members other than these five and `ext` are ignored (a JWK may
     /// carry `kid` and more). Errors: `ERR_JWK_INVALID` for a member of the wrong type, an `ext`
     /// (Web Crypto's extractable flag) that is not a boolean, or a `key_ops` that names an
-    /// operation twice (RFC 7517 section 4.3), as Web Crypto refuses them.
+    /// operation twice (RFC 7517 section 4.3), as jose refuses them.
     pub fn from_json(text: &str) -> Result<Self> {
         let object = OptionObject::parse(text, ErrorCode::JwkInvalid)?;
         let mut jwk = Jwk::default();
@@ -59,7 +60,7 @@ impl Jwk {
                 "use" => jwk.use_ = Some(object.string(name, raw)?),
                 "key_ops" => {
                     let ops = object.strings(name, raw)?;
-                    if ops.iter().enumerate().any(|(i, op)| ops.iter().skip(i.saturating_add(1)).any(|other| other == op)) {
+                    if json::repeats_a_name(ops.iter().map(String::as_str).collect()) {
                         return Err(jwk_invalid("the JWK \"key_ops\" names an operation twice"));
                     }
                     jwk.key_ops = Some(ops);
