@@ -109,13 +109,11 @@ impl DateOptions {
     /// milliseconds, `null` for an invalid `Date`. Errors: `ERR_OPTIONS_INVALID`.
     pub fn from_json(text: &str) -> Result<Self> {
         let object = OptionObject::parse(text, ErrorCode::OptionsInvalid)?;
-        let dates = object
-            .present()
-            .map(|(name, raw)| {
-                let millis = if json::is_null(raw) { Ok(f64::NAN) } else { object.number(name, raw) };
-                millis.map(|millis| (name.to_owned(), millis))
-            })
-            .collect::<Result<_>>()?;
+        let mut dates = Vec::new();
+        for (name, raw) in object.present() {
+            let millis = if json::is_null(raw) { f64::NAN } else { object.number(name, raw)? };
+            dates.push((name.to_owned(), millis));
+        }
         Ok(DateOptions(dates))
     }
 

@@ -360,7 +360,7 @@ fn read_options(options: &JsValue) -> Result<(String, DateOptions), Error> {
     if let Some(text) = read.dyn_ref::<JsString>() {
         let mut text = utf8(text);
         // JSON.stringify never writes a NUL unescaped: one here ends the options' own text.
-        let Some(nul) = text.find('\0') else { return Ok((text, DateOptions::default())) };
+        let Some(nul) = text.bytes().position(|byte| byte == 0) else { return Ok((text, DateOptions::default())) };
         let dates = DateOptions::from_json(text.get(nul.saturating_add(1)..).unwrap_or_default())?;
         text.truncate(nul);
         return Ok((text, dates));
