@@ -93,8 +93,8 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
 }
 
 /// JS strings the binding uses on every call of some kind, made once: a JS string made from Rust
-/// text is a boundary crossing of its own each time (making the name of the `currentDate` option
-/// once, when the binding still read it, took 4.5% off a one-shot verify).
+/// text is a boundary crossing of its own each time (making one such name once rather than per
+/// call took 4.5% off a one-shot verify).
 struct Names {
     code: JsValue,
     claim: JsValue,
