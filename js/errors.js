@@ -173,17 +173,23 @@ const END = Symbol('end');
 const NOT_PLAIN = 1;
 const NOT_JSONABLE = 2;
 
+/** The copy of an options object or a JWK (see `membersCopy`), or the refusal for it. */
+function objectCopy(value, dates, trace) {
+  if (!isPlainObject(value)) return NOT_PLAIN;
+  if ('toJSON' in value) return NOT_JSONABLE;
+  const copy = membersCopy(value, 0, dates, trace);
+  return copy === UNFIT ? NOT_JSONABLE : copy;
+}
+
 const convert = {
   /** Options as JSON text. Its Date members, if any, are taken out and follow it as a JSON object
    * of their times in milliseconds, after a NUL (which JSON.stringify never writes unescaped):
    * `{"issuer":"me"}\0{"currentDate":1767225600000}`, one string for the binding to read. */
   options(options) {
-    if (!isPlainObject(options)) return NOT_PLAIN;
-    if ('toJSON' in options) return NOT_JSONABLE;
     const trace = bareArray();
     const dates = { json: '' };
-    const copy = membersCopy(options, 0, dates, trace);
-    if (copy === UNFIT) return NOT_JSONABLE;
+    const copy = objectCopy(options, dates, trace);
+    if (typeof copy === 'number') return copy;
     const text = optionsText(copy, trace);
     return dates.json === '' ? text : `${text}\0{${dates.json}}`;
   },
@@ -195,10 +201,8 @@ const convert = {
       // `length` cannot lie to the binding, and a detached buffer throws here.
       return new Bytes(key);
     }
-    if (!isPlainObject(key)) return NOT_PLAIN;
-    if ('toJSON' in key) return NOT_JSONABLE;
-    const copy = membersCopy(key, 0, undefined, undefined);
-    return copy === UNFIT ? NOT_JSONABLE : stringify(copy);
+    const copy = objectCopy(key, undefined, undefined);
+    return typeof copy === 'number' ? copy : stringify(copy);
   },
   /** A claims set to sign, as JSON text: a plain object, its members as JSON.stringify writes them. */
   claims(payload) {

@@ -339,6 +339,11 @@ enum Clock {
 }
 
 impl Clock {
+    /// The time the options fixed, if they fixed one, else the system clock.
+    fn at(fixed: Option<UnixTime>) -> Self {
+        fixed.map_or(Clock::System, Clock::Fixed)
+    }
+
     fn now(self) -> Result<UnixTime, Error> {
         match self {
             Clock::Fixed(at) => Ok(at),
@@ -390,11 +395,6 @@ fn unconnected_options(options: &JsValue) -> Result<(String, DateOptions), Error
     }
     let text = JSON::stringify(&rest).map_err(|_| invalid("options must be a plain object"))?;
     Ok((utf8(&text), DateOptions::new(dates)))
-}
-
-/// The clock of a verification or expiry check: its `currentDate`, else the system clock.
-fn clock_of(dates: &DateOptions) -> Result<Clock, Error> {
-    Ok(dates.current_date_only()?.map_or(Clock::System, Clock::Fixed))
 }
 
 /// An object from JSON text the core has checked: by the entry's builder, so that every result
@@ -493,7 +493,7 @@ pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
 pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult<JsValue> {
     let (options, dates) = read_options(&options)?;
     let validation = remembered_validation(options)?;
-    let clock = clock_of(&dates)?;
+    let clock = Clock::at(dates.current_date_only()?);
     let key = read_key(&key)?;
     // The clock is read after the token is taken, as in `Verifier.verify`.
     let verified = with_remembered_key(key, |key| {
@@ -569,7 +569,7 @@ impl JsVerifier {
 pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
     let (options, dates) = read_options(&options)?;
     let (validation, cache_entries) = Validation::for_verifier(&VerifyOptions::from_json(&options)?)?;
-    let clock = clock_of(&dates)?;
+    let clock = Clock::at(dates.current_date_only()?);
     let max_token_len = validation.max_token_len;
     let inner = Verifier::with_cache(read_key(&key)?, validation, cache_entries)?;
     Ok(JsVerifier { inner, max_token_len, clock })
@@ -578,7 +578,7 @@ pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier
 fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error> {
     let (options, dates) = read_options(options)?;
     let options = ExpiryOptions::from_json(&options)?;
-    let clock = clock_of(&dates)?;
+    let clock = Clock::at(dates.current_date_only()?);
     with_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, clock.now()?))
 }
 
@@ -609,7 +609,7 @@ pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
 pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult<String> {
     let (options, dates) = read_options(&options)?;
     let mut options = SignOptions::from_json(&options)?;
-    let clock = options.take_dates(&dates)?.map_or(Clock::System, Clock::Fixed);
+    let clock = Clock::at(options.take_dates(&dates)?);
     let key = read_key(&key)?;
     let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a plain object that JSON can carry");
     let json = match converted(|convert| convert.claims(&payload)) {
