@@ -4,15 +4,16 @@
 // headless Chromium (native ESM, esbuild, Vite), and the types under tsc. One test per runtime,
 // named after it. Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkCount } from './runtimes/check.mjs';
 import {
-  bin, consumerProject, describeRun, fetchBounded, hs256, pack, resultLine, ROOT, run, serveStatic, startWorkerd,
-  writeVectorsModule,
+  bin, consumerProject, describeRun, fetchBounded, hs256, pack, readmeCode, resultLine, ROOT, run, serveStatic,
+  startWorkerd, writeVectorsModule,
 } from './runtimes/harness.mjs';
 
 // What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
@@ -214,6 +215,97 @@ describe('runtimes', () => {
   });
 });
 
+// The README's quick-start snippets, copied out of README.md and run as written (only what a
+// snippet leaves undefined, such as the token, is set before it, and a report line added after).
+describe('README quick start, as written', () => {
+  const secret = 'readme-secret-of-at-least-32-bytes-long';
+  const now = () => Math.floor(Date.now() / 1000);
+  /** Writes a file under the consumer project's readme/ folder; returns its path from the project. */
+  const snippetFile = (name, text) => {
+    mkdirSync(join(app, 'readme', posix.dirname(name)), { recursive: true });
+    writeFileSync(join(app, 'readme', name), text);
+    return posix.join('readme', name);
+  };
+  const decodePart = (part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+
+  test('Node and Bun: the Node snippet signs, verifies and prepares, as ESM and as CommonJS', LIMIT, async () => {
+    const { lang, code } = readmeCode('Node (20 or later), ESM or CommonJS');
+    assert.equal(lang, 'js');
+    const lines = code.split('\n');
+    const importAt = lines.findIndex((line) => /^import \{.*\} from 'jwt-wasm';$/.test(line));
+    const requireAt = lines.findIndex((line) => /^\/\/ or: const \{.*\} = require\('jwt-wasm'\);$/.test(line));
+    assert.ok(importAt >= 0 && requireAt >= 0, `the snippet shows both import and require:\n${code}`);
+    const report = "console.log('RESULT ' + JSON.stringify({ token, payload, protectedHeader, claims }));";
+    const esm = [...lines, report].join('\n');
+    const cjs = [...lines.map((line, i) => (i === importAt ? lines[requireAt].slice('// or: '.length) : line)), report]
+      .filter((_, i) => i !== requireAt).join('\n');
+    const files = [snippetFile('node.mjs', esm), snippetFile('node.cjs', cjs)];
+    for (const [runtime, command, env] of [['node', process.execPath, {}], ['bun', bin('bun'), { DO_NOT_TRACK: '1', NO_COLOR: '1' }]]) {
+      for (const file of files) {
+        const what = `${runtime} ${file}`;
+        const result = await run(command, [file], { cwd: app, env: { JWT_SECRET: secret, ...env }, timeoutMs: 60_000 });
+        assert.equal(result.status, 0, describeRun(what, result));
+        const { token, payload, protectedHeader, claims } = resultLine(result.stdout);
+        // The token is signed with the secret (checked with node:crypto), and its parts are what
+        // verification returned.
+        const [header, body, signature] = token.split('.');
+        assert.equal(createHmac('sha256', secret).update(`${header}.${body}`).digest('base64url'), signature, what);
+        assert.deepEqual(protectedHeader, decodePart(header), what);
+        assert.equal(protectedHeader.alg, 'HS256', what);
+        assert.deepEqual(payload, decodePart(body), what);
+        assert.deepEqual(claims, payload, what);
+        const { iat, exp, ...rest } = payload;
+        assert.deepEqual(rest, { sub: 'user-42', scope: 'read', iss: 'https://auth.example', aud: 'api' }, what);
+        assert.ok(Math.abs(iat - now()) <= 60 && exp === iat + 15 * 60, `${what}: iat ${iat}, exp ${exp}`);
+      }
+    }
+  });
+
+  test('Deno: the Deno snippet verifies with --allow-env as its only permission', LIMIT, async () => {
+    const { lang, code } = readmeCode('Deno');
+    assert.equal(lang, 'js');
+    const claims = { sub: 'user-42', exp: now() + 600 };
+    const token = hs256(claims, secret);
+    const file = snippetFile('deno.mjs', `const token = ${JSON.stringify(token)};\n${code}\nconsole.log('RESULT ' + JSON.stringify({ payload }));\n`);
+    const result = await run(bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', '--allow-env', file], {
+      cwd: app, env: { JWT_SECRET: secret, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, timeoutMs: 60_000,
+    });
+    assert.equal(result.status, 0, describeRun('deno run readme/deno.mjs', result));
+    assert.deepEqual(resultLine(result.stdout).payload, claims);
+  });
+
+  test('workerd: the Workers snippet answers with the claims, or 401 with the code', LIMIT, async () => {
+    const { lang, code } = readmeCode('Cloudflare Workers');
+    assert.equal(lang, 'js');
+    snippetFile('worker/worker.js', `${code}\n`);
+    const config = { name: 'readme-worker', main: 'worker.js', compatibility_date: '2026-01-01', vars: { JWT_SECRET: secret } };
+    snippetFile('worker/wrangler.json', JSON.stringify(config));
+    const server = await startWorkerd('wrangler.json', { cwd: join(app, 'readme/worker') });
+    cleanups.push(server.stop);
+    try {
+      const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
+      const call = async (authorization) => {
+        const response = await fetchBounded(`${server.origin}/`, { headers: authorization ? { authorization } : {} });
+        return { status: response.status, body: await response.json() };
+      };
+      const ok = await call(`Bearer ${tokens.good}`);
+      assert.deepEqual(ok, { status: 200, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
+      for (const [authorization, code] of [
+        [`Bearer ${tokens.expired}`, 'ERR_JWT_EXPIRED'],
+        [`Bearer ${tokens.tampered}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+        [`Bearer ${tokens.wrongAudience}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+        [`Bearer ${tokens.wrongSecret}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+        [`Bearer ${tokens.malformed}`, 'ERR_JWS_INVALID'],
+        [null, 'ERR_JWS_INVALID'],
+      ]) {
+        assert.deepEqual(await call(authorization), { status: 401, body: { code } }, `${authorization}\n${server.logs()}`);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('Chromium', () => {
   let browser;
   let appServer;
@@ -275,6 +367,36 @@ describe('Chromium', () => {
     }
     return session;
   };
+
+  test('Chromium: the README browser snippet, as written, with the import map it shows', LIMIT, async () => {
+    const { lang, code } = readmeCode('Browser, native ESM (no bundler)');
+    assert.equal(lang, 'html');
+    const now = Math.floor(Date.now() / 1000);
+    // What the page around the snippet provides: the stored token, refresh() and a record of what
+    // the snippet logs.
+    const page = (token) => [
+      '<!doctype html><meta charset="utf-8">',
+      '<script>',
+      `  sessionStorage.setItem('access_token', ${JSON.stringify(token)});`,
+      '  window.refresh = () => { window.refreshed = true; };',
+      '  const log = console.log;',
+      '  console.log = (...values) => { window.logged = values; log(...values); };',
+      '</script>',
+      code,
+      '',
+    ].join('\n');
+    mkdirSync(join(app, 'readme'), { recursive: true });
+    // [exp from now, whether the snippet refreshes (its clockTolerance is 30 s), seconds left]
+    for (const [name, expIn, refreshes] of [['valid', 600, false], ['within-tolerance', -10, false], ['expired', -3600, true]]) {
+      writeFileSync(join(app, 'readme', `browser-${name}.html`), page(hs256({ sub: 'user-42', exp: now + expIn }, 'any secret')));
+      const seen = await inPage(`${appServer.origin}/readme/browser-${name}.html`, () => window.logged !== undefined,
+        () => ({ refreshed: window.refreshed === true, logged: window.logged }));
+      assert.equal(seen.refreshed, refreshes, `${name}: ${JSON.stringify(seen)}`);
+      assert.equal(seen.logged.length, 1, name);
+      const [secondsLeft] = seen.logged;
+      assert.ok(Math.abs(secondsLeft - expIn) <= 60, `${name}: secondsLeft ${secondsLeft}, exp in ${expIn}`);
+    }
+  });
 
   test('Chromium, native ESM with an import map: checks and examples/browser-session', LIMIT, async () => {
     assertAllPassed(await checksIn(`${appServer.origin}/runtimes/browser/checks.html`), 'Chromium native ESM');

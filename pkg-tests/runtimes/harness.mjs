@@ -99,6 +99,22 @@ export function writeVectorsModule(path) {
   return JSON.parse(vectors);
 }
 
+/**
+ * The code of the first fenced block under the README heading `### heading`, and the block's
+ * language: the quick-start snippets, run as written by the runtime tests. Throws if the heading
+ * is gone or another heading comes before its code, so a README edit cannot silently skip a test.
+ */
+export function readmeCode(heading) {
+  const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+  const at = lines.indexOf(`### ${heading}`);
+  const open = lines.findIndex((line, i) => i > at && line.startsWith('```'));
+  const close = lines.findIndex((line, i) => i > open && line === '```');
+  if (at < 0 || open < 0 || close < 0 || lines.slice(at + 1, open).some((line) => line.startsWith('#'))) {
+    throw new Error(`README.md: no code block under "### ${heading}"`);
+  }
+  return { lang: lines[open].slice(3), code: lines.slice(open + 1, close).join('\n') };
+}
+
 const b64u = (data) => Buffer.from(data).toString('base64url');
 
 /** An HS256 token signed with node:crypto, independently of the package under test. */
