@@ -511,6 +511,36 @@ describe('sign', () => {
 });
 
 describe('errors', () => {
+  test('an unknown option is named, with every option the call takes, each of which it does take', () => {
+    const messageOf = (call) => {
+      try {
+        call();
+      } catch (error) {
+        return `${error.code}: ${error.message}`;
+      }
+      return assert.fail('expected a JwtError');
+    };
+    const listed = (message) => message.match(/\(expected one of: (.*)\)$/)[1].split(', ').map((name) => name.split(' ')[0]);
+    const calls = [
+      ['jwtVerify', (options) => jwtVerify(good, SECRET, options), 'issuerr',
+        'algorithms, issuer, audience, subject, typ, clockTolerance, maxTokenAge, requiredClaims, crit, maxTokenLength, currentDate, cache (createVerifier only)'],
+      ['createVerifier', (options) => createVerifier(SECRET, options), 'issuerr',
+        'algorithms, issuer, audience, subject, typ, clockTolerance, maxTokenAge, requiredClaims, crit, maxTokenLength, currentDate, cache (createVerifier only)'],
+      ['signJwt', (options) => signJwt({}, SECRET, options), 'expiresIn',
+        'alg, header, issuedAt, expirationTime, notBefore, issuer, subject, audience, jti, currentDate'],
+      ['isExpired', (options) => isExpired(good, options), 'maxTokenAge', 'clockTolerance, currentDate'],
+      ['expiryInfo', (options) => expiryInfo(good, options), 'maxTokenAge', 'clockTolerance, currentDate'],
+    ];
+    for (const [what, call, unknown, names] of calls) {
+      const message = messageOf(() => call({ [unknown]: '1h' }));
+      assert.equal(message, `ERR_OPTIONS_INVALID: unknown option "${unknown}" (expected one of: ${names})`, what);
+      // Every name listed is one the call reads: a value no option takes is refused for its type.
+      for (const name of listed(message)) {
+        assert.doesNotMatch(messageOf(() => call({ [name]: [[]] })), /unknown option/, `${what}: ${name}`);
+      }
+    }
+  });
+
   test('errorCodes lists every code, each reachable through the public API', () => {
     const reached = new Set([
       codeOf(() => jwtVerify('a.b', SECRET)),

@@ -23,7 +23,7 @@ impl ExpiryOptions {
         for (name, raw) in object.present() {
             match name {
                 "clockTolerance" => options.clock_tolerance = Some(object.duration(name, raw)?),
-                _ => return Err(object.unknown(name, &["clockTolerance"])),
+                _ => return Err(object.unknown(name, &["clockTolerance", "currentDate"])),
             }
         }
         Ok(options)

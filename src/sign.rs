@@ -50,8 +50,9 @@ pub struct SignOptions {
 }
 
 impl SignOptions {
-    const NAMES: [&'static str; 9] = [
-        "alg", "header", "issuedAt", "expirationTime", "notBefore", "issuer", "subject", "audience", "jti",
+    /// The names an unknown option's message lists (`currentDate` arrives apart, as a `Date`).
+    const NAMES: [&'static str; 10] = [
+        "alg", "header", "issuedAt", "expirationTime", "notBefore", "issuer", "subject", "audience", "jti", "currentDate",
     ];
 
     /// Reads options from a JSON object. Errors: `ERR_OPTIONS_INVALID`.

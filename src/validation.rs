@@ -101,9 +101,10 @@ pub struct VerifyOptions {
 }
 
 impl VerifyOptions {
-    const NAMES: [&'static str; 11] = [
+    /// The names an unknown option's message lists (`currentDate` arrives apart, as a `Date`).
+    const NAMES: [&'static str; 12] = [
         "algorithms", "issuer", "audience", "subject", "typ", "clockTolerance", "maxTokenAge",
-        "requiredClaims", "crit", "maxTokenLength", "cache",
+        "requiredClaims", "crit", "maxTokenLength", "currentDate", "cache (createVerifier only)",
     ];
 
     /// Reads options from a JSON object, e.g. `{"issuer":"me","clockTolerance":"30s"}`.
