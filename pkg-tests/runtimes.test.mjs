@@ -21,7 +21,7 @@ import {
 // (npm adds package.json and README.md itself).
 const TARBALL_FILES = [
   'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
-  'package.json', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
+  'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
   'www/format.js',
 ];
 
@@ -486,13 +486,16 @@ describe('examples/node', () => {
 
 describe('TypeScript', () => {
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  for (const resolution of ['bundler', 'nodenext']) {
+  for (const resolution of ['bundler', 'nodenext', 'node16']) {
     test(`tsc --noEmit: a strict consumer of the installed tarball, moduleResolution ${resolution}`, LIMIT, async () => {
       const project = join(app, `types/tsconfig.${resolution}.json`);
       const result = await run(process.execPath, [tsc, '-p', project, '--listFiles'], { cwd: app, timeoutMs: 120_000 });
       assert.equal(result.status, 0, describeRun(`tsc ${resolution}`, result));
       // The types came from the installed tarball, not from the repository.
-      assert.ok(result.stdout.split('\n').includes(join(app, 'node_modules/jwt-wasm/js/index.d.ts')), result.stdout);
+      const listed = result.stdout.split('\n');
+      assert.ok(listed.includes(join(app, 'node_modules/jwt-wasm/js/index.d.ts')), result.stdout);
+      // A CommonJS consumer (consumer.cts) gets the types made for require().
+      if (resolution !== 'bundler') assert.ok(listed.includes(join(app, 'node_modules/jwt-wasm/pkg/index.d.cts')), result.stdout);
     });
   }
 });

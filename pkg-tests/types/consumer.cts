@@ -1,4 +1,4 @@
-// A strict CommonJS TypeScript consumer (require), checked under moduleResolution nodenext.
+// A strict CommonJS TypeScript consumer (require), checked under moduleResolution nodenext and node16.
 import jwt = require('jwt-wasm');
 import { JwtError, type JwtErrorCode, type VerifyOptions } from 'jwt-wasm';
 
