@@ -5,7 +5,7 @@
 // named after it. Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -149,6 +149,20 @@ describe('runtimes', () => {
   test('Deno: local path to the package, no permissions', LIMIT, async () => {
     await runChecksWith('deno run deno-path.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/deno-path.mjs'], {
       env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+  });
+
+  test('Deno: a copy of the package imported by path, no package.json, no permissions', LIMIT, async () => {
+    // As the README has it for Deno without npm: the package's files in ./vendor/jwt-wasm/.
+    const dir = join(work, 'deno-vendored');
+    cpSync(join(app, 'node_modules/jwt-wasm'), join(dir, 'vendor/jwt-wasm'), { recursive: true });
+    cpSync(join(app, 'runtimes'), join(dir, 'runtimes'), { recursive: true });
+    cpSync(join(app, 'vector-cases.mjs'), join(dir, 'vector-cases.mjs'));
+    const main = readFileSync(join(dir, 'runtimes/deno-path.mjs'), 'utf8').replace("'../node_modules/jwt-wasm/js/deno.js'", "'../vendor/jwt-wasm/js/deno.js'");
+    assert.match(main, /'\.\.\/vendor\/jwt-wasm\/js\/deno\.js'/);
+    writeFileSync(join(dir, 'runtimes/deno-vendored.mjs'), main);
+    await runChecksWith('deno run deno-vendored.mjs', bin('deno'), ['run', '--no-prompt', 'runtimes/deno-vendored.mjs'], {
+      cwd: dir, env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
     });
   });
 
