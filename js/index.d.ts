@@ -41,10 +41,10 @@ export interface OctJwk {
   kty: 'oct';
   /** The secret, base64url without padding. */
   k: string;
-  alg?: Algorithm;
-  use?: 'sig';
-  key_ops?: string[];
-  kid?: string;
+  alg?: Algorithm | undefined;
+  use?: 'sig' | undefined;
+  key_ops?: string[] | undefined;
+  kid?: string | undefined;
   [member: string]: unknown;
 }
 
@@ -73,30 +73,32 @@ export interface JWTHeaderParameters {
   [parameter: string]: unknown;
 }
 
-/** Verification options, with jose's names and meaning. Unknown names throw `ERR_OPTIONS_INVALID`. */
+/** Verification options, with jose's names and meaning. Unknown names throw `ERR_OPTIONS_INVALID`;
+ * an option left `undefined` takes its default (so the types allow it under
+ * `exactOptionalPropertyTypes`). */
 export interface VerifyOptions {
   /** Allowed `alg` values. Defaults to HS256, HS384 and HS512. */
-  algorithms?: Algorithm[];
+  algorithms?: Algorithm[] | undefined;
   /** Required `iss`, or any of several; makes `iss` required. */
-  issuer?: string | string[];
+  issuer?: string | string[] | undefined;
   /** Accepted audiences; the token's `aud` must share at least one; makes `aud` required. */
-  audience?: string | string[];
+  audience?: string | string[] | undefined;
   /** Required `sub`; makes `sub` required. */
-  subject?: string;
+  subject?: string | undefined;
   /** Required header `typ`, case-insensitive, `application/` optional (e.g. `"at+jwt"`). */
-  typ?: string;
+  typ?: string | undefined;
   /** Leeway for `exp`, `nbf` and `iat`. Defaults to 0. */
-  clockTolerance?: Duration;
+  clockTolerance?: Duration | undefined;
   /** Largest accepted age, counted from `iat`; makes `iat` required. */
-  maxTokenAge?: Duration;
+  maxTokenAge?: Duration | undefined;
   /** The time to verify at. Defaults to the current time (read on every call). */
-  currentDate?: Date;
+  currentDate?: Date | undefined;
   /** Claims that must be present. */
-  requiredClaims?: string[];
+  requiredClaims?: string[] | undefined;
   /** Critical header extensions you understand (`b64` is always understood). */
-  crit?: Record<string, boolean>;
+  crit?: Record<string, boolean> | undefined;
   /** Longest accepted token, in bytes. Defaults to 65536. */
-  maxTokenLength?: number;
+  maxTokenLength?: number | undefined;
 }
 
 /** Options of `createVerifier`: the verification options, and its cache. */
@@ -107,7 +109,7 @@ export interface VerifierOptions extends VerifyOptions {
    * to 1,000,000. Failures are never kept; the oldest entry goes first when full. Defaults to no
    * cache (`false`).
    */
-  cache?: boolean | number;
+  cache?: boolean | number | undefined;
 }
 
 /** What a successful verification returns. */
@@ -138,9 +140,9 @@ declare global {
 /** Options of `isExpired` and `expiryInfo`. */
 export interface ExpiryOptions {
   /** Leeway for `exp` and `nbf`. Defaults to 0. */
-  clockTolerance?: Duration;
+  clockTolerance?: Duration | undefined;
   /** The time to judge at. Defaults to now. */
-  currentDate?: Date;
+  currentDate?: Date | undefined;
 }
 
 /** The time claims of a token and the verdicts verification would reach on them. */
@@ -162,18 +164,18 @@ export type TimeInput = number | string | boolean | Date;
 /** Options of `signJwt`. Unknown names throw `ERR_OPTIONS_INVALID`. */
 export interface SignOptions {
   /** Defaults to `header.alg`, then the JWK's `alg`, then HS256. */
-  alg?: Algorithm;
+  alg?: Algorithm | undefined;
   /** Further protected header parameters (`typ`, `kid`, ...). */
-  header?: { alg?: Algorithm; typ?: string; kid?: string; [parameter: string]: unknown };
-  issuedAt?: TimeInput;
-  expirationTime?: TimeInput;
-  notBefore?: TimeInput;
-  issuer?: string;
-  subject?: string;
-  audience?: string | string[];
-  jti?: string;
+  header?: { alg?: Algorithm | undefined; typ?: string | undefined; kid?: string | undefined; [parameter: string]: unknown } | undefined;
+  issuedAt?: TimeInput | undefined;
+  expirationTime?: TimeInput | undefined;
+  notBefore?: TimeInput | undefined;
+  issuer?: string | undefined;
+  subject?: string | undefined;
+  audience?: string | string[] | undefined;
+  jti?: string | undefined;
   /** The time relative durations count from. Defaults to now. */
-  currentDate?: Date;
+  currentDate?: Date | undefined;
 }
 
 /** Decodes the claims set without verifying anything. Throws `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`. */

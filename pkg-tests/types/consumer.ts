@@ -62,6 +62,19 @@ try {
 }
 const codes: JwtErrorCode[] = errorCodes();
 
+// An option left undefined takes its default: allowed under exactOptionalPropertyTypes too.
+declare const fromEnv: string | undefined;
+jwtVerify('t', 'k', {
+  algorithms: undefined, issuer: fromEnv, audience: fromEnv, subject: fromEnv, typ: fromEnv, clockTolerance: fromEnv,
+  maxTokenAge: fromEnv, currentDate: undefined, requiredClaims: undefined, crit: undefined, maxTokenLength: undefined,
+});
+createVerifier('k', { issuer: fromEnv, cache: undefined }).free();
+isExpired('t', { clockTolerance: fromEnv, currentDate: undefined });
+signJwt({ sub: 'a' }, { kty: 'oct', k: 'c2VjcmV0', alg: undefined, use: undefined, key_ops: undefined, kid: fromEnv }, {
+  alg: undefined, header: { alg: undefined, typ: fromEnv, kid: fromEnv }, issuedAt: undefined, expirationTime: fromEnv,
+  notBefore: fromEnv, issuer: fromEnv, subject: fromEnv, audience: fromEnv, jti: fromEnv, currentDate: undefined,
+});
+
 // Wrong option names and types are compile errors.
 // @ts-expect-error: unknown option name
 jwtVerify('t', 'k', { issuers: 'me' });
