@@ -82,6 +82,22 @@ describe('verify', () => {
     assert.deepEqual(protectedHeader, { alg: 'HS256' });
   });
 
+  test('results are plain values, not promises: a failure throws at the call, caught around the await', async () => {
+    const result = jwtVerify(good, SECRET, at());
+    assert.equal(typeof result.then, 'undefined');
+    assert.throws(() => jwtVerify(good, SECRET, at()).then(() => {}), TypeError);
+    assert.equal(typeof (await new SignJWT({ sub: 'ada' }).sign(SECRET)), 'string');
+    let caught;
+    try {
+      await jwtVerify(`${good}x`, SECRET, at());
+    } catch (error) {
+      caught = error;
+    }
+    assert.equal(caught?.code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    // A promise chain's .catch() is never reached: the call throws before it.
+    assert.throws(() => jwtVerify(`${good}x`, SECRET, at()).catch(() => null), JwtError);
+  });
+
   test('keys may be bytes, a string or an oct JWK', () => {
     const bytes = new TextEncoder().encode(SECRET);
     const jwk = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url') };

@@ -88,6 +88,10 @@ jwtVerify('t', 'k', { cache: true });
 createVerifier('k', { cache: '1000' });
 // @ts-expect-error: not a valid code
 const wrong: JwtErrorCode = 'ERR_NOPE';
+// @ts-expect-error: results are plain values, not promises
+jwtVerify('t', 'k').then(() => {});
+// @ts-expect-error: so is a signed token
+new SignJWT({}).sign('k').catch(() => {});
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
