@@ -432,6 +432,22 @@ describe('verify', () => {
     for (const key of [42, null, undefined, true, [1, 2], '', new Uint8Array(0), { kty: 'oct', k: '' }, { kty: 'RSA' }]) {
       assert.equal(codeOf(() => jwtVerify(good, key, at())), 'ERR_KEY_INVALID', String(key));
     }
+    // The message says what was wrong: a missing key (an unset variable) is not taken for a CryptoKey.
+    const messageOf = (call) => {
+      try {
+        call();
+      } catch (error) {
+        return error.message;
+      }
+      return assert.fail('expected a JwtError');
+    };
+    for (const key of [undefined, null]) {
+      for (const call of [() => jwtVerify(good, key, at()), () => createVerifier(key), () => signJwt({}, key)]) {
+        assert.match(messageOf(call), /^the key is missing \(undefined or null\)/, String(key));
+      }
+    }
+    assert.match(messageOf(() => jwtVerify(good, 42, at())), /must be a string, a Uint8Array or an "oct" JWK object$/);
+    assert.match(messageOf(() => jwtVerify(good, new Map(), at())), /not a CryptoKey or KeyObject/);
     const k = Buffer.from(SECRET).toString('base64url');
     const badJwks = [
       {}, { kty: 'oct' }, { kty: 'oct', k: 5 }, { kty: 'oct', k: 'a=' },

@@ -314,10 +314,15 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
     if material.as_f64() == Some(NOT_JSONABLE) {
         return Err(Error::new(ErrorCode::JwkInvalid, "a JWK holds only strings, finite numbers, booleans and arrays"));
     }
-    Err(Error::new(
-        ErrorCode::KeyInvalid,
-        "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a CryptoKey or KeyObject: pass the secret's bytes)",
-    ))
+    // Only an object can be a CryptoKey or KeyObject; a missing key is usually an unset variable.
+    let message = if key.is_undefined() || key.is_null() {
+        "the key is missing (undefined or null): pass the secret as a string, a Uint8Array or an \"oct\" JWK object"
+    } else if key.is_object() {
+        "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a CryptoKey or KeyObject: pass the secret's bytes)"
+    } else {
+        "the key must be a string, a Uint8Array or an \"oct\" JWK object"
+    };
+    Err(Error::new(ErrorCode::KeyInvalid, message))
 }
 
 /// `convert.key` without an entry: JSON.stringify's view of an object.
