@@ -221,6 +221,19 @@ describe('hostile values', () => {
     assert.equal(codeOf(() => jwtVerify(signJwt({ aud: 'b' }, SECRET), SECRET, { audience: lying })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => jwtVerify(good, SECRET, { audience: Array.from({ length: 65_537 }, () => 'x') })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => jwtVerify(signJwt({ aud: 'x' }, SECRET), SECRET, { audience: Array.from({ length: 65_536 }, () => 'x') })), 'no error');
+    // The message names the limits, for options and for JWKs.
+    const messageOf = (call) => {
+      try {
+        call();
+      } catch (error) {
+        return `${error.code}: ${error.message}`;
+      }
+      return assert.fail('expected an error');
+    };
+    const tooLong = Array.from({ length: 65_537 }, () => 'verify');
+    assert.match(messageOf(() => jwtVerify(good, SECRET, { audience: tooLong })), /^ERR_OPTIONS_INVALID: .*\(of up to 65,536 items\).*32 levels deep/);
+    const k = Buffer.from(SECRET).toString('base64url');
+    assert.match(messageOf(() => jwtVerify(good, { kty: 'oct', k, key_ops: tooLong })), /^ERR_JWK_INVALID: .*\(of up to 65,536 items\).*32 levels deep/);
   });
 
   test('a JWK refused as first read keeps its code, and toJSON is refused at every level', () => {
