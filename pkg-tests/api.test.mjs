@@ -37,6 +37,17 @@ function codeOf(call) {
   assert.fail('expected a JwtError');
 }
 
+/** `code: message` of the JwtError that `call` throws. */
+function messageOf(call) {
+  try {
+    call();
+  } catch (error) {
+    assert.ok(error instanceof JwtError, `not a JwtError: ${error}`);
+    return `${error.code}: ${error.message}`;
+  }
+  return assert.fail('expected a JwtError');
+}
+
 describe('exports', () => {
   test('the package exports exactly the documented API', () => {
     assert.deepEqual(Object.keys(jwt).sort(), [
@@ -433,17 +444,9 @@ describe('verify', () => {
       assert.equal(codeOf(() => jwtVerify(good, key, at())), 'ERR_KEY_INVALID', String(key));
     }
     // The message says what was wrong: a missing key (an unset variable) is not taken for a CryptoKey.
-    const messageOf = (call) => {
-      try {
-        call();
-      } catch (error) {
-        return error.message;
-      }
-      return assert.fail('expected a JwtError');
-    };
     for (const key of [undefined, null]) {
       for (const call of [() => jwtVerify(good, key, at()), () => createVerifier(key), () => signJwt({}, key)]) {
-        assert.match(messageOf(call), /^the key is missing \(undefined or null\)/, String(key));
+        assert.match(messageOf(call), /^ERR_KEY_INVALID: the key is missing \(undefined or null\)/, String(key));
       }
     }
     assert.match(messageOf(() => jwtVerify(good, 42, at())), /must be a string, a Uint8Array or an "oct" JWK object$/);
@@ -544,14 +547,6 @@ describe('sign', () => {
 
 describe('errors', () => {
   test('an unknown option is named, with every option the call takes, each of which it does take', () => {
-    const messageOf = (call) => {
-      try {
-        call();
-      } catch (error) {
-        return `${error.code}: ${error.message}`;
-      }
-      return assert.fail('expected a JwtError');
-    };
     const listed = (message) => message.match(/\(expected one of: (.*)\)$/)[1].split(', ').map((name) => name.split(' ')[0]);
     const calls = [
       ['jwtVerify', (options) => jwtVerify(good, SECRET, options), 'issuerr',
