@@ -474,6 +474,11 @@ describe('expiry', () => {
     assert.deepEqual(info.issuedAt, NOW);
     assert.equal(info.notBefore, null);
     assert.equal(info.secondsLeft, 60);
+    // Now counts in whole seconds, rounded down, as in every time check.
+    const late = { currentDate: new Date((NOW_S + 59) * 1000 + 999) };
+    assert.equal(expiryInfo(good, late).secondsLeft, 1);
+    assert.equal(isExpired(good, late), false);
+    assert.equal(jwtVerify(good, SECRET, late).payload.sub, 'ada');
   });
 
   test('a malformed token or a bad option throws', () => {
