@@ -546,6 +546,15 @@ describe('sign', () => {
     assert.equal(codeOf(() => signJwt({}, SECRET, { expiresIn: '1h' })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => signJwt({}, SECRET, { expirationTime: new Date(NaN) })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => signJwt({ exp: 'tomorrow' }, SECRET)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    // Each time claim that is not a finite number gets the error verification would give the token.
+    for (const [claim, value] of [['exp', 'x'], ['nbf', null], ['iat', Infinity], ['exp', true]]) {
+      try {
+        signJwt({ [claim]: value }, SECRET);
+        assert.fail(`${claim}: ${value} was signed`);
+      } catch (error) {
+        assert.deepEqual([error.code, error.claim, error.reason], ['ERR_JWT_CLAIM_VALIDATION_FAILED', claim, 'invalid'], `${claim}: ${value}`);
+      }
+    }
     assert.equal(codeOf(() => signJwt({}, { kty: 'oct', k: 'c2VjcmV0', key_ops: ['verify'] })), 'ERR_KEY_INVALID');
   });
 });
