@@ -5,7 +5,7 @@
 // named after it. Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -382,6 +382,23 @@ describe('Chromium', () => {
     return session;
   };
 
+  test('Chromium: the README esbuild build script, as written, bundles the checks', LIMIT, async () => {
+    const { lang, code } = readmeCode('Browser, through a bundler');
+    assert.equal(lang, 'js');
+    assert.match(code, /entryPoints: \['src\/app\.js'\]/);
+    // A project folder with the script and its entry (src/app.js, the checks); esbuild is the
+    // development tool the project would have installed.
+    const dir = join(app, 'readme/esbuild');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'build.mjs'), `${code}\n`);
+    writeFileSync(join(dir, 'src/app.js'), "import '../../../runtimes/browser/checks.js';\n");
+    symlinkSync(join(ROOT, 'node_modules/esbuild'), join(app, 'node_modules/esbuild'), 'dir');
+    const result = await run(process.execPath, ['build.mjs'], { cwd: dir, timeoutMs: 60_000 });
+    assert.equal(result.status, 0, describeRun('node build.mjs (README)', result));
+    writeFileSync(join(dir, 'dist/index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./app.js"></script>\n');
+    assertAllPassed(await checksIn(`${appServer.origin}/readme/esbuild/dist/index.html`), 'Chromium, README esbuild script');
+  });
+
   test('Chromium: the README browser snippet, as written, with the import map it shows', LIMIT, async () => {
     const { lang, code } = readmeCode('Browser, native ESM (no bundler)');
     assert.equal(lang, 'html');
@@ -391,7 +408,7 @@ describe('Chromium', () => {
     const page = (token) => [
       '<!doctype html><meta charset="utf-8">',
       '<script>',
-      `  sessionStorage.setItem('access_token', ${JSON.stringify(token)});`,
+      token === null ? "  sessionStorage.removeItem('access_token');" : `  sessionStorage.setItem('access_token', ${JSON.stringify(token)});`,
       '  window.refresh = () => { window.refreshed = true; };',
       '  const log = console.log;',
       '  console.log = (...values) => { window.logged = values; log(...values); };',
@@ -400,15 +417,21 @@ describe('Chromium', () => {
       '',
     ].join('\n');
     mkdirSync(join(app, 'readme'), { recursive: true });
-    // [exp from now, whether the snippet refreshes (its clockTolerance is 30 s), seconds left]
-    for (const [name, expIn, refreshes] of [['valid', 600, false], ['within-tolerance', -10, false], ['expired', -3600, true]]) {
-      writeFileSync(join(app, 'readme', `browser-${name}.html`), page(hs256({ sub: 'user-42', exp: now + expIn }, 'any secret')));
-      const seen = await inPage(`${appServer.origin}/readme/browser-${name}.html`, () => window.logged !== undefined,
-        () => ({ refreshed: window.refreshed === true, logged: window.logged }));
+    // [exp from now (null: no token stored), whether the snippet refreshes (its clockTolerance is
+    // 30 s); if it does not, it logs the seconds left]
+    for (const [name, expIn, refreshes] of [['valid', 600, false], ['within-tolerance', -10, false], ['expired', -3600, true], ['none', null, true]]) {
+      const token = expIn === null ? null : hs256({ sub: 'user-42', exp: now + expIn }, 'any secret');
+      writeFileSync(join(app, 'readme', `browser-${name}.html`), page(token));
+      const seen = await inPage(`${appServer.origin}/readme/browser-${name}.html`, () => window.logged !== undefined || window.refreshed,
+        () => ({ refreshed: window.refreshed === true, logged: window.logged ?? null }));
       assert.equal(seen.refreshed, refreshes, `${name}: ${JSON.stringify(seen)}`);
-      assert.equal(seen.logged.length, 1, name);
-      const [secondsLeft] = seen.logged;
-      assert.ok(Math.abs(secondsLeft - expIn) <= 60, `${name}: secondsLeft ${secondsLeft}, exp in ${expIn}`);
+      if (refreshes) {
+        assert.equal(seen.logged, null, name);
+      } else {
+        assert.equal(seen.logged.length, 1, name);
+        const [secondsLeft] = seen.logged;
+        assert.ok(Math.abs(secondsLeft - expIn) <= 60, `${name}: secondsLeft ${secondsLeft}, exp in ${expIn}`);
+      }
     }
   });
 
@@ -441,14 +464,19 @@ describe('Chromium', () => {
     await sessionExampleAt(`${origin}/dist-esbuild/index.html`);
   });
 
-  test('Chromium, Vite build and dev server: checks and examples/browser-session', LIMIT, async () => {
+  test('Chromium, Vite build and dev server: checks (in the page and in a web worker) and examples/browser-session', LIMIT, async () => {
     const { build, createServer } = await import('vite');
-    const viteBuild = (root, input, outDir) => build({
+    const viteBuild = (root, input, outDir, config = {}) => build({
       root, base: './', configFile: false, logLevel: 'silent',
       build: { outDir, emptyOutDir: true, rollupOptions: { input } },
+      ...config,
     });
     await viteBuild(app, join(app, 'runtimes/browser/checks.html'), join(app, 'dist-vite'));
     assertAllPassed(await checksIn(`${appServer.origin}/dist-vite/runtimes/browser/checks.html`), 'Chromium Vite');
+    // In a module web worker, with the one setting the README gives for it: workers as ES modules
+    // (Vite's default worker format, iife, cannot hold the entry's top-level await).
+    await viteBuild(app, join(app, 'runtimes/browser/worker.html'), join(app, 'dist-vite-worker'), { worker: { format: 'es' } });
+    assertAllPassed(await checksIn(`${appServer.origin}/dist-vite-worker/runtimes/browser/worker.html`), 'Chromium Vite, web worker');
 
     const { dir, origin } = await sessionProject();
     await viteBuild(dir, join(dir, 'index.html'), join(dir, 'dist-vite'));

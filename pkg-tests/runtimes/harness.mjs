@@ -107,12 +107,15 @@ export function writeVectorsModule(path) {
 export function readmeCode(heading) {
   const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
   const at = lines.indexOf(`### ${heading}`);
-  const open = lines.findIndex((line, i) => i > at && line.startsWith('```'));
-  const close = lines.findIndex((line, i) => i > open && line === '```');
+  // A block may be indented (inside a list item); its lines lose that indentation.
+  const open = lines.findIndex((line, i) => i > at && line.trimStart().startsWith('```'));
+  const indent = open < 0 ? '' : lines[open].slice(0, lines[open].indexOf('`'));
+  const close = lines.findIndex((line, i) => i > open && line === `${indent}\`\`\``);
   if (at < 0 || open < 0 || close < 0 || lines.slice(at + 1, open).some((line) => line.startsWith('#'))) {
     throw new Error(`README.md: no code block under "### ${heading}"`);
   }
-  return { lang: lines[open].slice(3), code: lines.slice(open + 1, close).join('\n') };
+  const code = lines.slice(open + 1, close).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
+  return { lang: lines[open].trimStart().slice(3), code: code.join('\n') };
 }
 
 const b64u = (data) => Buffer.from(data).toString('base64url');
