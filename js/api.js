@@ -22,6 +22,7 @@ const verifyWith = uncurryThis(guarded(wasm.Verifier.prototype.verify));
 const signatureOnlyWith = uncurryThis(guarded(wasm.Verifier.prototype.__benchSignatureOnly));
 const freeWith = uncurryThis(guarded(wasm.Verifier.prototype.free));
 const { isArray } = Array;
+const { keys } = Object;
 const MADE_HERE = Symbol('createVerifier');
 
 /** A key and options parsed once (see `createVerifier`). */
@@ -133,8 +134,20 @@ export class SignJWT {
     return this;
   }
 
-  sign(key, { currentDate } = {}) {
-    const options = currentDate === undefined ? this.#options : { ...this.#options, currentDate };
-    return signJwt(this.#payload, key, options);
+  /** Signs. `currentDate` is the only option (jose's `crit` here is not supported): any other
+   * name is refused, not ignored. */
+  sign(key, options) {
+    if (options === undefined) return signJwt(this.#payload, key, this.#options);
+    if (options === null || typeof options !== 'object' || isArray(options)) {
+      throw new JwtError('the options of sign() must be a plain object', { code: 'ERR_OPTIONS_INVALID' });
+    }
+    const names = keys(options);
+    for (let i = 0; i < names.length; i += 1) {
+      if (names[i] !== 'currentDate') {
+        throw new JwtError(`unknown option "${names[i]}" of sign() (expected: currentDate; claims are set by the builder's methods)`, { code: 'ERR_OPTIONS_INVALID' });
+      }
+    }
+    const { currentDate } = options;
+    return signJwt(this.#payload, key, currentDate === undefined ? this.#options : { ...this.#options, currentDate });
   }
 }

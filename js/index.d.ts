@@ -51,15 +51,16 @@ export interface OctJwk {
 /** A secret: raw bytes, a string (its UTF-8 bytes), or an `oct` JWK. */
 export type Key = Uint8Array | string | OctJwk;
 
-/** The registered claims (RFC 7519 section 4.1) and any others. */
+/** The registered claims (RFC 7519 section 4.1) and any others. A claim given as `undefined` to
+ * `signJwt` is left out, as `JSON.stringify` leaves it out. */
 export interface JWTPayload {
-  iss?: string;
-  sub?: string;
-  aud?: string | string[];
-  jti?: string;
-  nbf?: number;
-  exp?: number;
-  iat?: number;
+  iss?: string | undefined;
+  sub?: string | undefined;
+  aud?: string | string[] | undefined;
+  jti?: string | undefined;
+  nbf?: number | undefined;
+  exp?: number | undefined;
+  iat?: number | undefined;
   [claim: string]: unknown;
 }
 
@@ -221,7 +222,7 @@ export declare function errorCodes(): JwtErrorCode[];
 /** jose's builder; `sign` is synchronous (`await` on it still works). */
 export declare class SignJWT {
   constructor(payload?: JWTPayload);
-  setProtectedHeader(header: { alg: Algorithm; typ?: string; kid?: string; [parameter: string]: unknown }): this;
+  setProtectedHeader(header: { alg: Algorithm; typ?: string | undefined; kid?: string | undefined; [parameter: string]: unknown }): this;
   setIssuer(issuer: string): this;
   setSubject(subject: string): this;
   setAudience(audience: string | string[]): this;
@@ -229,5 +230,6 @@ export declare class SignJWT {
   setIssuedAt(input?: number | string | Date): this;
   setExpirationTime(input: number | string | Date): this;
   setNotBefore(input: number | string | Date): this;
-  sign(key: Key, options?: { currentDate?: Date }): string;
+  /** Signs; the only option is `currentDate` (any other name throws `ERR_OPTIONS_INVALID`). */
+  sign(key: Key, options?: { currentDate?: Date | undefined }): string;
 }

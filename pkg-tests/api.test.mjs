@@ -461,6 +461,8 @@ describe('verify', () => {
       assert.equal(codeOf(() => jwtVerify(good, key, at())), 'ERR_JWK_INVALID', JSON.stringify(key));
     }
     assert.equal(jwtVerify(good, { kty: 'oct', k, ext: true, key_ops: ['sign', 'verify'] }, at()).payload.sub, 'ada');
+    // Other members may hold any JSON data.
+    assert.equal(jwtVerify(good, { kty: 'oct', k, x: { nested: [null, 1, 'a', true] }, y: null }, at()).payload.sub, 'ada');
   });
 });
 
@@ -527,6 +529,20 @@ describe('sign', () => {
     const { payload, protectedHeader } = jwtVerify(token, SECRET, at({ typ: 'at+jwt', issuer: 'me', audience: 'api', subject: 'ada' }));
     assert.deepEqual(protectedHeader, { alg: 'HS384', typ: 'at+jwt' });
     assert.deepEqual(payload, { scope: 'read', iss: 'me', sub: 'ada', aud: 'api', jti: 'j', iat: NOW_S, nbf: NOW_S - 10, exp: NOW_S + 3600 });
+  });
+
+  test('SignJWT.sign takes currentDate only: any other option, or options that are not an object, is refused', () => {
+    const builder = () => new SignJWT({ sub: 'ada' }).setExpirationTime('1m');
+    assert.equal(decodeJwt(builder().sign(SECRET, { currentDate: NOW })).exp, NOW_S + 60);
+    assert.equal(typeof decodeJwt(builder().sign(SECRET, { currentDate: undefined })).exp, 'number');
+    for (const options of [{ bogus: 1 }, { issuer: 'me' }, { currentDate: NOW, crit: {} }, null, 'now', [NOW]]) {
+      assert.equal(codeOf(() => builder().sign(SECRET, options)), 'ERR_OPTIONS_INVALID', String(options));
+    }
+    assert.match(messageOf(() => builder().sign(SECRET, { issuer: 'me' })), /^ERR_OPTIONS_INVALID: unknown option "issuer" of sign\(\)/);
+  });
+
+  test('a claim given as undefined is left out, as JSON.stringify leaves it out', () => {
+    assert.deepEqual(decodeJwt(signJwt({ sub: undefined, exp: undefined, scope: 'x' }, SECRET)), { scope: 'x' });
   });
 
   test('signJwt takes a Date as an absolute time, rounded down to the second as jose does', () => {

@@ -231,9 +231,9 @@ describe('hostile values', () => {
       return assert.fail('expected an error');
     };
     const tooLong = Array.from({ length: 65_537 }, () => 'verify');
-    assert.match(messageOf(() => jwtVerify(good, SECRET, { audience: tooLong })), /^ERR_OPTIONS_INVALID: .*\(of up to 65,536 items\).*32 levels deep/);
+    assert.match(messageOf(() => jwtVerify(good, SECRET, { audience: tooLong })), /^ERR_OPTIONS_INVALID: .*of up to 65,536 items.*32 levels deep/);
     const k = Buffer.from(SECRET).toString('base64url');
-    assert.match(messageOf(() => jwtVerify(good, { kty: 'oct', k, key_ops: tooLong })), /^ERR_JWK_INVALID: .*\(of up to 65,536 items\).*32 levels deep/);
+    assert.match(messageOf(() => jwtVerify(good, { kty: 'oct', k, key_ops: tooLong })), /^ERR_JWK_INVALID: .*of up to 65,536 items.*32 levels deep/);
   });
 
   test('a JWK refused as first read keeps its code, and toJSON is refused at every level', () => {

@@ -312,7 +312,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         return SecretKey::from_jwk(&Jwk::from_json(&utf8(text))?);
     }
     if material.as_f64() == Some(NOT_JSONABLE) {
-        return Err(Error::new(ErrorCode::JwkInvalid, "a JWK holds only strings, finite numbers, booleans and arrays (of up to 65,536 items), at most 32 levels deep"));
+        return Err(Error::new(ErrorCode::JwkInvalid, "a JWK holds only JSON data (plain objects, arrays of up to 65,536 items, strings, finite numbers, booleans and null), at most 32 levels deep"));
     }
     // Only an object can be a CryptoKey or KeyObject; a missing key is usually an unset variable.
     let message = if key.is_undefined() || key.is_null() {

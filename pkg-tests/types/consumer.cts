@@ -20,3 +20,8 @@ try {
 jwt.jwtVerify('t', 'k', { issuers: 'me' });
 
 void scope;
+
+// The CommonJS build has named exports only: a default import would be undefined at run time.
+// @ts-expect-error: no default export
+import jwtDefault from 'jwt-wasm';
+void jwtDefault;

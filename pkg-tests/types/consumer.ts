@@ -75,6 +75,9 @@ signJwt({ sub: 'a' }, { kty: 'oct', k: 'c2VjcmV0', alg: undefined, use: undefine
   notBefore: fromEnv, issuer: fromEnv, subject: fromEnv, audience: fromEnv, jti: fromEnv, currentDate: undefined,
 });
 
+declare const maybeDate: Date | undefined;
+new SignJWT({ sub: fromEnv, aud: fromEnv }).setProtectedHeader({ alg: 'HS256', kid: fromEnv, typ: fromEnv }).sign('k', { currentDate: maybeDate });
+
 // Wrong option names and types are compile errors.
 // @ts-expect-error: unknown option name
 jwtVerify('t', 'k', { issuers: 'me' });
@@ -88,6 +91,8 @@ jwtVerify('t', 'k', { cache: true });
 createVerifier('k', { cache: '1000' });
 // @ts-expect-error: not a valid code
 const wrong: JwtErrorCode = 'ERR_NOPE';
+// @ts-expect-error: sign() takes currentDate only
+new SignJWT({}).sign('k', { issuer: 'me' });
 // @ts-expect-error: results are plain values, not promises
 jwtVerify('t', 'k').then(() => {});
 // @ts-expect-error: so is a signed token
