@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { guarded, instanceGeneration, JwtError, replaceIfPending, snapshot, uncurryThis } from './errors.js';
+import { guarded, instanceGeneration, isPlainObject, JwtError, replaceIfPending, snapshot, uncurryThis } from './errors.js';
 
 export { JwtError } from './errors.js';
 
@@ -138,7 +138,7 @@ export class SignJWT {
    * name is refused, not ignored. */
   sign(key, options) {
     if (options === undefined) return signJwt(this.#payload, key, this.#options);
-    if (options === null || typeof options !== 'object' || isArray(options)) {
+    if (!isPlainObject(options)) {
       throw new JwtError('the options of sign() must be a plain object', { code: 'ERR_OPTIONS_INVALID' });
     }
     const names = keys(options);

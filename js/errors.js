@@ -48,7 +48,7 @@ for (const name of getOwnPropertyNames(Object.prototype)) {
 
 /** A plain object: its prototype is null or an Object.prototype, of this realm or another (a vm
  * context, a test environment), so that it inherits no member JSON.stringify would not see. */
-function isPlainObject(value) {
+export function isPlainObject(value) {
   if (typeof value !== 'object' || value === null || objectTag(value) !== '[object Object]') return false;
   const prototype = getPrototypeOf(value);
   if (prototype === null || prototype === Object.prototype) return true;

@@ -535,7 +535,7 @@ describe('sign', () => {
     const builder = () => new SignJWT({ sub: 'ada' }).setExpirationTime('1m');
     assert.equal(decodeJwt(builder().sign(SECRET, { currentDate: NOW })).exp, NOW_S + 60);
     assert.equal(typeof decodeJwt(builder().sign(SECRET, { currentDate: undefined })).exp, 'number');
-    for (const options of [{ bogus: 1 }, { issuer: 'me' }, { currentDate: NOW, crit: {} }, null, 'now', [NOW]]) {
+    for (const options of [{ bogus: 1 }, { issuer: 'me' }, { currentDate: NOW, crit: {} }, null, 'now', [NOW], NOW, new Map()]) {
       assert.equal(codeOf(() => builder().sign(SECRET, options)), 'ERR_OPTIONS_INVALID', String(options));
     }
     assert.match(messageOf(() => builder().sign(SECRET, { issuer: 'me' })), /^ERR_OPTIONS_INVALID: unknown option "issuer" of sign\(\)/);
