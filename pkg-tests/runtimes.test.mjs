@@ -83,6 +83,16 @@ async function runChecksWith(what, command, args, options = {}) {
   return report;
 }
 
+/** Writes a file under the consumer project's readme/ folder; returns its path from the project. */
+function snippetFile(name, text) {
+  mkdirSync(join(app, 'readme', posix.dirname(name)), { recursive: true });
+  writeFileSync(join(app, 'readme', name), text);
+  return posix.join('readme', name);
+}
+
+/** A token segment's JSON, decoded by Node (not by the package under test). */
+const decodePart = (part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+
 // The Bearer tokens a client might send, signed with node:crypto (not by the package under test).
 function bearerTokens(secret, claims) {
   const now = Math.floor(Date.now() / 1000);
@@ -205,7 +215,7 @@ describe('runtimes', () => {
       assert.equal((await call(null, '/')).status, 200, 'public route');
       const ok = await call(`Bearer ${tokens.good}`);
       assert.equal(ok.status, 200, `${JSON.stringify(ok.body)}\n${server.logs()}`);
-      assert.deepEqual(ok.body, { route: '/api/me', claims: JSON.parse(Buffer.from(tokens.good.split('.')[1], 'base64url')) });
+      assert.deepEqual(ok.body, { route: '/api/me', claims: decodePart(tokens.good.split('.')[1]) });
       const missing = await call(null);
       assert.deepEqual([missing.status, missing.body, missing.auth], [401, { error: 'missing_token' }, 'Bearer realm="api"']);
       const refusals = {
@@ -234,13 +244,6 @@ describe('runtimes', () => {
 describe('README quick start, as written', () => {
   const secret = 'readme-secret-of-at-least-32-bytes-long';
   const now = () => Math.floor(Date.now() / 1000);
-  /** Writes a file under the consumer project's readme/ folder; returns its path from the project. */
-  const snippetFile = (name, text) => {
-    mkdirSync(join(app, 'readme', posix.dirname(name)), { recursive: true });
-    writeFileSync(join(app, 'readme', name), text);
-    return posix.join('readme', name);
-  };
-  const decodePart = (part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 
   test('Node and Bun: the Node snippet signs, verifies and prepares, as ESM and as CommonJS', LIMIT, async () => {
     const { lang, code } = readmeCode('Node (20 or later), ESM or CommonJS');
@@ -388,14 +391,12 @@ describe('Chromium', () => {
     assert.match(code, /entryPoints: \['src\/app\.js'\]/);
     // A project folder with the script and its entry (src/app.js, the checks); esbuild is the
     // development tool the project would have installed.
-    const dir = join(app, 'readme/esbuild');
-    mkdirSync(join(dir, 'src'), { recursive: true });
-    writeFileSync(join(dir, 'build.mjs'), `${code}\n`);
-    writeFileSync(join(dir, 'src/app.js'), "import '../../../runtimes/browser/checks.js';\n");
+    snippetFile('esbuild/build.mjs', `${code}\n`);
+    snippetFile('esbuild/src/app.js', "import '../../../runtimes/browser/checks.js';\n");
     symlinkSync(join(ROOT, 'node_modules/esbuild'), join(app, 'node_modules/esbuild'), 'dir');
-    const result = await run(process.execPath, ['build.mjs'], { cwd: dir, timeoutMs: 60_000 });
+    const result = await run(process.execPath, ['build.mjs'], { cwd: join(app, 'readme/esbuild'), timeoutMs: 60_000 });
     assert.equal(result.status, 0, describeRun('node build.mjs (README)', result));
-    writeFileSync(join(dir, 'dist/index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./app.js"></script>\n');
+    snippetFile('esbuild/dist/index.html', '<!doctype html><meta charset="utf-8"><script type="module" src="./app.js"></script>\n');
     assertAllPassed(await checksIn(`${appServer.origin}/readme/esbuild/dist/index.html`), 'Chromium, README esbuild script');
   });
 
@@ -416,12 +417,11 @@ describe('Chromium', () => {
       code,
       '',
     ].join('\n');
-    mkdirSync(join(app, 'readme'), { recursive: true });
     // [exp from now (null: no token stored), whether the snippet refreshes (its clockTolerance is
     // 30 s); if it does not, it logs the seconds left]
     for (const [name, expIn, refreshes] of [['valid', 600, false], ['within-tolerance', -10, false], ['expired', -3600, true], ['none', null, true]]) {
       const token = expIn === null ? null : hs256({ sub: 'user-42', exp: now + expIn }, 'any secret');
-      writeFileSync(join(app, 'readme', `browser-${name}.html`), page(token));
+      snippetFile(`browser-${name}.html`, page(token));
       const seen = await inPage(`${appServer.origin}/readme/browser-${name}.html`, () => window.logged !== undefined || window.refreshed,
         () => ({ refreshed: window.refreshed === true, logged: window.logged ?? null }));
       assert.equal(seen.refreshed, refreshes, `${name}: ${JSON.stringify(seen)}`);

@@ -132,13 +132,11 @@ const LINEAR_SCAN_LIMIT: usize = 24;
 /// Quadratic for the usual handful of members, without allocating; heap-sorted names for the
 /// rare large object.
 fn has_duplicate_names(entries: &[(Cow<'_, str>, Raw<'_>)]) -> bool {
+    let names = entries.iter().map(|(name, _)| name.as_ref());
     if entries.len() <= LINEAR_SCAN_LIMIT {
-        return entries
-            .iter()
-            .enumerate()
-            .any(|(i, (name, _))| entries.iter().skip(i.saturating_add(1)).any(|(other, _)| same_name(other, name)));
+        return repeats_pairwise(names);
     }
-    repeats_a_name(entries.iter().map(|(name, _)| name.as_ref()).collect())
+    repeats_a_name(names.collect())
 }
 
 /// Whether two of `names` are equal, in O(n log n) however many there are: pair by pair for a
@@ -146,10 +144,20 @@ fn has_duplicate_names(entries: &[(Cow<'_, str>, Raw<'_>)]) -> bool {
 /// 9 KB to the wasm) and compared with their neighbours.
 pub fn repeats_a_name(mut names: Vec<&str>) -> bool {
     if names.len() <= LINEAR_SCAN_LIMIT {
-        return names.iter().enumerate().any(|(i, name)| names.iter().skip(i.saturating_add(1)).any(|other| same_name(other, name)));
+        return repeats_pairwise(names.iter().copied());
     }
     heapsort(&mut names);
     names.windows(2).any(|pair| matches!(pair, [a, b] if a == b))
+}
+
+/// Whether two of `names` are equal, comparing every pair: for a handful of names only.
+fn repeats_pairwise<'n>(mut names: impl Iterator<Item = &'n str> + Clone) -> bool {
+    while let Some(name) = names.next() {
+        if names.clone().any(|other| same_name(other, name)) {
+            return true;
+        }
+    }
+    false
 }
 
 fn heapsort(items: &mut [&str]) {

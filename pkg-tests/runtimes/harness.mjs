@@ -120,9 +120,10 @@ export function readmeCode(heading) {
 
 const b64u = (data) => Buffer.from(data).toString('base64url');
 
-/** An HS256 token signed with node:crypto, independently of the package under test. */
-export function hs256(payload, secret) {
-  const input = `${b64u(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64u(JSON.stringify(payload))}`;
+/** An HS256 token signed with node:crypto, independently of the package under test (the
+ * header as given, whatever `alg` it names). */
+export function hs256(payload, secret, header = { alg: 'HS256', typ: 'JWT' }) {
+  const input = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}`;
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }
 
