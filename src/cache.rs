@@ -230,6 +230,14 @@ mod tests {
             other[at] ^= 1;
             assert!(!same_bytes(token, &other), "byte {at}");
         }
+        // Two bytes changed alike (the same bit) must not cancel out, in whole words or in the
+        // tail that is shorter than a word.
+        for (first, second) in [(0, 8), (3, 11), (token.len() - 2, token.len() - 1), (5, token.len() - 1)] {
+            let mut other = token.to_vec();
+            other[first] ^= 1;
+            other[second] ^= 1;
+            assert!(!same_bytes(token, &other), "bytes {first} and {second}");
+        }
         assert!(!same_bytes(token, &token[..token.len() - 1]));
         assert!(!same_bytes(b"abcdefgh", b"abcdefghi"));
     }
@@ -325,6 +333,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The module's promise that a crafted token walks only a short chain: with tokens that end
+    /// in MAC-like bytes, a full cache of the default size spreads over its buckets.
+    #[test]
+    fn the_real_hash_keeps_chains_short() {
+        let mut cache = TokenCache::new(DEFAULT_CACHE_ENTRIES);
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for n in 0..DEFAULT_CACHE_ENTRIES {
+            let tag: String = (0..43)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    char::from(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[(seed % 64) as usize])
+                })
+                .collect();
+            cache.insert(&format!("eyJhbGciOiJIUzI1NiJ9.eyJuIjo{n}fQ.{tag}"), entry(n as u32));
+        }
+        let longest = cache
+            .buckets
+            .iter()
+            .map(|head| std::iter::successors(cache.slot(*head), |slot| cache.slot(slot.chain)).count())
+            .max();
+        // 1,000 entries in 1,024 buckets: the longest chain of a uniform hash is about 5.
+        assert!(longest.is_some_and(|n| (1..=8).contains(&n)), "longest chain {longest:?}");
     }
 
     #[test]

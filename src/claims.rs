@@ -322,6 +322,21 @@ mod tests {
         );
     }
 
+    /// The tolerance widens both edges of the age check, as in jose: an `iat` up to
+    /// `maxTokenAge + tolerance` in the past, or up to `tolerance` in the future, passes.
+    #[test]
+    fn max_token_age_allows_the_clock_tolerance_on_both_sides() {
+        let rules = ClaimRules { max_token_age_secs: Some(60.0), clock_tolerance_secs: 10.0, ..ClaimRules::default() };
+        for iat in [999_930, 999_995, 1_000_000, 1_000_005, 1_000_010] {
+            assert!(check(&format!(r#"{{"iat":{iat}}}"#), &rules).is_ok(), "iat {iat}");
+        }
+        assert_eq!(failure(check(r#"{"iat":999929}"#, &rules)), (ErrorCode::Expired, "iat".into(), "check_failed"));
+        assert_eq!(
+            failure(check(r#"{"iat":1000011}"#, &rules)),
+            (ErrorCode::ClaimValidationFailed, "iat".into(), "check_failed")
+        );
+    }
+
     #[test]
     fn validate_returns_the_time_claims_it_read() {
         let claims = Members::parse(r#"{"iat":999990,"exp":1000060.5,"sub":"x"}"#).unwrap();

@@ -162,13 +162,23 @@ impl SecretKey {
         Ok(())
     }
 
-    /// Keyed MAC state for `alg`: computed on first use, then kept with the key.
-    pub fn mac(&self, alg: Algorithm) -> Result<&KeyedMac> {
-        let slot = match alg {
+    fn mac_slot(&self, alg: Algorithm) -> &OnceLock<KeyedMac> {
+        match alg {
             Algorithm::HS256 => &self.macs[0],
             Algorithm::HS384 => &self.macs[1],
             Algorithm::HS512 => &self.macs[2],
-        };
+        }
+    }
+
+    /// The algorithms whose keyed state is computed already.
+    #[cfg(test)]
+    pub fn keyed_algorithms(&self) -> Vec<Algorithm> {
+        Algorithm::ALL.into_iter().filter(|alg| self.mac_slot(*alg).get().is_some()).collect()
+    }
+
+    /// Keyed MAC state for `alg`: computed on first use, then kept with the key.
+    pub fn mac(&self, alg: Algorithm) -> Result<&KeyedMac> {
+        let slot = self.mac_slot(alg);
         if let Some(mac) = slot.get() {
             return Ok(mac);
         }
@@ -287,7 +297,12 @@ mod tests {
         let jwk = Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","kid":"1","use":"sig","key_ops":["sign"],"ext":true}"#).unwrap();
         assert_eq!(jwk.k.as_deref(), Some("c2VjcmV0"));
         assert_eq!(jwk.key_ops, Some(vec!["sign".to_string()]));
+        assert_eq!((jwk.kty.as_deref(), jwk.use_.as_deref(), jwk.alg), (Some("oct"), Some("sig"), None));
+        let encryption = Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","use":"enc","alg":"HS256"}"#).unwrap();
+        assert_eq!((encryption.use_.as_deref(), encryption.alg.as_deref()), (Some("enc"), Some("HS256")));
+        assert_eq!(SecretKey::from_jwk(&encryption).unwrap_err().code(), ErrorCode::KeyInvalid);
         assert_eq!(Jwk::from_json(r#"{"kty":"oct","k":5}"#).unwrap_err().code(), ErrorCode::JwkInvalid);
+        assert_eq!(Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","use":1}"#).unwrap_err().code(), ErrorCode::JwkInvalid);
         assert!(Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","ext":false,"key_ops":["sign","verify"]}"#).is_ok());
         for bad in [r#"{"kty":"oct","k":"c2VjcmV0","ext":"x"}"#, r#"{"kty":"oct","k":"c2VjcmV0","key_ops":["verify","verify"]}"#] {
             assert_eq!(Jwk::from_json(bad).unwrap_err().code(), ErrorCode::JwkInvalid, "{bad}");
@@ -362,6 +377,8 @@ mod tests {
     #[test]
     fn debug_output_never_shows_the_secret() {
         let key = SecretKey::from_bytes(b"hunter2-secret".to_vec()).unwrap();
-        assert!(!format!("{key:?}").contains("hunter2"));
+        let shown = format!("{key:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert_eq!(shown, "SecretKey { len: 14, alg: None }");
     }
 }

@@ -276,6 +276,15 @@ mod tests {
     }
 
     #[test]
+    fn sets_audience_as_given_and_jti() {
+        let one = signed(r#"{"aud":"old"}"#, r#"{"audience":"api","jti":"id-\"1"}"#).unwrap();
+        assert_eq!(decode_jwt(&one).unwrap(), r#"{"aud":"api","jti":"id-\"1"}"#);
+        let many = signed("{}", r#"{"audience":["a","b"]}"#).unwrap();
+        assert_eq!(decode_jwt(&many).unwrap(), r#"{"aud":["a","b"]}"#);
+        assert_eq!(signed("{}", r#"{"audience":1}"#).unwrap_err().code(), ErrorCode::OptionsInvalid);
+    }
+
+    #[test]
     fn signs_a_claims_set_the_options_leave_alone_byte_for_byte() {
         let payload = "{\"sub\":\"a\\u0062\", \"n\":[1, 2]}";
         assert_eq!(decode_jwt(&signed(payload, "{}").unwrap()).unwrap(), payload);
@@ -321,6 +330,8 @@ mod tests {
     fn writes_the_header_with_alg_first() {
         let token = signed("{}", r#"{"header":{"typ":"JWT","kid":"k1","alg":"HS384"}}"#).unwrap();
         assert_eq!(decode_protected_header(&token).unwrap(), r#"{"alg":"HS384","typ":"JWT","kid":"k1"}"#);
+        let both = signed("{}", r#"{"alg":"HS512","header":{"alg":"HS512"}}"#).unwrap();
+        assert_eq!(decode_protected_header(&both).unwrap(), r#"{"alg":"HS512"}"#, "alg and header.alg may agree");
     }
 
     #[test]
@@ -338,6 +349,9 @@ mod tests {
             ("[]", "{}", ErrorCode::JwtInvalid),
             (r#"{"a":1,"a":2}"#, "{}", ErrorCode::JwtInvalid),
             (r#"{"exp":"soon"}"#, "{}", ErrorCode::ClaimValidationFailed),
+            // Time claims the options leave alone are checked when other claims are set, too.
+            (r#"{"exp":"soon"}"#, r#"{"issuer":"me"}"#, ErrorCode::ClaimValidationFailed),
+            (r#"{"nbf":null}"#, r#"{"issuedAt":true}"#, ErrorCode::ClaimValidationFailed),
             ("{}", r#"{"alg":"none"}"#, ErrorCode::NotSupported),
             ("{}", r#"{"alg":"HS256","header":{"alg":"HS512"}}"#, ErrorCode::OptionsInvalid),
             ("{}", r#"{"header":{"alg":1}}"#, ErrorCode::OptionsInvalid),

@@ -74,9 +74,8 @@ pub fn parse_duration(input: &str) -> Option<f64> {
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let number_len = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
     let (number, rest) = rest.split_at_checked(number_len)?;
-    if !is_decimal(number) {
-        return None;
-    }
+    // Only digits and dots: the decimal reader's grammar leaves jose's `\d+` or `\d+\.\d+`.
+    let value = crate::decimal::parse_f64(number)?;
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let unit_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (unit, suffix) = rest.split_at_checked(unit_len)?;
@@ -95,17 +94,7 @@ pub fn parse_duration(input: &str) -> Option<f64> {
         " from now" if sign.is_none() => 1.0,
         _ => return None,
     };
-    let value = crate::decimal::parse_f64(number)?;
     Some(direction * (value * unit_secs).round())
-}
-
-/// `\d+` or `\d+\.\d+`.
-fn is_decimal(text: &str) -> bool {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    match text.split_once('.') {
-        None => digits(text),
-        Some((whole, fraction)) => digits(whole) && digits(fraction),
-    }
 }
 
 #[cfg(test)]
@@ -132,6 +121,7 @@ mod tests {
             ("0.4s", 0.0),
             ("0.5s", 1.0),
             (" 5m", 300.0),
+            ("007s", 7.0),
         ];
         for (text, secs) in cases {
             assert_eq!(parse_duration(text), Some(secs), "{text}");
@@ -140,7 +130,7 @@ mod tests {
 
     #[test]
     fn rejects_malformed_duration_strings() {
-        for text in ["", "s", "5", "5 parsecs", ".5s", "5.s", "1e3s", "-5m ago", "5m  ago", "5  m", "5m later", "５m", "--5m"] {
+        for text in ["", "s", "5", "5 parsecs", ".5s", "5.s", "1e3s", "-5m ago", "+5m ago", "-5m from now", "+5m from now", "1.2.3s", "1..5s", "5m  ago", "5  m", "5m later", "５m", "--5m"] {
             assert_eq!(parse_duration(text), None, "{text:?}");
         }
     }

@@ -170,6 +170,7 @@ fn jws_invalid(message: &'static str) -> Error {
 mod tests {
     use super::*;
     use crate::sign::{sign, SignOptions};
+    use crate::key::Jwk;
     use crate::validation::VerifyOptions;
 
     const NOW: i64 = 1_700_000_000;
@@ -217,6 +218,20 @@ mod tests {
             let now = UnixTime::from_secs(NOW);
             assert_eq!(verifier.verify(&token, now), verify(&token, &key(), &validation, now));
         }
+    }
+
+    /// A prepared verifier keys its HMACs up front, for the algorithms it can accept only.
+    #[test]
+    fn preparing_keys_each_usable_algorithm_once() {
+        let prepared = |key: SecretKey, options: &str| {
+            let validation = Validation::new(&VerifyOptions::from_json(options).unwrap()).unwrap();
+            Verifier::new(key, validation).unwrap().key.keyed_algorithms()
+        };
+        assert_eq!(prepared(key(), "{}"), Algorithm::ALL);
+        assert_eq!(prepared(key(), r#"{"algorithms":["HS512"]}"#), [Algorithm::HS512]);
+        let jwk = Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","alg":"HS384"}"#).unwrap();
+        assert_eq!(prepared(SecretKey::from_jwk(&jwk).unwrap(), "{}"), [Algorithm::HS384]);
+        assert_eq!(prepared(SecretKey::from_jwk(&jwk).unwrap(), r#"{"algorithms":["HS256"]}"#), []);
     }
 
     fn cached_verifier(options: &str) -> Verifier {
