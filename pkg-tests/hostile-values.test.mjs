@@ -621,6 +621,67 @@ describe('hostile values', () => {
     assert.equal(codeOf(() => jwtVerify(good, SECRET, getter)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
   });
 
+  // Each case here is something JSON.stringify would write differently from what was given (a
+  // non-finite number as null, a Map as {}, a toJSON's answer instead of the value), or an object
+  // that is not plain: refused wherever it sits, not only at the top.
+  test('values JSON would change are refused at any depth, and 32 levels is the limit', () => {
+    const k = Buffer.from(SECRET).toString('base64url');
+    const nested = (levels) => Array.from({ length: levels }).reduce((inner) => [inner], 1);
+    // The options object, the header and 30 arrays are 32 levels; a JWK and 31 arrays too.
+    assert.deepEqual(decodeProtectedHeader(signJwt({}, SECRET, { header: { x: nested(30) } })).x, nested(30));
+    assert.equal(codeOf(() => signJwt({}, SECRET, { header: { x: nested(31) } })), 'ERR_OPTIONS_INVALID');
+    assert.equal(jwtVerify(good, { kty: 'oct', k, extra: nested(31) }).payload.sub, 'ada');
+    assert.equal(codeOf(() => jwtVerify(good, { kty: 'oct', k, extra: nested(32) })), 'ERR_JWK_INVALID');
+    class Claim {
+      constructor() {
+        this.value = 1;
+      }
+    }
+    const tagged = (members) => Object.assign({ [Symbol.toStringTag]: 'Custom' }, members);
+    const values = {
+      Infinity,
+      NaN,
+      '-Infinity': -Infinity,
+      Map: new Map([[1, 2]]),
+      'class instance': new Claim(),
+      'bare prototype': Object.create(Object.create(null)),
+      'tagged object': tagged({}),
+      'toJSON member': { toJSON: 'x' },
+      'array with toJSON': Object.assign(['a'], { toJSON: () => ['b'] }),
+    };
+    for (const [name, value] of Object.entries(values)) {
+      assert.equal(codeOf(() => signJwt({}, SECRET, { header: { x: value } })), 'ERR_OPTIONS_INVALID', name);
+      assert.equal(codeOf(() => signJwt({}, SECRET, { header: { x: [value] } })), 'ERR_OPTIONS_INVALID', name);
+      // Even a member the core ignores: a JWK's other members.
+      assert.equal(codeOf(() => jwtVerify(good, { kty: 'oct', k, extra: value })), 'ERR_JWK_INVALID', name);
+    }
+    assert.equal(codeOf(() => jwtVerify(signJwt({ aud: 'a' }, SECRET), SECRET, { audience: Object.assign(['a'], { toJSON: () => ['b'] }) })), 'ERR_OPTIONS_INVALID');
+    // Not plain at the top either: a prototype that is bare but not Object.prototype's members, a
+    // tag other than Object, a Date given an Object prototype.
+    for (const options of [Object.create(Object.create(null)), tagged({ issuer: 'evil' }), Object.setPrototypeOf(new Date(0), Object.prototype)]) {
+      assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_OPTIONS_INVALID');
+      assert.equal(codeOf(() => signJwt({}, SECRET, options)), 'ERR_OPTIONS_INVALID');
+    }
+    stillWorks();
+  });
+
+  test('an error has claim and reason only when a claim failed', () => {
+    const caught = (call) => {
+      try {
+        call();
+      } catch (error) {
+        return error;
+      }
+      return assert.fail('expected an error');
+    };
+    const plain = caught(() => jwtVerify('x', SECRET));
+    assert.deepEqual([plain.code, Object.hasOwn(plain, 'claim'), Object.hasOwn(plain, 'reason')], ['ERR_JWS_INVALID', false, false]);
+    const claim = caught(() => jwtVerify(good, SECRET, { issuer: 'good' }));
+    assert.deepEqual([claim.code, claim.claim, claim.reason], ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'iss', 'check_failed']);
+    // An invalid Date is named as such (its time crosses as null, not as NaN in broken JSON).
+    assert.match(caught(() => signJwt({}, SECRET, { notBefore: new Date(NaN) })).message, /^notBefore must be a valid Date/);
+  });
+
   test('null is refused for any option rather than turning its check off', () => {
     for (const options of [{ issuer: null }, { audience: null }, { subject: null }, { maxTokenAge: null }, { typ: null }, { algorithms: null }, { clockTolerance: null }]) {
       assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));

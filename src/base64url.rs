@@ -201,7 +201,9 @@ mod tests {
 
     #[test]
     fn rejects_padding_standard_alphabet_white_space_and_non_ascii() {
-        for bad in ["QQ==", "QQ=", "+_8", "/_8", "QU I", " QUI", "QUI\n", "QUé", "Q"] {
+        // Several bad characters in one group of four, or in the tail, must not cancel out.
+        let several = ["!!AA", "A!!A", "AA!!", "!A!A", "!!!!", "ABCD!!", "ABCD!!!", "**==", "é"];
+        for bad in ["QQ==", "QQ=", "+_8", "/_8", "QU I", " QUI", "QUI\n", "QUé", "Q"].into_iter().chain(several) {
             assert_eq!(decode(bad), None, "{bad:?}");
         }
     }
@@ -253,6 +255,16 @@ mod tests {
                 assert_eq!(simd, decode_by_table(&text), "{byte} at {at}");
                 let value = DECODE[usize::from(byte)];
                 assert_eq!(simd.is_some(), value != INVALID && (at != 53 || value & 0xf == 0), "{byte} at {at}");
+            }
+        }
+        // Two bad characters anywhere, alike or not, in blocks, groups or tail.
+        for first in 0..base.len() {
+            for second in first + 1..base.len() {
+                for (x, y) in [(b'!', b'!'), (b'=', b'+'), (0x80, 0xff)] {
+                    let mut text = base.clone();
+                    (text[first], text[second]) = (x, y);
+                    assert_eq!(decode_with(&text, simd::decode_blocks), None, "{x} at {first}, {y} at {second}");
+                }
             }
         }
         // Round trips of every byte value through blocks.
