@@ -728,6 +728,8 @@ mod tests {
     #[test]
     fn quotes_strings_as_json() {
         assert_eq!(quote("a\"b\\c\n\u{1}é"), r#""a\"b\\c\n\u0001é""#);
+        // As JSON.stringify writes them: space, DEL, `/` and non-ASCII stay as they are.
+        assert_eq!(quote(" \u{7f}/\u{2028}😀"), "\" \u{7f}/\u{2028}😀\"");
         let quoted = quote("x\u{1f}y");
         let text = format!("{{\"k\":{quoted}}}");
         let m = Members::parse(&text).unwrap();
