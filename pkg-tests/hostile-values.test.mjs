@@ -662,6 +662,17 @@ describe('hostile values', () => {
       assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_OPTIONS_INVALID');
       assert.equal(codeOf(() => signJwt({}, SECRET, options)), 'ERR_OPTIONS_INVALID');
     }
+    // The message says which: the options themselves, or a value inside them.
+    const messageOf = (call) => {
+      try {
+        call();
+      } catch (error) {
+        return error.message;
+      }
+      return assert.fail('expected an error');
+    };
+    assert.match(messageOf(() => jwtVerify(good, SECRET, tagged({}))), /^options must be a plain object/);
+    assert.match(messageOf(() => jwtVerify(good, SECRET, { audience: [NaN] })), /^options hold only plain objects/);
     stillWorks();
   });
 

@@ -7,7 +7,7 @@
 mod common;
 
 use common::{expiry, load, same, verify_cached, verify_once, verify_prepared};
-use js_sys::{Date, Reflect, JSON};
+use js_sys::{Array, Date, Reflect, JSON};
 use jwt_wasm::wasm::{create_verifier_js, expiry_info_js, jwt_verify_js};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
@@ -127,4 +127,9 @@ fn non_string_tokens_and_bad_keys_throw_coded_errors() {
     assert_eq!(code(jwt_verify_js(JsValue::from_f64(1.0), "k".into(), JsValue::UNDEFINED)), "ERR_JWS_INVALID");
     assert_eq!(code(jwt_verify_js("a.b.c".into(), JsValue::from_f64(1.0), JsValue::UNDEFINED)), "ERR_KEY_INVALID");
     assert_eq!(code(jwt_verify_js("a.b.c".into(), "k".into(), "opts".into())), "ERR_OPTIONS_INVALID");
+    // Arrays are objects that JSON.stringify would write: refused as keys and as options, as the
+    // package entries refuse them (here without them, by the binding's own checks).
+    let empty = || JsValue::from(Array::new());
+    assert_eq!(code(jwt_verify_js("a.b.c".into(), empty(), JsValue::UNDEFINED)), "ERR_KEY_INVALID");
+    assert_eq!(code(jwt_verify_js("a.b.c".into(), "k".into(), empty())), "ERR_OPTIONS_INVALID");
 }
