@@ -23,6 +23,20 @@ const codeOf = (fn) => {
   }
   return 'no error';
 };
+/** What `fn` throws (a failed assertion if it throws nothing). */
+const errorOf = (fn) => {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return assert.fail('expected an error');
+};
+/** `code: message` of what `fn` throws. */
+const messageOf = (fn) => {
+  const { code, message } = errorOf(fn);
+  return `${code}: ${message}`;
+};
 const stillWorks = () => {
   assert.equal(decodeJwt(good).sub, 'ada');
   assert.equal(jwtVerify(good, SECRET).payload.sub, 'ada');
@@ -222,14 +236,6 @@ describe('hostile values', () => {
     assert.equal(codeOf(() => jwtVerify(good, SECRET, { audience: Array.from({ length: 65_537 }, () => 'x') })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => jwtVerify(signJwt({ aud: 'x' }, SECRET), SECRET, { audience: Array.from({ length: 65_536 }, () => 'x') })), 'no error');
     // The message names the limits, for options and for JWKs.
-    const messageOf = (call) => {
-      try {
-        call();
-      } catch (error) {
-        return `${error.code}: ${error.message}`;
-      }
-      return assert.fail('expected an error');
-    };
     const tooLong = Array.from({ length: 65_537 }, () => 'verify');
     assert.match(messageOf(() => jwtVerify(good, SECRET, { audience: tooLong })), /^ERR_OPTIONS_INVALID: .*of up to 65,536 items.*32 levels deep/);
     const k = Buffer.from(SECRET).toString('base64url');
@@ -663,34 +669,18 @@ describe('hostile values', () => {
       assert.equal(codeOf(() => signJwt({}, SECRET, options)), 'ERR_OPTIONS_INVALID');
     }
     // The message says which: the options themselves, or a value inside them.
-    const messageOf = (call) => {
-      try {
-        call();
-      } catch (error) {
-        return error.message;
-      }
-      return assert.fail('expected an error');
-    };
-    assert.match(messageOf(() => jwtVerify(good, SECRET, tagged({}))), /^options must be a plain object/);
-    assert.match(messageOf(() => jwtVerify(good, SECRET, { audience: [NaN] })), /^options hold only plain objects/);
+    assert.match(messageOf(() => jwtVerify(good, SECRET, tagged({}))), /^ERR_OPTIONS_INVALID: options must be a plain object/);
+    assert.match(messageOf(() => jwtVerify(good, SECRET, { audience: [NaN] })), /^ERR_OPTIONS_INVALID: options hold only plain objects/);
     stillWorks();
   });
 
   test('an error has claim and reason only when a claim failed', () => {
-    const caught = (call) => {
-      try {
-        call();
-      } catch (error) {
-        return error;
-      }
-      return assert.fail('expected an error');
-    };
-    const plain = caught(() => jwtVerify('x', SECRET));
+    const plain = errorOf(() => jwtVerify('x', SECRET));
     assert.deepEqual([plain.code, Object.hasOwn(plain, 'claim'), Object.hasOwn(plain, 'reason')], ['ERR_JWS_INVALID', false, false]);
-    const claim = caught(() => jwtVerify(good, SECRET, { issuer: 'good' }));
+    const claim = errorOf(() => jwtVerify(good, SECRET, { issuer: 'good' }));
     assert.deepEqual([claim.code, claim.claim, claim.reason], ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'iss', 'check_failed']);
     // An invalid Date is named as such (its time crosses as null, not as NaN in broken JSON).
-    assert.match(caught(() => signJwt({}, SECRET, { notBefore: new Date(NaN) })).message, /^notBefore must be a valid Date/);
+    assert.match(messageOf(() => signJwt({}, SECRET, { notBefore: new Date(NaN) })), /^ERR_OPTIONS_INVALID: notBefore must be a valid Date/);
   });
 
   test('null is refused for any option rather than turning its check off', () => {
@@ -698,14 +688,7 @@ describe('hostile values', () => {
       assert.equal(codeOf(() => jwtVerify(good, SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
       assert.equal(codeOf(() => createVerifier(SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
     }
-    const error = (() => {
-      try {
-        jwtVerify(good, SECRET, { issuer: null });
-      } catch (e) {
-        return e;
-      }
-    })();
-    assert.match(error.message, /"issuer" must be .* not null \(leave it out/);
+    assert.match(errorOf(() => jwtVerify(good, SECRET, { issuer: null })).message, /"issuer" must be .* not null \(leave it out/);
     assert.equal(codeOf(() => jwtVerify(good, SECRET, null)), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => signJwt({}, SECRET, { issuer: null })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => signJwt({}, SECRET, { expirationTime: null })), 'ERR_OPTIONS_INVALID');

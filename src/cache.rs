@@ -214,6 +214,15 @@ mod tests {
         assert!(seen.iter().all(|s| *s), "an entry no chain reaches");
     }
 
+    /// Pseudo-random numbers below the bound given at each call (a fixed sequence per seed).
+    #[allow(clippy::arithmetic_side_effects)]
+    fn random_below(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |below| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % below
+        }
+    }
+
     fn entry(n: u32) -> CachedVerification {
         CachedVerification {
             verified: Verified { header_json: r#"{"alg":"HS256"}"#.into(), payload_json: format!(r#"{{"n":{n}}}"#) },
@@ -305,11 +314,7 @@ mod tests {
     fn agrees_with_a_plain_fifo_list() {
         let hashes: [HashFn; 4] =
             [tail_hash, |_| 7, |bytes| bytes.len() as u64, |bytes| bytes.iter().map(|b| u64::from(*b)).sum::<u64>() % 5];
-        let mut seed = 0x9e37_79b9_u64;
-        let mut random = move |below: u64| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % below
-        };
+        let mut random = random_below(0x9e37_79b9);
         for hash in hashes {
             for capacity in [1, 2, 3, 5, 8, 13, 40] {
                 let mut cache = TokenCache::with_hash(capacity, hash);
@@ -340,17 +345,12 @@ mod tests {
     #[test]
     fn the_real_hash_keeps_chains_short() {
         let mut cache = TokenCache::new(DEFAULT_CACHE_ENTRIES);
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut random = random_below(0x2545_f491);
         for n in 0..DEFAULT_CACHE_ENTRIES {
-            let tag: String = (0..43)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    char::from(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[(seed % 64) as usize])
-                })
-                .collect();
-            cache.insert(&format!("eyJhbGciOiJIUzI1NiJ9.eyJuIjo{n}fQ.{tag}"), entry(n as u32));
+            let mut token = format!("eyJhbGciOiJIUzI1NiJ9.eyJuIjo{n}fQ.").into_bytes();
+            let tag: Vec<u8> = (0..32).map(|_| random(256) as u8).collect();
+            crate::base64url::encode_into(&tag, &mut token);
+            cache.insert(std::str::from_utf8(&token).unwrap(), entry(n as u32));
         }
         let longest = cache
             .buckets
