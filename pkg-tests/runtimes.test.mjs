@@ -541,4 +541,23 @@ describe('TypeScript', () => {
       if (resolution !== 'bundler') assert.ok(listed.includes(join(app, 'node_modules/jwt-wasm/pkg/index.d.cts')), result.stdout);
     });
   }
+
+  // Copied into a strict .ts file, the Node and Deno snippets must type-check as written. The
+  // environment is typed as @types/node and Deno's own types have it (`string | undefined`), so a
+  // snippet that passes the variable on unchecked fails here.
+  test('tsc --noEmit: the README\'s Node and Deno snippets as strict TypeScript', LIMIT, async () => {
+    const node = readmeCode('Node (20 or later), ESM or CommonJS').code;
+    const deno = readmeCode('Deno').code.replace("from 'npm:jwt-wasm'", "from 'jwt-wasm'");
+    assert.notEqual(deno, readmeCode('Deno').code, 'the Deno snippet imports npm:jwt-wasm');
+    const files = [
+      snippetFile('types/node.ts', `declare const process: { env: Record<string, string | undefined> };\n${node}\n`),
+      snippetFile('types/deno.ts', `declare const Deno: { env: { get(name: string): string | undefined } };\n`
+        + `declare const token: string;\n${deno}\n`),
+    ];
+    const tsconfig = JSON.parse(readFileSync(join(app, 'types/tsconfig.nodenext.json'), 'utf8'));
+    tsconfig.files = files.map((file) => join(app, file));
+    const project = snippetFile('types/tsconfig.json', JSON.stringify(tsconfig));
+    const result = await run(process.execPath, [tsc, '-p', project], { cwd: app, timeoutMs: 120_000 });
+    assert.equal(result.status, 0, describeRun('tsc readme snippets', result));
+  });
 });
