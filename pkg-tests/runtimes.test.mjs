@@ -14,14 +14,14 @@ import { after, before, describe, test } from 'node:test';
 import { checkCount } from './runtimes/check.mjs';
 import {
   bin, consumerProject, describeRun, fetchBounded, hs256, pack, readmeCode, resultLine, ROOT, run, serveStatic,
-  startWorkerd, writeVectorsModule,
+  startNext, startWorkerd, writeVectorsModule,
 } from './runtimes/harness.mjs';
 
 // What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
 // and the .wasm, the command-line tool and the wording module it shares with the inspector page
 // (npm adds package.json and README.md itself).
 const TARBALL_FILES = [
-  'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
+  'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
   'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
   'www/format.js',
 ];
@@ -143,6 +143,29 @@ describe('runtimes', () => {
   test('Node CJS: require by name, the same instance as import', LIMIT, async () => {
     const report = await runChecksWith('node main.cjs', process.execPath, ['runtimes/main.cjs']);
     assert.equal(report.sameInstanceAsImport, true, 'require() and import() must share one instance');
+  });
+
+  // The README's advice for a Node program bundled with the package in it: the entry no longer
+  // finds its .wasm, and its error says to keep the package external.
+  test('Node: bundled into a server bundle, the entry says to keep the package external', LIMIT, async () => {
+    const { build } = await import('esbuild');
+    const out = join(work, 'node-bundle/server.cjs');
+    await build({
+      stdin: { contents: "import { errorCodes } from 'jwt-wasm';\nconsole.log(errorCodes().length);\n", resolveDir: app },
+      bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'silent',
+    });
+    const bundled = await run(process.execPath, [out], { cwd: join(work, 'node-bundle') });
+    assert.equal(bundled.status, 1, describeRun('node server.cjs', bundled));
+    assert.match(bundled.stderr, /jwt-wasm: cannot read its \.wasm \(file:\/\/.*: ENOENT\)/);
+    assert.match(bundled.stderr, /serverExternalPackages: \['jwt-wasm'\].*--external:jwt-wasm/);
+    // Kept external, the same program runs.
+    await build({
+      stdin: { contents: "import { errorCodes } from 'jwt-wasm';\nconsole.log(errorCodes().length);\n", resolveDir: app },
+      bundle: true, platform: 'node', format: 'esm', outfile: join(app, 'external.mjs'), external: ['jwt-wasm'], logLevel: 'silent',
+    });
+    const external = await run(process.execPath, ['external.mjs'], { cwd: app });
+    assert.equal(external.status, 0, describeRun('node external.mjs', external));
+    assert.equal(Number(external.stdout.trim()), (await import(join(app, 'node_modules/jwt-wasm/pkg/node.mjs'))).errorCodes().length);
   });
 
   test('Deno: npm: specifier, no permissions', LIMIT, async () => {
@@ -322,6 +345,81 @@ describe('README quick start, as written', () => {
       await server.stop();
     }
   });
+});
+
+// Next.js, built by `next build` with each of its bundlers and served by `next start`: the
+// checks in an edge route (the `edge-light` entry, with run-time compilation refused as Vercel's
+// edge runtime refuses it) and in a Node.js-runtime route (the Node entry, kept external as the
+// README says), and the README's route handler as written. Next, React and React DOM are
+// installed into the project from npm's cache, at the versions of the repository's lock file.
+describe('Next.js', () => {
+  let dir;
+  const secret = 'next-test-secret-of-at-least-32-bytes!!';
+
+  before(async () => {
+    dir = await consumerProject(join(work, 'next'), tarball, {
+      files: {
+        app: join(ROOT, 'pkg-tests/runtimes/next/app'),
+        'next.config.mjs': join(ROOT, 'pkg-tests/runtimes/next/next.config.mjs'),
+        'runtimes/check.mjs': join(ROOT, 'pkg-tests/runtimes/check.mjs'),
+        'vector-cases.mjs': join(ROOT, 'pkg-tests/vector-cases.mjs'),
+      },
+      packageJson: { name: 'next-consumer', private: true },
+    });
+    writeVectorsModule(join(dir, 'runtimes/vectors.js'));
+    const versions = ['next', 'react', 'react-dom'].map((name) => `${name}@${createRequire(join(ROOT, 'package.json'))(`${name}/package.json`).version}`);
+    const installed = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...versions], { cwd: dir, timeoutMs: 150_000 });
+    assert.equal(installed.status, 0, describeRun(`npm install ${versions.join(' ')}`, installed));
+    const { lang, code } = readmeCode('Next.js');
+    assert.equal(lang, 'js');
+    assert.match(code, /^\/\/ app\/api\/me\/route\.js\n/, 'the README snippet names its file');
+    mkdirSync(join(dir, 'app/api/me'), { recursive: true });
+    writeFileSync(join(dir, 'app/api/me/route.js'), `${code}\n`);
+    // The config the fixture uses is the one the README shows.
+    const config = readFileSync(join(dir, 'next.config.mjs'), 'utf8').split('\n').find((line) => line.startsWith('export default'));
+    assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(`\`\`\`js\n${config}\n\`\`\``), `README shows ${config}`);
+  }, { timeout: 240_000 });
+
+  for (const [bundler, flags] of [['Turbopack', []], ['webpack', ['--webpack']]]) {
+    test(`Next.js (${bundler}): checks in an edge route and a Node.js route, and the README route handler`, LIMIT, async () => {
+      const next = join(dir, 'node_modules/next/dist/bin/next');
+      const built = await run(process.execPath, [next, 'build', ...flags], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, timeoutMs: 150_000 });
+      assert.equal(built.status, 0, describeRun(`next build ${flags.join(' ')}`, built));
+      const server = await startNext(dir, { env: { JWT_SECRET: secret } });
+      cleanups.push(server.stop);
+      try {
+        const get = async (path, headers = {}) => {
+          const response = await fetchBounded(`${server.origin}${path}`, { headers });
+          return { status: response.status, body: await response.json() };
+        };
+        const edge = await get('/checks');
+        assert.equal(edge.status, 200, server.logs());
+        assertAllPassed(edge.body, `Next.js ${bundler} edge`);
+        // The package made its instance from the module the bundler shipped, and tried to compile
+        // nothing; the guard did refuse a compilation of bytes when asked.
+        assert.equal(edge.body.instancesAtImport, 1, 'one instance at import, made after the guard was in place');
+        assert.ok(edge.body.instancesMade >= 1, 'instances made');
+        assert.deepEqual(edge.body.refusedBefore, [], 'the package tried to compile bytes');
+        assert.equal(edge.body.codeGenerationRefused, true);
+        const node = await get('/node-checks');
+        assert.equal(node.status, 200, server.logs());
+        assertAllPassed(node.body, `Next.js ${bundler} Node.js runtime`);
+
+        const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
+        assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
+        for (const [name, code] of [
+          ['expired', 'ERR_JWT_EXPIRED'], ['tampered', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+          ['wrongAudience', 'ERR_JWT_CLAIM_VALIDATION_FAILED'], ['wrongSecret', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+          ['malformed', 'ERR_JWS_INVALID'],
+        ]) {
+          assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens[name]}` }), { status: 401, body: { code } }, name);
+        }
+        assert.deepEqual(await get('/api/me'), { status: 401, body: { code: 'ERR_JWS_INVALID' } }, 'no token');
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });
 
 describe('Chromium', () => {

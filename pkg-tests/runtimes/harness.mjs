@@ -184,13 +184,7 @@ export function startWorkerd(config, { cwd, timeoutMs = 30_000 } = {}) {
   let logs = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
   child.stderr.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = stopper(child);
   return new Promise((resolve, reject) => {
     let control = '';
     const fail = async (why) => {
@@ -225,4 +219,55 @@ export function startWorkerd(config, { cwd, timeoutMs = 30_000 } = {}) {
 /** fetch with a deadline. */
 export function fetchBounded(url, init = {}, timeoutMs = 10_000) {
   return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+/** Stops a server process: SIGTERM, then SIGKILL after 5 s; resolves once it has exited. */
+function stopper(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * `next start` of the built Next.js app in `dir` on 127.0.0.1, on a port the system picks:
+ * resolves to `{ origin, stop, logs }` once it is ready, or rejects (and stops it) if it exits or
+ * is not ready within `timeoutMs`.
+ */
+export function startNext(dir, { env = {}, timeoutMs = 30_000 } = {}) {
+  const next = join(dir, 'node_modules/next/dist/bin/next');
+  const child = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', '0'], {
+    cwd: dir,
+    env: childEnv({ NEXT_TELEMETRY_DISABLED: '1', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let logs = '';
+  const stop = stopper(child);
+  return new Promise((resolve, reject) => {
+    const fail = async (why) => {
+      clearTimeout(timer);
+      await stop();
+      reject(new Error(`next start ${why}\n${logs.slice(-4000)}`));
+    };
+    const timer = setTimeout(() => fail(`was not ready within ${timeoutMs} ms`), timeoutMs);
+    const early = (code, signal) => fail(`exited early (${code ?? signal})`);
+    child.once('exit', early);
+    let ready = false;
+    const seen = (chunk) => {
+      logs += chunk;
+      if (ready) return;
+      const origin = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(logs)?.[1];
+      if (origin && /Ready in/.test(logs)) {
+        ready = true;
+        clearTimeout(timer);
+        child.removeListener('exit', early);
+        resolve({ origin, stop, logs: () => logs });
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', seen);
+    child.stderr.setEncoding('utf8').on('data', seen);
+  });
 }
