@@ -350,8 +350,9 @@ describe('README quick start, as written', () => {
 // Next.js, built by `next build` with each of its bundlers and served by `next start`: the
 // checks in an edge route (the `edge-light` entry, with run-time compilation refused as Vercel's
 // edge runtime refuses it) and in a Node.js-runtime route (the Node entry, kept external as the
-// README says), and the README's route handler as written. Next, React and React DOM are
-// installed into the project from npm's cache, at the versions of the repository's lock file.
+// README says), the README's route handler as written, and a proxy (formerly middleware) that
+// guards a route. Next, React and React DOM are installed into the project from npm's cache, at
+// the versions of the repository's lock file.
 describe('Next.js', () => {
   let dir;
   const secret = 'next-test-secret-of-at-least-32-bytes!!';
@@ -361,6 +362,7 @@ describe('Next.js', () => {
       files: {
         app: join(ROOT, 'pkg-tests/runtimes/next/app'),
         'next.config.mjs': join(ROOT, 'pkg-tests/runtimes/next/next.config.mjs'),
+        'proxy.js': join(ROOT, 'pkg-tests/runtimes/next/proxy.js'),
         'runtimes/check.mjs': join(ROOT, 'pkg-tests/runtimes/check.mjs'),
         'vector-cases.mjs': join(ROOT, 'pkg-tests/vector-cases.mjs'),
       },
@@ -381,7 +383,7 @@ describe('Next.js', () => {
   }, { timeout: 240_000 });
 
   for (const [bundler, flags] of [['Turbopack', []], ['webpack', ['--webpack']]]) {
-    test(`Next.js (${bundler}): checks in an edge route and a Node.js route, and the README route handler`, LIMIT, async () => {
+    test(`Next.js (${bundler}): checks in an edge route and a Node.js route, the README route handler, a proxy`, LIMIT, async () => {
       const next = join(dir, 'node_modules/next/dist/bin/next');
       const built = await run(process.execPath, [next, 'build', ...flags], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, timeoutMs: 150_000 });
       assert.equal(built.status, 0, describeRun(`next build ${flags.join(' ')}`, built));
@@ -415,6 +417,10 @@ describe('Next.js', () => {
           assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens[name]}` }), { status: 401, body: { code } }, name);
         }
         assert.deepEqual(await get('/api/me'), { status: 401, body: { code: 'ERR_JWS_INVALID' } }, 'no token');
+        // proxy.js, on the Node.js runtime, in front of /guarded.
+        assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: { subject: 'user-42' } });
+        assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.expired}` }), { status: 401, body: { code: 'ERR_JWT_EXPIRED' } });
+        assert.deepEqual(await get('/guarded'), { status: 401, body: { code: 'ERR_JWS_INVALID' } });
       } finally {
         await server.stop();
       }
