@@ -67,6 +67,8 @@ await esbuild.build({
   logLevel: 'warning',
   define: { 'import.meta.url': 'import_meta_url' },
   inject: [join(root, 'scripts/cjs-import-meta.js')],
+  // The .wasm as bytes inside node.cjs (base64, decoded once at load), not a file beside it.
+  loader: { '.wasm': 'binary' },
 });
 
 // One instance for import and require: node.mjs re-exports what node.cjs exports.

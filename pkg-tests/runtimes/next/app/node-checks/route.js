@@ -1,6 +1,5 @@
-// The checks in a Next.js route handler on the Node.js runtime (Next's default). next.config.mjs
-// keeps the package external (`serverExternalPackages`), so Node loads its Node entry from
-// node_modules, beside its .wasm.
+// The checks in a Next.js route handler on the Node.js runtime (Next's default), with no
+// configuration: Next bundles the package's Node entry into its server bundle, .wasm included.
 import * as jwt from 'jwt-wasm';
 import { runChecks } from '../../runtimes/check.mjs';
 import vectors from '../../runtimes/vectors.js';
