@@ -347,11 +347,49 @@ describe('README quick start, as written', () => {
   });
 });
 
+let browser; // headless Chromium, launched by the first test that opens a page
+
+/** The shared headless Chromium, launched on first use and closed at the end. */
+async function chromiumBrowser() {
+  if (!browser) {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+    cleanups.push(() => browser.close());
+  }
+  return browser;
+}
+
+/** Opens a page and returns what `read` finds once `ready` holds; errors say what the page said. */
+async function inPage(url, ready, read) {
+  const page = await (await chromiumBrowser()).newPage();
+  const said = [];
+  page.on('console', (message) => said.push(`console.${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => said.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => said.push(`requestfailed: ${request.url()}`));
+  page.on('response', (response) => response.status() >= 400 && said.push(`HTTP ${response.status()}: ${response.url()}`));
+  // An uncaught error in the page fails at once rather than at the deadline.
+  const crashed = new Promise((resolve, reject) => page.once('pageerror', reject));
+  crashed.catch(() => {});
+  try {
+    await page.goto(url, { timeout: 20_000 });
+    await Promise.race([page.waitForFunction(ready, null, { timeout: 20_000, polling: 100 }), crashed]);
+    return await page.evaluate(read);
+  } catch (error) {
+    throw new Error(`${url}: ${error.message}\n${said.join('\n')}`);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The report of the shared checks in the page at `url`. */
+const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () => window.jwtChecks);
+
 // Next.js, built by `next build` with each of its bundlers and served by `next start`: the
 // checks in an edge route (the `edge-light` entry, with run-time compilation refused as Vercel's
 // edge runtime refuses it) and in a Node.js-runtime route (the Node entry, bundled into the server
-// bundle with its .wasm inside, no configuration), the README's route handler as written, and a
-// proxy (formerly middleware, on the Node.js runtime) that guards a route. Next, React and React DOM are installed into the project from npm's cache, at
+// bundle with its .wasm inside, no configuration), a client component in Chromium (the browser
+// entry), the README's route handler as written, and a proxy (formerly middleware, on the Node.js
+// runtime) that guards a route. Next, React and React DOM are installed into the project from npm's cache, at
 // the versions of the repository's lock file.
 describe('Next.js', () => {
   let dir;
@@ -379,7 +417,7 @@ describe('Next.js', () => {
   }, { timeout: 240_000 });
 
   for (const [bundler, flags] of [['Turbopack', []], ['webpack', ['--webpack']]]) {
-    test(`Next.js (${bundler}): checks in an edge route and a Node.js route, the README route handler, a proxy`, LIMIT, async () => {
+    test(`Next.js (${bundler}): checks in an edge route, a Node.js route and a client component in Chromium, the README route handler, a proxy`, LIMIT, async () => {
       const next = join(dir, 'node_modules/next/dist/bin/next');
       const built = await run(process.execPath, [next, 'build', ...flags], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, timeoutMs: 150_000 });
       assert.equal(built.status, 0, describeRun(`next build ${flags.join(' ')}`, built));
@@ -402,6 +440,8 @@ describe('Next.js', () => {
         const node = await get('/node-checks');
         assert.equal(node.status, 200, server.logs());
         assertAllPassed(node.body, `Next.js ${bundler} Node.js runtime`);
+        // A client component: the browser entry in Next's browser bundle, run in Chromium.
+        assertAllPassed(await checksIn(`${server.origin}/client-checks`), `Next.js ${bundler} client component`);
 
         const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
         assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
@@ -425,40 +465,13 @@ describe('Next.js', () => {
 });
 
 describe('Chromium', () => {
-  let browser;
   let appServer;
 
   before(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
-    cleanups.push(() => browser.close());
+    await chromiumBrowser();
     appServer = await serveStatic(app);
     cleanups.push(appServer.close);
   }, LIMIT);
-
-  /** Opens a page and returns what `read` finds once `ready` holds; errors say what the page said. */
-  async function inPage(url, ready, read) {
-    const page = await browser.newPage();
-    const said = [];
-    page.on('console', (message) => said.push(`console.${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => said.push(`pageerror: ${error.message}`));
-    page.on('requestfailed', (request) => said.push(`requestfailed: ${request.url()}`));
-    page.on('response', (response) => response.status() >= 400 && said.push(`HTTP ${response.status()}: ${response.url()}`));
-    // An uncaught error in the page fails at once rather than at the deadline.
-    const crashed = new Promise((resolve, reject) => page.once('pageerror', reject));
-    crashed.catch(() => {});
-    try {
-      await page.goto(url, { timeout: 20_000 });
-      await Promise.race([page.waitForFunction(ready, null, { timeout: 20_000, polling: 100 }), crashed]);
-      return await page.evaluate(read);
-    } catch (error) {
-      throw new Error(`${url}: ${error.message}\n${said.join('\n')}`);
-    } finally {
-      await page.close();
-    }
-  }
-
-  const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () => window.jwtChecks);
 
   /** The session example at `url`, checked with a valid, an expired and a malformed token. */
   async function sessionExampleAt(url) {
