@@ -157,11 +157,7 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
 `;
     for (const format of ['cjs', 'esm']) {
       const out = join(dir, `server.${format === 'cjs' ? 'cjs' : 'mjs'}`);
-      // ESM output: node's built-ins are required by the CommonJS entry inside.
-      const banner = format === 'esm' ? { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } : {};
-      await build({
-        stdin: { contents: source, resolveDir: app }, bundle: true, platform: 'node', format, outfile: out, banner, logLevel: 'silent',
-      });
+      await build({ stdin: { contents: source, resolveDir: app }, bundle: true, platform: 'node', format, outfile: out, logLevel: 'silent' });
       const bundled = await run(process.execPath, [out], { cwd: dir });
       assert.equal(bundled.status, 0, describeRun(`node ${out}`, bundled));
       assertAllPassed(resultLine(bundled.stdout), `esbuild ${format} bundle`);
@@ -417,9 +413,10 @@ describe('Next.js', () => {
   }, { timeout: 240_000 });
 
   for (const [bundler, flags] of [['Turbopack', []], ['webpack', ['--webpack']]]) {
-    test(`Next.js (${bundler}): checks in an edge route, a Node.js route and a client component in Chromium, the README route handler, a proxy`, LIMIT, async () => {
+    // The build, the server's start, 16 requests and a page, each with its own deadline, fit in this.
+    test(`Next.js (${bundler}): checks in an edge route, a Node.js route and a client component in Chromium, the README route handler, a proxy`, { timeout: 420_000 }, async () => {
       const next = join(dir, 'node_modules/next/dist/bin/next');
-      const built = await run(process.execPath, [next, 'build', ...flags], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, timeoutMs: 150_000 });
+      const built = await run(process.execPath, [next, 'build', ...flags], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, timeoutMs: 120_000 });
       assert.equal(built.status, 0, describeRun(`next build ${flags.join(' ')}`, built));
       const server = await startNext(dir, { env: { JWT_SECRET: secret } });
       cleanups.push(server.stop);
@@ -437,9 +434,11 @@ describe('Next.js', () => {
         assert.ok(edge.body.instancesMade >= 1, 'instances made');
         assert.deepEqual(edge.body.refusedBefore, [], 'the package tried to compile bytes');
         assert.equal(edge.body.codeGenerationRefused, true);
+        assert.equal(edge.body.edgeRuntime, 'string', 'the route ran on the edge runtime (EdgeRuntime is defined there)');
         const node = await get('/node-checks');
         assert.equal(node.status, 200, server.logs());
         assertAllPassed(node.body, `Next.js ${bundler} Node.js runtime`);
+        assert.equal(node.body.edgeRuntime, 'undefined', 'the route ran on the Node.js runtime');
         // A client component: the browser entry in Next's browser bundle, run in Chromium.
         assertAllPassed(await checksIn(`${server.origin}/client-checks`), `Next.js ${bundler} client component`);
 

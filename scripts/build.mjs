@@ -49,6 +49,29 @@ run('wasm-bindgen', [
   '--target', 'web', '--no-typescript', '--experimental-reset-state-function', '--out-dir', 'pkg/wasm', '--out-name', 'jwt_wasm',
   'target/wasm32-unknown-unknown/release/jwt_wasm.wasm',
 ]);
+// initSync takes a compiled module only if `instanceof` knows it, and compiles anything else as
+// bytes. Next.js's edge sandbox hands over a module made in another realm, which `instanceof`
+// does not know and the edge refuses to compile: the glue is patched to ask the engine instead
+// (WebAssembly.Module.exports accepts a module of any realm and throws for anything else).
+const gluePath = join(pkg, 'wasm/jwt_wasm.js');
+const glue = readFileSync(gluePath, 'utf8');
+const moduleCheck = 'if (!(module instanceof WebAssembly.Module)) {';
+if (glue.split(moduleCheck).length !== 2) throw new Error(`build: the glue no longer has one "${moduleCheck}" to patch`);
+writeFileSync(
+  gluePath,
+  `${glue.replace(moduleCheck, 'if (!isWasmModule(module)) {')}
+// Added by scripts/build.mjs: whether \`value\` is a compiled module, of this realm or another.
+function isWasmModule(value) {
+    if (value instanceof WebAssembly.Module) return true;
+    try {
+        WebAssembly.Module.exports(value);
+        return true;
+    } catch {
+        return false;
+    }
+}
+`,
+);
 // The features rustc enables by default for wasm32-unknown-unknown, plus simd128 (enabled in
 // .cargo/config.toml for sha2's SIMD backend); wasm-opt must keep them.
 run('wasm-opt', [
@@ -65,10 +88,12 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  define: { 'import.meta.url': 'import_meta_url' },
-  inject: [join(root, 'scripts/cjs-import-meta.js')],
   // The .wasm as bytes inside node.cjs (base64, decoded once at load), not a file beside it.
   loader: { '.wasm': 'binary' },
+  // Only the glue's async init, which fetches the .wasm beside it, reads import.meta.url; the Node
+  // entry never calls it and it is left out of node.cjs. Defined so that CommonJS output has no
+  // import.meta to warn about.
+  define: { 'import.meta.url': 'undefined' },
 });
 
 // One instance for import and require: node.mjs re-exports what node.cjs exports.

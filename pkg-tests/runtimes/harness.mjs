@@ -32,7 +32,7 @@ export function childEnv(extra = {}) {
  */
 export function run(command, args, { cwd = ROOT, env = {}, timeoutMs = 60_000 } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -40,7 +40,7 @@ export function run(command, args, { cwd = ROOT, env = {}, timeoutMs = 60_000 } 
     child.stderr.setEncoding('utf8').on('data', (chunk) => { stderr += chunk; });
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      killGroup(child, 'SIGKILL');
     }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -51,6 +51,18 @@ export function run(command, args, { cwd = ROOT, env = {}, timeoutMs = 60_000 } 
       resolve({ status, signal, stdout, stderr, timedOut });
     });
   });
+}
+
+/**
+ * Sends `signal` to a child started with `detached: true` and to every process it started (its
+ * process group: `next build`'s workers, for one), or to the child alone if that fails.
+ */
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
 }
 
 /** Describes a finished command for an assertion message. */
@@ -180,6 +192,7 @@ export function startWorkerd(config, { cwd, timeoutMs = 30_000 } = {}) {
     cwd,
     env: childEnv({ WORKERD_ESBUILD: bin('esbuild') }),
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    detached: true,
   });
   let logs = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
@@ -221,14 +234,19 @@ export function fetchBounded(url, init = {}, timeoutMs = 10_000) {
   return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
-/** Stops a server process: SIGTERM, then SIGKILL after 5 s; resolves once it has exited. */
+/**
+ * Stops a server started with `detached: true`, with every process it started: SIGTERM, then
+ * SIGKILL after 5 s; resolves once the server has exited.
+ */
 function stopper(child) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    if (child.exitCode === null && child.signalCode === null) killGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
+    // Anything the server left behind goes with it.
+    killGroup(child, 'SIGKILL');
   };
 }
 
@@ -243,6 +261,7 @@ export function startNext(dir, { env = {}, timeoutMs = 30_000 } = {}) {
     cwd: dir,
     env: childEnv({ NEXT_TELEMETRY_DISABLED: '1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let logs = '';
   const stop = stopper(child);

@@ -14,7 +14,7 @@ const instancesAtImport = instances.made;
 const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 export function GET() {
-  const report = { ...runChecks(jwt, vectors), instancesAtImport, instancesMade: instances.made, refusedBefore: [...refused] };
+  const report = { ...runChecks(jwt, vectors), instancesAtImport, instancesMade: instances.made, refusedBefore: [...refused], edgeRuntime: typeof EdgeRuntime };
   try {
     new WebAssembly.Module(EMPTY_WASM_MODULE);
     report.codeGenerationRefused = false;

@@ -8,5 +8,5 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  return Response.json(runChecks(jwt, vectors));
+  return Response.json({ ...runChecks(jwt, vectors), edgeRuntime: typeof EdgeRuntime });
 }
