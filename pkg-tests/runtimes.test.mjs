@@ -380,13 +380,13 @@ async function inPage(url, ready, read) {
 /** The report of the shared checks in the page at `url`. */
 const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () => window.jwtChecks);
 
-// Next.js, built by `next build` with each of its bundlers and served by `next start`: the
-// checks in an edge route (the `edge-light` entry, with run-time compilation refused as Vercel's
-// edge runtime refuses it) and in a Node.js-runtime route (the Node entry, bundled into the server
-// bundle with its .wasm inside, no configuration), a client component in Chromium (the browser
-// entry), the README's route handler as written, and a proxy (formerly middleware, on the Node.js
-// runtime) that guards a route. Next, React and React DOM are installed into the project from npm's cache, at
-// the versions of the repository's lock file.
+// Next.js, built by `next build` with each of its bundlers and served by `next start`, and run by
+// `next dev` with each bundler: the checks in an edge route (the `edge-light` entry, with run-time
+// compilation refused as Vercel's edge runtime refuses it) and in a Node.js-runtime route (the Node
+// entry, bundled into the server bundle with its .wasm inside, no configuration), a client
+// component in Chromium (the browser entry), the README's route handler as written, and a proxy
+// (formerly middleware, on the Node.js runtime) that guards a route. Next, React and React DOM are
+// installed into the project from npm's cache, at the versions of the repository's lock file.
 describe('Next.js', () => {
   let dir;
   const secret = 'next-test-secret-of-at-least-32-bytes!!';
@@ -412,50 +412,76 @@ describe('Next.js', () => {
     writeFileSync(join(dir, 'app/api/me/route.js'), `${code}\n`);
   }, { timeout: 240_000 });
 
-  for (const [bundler, flags] of [['Turbopack', []], ['webpack', ['--webpack']]]) {
+  /**
+   * The checks against a running app: the edge route (its instance made from the shipped module,
+   * with compilation of bytes refused), the Node.js route, the client component in Chromium, the
+   * README route handler and the proxy. `fetchMs` bounds each request (a dev server compiles a
+   * route at its first request).
+   */
+  async function checkApp(server, what, fetchMs) {
+    const get = async (path, headers = {}) => {
+      const response = await fetchBounded(`${server.origin}${path}`, { headers }, fetchMs);
+      return { status: response.status, body: await response.json() };
+    };
+    const edge = await get('/checks');
+    assert.equal(edge.status, 200, server.logs());
+    assertAllPassed(edge.body, `${what} edge`);
+    // The package made its instance from the module the bundler shipped, and tried to compile
+    // nothing; the guard did refuse a compilation of bytes when asked.
+    assert.equal(edge.body.instancesAtImport, 1, 'one instance at import, made after the guard was in place');
+    assert.ok(edge.body.instancesMade >= 1, 'instances made');
+    assert.deepEqual(edge.body.refusedBefore, [], 'the package tried to compile bytes');
+    assert.equal(edge.body.codeGenerationRefused, true);
+    assert.equal(edge.body.edgeRuntime, 'string', 'the route ran on the edge runtime (EdgeRuntime is defined there)');
+    const node = await get('/node-checks');
+    assert.equal(node.status, 200, server.logs());
+    assertAllPassed(node.body, `${what} Node.js runtime`);
+    assert.equal(node.body.edgeRuntime, 'undefined', 'the route ran on the Node.js runtime');
+    // A client component: the browser entry in Next's browser bundle, run in Chromium.
+    assertAllPassed(await checksIn(`${server.origin}/client-checks`), `${what} client component`);
+
+    const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
+    assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
+    for (const [name, code] of [
+      ['expired', 'ERR_JWT_EXPIRED'], ['tampered', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+      ['wrongAudience', 'ERR_JWT_CLAIM_VALIDATION_FAILED'], ['wrongSecret', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+      ['malformed', 'ERR_JWS_INVALID'],
+    ]) {
+      assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens[name]}` }), { status: 401, body: { code } }, name);
+    }
+    assert.deepEqual(await get('/api/me'), { status: 401, body: { code: 'ERR_JWS_INVALID' } }, 'no token');
+    // proxy.js, on the Node.js runtime, in front of /guarded.
+    assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: { subject: 'user-42' } });
+    assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.expired}` }), { status: 401, body: { code: 'ERR_JWT_EXPIRED' } });
+    assert.deepEqual(await get('/guarded'), { status: 401, body: { code: 'ERR_JWS_INVALID' } });
+  }
+
+  const BUNDLERS = [['Turbopack', []], ['webpack', ['--webpack']]];
+  const WHAT = 'checks in an edge route, a Node.js route and a client component in Chromium, the README route handler, a proxy';
+
+  for (const [bundler, flags] of BUNDLERS) {
     // The build, the server's start, 16 requests and a page, each with its own deadline, fit in this.
-    test(`Next.js (${bundler}): checks in an edge route, a Node.js route and a client component in Chromium, the README route handler, a proxy`, { timeout: 420_000 }, async () => {
+    test(`Next.js (${bundler}), next build and next start: ${WHAT}`, { timeout: 420_000 }, async () => {
       const next = join(dir, 'node_modules/next/dist/bin/next');
       const built = await run(process.execPath, [next, 'build', ...flags], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, timeoutMs: 120_000 });
       assert.equal(built.status, 0, describeRun(`next build ${flags.join(' ')}`, built));
       const server = await startNext(dir, { env: { JWT_SECRET: secret } });
       cleanups.push(server.stop);
       try {
-        const get = async (path, headers = {}) => {
-          const response = await fetchBounded(`${server.origin}${path}`, { headers });
-          return { status: response.status, body: await response.json() };
-        };
-        const edge = await get('/checks');
-        assert.equal(edge.status, 200, server.logs());
-        assertAllPassed(edge.body, `Next.js ${bundler} edge`);
-        // The package made its instance from the module the bundler shipped, and tried to compile
-        // nothing; the guard did refuse a compilation of bytes when asked.
-        assert.equal(edge.body.instancesAtImport, 1, 'one instance at import, made after the guard was in place');
-        assert.ok(edge.body.instancesMade >= 1, 'instances made');
-        assert.deepEqual(edge.body.refusedBefore, [], 'the package tried to compile bytes');
-        assert.equal(edge.body.codeGenerationRefused, true);
-        assert.equal(edge.body.edgeRuntime, 'string', 'the route ran on the edge runtime (EdgeRuntime is defined there)');
-        const node = await get('/node-checks');
-        assert.equal(node.status, 200, server.logs());
-        assertAllPassed(node.body, `Next.js ${bundler} Node.js runtime`);
-        assert.equal(node.body.edgeRuntime, 'undefined', 'the route ran on the Node.js runtime');
-        // A client component: the browser entry in Next's browser bundle, run in Chromium.
-        assertAllPassed(await checksIn(`${server.origin}/client-checks`), `Next.js ${bundler} client component`);
+        await checkApp(server, `Next.js ${bundler}`, 10_000);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 
-        const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
-        assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
-        for (const [name, code] of [
-          ['expired', 'ERR_JWT_EXPIRED'], ['tampered', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
-          ['wrongAudience', 'ERR_JWT_CLAIM_VALIDATION_FAILED'], ['wrongSecret', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
-          ['malformed', 'ERR_JWS_INVALID'],
-        ]) {
-          assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens[name]}` }), { status: 401, body: { code } }, name);
-        }
-        assert.deepEqual(await get('/api/me'), { status: 401, body: { code: 'ERR_JWS_INVALID' } }, 'no token');
-        // proxy.js, on the Node.js runtime, in front of /guarded.
-        assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: { subject: 'user-42' } });
-        assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.expired}` }), { status: 401, body: { code: 'ERR_JWT_EXPIRED' } });
-        assert.deepEqual(await get('/guarded'), { status: 401, body: { code: 'ERR_JWS_INVALID' } });
+  for (const [bundler, flags] of BUNDLERS) {
+    // The dev server compiles each route at its first request: up to 60 s each, 16 requests.
+    test(`Next.js (${bundler}), next dev: ${WHAT}`, { timeout: 600_000 }, async () => {
+      const server = await startNext(dir, { command: ['dev', ...flags], env: { JWT_SECRET: secret }, timeoutMs: 60_000 });
+      cleanups.push(server.stop);
+      try {
+        await checkApp(server, `Next.js dev ${bundler}`, 60_000);
       } finally {
         await server.stop();
       }

@@ -251,13 +251,13 @@ function stopper(child) {
 }
 
 /**
- * `next start` of the built Next.js app in `dir` on 127.0.0.1, on a port the system picks:
- * resolves to `{ origin, stop, logs }` once it is ready, or rejects (and stops it) if it exits or
- * is not ready within `timeoutMs`.
+ * `next start` of the built Next.js app in `dir` (or `next dev` and its flags, with `command`) on
+ * 127.0.0.1, on a port the system picks: resolves to `{ origin, stop, logs }` once it is ready,
+ * or rejects (and stops it) if it exits or is not ready within `timeoutMs`.
  */
-export function startNext(dir, { env = {}, timeoutMs = 30_000 } = {}) {
+export function startNext(dir, { command = ['start'], env = {}, timeoutMs = 30_000 } = {}) {
   const next = join(dir, 'node_modules/next/dist/bin/next');
-  const child = spawn(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', '0'], {
+  const child = spawn(process.execPath, [next, ...command, '-H', '127.0.0.1', '-p', '0'], {
     cwd: dir,
     env: childEnv({ NEXT_TELEMETRY_DISABLED: '1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
