@@ -383,8 +383,8 @@ const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () =
 // Next.js, built by `next build` with each of its bundlers and served by `next start`, and run by
 // `next dev` with each bundler: the checks in an edge route (the `edge-light` entry, with run-time
 // compilation refused as Vercel's edge runtime refuses it) and in a Node.js-runtime route (the Node
-// entry, bundled into the server bundle with its .wasm inside, no configuration), a client
-// component in Chromium (the browser entry), the README's route handler as written, and a proxy
+// entry, bundled into the server bundle with its .wasm inside, no configuration) and a server
+// component, a client component in Chromium (the browser entry), the README's route handler as written, and a proxy
 // (formerly middleware, on the Node.js runtime) that guards a route. Next, React and React DOM are
 // installed into the project from npm's cache, at the versions of the repository's lock file.
 describe('Next.js', () => {
@@ -414,8 +414,8 @@ describe('Next.js', () => {
 
   /**
    * The checks against a running app: the edge route (its instance made from the shipped module,
-   * with compilation of bytes refused), the Node.js route, the client component in Chromium, the
-   * README route handler and the proxy. `fetchMs` bounds each request (a dev server compiles a
+   * with compilation of bytes refused), the Node.js route, the server component, the client
+   * component in Chromium, the README route handler and the proxy. `fetchMs` bounds each request (a dev server compiles a
    * route at its first request).
    */
   async function checkApp(server, what, fetchMs) {
@@ -439,6 +439,10 @@ describe('Next.js', () => {
     assert.equal(node.body.edgeRuntime, 'undefined', 'the route ran on the Node.js runtime');
     // A client component: the browser entry in Next's browser bundle, run in Chromium.
     assertAllPassed(await checksIn(`${server.origin}/client-checks`), `${what} client component`);
+    // A server component, rendered on the Node.js runtime; its report read from the page.
+    const rendered = await inPage(`${server.origin}/server-checks`, () => document.querySelector('#report') !== null,
+      () => document.querySelector('#report').textContent);
+    assertAllPassed(JSON.parse(rendered), `${what} server component`);
 
     const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
     assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
@@ -457,7 +461,7 @@ describe('Next.js', () => {
   }
 
   const BUNDLERS = [['Turbopack', []], ['webpack', ['--webpack']]];
-  const WHAT = 'checks in an edge route, a Node.js route and a client component in Chromium, the README route handler, a proxy';
+  const WHAT = 'checks in an edge route, a Node.js route, a server component and a client component, the README route handler, a proxy';
 
   for (const [bundler, flags] of BUNDLERS) {
     // The build, the server's start, 16 requests and a page, each with its own deadline, fit in this.
