@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { checkCount } from './runtimes/check.mjs';
 import {
   bin, consumerProject, describeRun, fetchBounded, hs256, pack, readmeCode, resultLine, ROOT, run, serveStatic,
-  startNext, startWorkerd, writeVectorsModule,
+  nextCli, startNext, startWorkerd, writeVectorsModule,
 } from './runtimes/harness.mjs';
 
 // What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
@@ -384,9 +384,10 @@ const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () =
 // `next dev` with each bundler: the checks in an edge route (the `edge-light` entry, with run-time
 // compilation refused as Vercel's edge runtime refuses it) and in a Node.js-runtime route (the Node
 // entry, bundled into the server bundle with its .wasm inside, no configuration) and a server
-// component, a client component in Chromium (the browser entry), the README's route handler as written, and a proxy
-// (formerly middleware, on the Node.js runtime) that guards a route. Next, React and React DOM are
-// installed into the project from npm's cache, at the versions of the repository's lock file.
+// component, a client component in Chromium (the browser entry), the README's route handler as
+// written, and a proxy (formerly middleware, on the Node.js runtime) that guards a route. Next,
+// React and React DOM are installed into the project from npm's cache, at the versions of the
+// repository's lock file.
 describe('Next.js', () => {
   let dir;
   const secret = 'next-test-secret-of-at-least-32-bytes!!';
@@ -402,7 +403,8 @@ describe('Next.js', () => {
       packageJson: { name: 'next-consumer', private: true },
     });
     writeVectorsModule(join(dir, 'runtimes/vectors.js'));
-    const versions = ['next', 'react', 'react-dom'].map((name) => `${name}@${createRequire(join(ROOT, 'package.json'))(`${name}/package.json`).version}`);
+    const fromRoot = createRequire(join(ROOT, 'package.json'));
+    const versions = ['next', 'react', 'react-dom'].map((name) => `${name}@${fromRoot(`${name}/package.json`).version}`);
     const installed = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...versions], { cwd: dir, timeoutMs: 150_000 });
     assert.equal(installed.status, 0, describeRun(`npm install ${versions.join(' ')}`, installed));
     const { lang, code } = readmeCode('Next.js');
@@ -415,8 +417,8 @@ describe('Next.js', () => {
   /**
    * The checks against a running app: the edge route (its instance made from the shipped module,
    * with compilation of bytes refused), the Node.js route, the server component, the client
-   * component in Chromium, the README route handler and the proxy. `fetchMs` bounds each request (a dev server compiles a
-   * route at its first request).
+   * component in Chromium, the README route handler and the proxy. `fetchMs` bounds each request
+   * (a dev server compiles a route at its first request).
    */
   async function checkApp(server, what, fetchMs) {
     const get = async (path, headers = {}) => {
@@ -466,8 +468,7 @@ describe('Next.js', () => {
   for (const [bundler, flags] of BUNDLERS) {
     // The build, the server's start, 16 requests and a page, each with its own deadline, fit in this.
     test(`Next.js (${bundler}), next build and next start: ${WHAT}`, { timeout: 420_000 }, async () => {
-      const next = join(dir, 'node_modules/next/dist/bin/next');
-      const built = await run(process.execPath, [next, 'build', ...flags], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, timeoutMs: 120_000 });
+      const built = await run(process.execPath, [nextCli(dir), 'build', ...flags], { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1' }, timeoutMs: 120_000 });
       assert.equal(built.status, 0, describeRun(`next build ${flags.join(' ')}`, built));
       const server = await startNext(dir, { env: { JWT_SECRET: secret } });
       cleanups.push(server.stop);
@@ -689,8 +690,9 @@ describe('TypeScript', () => {
   // snippet that passes the variable on unchecked fails here.
   test('tsc --noEmit: the README\'s Node and Deno snippets as strict TypeScript', LIMIT, async () => {
     const node = readmeCode('Node (20 or later), ESM or CommonJS').code;
-    const deno = readmeCode('Deno').code.replace("from 'npm:jwt-wasm'", "from 'jwt-wasm'");
-    assert.notEqual(deno, readmeCode('Deno').code, 'the Deno snippet imports npm:jwt-wasm');
+    const denoAsWritten = readmeCode('Deno').code;
+    const deno = denoAsWritten.replace("from 'npm:jwt-wasm'", "from 'jwt-wasm'");
+    assert.notEqual(deno, denoAsWritten, 'the Deno snippet imports npm:jwt-wasm');
     const files = [
       snippetFile('types/node.ts', `declare const process: { env: Record<string, string | undefined> };\n${node}\n`),
       snippetFile('types/deno.ts', `declare const Deno: { env: { get(name: string): string | undefined } };\n`

@@ -188,42 +188,19 @@ export function serveStatic(root) {
  * Returns `{ origin, stop, logs }`; `stop` kills it and waits (bounded) for it to exit.
  */
 export function startWorkerd(config, { cwd, timeoutMs = 30_000 } = {}) {
-  const child = spawn(bin('workerd'), ['serve', config, '--socket-addr', 'http=127.0.0.1:0', '--control-fd', '3'], {
-    cwd,
-    env: childEnv({ WORKERD_ESBUILD: bin('esbuild') }),
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let logs = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
-  child.stderr.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
-  const stop = stopper(child);
-  return new Promise((resolve, reject) => {
+  const args = ['serve', config, '--socket-addr', 'http=127.0.0.1:0', '--control-fd', '3'];
+  return startServer('workerd', bin('workerd'), args, { cwd, env: { WORKERD_ESBUILD: bin('esbuild') }, control: true, timeoutMs }, (child, logs, ready) => {
     let control = '';
-    const fail = async (why) => {
-      clearTimeout(timer);
-      await stop();
-      reject(new Error(`workerd ${why}\n${logs.slice(-4000)}`));
-    };
-    const timer = setTimeout(() => fail(`did not report a port within ${timeoutMs} ms`), timeoutMs);
-    const early = (code, signal) => fail(`exited early (${code ?? signal})`);
-    child.once('exit', early);
     child.stdio[3].setEncoding('utf8').on('data', (chunk) => {
       control += chunk;
       for (const line of control.split('\n')) {
-        if (!line.trim()) continue;
         let message;
         try {
           message = JSON.parse(line);
         } catch {
           continue;
         }
-        if (message.event === 'listen' && message.socket === 'http') {
-          clearTimeout(timer);
-          child.removeListener('exit', early);
-          resolve({ origin: `http://127.0.0.1:${message.port}`, stop, logs: () => logs });
-          return;
-        }
+        if (message.event === 'listen' && message.socket === 'http') ready(`http://127.0.0.1:${message.port}`);
       }
     });
   });
@@ -256,37 +233,53 @@ function stopper(child) {
  * or rejects (and stops it) if it exits or is not ready within `timeoutMs`.
  */
 export function startNext(dir, { command = ['start'], env = {}, timeoutMs = 30_000 } = {}) {
-  const next = join(dir, 'node_modules/next/dist/bin/next');
-  const child = spawn(process.execPath, [next, ...command, '-H', '127.0.0.1', '-p', '0'], {
-    cwd: dir,
-    env: childEnv({ NEXT_TELEMETRY_DISABLED: '1', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const args = [nextCli(dir), ...command, '-H', '127.0.0.1', '-p', '0'];
+  return startServer('next', process.execPath, args, { cwd: dir, env: { NEXT_TELEMETRY_DISABLED: '1', ...env }, timeoutMs }, (child, logs, ready) => {
+    const check = () => {
+      const origin = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(logs())?.[1];
+      if (origin && /Ready in/.test(logs())) ready(origin);
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+  });
+}
+
+/** The Next.js command-line script installed in the project `dir`. */
+export const nextCli = (dir) => join(dir, 'node_modules/next/dist/bin/next');
+
+/**
+ * Starts a server process in its own process group, keeping its output, and resolves to
+ * `{ origin, stop, logs }` once `watch(child, logs, ready)` calls `ready(origin)`; rejects (and
+ * stops it) if it exits first or is not ready within `timeoutMs`. `control` adds a fourth pipe
+ * (descriptor 3). `stop` ends it and everything it started, and waits (bounded) for it to exit.
+ */
+function startServer(what, command, args, { cwd, env = {}, control = false, timeoutMs }, watch) {
+  const child = spawn(command, args, {
+    cwd,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe', ...(control ? ['pipe'] : [])],
     detached: true,
   });
   let logs = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
+  child.stderr.setEncoding('utf8').on('data', (chunk) => { logs += chunk; });
   const stop = stopper(child);
   return new Promise((resolve, reject) => {
+    let settled = false;
     const fail = async (why) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       await stop();
-      reject(new Error(`next start ${why}\n${logs.slice(-4000)}`));
+      reject(new Error(`${what} ${why}\n${logs.slice(-4000)}`));
     };
     const timer = setTimeout(() => fail(`was not ready within ${timeoutMs} ms`), timeoutMs);
-    const early = (code, signal) => fail(`exited early (${code ?? signal})`);
-    child.once('exit', early);
-    let ready = false;
-    const seen = (chunk) => {
-      logs += chunk;
-      if (ready) return;
-      const origin = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(logs)?.[1];
-      if (origin && /Ready in/.test(logs)) {
-        ready = true;
-        clearTimeout(timer);
-        child.removeListener('exit', early);
-        resolve({ origin, stop, logs: () => logs });
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', seen);
-    child.stderr.setEncoding('utf8').on('data', seen);
+    child.once('exit', (code, signal) => fail(`exited early (${code ?? signal})`));
+    watch(child, () => logs, (origin) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ origin, stop, logs: () => logs });
+    });
   });
 }
