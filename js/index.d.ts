@@ -43,7 +43,7 @@ export interface OctJwk {
   k: string;
   alg?: Algorithm | undefined;
   use?: 'sig' | undefined;
-  key_ops?: string[] | undefined;
+  key_ops?: readonly string[] | undefined;
   kid?: string | undefined;
   [member: string]: unknown;
 }
@@ -66,7 +66,7 @@ export interface JWTPayload {
 
 /** A verified token's JWS protected header: `alg` is one the verification allowed. */
 export interface JWTHeaderParameters {
-  alg: string;
+  alg: Algorithm;
   typ?: string;
   kid?: string;
   crit?: string[];
@@ -74,16 +74,16 @@ export interface JWTHeaderParameters {
   [parameter: string]: unknown;
 }
 
-/** Verification options, with jose's names and meaning. Unknown names throw `ERR_OPTIONS_INVALID`;
- * an option left `undefined` takes its default (so the types allow it under
- * `exactOptionalPropertyTypes`). */
-export interface VerifyOptions {
+/** The options `jwtVerify` and `createVerifier` share, with jose's names and meaning. Unknown
+ * names throw `ERR_OPTIONS_INVALID`; an option left `undefined` takes its default (so the types
+ * allow it under `exactOptionalPropertyTypes`). Arrays may be readonly (`as const`). */
+export interface VerificationOptions {
   /** Allowed `alg` values. Defaults to HS256, HS384 and HS512. */
-  algorithms?: Algorithm[] | undefined;
+  algorithms?: readonly Algorithm[] | undefined;
   /** Required `iss`, or any of several; makes `iss` required. */
-  issuer?: string | string[] | undefined;
+  issuer?: string | readonly string[] | undefined;
   /** Accepted audiences; the token's `aud` must share at least one; makes `aud` required. */
-  audience?: string | string[] | undefined;
+  audience?: string | readonly string[] | undefined;
   /** Required `sub`; makes `sub` required. */
   subject?: string | undefined;
   /** Required header `typ`, case-insensitive, `application/` optional (e.g. `"at+jwt"`). */
@@ -95,15 +95,21 @@ export interface VerifyOptions {
   /** The time to verify at. Defaults to the current time (read on every call). */
   currentDate?: Date | undefined;
   /** Claims that must be present. */
-  requiredClaims?: string[] | undefined;
+  requiredClaims?: readonly string[] | undefined;
   /** Critical header extensions you understand (`b64` is always understood). */
   crit?: Record<string, boolean> | undefined;
   /** Longest accepted token, in bytes. Defaults to 65536. */
   maxTokenLength?: number | undefined;
 }
 
+/** Options of `jwtVerify`. `cache` is `createVerifier`'s only (here `ERR_OPTIONS_INVALID`), so a
+ * `VerifierOptions` object that may hold it is a compile error here too. */
+export interface VerifyOptions extends VerificationOptions {
+  cache?: never;
+}
+
 /** Options of `createVerifier`: the verification options, and its cache. */
-export interface VerifierOptions extends VerifyOptions {
+export interface VerifierOptions extends VerificationOptions {
   /**
    * Keep successful verifications and answer an exact repeat of a token from them, judging its
    * `exp`, `nbf` and `iat` again at each call: `true` for 1000 entries, or a whole number from 1
@@ -138,8 +144,12 @@ declare global {
   }
 }
 
-/** Options of `isExpired` and `expiryInfo`. */
-export interface ExpiryOptions {
+/** Names a call does not take: passing another call's options object there (which throws
+ * `ERR_OPTIONS_INVALID`) is a compile error too. */
+type NotTaken<Names extends string> = { [Name in Names]?: never };
+
+/** Options of `isExpired` and `expiryInfo`: the verification options but these two are refused. */
+export interface ExpiryOptions extends NotTaken<Exclude<keyof VerifierOptions, 'clockTolerance' | 'currentDate'>> {
   /** Leeway for `exp` and `nbf`. Defaults to 0. */
   clockTolerance?: Duration | undefined;
   /** The time to judge at. Defaults to now. */
@@ -160,8 +170,9 @@ export interface ExpiryInfo {
   secondsLeft: number | null;
 }
 
-/** A time claim for signing: a NumericDate, a duration from now (`"2h"`), a `Date`, or `true` for now. */
-export type TimeInput = number | string | boolean | Date;
+/** A time claim for signing: a NumericDate (absolute: seconds since 1970, not from now), a
+ * duration from now (`"2h"`, `"-5m"`), or a `Date`. */
+export type TimeInput = number | string | Date;
 
 /** Options of `signJwt`. Unknown names throw `ERR_OPTIONS_INVALID`. */
 export interface SignOptions {
@@ -169,12 +180,13 @@ export interface SignOptions {
   alg?: Algorithm | undefined;
   /** Further protected header parameters (`typ`, `kid`, ...). */
   header?: { alg?: Algorithm | undefined; typ?: string | undefined; kid?: string | undefined; [parameter: string]: unknown } | undefined;
-  issuedAt?: TimeInput | undefined;
+  /** `true` for now; `false` leaves the payload's own `iat`. */
+  issuedAt?: TimeInput | boolean | undefined;
   expirationTime?: TimeInput | undefined;
   notBefore?: TimeInput | undefined;
   issuer?: string | undefined;
   subject?: string | undefined;
-  audience?: string | string[] | undefined;
+  audience?: string | readonly string[] | undefined;
   jti?: string | undefined;
   /** The time relative durations count from. Defaults to now. */
   currentDate?: Date | undefined;
@@ -213,19 +225,31 @@ export declare function isExpired(token: string, options?: ExpiryOptions): boole
 /** The token's time claims and verdicts. Does not verify the signature. */
 export declare function expiryInfo(token: string, options?: ExpiryOptions): ExpiryInfo;
 
-/** Signs a claims set with HS256 (or HS384, HS512). */
-export declare function signJwt(payload: JWTPayload, key: Key, options?: SignOptions): string;
+/** The registered claims as a claims set to sign may hold them. */
+export interface RegisteredClaims {
+  iss?: string | undefined;
+  sub?: string | undefined;
+  aud?: string | readonly string[] | undefined;
+  jti?: string | undefined;
+  nbf?: number | undefined;
+  exp?: number | undefined;
+  iat?: number | undefined;
+}
+
+/** Signs a claims set with HS256 (or HS384, HS512). The payload may be of any object type (an
+ * interface of your own claims too); the registered claims it has must have their types. */
+export declare function signJwt<Payload extends object = JWTPayload>(payload: Payload & RegisteredClaims, key: Key, options?: SignOptions): string;
 
 /** Every error code, in a fixed order. */
 export declare function errorCodes(): JwtErrorCode[];
 
 /** jose's builder; `sign` is synchronous (`await` on it still works). */
-export declare class SignJWT {
-  constructor(payload?: JWTPayload);
+export declare class SignJWT<Payload extends object = JWTPayload> {
+  constructor(payload?: Payload & RegisteredClaims);
   setProtectedHeader(header: { alg: Algorithm; typ?: string | undefined; kid?: string | undefined; [parameter: string]: unknown }): this;
   setIssuer(issuer: string): this;
   setSubject(subject: string): this;
-  setAudience(audience: string | string[]): this;
+  setAudience(audience: string | readonly string[]): this;
   setJti(jwtId: string): this;
   setIssuedAt(input?: number | string | Date): this;
   setExpirationTime(input: number | string | Date): this;

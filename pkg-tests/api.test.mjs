@@ -451,6 +451,12 @@ describe('verify', () => {
     }
     assert.match(messageOf(() => jwtVerify(good, 42, at())), /must be a string, a Uint8Array or an "oct" JWK object$/);
     assert.match(messageOf(() => jwtVerify(good, new Map(), at())), /not a CryptoKey or KeyObject/);
+    // jose's jwtVerify also takes a function that resolves the key; here the message says so.
+    for (const resolver of [() => SECRET, async () => SECRET]) {
+      for (const call of [() => jwtVerify(good, resolver, at()), () => createVerifier(resolver), () => signJwt({}, resolver)]) {
+        assert.match(messageOf(call), /^ERR_KEY_INVALID: .*\(not a function: choose the key before the call, where jose would call a key resolver\)$/);
+      }
+    }
     const k = Buffer.from(SECRET).toString('base64url');
     const badJwks = [
       {}, { kty: 'oct' }, { kty: 'oct', k: 5 }, { kty: 'oct', k: 'a=' },
@@ -550,6 +556,19 @@ describe('sign', () => {
     assert.deepEqual(decodeJwt(token), { exp: NOW_S + 90, iat: NOW_S });
   });
 
+  test('only issuedAt takes true (now): a boolean expiry or not-before is refused, not signed as now', () => {
+    assert.deepEqual(decodeJwt(signJwt({}, SECRET, { issuedAt: true, currentDate: NOW })), { iat: NOW_S });
+    assert.deepEqual(decodeJwt(signJwt({ iat: 7 }, SECRET, { issuedAt: false })), { iat: 7 });
+    for (const name of ['expirationTime', 'notBefore']) {
+      for (const flag of [true, false]) {
+        assert.equal(messageOf(() => signJwt({}, SECRET, { [name]: flag })),
+          `ERR_OPTIONS_INVALID: "${name}" must be a NumericDate, a duration string such as "2h" or a Date (not a boolean)`, `${name}: ${flag}`);
+      }
+    }
+    assert.equal(codeOf(() => new SignJWT({}).setExpirationTime(true).sign(SECRET)), 'ERR_OPTIONS_INVALID');
+    assert.equal(codeOf(() => new SignJWT({}).setNotBefore(false).sign(SECRET)), 'ERR_OPTIONS_INVALID');
+  });
+
   test('bad payloads, keys and options throw coded errors', () => {
     const circular = {};
     circular.self = circular;
@@ -576,6 +595,31 @@ describe('sign', () => {
 });
 
 describe('errors', () => {
+  test('a token pasted with its "Bearer " scheme or with whitespace is refused with a hint', () => {
+    const scheme = '; pass the token without the "Bearer " scheme before it';
+    const spaced = '; the token contains whitespace (trim it)';
+    const verifier = createVerifier(SECRET);
+    const cases = [
+      [`Bearer ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', scheme],
+      [`bearer ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', scheme],
+      [`${good}\n`, 'ERR_JWS_INVALID: the signature is not base64url', spaced],
+      [` ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', spaced],
+      ['Bearer', 'ERR_JWS_INVALID: a compact JWS has exactly three segments', ''],
+      ['Bearer  x', 'ERR_JWS_INVALID: a compact JWS has exactly three segments', scheme],
+    ];
+    for (const [token, message, hint] of cases) {
+      assert.equal(messageOf(() => jwtVerify(token, SECRET)), message + hint, JSON.stringify(token));
+      assert.equal(messageOf(() => verifier.verify(token)), message + hint, JSON.stringify(token));
+    }
+    assert.equal(messageOf(() => decodeProtectedHeader(`Bearer ${good}`)),
+      `ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8${scheme}`);
+    assert.equal(messageOf(() => decodeJwt('Bearer x')), `ERR_JWT_INVALID: a JWT in compact form has exactly three segments${scheme}`);
+    assert.equal(messageOf(() => isExpired('x y')), `ERR_JWT_INVALID: a JWT in compact form has exactly three segments${spaced}`);
+    // Only the payload segment is decoded, as in jose: a header left unread cannot fail.
+    assert.deepEqual(decodeJwt(`Bearer ${good}`), decodeJwt(good));
+    verifier.free();
+  });
+
   test('an unknown option is named, with every option the call takes, each of which it does take', () => {
     const listed = (message) => message.match(/\(expected one of: (.*)\)$/)[1].split(', ').map((name) => name.split(' ')[0]);
     const calls = [

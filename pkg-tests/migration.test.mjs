@@ -171,7 +171,7 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     }
   });
 
-  test('signing: the same expiry from each call form; iat added by both peers, here only when asked', () => {
+  test('signing: the same expiry from each call form (a number is relative in the peers, absolute here); iat added by both peers, here only when asked', () => {
     const withIat = (token) => decodeJwt(token);
     const jwt = withIat(jsonwebtoken.sign({ sub: 'a' }, SECRET, { expiresIn: '15m' }));
     const fast = withIat(createSigner({ key: SECRET, expiresIn: '15m' })({ sub: 'a' }));
@@ -180,6 +180,13 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     assert.ok('iat' in decodeJwt(jsonwebtoken.sign({ sub: 'a' }, SECRET)));
     assert.ok('iat' in createDecoder()(createSigner({ key: SECRET })({ sub: 'a' })));
     assert.deepEqual(decodeJwt(signJwt({ sub: 'a' }, SECRET)), { sub: 'a' });
+    // An expiry given as a number: relative in both peers (seconds, milliseconds), absolute here.
+    const jwtNumber = withIat(jsonwebtoken.sign({ sub: 'a' }, SECRET, { expiresIn: 3600 }));
+    const fastNumber = withIat(createSigner({ key: SECRET, expiresIn: 3_600_000 })({ sub: 'a' }));
+    const seconds = 3600;
+    const oursRelative = withIat(signJwt({ sub: 'a' }, SECRET, { expirationTime: `${seconds}s`, issuedAt: true }));
+    for (const claims of [jwtNumber, fastNumber, oursRelative]) assert.equal(claims.exp - claims.iat, 3600);
+    assert.equal(decodeJwt(signJwt({ sub: 'a' }, SECRET, { expirationTime: 3600 })).exp, 3600);
   });
 
   test('results: the claims, or with complete: true the parts; here always payload and protectedHeader', () => {

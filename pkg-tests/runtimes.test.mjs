@@ -303,8 +303,8 @@ describe('README quick start, as written', () => {
     assert.equal(lang, 'js');
     const claims = { sub: 'user-42', exp: now() + 600 };
     const token = hs256(claims, secret);
-    const file = snippetFile('deno.mjs', `const token = ${JSON.stringify(token)};\n${code}\nconsole.log('RESULT ' + JSON.stringify({ payload }));\n`);
-    const result = await run(bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', '--allow-env', file], {
+    const file = snippetFile('deno.mjs', `${code}\nconsole.log('RESULT ' + JSON.stringify({ payload }));\n`);
+    const result = await run(bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', '--allow-env', file, token], {
       cwd: app, env: { JWT_SECRET: secret, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, timeoutMs: 60_000,
     });
     assert.equal(result.status, 0, describeRun('deno run readme/deno.mjs', result));
@@ -685,21 +685,25 @@ describe('TypeScript', () => {
     });
   }
 
-  // Copied into a strict .ts file, the Node and Deno snippets must type-check as written. The
-  // environment is typed as @types/node and Deno's own types have it (`string | undefined`), so a
-  // snippet that passes the variable on unchecked fails here.
-  test('tsc --noEmit: the README\'s Node and Deno snippets as strict TypeScript', LIMIT, async () => {
+  // Copied into a strict .ts file, the Node, Deno and TypeScript snippets must type-check as
+  // written. The environment and arguments are typed as @types/node and Deno's own types have them
+  // (`string | undefined`), so a snippet that passes them on unchecked fails here.
+  test('tsc --noEmit: the README\'s Node, Deno and TypeScript snippets as strict TypeScript', LIMIT, async () => {
     const node = readmeCode('Node (20 or later), ESM or CommonJS').code;
     const denoAsWritten = readmeCode('Deno').code;
     const deno = denoAsWritten.replace("from 'npm:jwt-wasm'", "from 'jwt-wasm'");
     assert.notEqual(deno, denoAsWritten, 'the Deno snippet imports npm:jwt-wasm');
+    const typescript = readmeCode('TypeScript');
+    assert.equal(typescript.lang, 'ts');
     const files = [
       snippetFile('types/node.ts', `declare const process: { env: Record<string, string | undefined> };\n${node}\n`),
-      snippetFile('types/deno.ts', `declare const Deno: { env: { get(name: string): string | undefined } };\n`
-        + `declare const token: string;\n${deno}\n`),
+      snippetFile('types/deno.ts', `declare const Deno: { env: { get(name: string): string | undefined }; args: string[] };\n${deno}\n`),
+      // The snippet's token and secret come from the caller's code.
+      snippetFile('types/typescript.ts', `declare const token: string;\ndeclare const secret: string;\n${typescript.code}\n`),
     ];
     const tsconfig = JSON.parse(readFileSync(join(app, 'types/tsconfig.nodenext.json'), 'utf8'));
     tsconfig.files = files.map((file) => join(app, file));
+    tsconfig.compilerOptions.noUncheckedIndexedAccess = true; // Deno.args[0] is string | undefined
     const project = snippetFile('types/tsconfig.json', JSON.stringify(tsconfig));
     const result = await run(process.execPath, [tsc, '-p', project], { cwd: app, timeoutMs: 120_000 });
     assert.equal(result.status, 0, describeRun('tsc readme snippets', result));

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Members;
-use crate::token::{check_length, decode_text, Compact, DEFAULT_MAX_TOKEN_LEN};
+use crate::token::{check_length, decode_text, malformed, Compact, DEFAULT_MAX_TOKEN_LEN};
 use crate::verify::parse_claims;
 
 /// The claims set of `token` as JSON text, unverified. Errors: `ERR_JWT_TOO_LONG`, and
@@ -17,7 +17,7 @@ pub fn decode_jwt(token: &str) -> Result<String> {
 /// The decoded payload of `token`, not yet parsed. Errors: as [`decode_jwt`].
 pub(crate) fn payload_text(token: &str) -> Result<String> {
     check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
-    let invalid = |message| Error::new(ErrorCode::JwtInvalid, message);
+    let invalid = |message| malformed(ErrorCode::JwtInvalid, message, token);
     let parts = Compact::split(token).ok_or_else(|| invalid("a JWT in compact form has exactly three segments"))?;
     decode_text(parts.payload).ok_or_else(|| invalid("the payload is not base64url-encoded UTF-8"))
 }
@@ -26,9 +26,10 @@ pub(crate) fn payload_text(token: &str) -> Result<String> {
 /// `ERR_JWS_INVALID` for every other failure.
 pub fn decode_protected_header(token: &str) -> Result<String> {
     check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
-    let invalid = |message| Error::new(ErrorCode::JwsInvalid, message);
+    let invalid = |message| malformed(ErrorCode::JwsInvalid, message, token);
     let parts = Compact::split(token).ok_or_else(|| invalid("a compact JWS has exactly three segments"))?;
     let header = decode_text(parts.header).ok_or_else(|| invalid("the protected header is not base64url-encoded UTF-8"))?;
-    Members::parse(&header).map_err(|_| invalid("the protected header is not a JSON object with distinct member names"))?;
+    Members::parse(&header)
+        .map_err(|_| Error::new(ErrorCode::JwsInvalid, "the protected header is not a JSON object with distinct member names"))?;
     Ok(header)
 }

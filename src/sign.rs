@@ -18,7 +18,8 @@ use std::borrow::Cow;
 /// [`SignOptions::take_dates`]).
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimeInput {
-    /// `true`: now; `false`: leave the claim as the payload has it.
+    /// `true`: now; `false`: leave the claim as the payload has it. `issuedAt` only: `true` for
+    /// an expiry would sign a token already expired (jose refuses it too).
     Now(bool),
     /// Whole seconds since the epoch.
     At(f64),
@@ -63,9 +64,9 @@ impl SignOptions {
             match name {
                 "alg" => options.alg = Some(object.string(name, raw)?),
                 "header" => options.header = Some(header_members(raw)?),
-                "issuedAt" => options.issued_at = Some(time_input(name, raw)?),
-                "expirationTime" => options.expiration_time = Some(time_input(name, raw)?),
-                "notBefore" => options.not_before = Some(time_input(name, raw)?),
+                "issuedAt" => options.issued_at = Some(time_input(name, raw, Flags::Allowed)?),
+                "expirationTime" => options.expiration_time = Some(time_input(name, raw, Flags::Refused)?),
+                "notBefore" => options.not_before = Some(time_input(name, raw, Flags::Refused)?),
                 "issuer" => options.issuer = Some(object.string(name, raw)?),
                 "subject" => options.subject = Some(object.string(name, raw)?),
                 "audience" => options.audience = Some(object.one_or_many(name, raw)?),
@@ -100,16 +101,28 @@ fn header_members(raw: Raw<'_>) -> Result<Vec<(String, String)>> {
     Ok(members.iter().map(|(name, value)| (name.to_owned(), value.text().to_owned())).collect())
 }
 
-fn time_input(name: &str, raw: Raw<'_>) -> Result<TimeInput> {
+/// Whether a time option takes `true` (now) and `false` (leave the claim alone).
+#[derive(Clone, Copy, PartialEq)]
+enum Flags {
+    Allowed,
+    Refused,
+}
+
+fn time_input(name: &str, raw: Raw<'_>, flags: Flags) -> Result<TimeInput> {
+    let expected = match flags {
+        Flags::Allowed => "a NumericDate, a duration string such as \"2h\", a Date or true",
+        Flags::Refused => "a NumericDate, a duration string such as \"2h\" or a Date (not a boolean)",
+    };
     if let Some(flag) = json::as_bool(raw) {
-        return Ok(TimeInput::Now(flag));
+        return match flags {
+            Flags::Allowed => Ok(TimeInput::Now(flag)),
+            Flags::Refused => Err(options_invalid(format!("\"{name}\" must be {expected}"))),
+        };
     }
     if let Some(text) = json::as_str(raw) {
         return Ok(TimeInput::After(text.into_owned()));
     }
-    json::as_number(raw)
-        .map(TimeInput::At)
-        .ok_or_else(|| options_invalid(format!("\"{name}\" must be a number, a duration string or true")))
+    json::as_number(raw).map(TimeInput::At).ok_or_else(|| options_invalid(format!("\"{name}\" must be {expected}")))
 }
 
 /// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`. When the options
@@ -341,6 +354,28 @@ mod tests {
             let verified = verify(&token, &key(), &Validation::default(), UnixTime::from_secs(NOW)).unwrap();
             assert_eq!(verified.payload_json, r#"{"sub":"ada","n":[1,{"x":null}],"exp":1700000060}"#);
         }
+    }
+
+    #[test]
+    fn only_issued_at_takes_a_boolean() {
+        assert_eq!(signed(r#"{"iat":1}"#, r#"{"issuedAt":false}"#).unwrap(), signed(r#"{"iat":1}"#, "{}").unwrap());
+        let now_claims = decode_jwt(&signed("{}", r#"{"issuedAt":true}"#).unwrap()).unwrap();
+        assert_eq!(now_claims, format!(r#"{{"iat":{NOW}}}"#));
+        // An expiry of `true` would be now: a token already expired when signed.
+        for name in ["expirationTime", "notBefore"] {
+            for flag in ["true", "false"] {
+                let error = signed("{}", &format!(r#"{{"{name}":{flag}}}"#)).unwrap_err();
+                assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{name} {flag}");
+                assert_eq!(
+                    error.message(),
+                    format!(r#""{name}" must be a NumericDate, a duration string such as "2h" or a Date (not a boolean)"#)
+                );
+            }
+        }
+        let error = signed("{}", r#"{"issuedAt":"x","expirationTime":null}"#).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::OptionsInvalid);
+        let error = signed("{}", r#"{"issuedAt":[1]}"#).unwrap_err();
+        assert_eq!(error.message(), r#""issuedAt" must be a NumericDate, a duration string such as "2h", a Date or true"#);
     }
 
     #[test]

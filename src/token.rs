@@ -1,6 +1,8 @@
 //! The JWS compact serialization (RFC 7515 section 7.1): three base64url segments joined by
 //! dots, and the length cap that is checked before anything is decoded.
 
+use std::borrow::Cow;
+
 use crate::base64url;
 use crate::error::{Error, ErrorCode, Result};
 
@@ -41,6 +43,21 @@ pub fn check_length(len: usize, max_len: usize) -> Result<()> {
     Ok(())
 }
 
+/// The error for a token that is not in compact form: `message`, with a hint when the token
+/// shows one of the two commonest slips, a leftover `Bearer ` scheme (an `Authorization` header
+/// passed whole) and whitespace around or in it. Only failures pay for the look.
+pub fn malformed(code: ErrorCode, message: &'static str, token: &str) -> Error {
+    let scheme = token.trim_start().get(..7).is_some_and(|start| start.eq_ignore_ascii_case("bearer "));
+    let hint = if scheme {
+        "; pass the token without the \"Bearer \" scheme before it"
+    } else if token.bytes().any(|byte| byte.is_ascii_whitespace()) {
+        "; the token contains whitespace (trim it)"
+    } else {
+        return Error::new(code, message);
+    };
+    Error::new(code, Cow::Owned(format!("{message}{hint}")))
+}
+
 /// Decodes a base64url segment holding UTF-8 text; `None` if either step fails.
 pub fn decode_text(segment: &str) -> Option<String> {
     String::from_utf8(base64url::decode(segment)?).ok()
@@ -66,6 +83,21 @@ mod tests {
     fn length_cap_is_inclusive() {
         assert!(check_length(10, 10).is_ok());
         assert_eq!(check_length(11, 10).unwrap_err().code(), ErrorCode::TokenTooLong);
+    }
+
+    #[test]
+    fn malformed_tokens_get_a_hint_for_a_scheme_or_whitespace() {
+        let message = |token: &str| malformed(ErrorCode::JwsInvalid, "bad", token).message().to_owned();
+        for scheme in ["Bearer a.b.c", "bearer a.b.c", "BEARER a", " Bearer a.b.c"] {
+            assert_eq!(message(scheme), "bad; pass the token without the \"Bearer \" scheme before it", "{scheme}");
+        }
+        for spaced in ["a.b.c\n", " a.b.c", "a.b.c\r\n", "a.b\t.c", "Bearer\ta.b.c"] {
+            assert_eq!(message(spaced), "bad; the token contains whitespace (trim it)", "{spaced:?}");
+        }
+        for plain in ["a.b.c", "", "Bearer", "Bearera.b.c", "a.b.c\u{a0}"] {
+            assert_eq!(message(plain), "bad", "{plain:?}");
+        }
+        assert_eq!(malformed(ErrorCode::JwtInvalid, "bad", "x y").code(), ErrorCode::JwtInvalid);
     }
 
     #[test]

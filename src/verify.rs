@@ -11,7 +11,7 @@ use crate::header::Header;
 use crate::json::{Members, ObjectError};
 use crate::key::{KeyOperation, SecretKey};
 use crate::time::UnixTime;
-use crate::token::{check_length, decode_text, Compact};
+use crate::token::{self, check_length, decode_text, Compact};
 use crate::validation::Validation;
 use std::sync::Mutex;
 
@@ -125,18 +125,18 @@ fn verify_in_full(
     now: UnixTime,
 ) -> Result<(Verified, TimeClaims)> {
     check_length(token.len(), validation.max_token_len)?;
-    let parts = Compact::split(token).ok_or_else(|| jws_invalid("a compact JWS has exactly three segments"))?;
+    let malformed = |message| token::malformed(ErrorCode::JwsInvalid, message, token);
+    let parts = Compact::split(token).ok_or_else(|| malformed("a compact JWS has exactly three segments"))?;
     let header_json = decode_text(parts.header)
-        .ok_or_else(|| jws_invalid("the protected header is not base64url-encoded UTF-8"))?;
+        .ok_or_else(|| malformed("the protected header is not base64url-encoded UTF-8"))?;
     let header = Header::parse(&header_json, &validation.crit)?;
     let alg = validation.allowed_algorithm(header.alg())?;
     // jose's order up to the MAC: a non-ASCII payload and an undecodable signature are malformed
     // tokens (ERR_JWS_INVALID) before the key is judged against the algorithm.
     if !parts.payload.is_ascii() {
-        return Err(jws_invalid("the payload is not base64url"));
+        return Err(malformed("the payload is not base64url"));
     }
-    let signature =
-        base64url::decode(parts.signature).ok_or_else(|| jws_invalid("the signature is not base64url"))?;
+    let signature = base64url::decode(parts.signature).ok_or_else(|| malformed("the signature is not base64url"))?;
     key.check_fits(alg, KeyOperation::Verify)?;
     if !key.mac(alg)?.verify(parts.signing_input.as_bytes(), &signature) {
         return Err(Error::new(ErrorCode::SignatureVerificationFailed, "signature verification failed"));
@@ -144,8 +144,7 @@ fn verify_in_full(
     if !header.b64() {
         return Err(Error::new(ErrorCode::JwtInvalid, "a JWT must not use an unencoded payload (b64: false)"));
     }
-    let payload_bytes =
-        base64url::decode(parts.payload).ok_or_else(|| jws_invalid("the payload is not base64url"))?;
+    let payload_bytes = base64url::decode(parts.payload).ok_or_else(|| malformed("the payload is not base64url"))?;
     let payload_json = String::from_utf8(payload_bytes)
         .map_err(|_| Error::new(ErrorCode::JwtInvalid, "the claims set is not UTF-8"))?;
     let claims_set = parse_claims(&payload_json)?;
@@ -160,10 +159,6 @@ pub fn parse_claims(text: &str) -> Result<Members<'_>> {
         ObjectError::NotAnObject => Error::new(ErrorCode::JwtInvalid, "the claims set is not a JSON object"),
         ObjectError::DuplicateMember => Error::new(ErrorCode::JwtInvalid, "the claims set has a duplicate member name"),
     })
-}
-
-fn jws_invalid(message: &'static str) -> Error {
-    Error::new(ErrorCode::JwsInvalid, message)
 }
 
 #[cfg(test)]

@@ -317,6 +317,8 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
     // Only an object can be a CryptoKey or KeyObject; a missing key is usually an unset variable.
     let message = if key.is_undefined() || key.is_null() {
         "the key is missing (undefined or null): pass the secret as a string, a Uint8Array or an \"oct\" JWK object"
+    } else if key.is_function() {
+        "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a function: choose the key before the call, where jose would call a key resolver)"
     } else if key.is_object() {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a CryptoKey or KeyObject: pass the secret's bytes)"
     } else {

@@ -1,5 +1,6 @@
 // A strict TypeScript consumer: must type-check with no `any` leaking from the package.
 import {
+  type Algorithm,
   createVerifier,
   decodeJwt,
   decodeProtectedHeader,
@@ -23,7 +24,7 @@ const options: VerifyOptions = { algorithms: ['HS256'], issuer: 'me', clockToler
 const { payload, protectedHeader } = jwtVerify<AppClaims>('t', 'secret', options);
 const scope: string = payload.scope;
 const exp: number | undefined = payload.exp;
-const alg: string = protectedHeader.alg;
+const alg: Algorithm = protectedHeader.alg;
 
 const verifier = createVerifier(new Uint8Array(32), { audience: ['a', 'b'] });
 const sub: string | undefined = verifier.verify('t').payload.sub;
@@ -77,6 +78,47 @@ signJwt({ sub: 'a' }, { kty: 'oct', k: 'c2VjcmV0', alg: undefined, use: undefine
 
 declare const maybeDate: Date | undefined;
 new SignJWT({ sub: fromEnv, aud: fromEnv }).setProtectedHeader({ alg: 'HS256', kid: fromEnv, typ: fromEnv }).sign('k', { currentDate: maybeDate });
+
+// Readonly arrays (`as const`) are accepted wherever the package takes a list.
+const ALLOWED = ['HS256', 'HS512'] as const;
+const issuers: readonly string[] = ['a', 'b'];
+jwtVerify('t', 'k', { algorithms: ALLOWED, issuer: issuers, audience: issuers, requiredClaims: issuers });
+signJwt({ aud: issuers }, { kty: 'oct', k: 'c2VjcmV0', key_ops: ['sign'] as const }, { audience: issuers });
+new SignJWT({}).setAudience(issuers);
+// One options object serves jwtVerify and createVerifier.
+createVerifier('k', options).free();
+
+// A payload of the caller's own interface signs (no index signature needed), with the builder too;
+// the registered claims it has must still have their types.
+interface OwnClaims {
+  sub: string;
+  roles: string[];
+}
+declare const own: OwnClaims;
+signJwt(own, 'k', { issuedAt: true, expirationTime: '2h' });
+new SignJWT(own).setProtectedHeader({ alg: 'HS256' }).sign('k');
+interface WrongClaims {
+  exp: string;
+}
+declare const wrongClaims: WrongClaims;
+// @ts-expect-error: exp is a NumericDate
+signJwt(wrongClaims, 'k');
+// @ts-expect-error: so in a literal
+signJwt({ exp: 'tomorrow' }, 'k');
+// @ts-expect-error: and with the builder
+new SignJWT({ sub: 42 });
+// @ts-expect-error: only issuedAt takes a boolean (an expiry of true would be now)
+signJwt({}, 'k', { expirationTime: true });
+// @ts-expect-error: a payload is an object
+signJwt('text', 'k');
+
+// Options of another call are compile errors, as they are ERR_OPTIONS_INVALID at run time.
+// @ts-expect-error: isExpired takes clockTolerance and currentDate only
+isExpired('t', options);
+// @ts-expect-error: expiryInfo too
+expiryInfo('t', cachedOptions);
+// @ts-expect-error: options that may hold cache are createVerifier's
+jwtVerify('t', 'k', cachedOptions);
 
 // Wrong option names and types are compile errors.
 // @ts-expect-error: unknown option name
