@@ -109,20 +109,20 @@ enum Flags {
 }
 
 fn time_input(name: &str, raw: Raw<'_>, flags: Flags) -> Result<TimeInput> {
-    let expected = match flags {
-        Flags::Allowed => "a NumericDate, a duration string such as \"2h\", a Date or true",
-        Flags::Refused => "a NumericDate, a duration string such as \"2h\" or a Date (not a boolean)",
+    let input = match (json::as_bool(raw), flags) {
+        (Some(flag), Flags::Allowed) => Some(TimeInput::Now(flag)),
+        (Some(_), Flags::Refused) => None,
+        (None, _) => json::as_str(raw)
+            .map(|text| TimeInput::After(text.into_owned()))
+            .or_else(|| json::as_number(raw).map(TimeInput::At)),
     };
-    if let Some(flag) = json::as_bool(raw) {
-        return match flags {
-            Flags::Allowed => Ok(TimeInput::Now(flag)),
-            Flags::Refused => Err(options_invalid(format!("\"{name}\" must be {expected}"))),
+    input.ok_or_else(|| {
+        let expected = match flags {
+            Flags::Allowed => "a NumericDate, a duration string such as \"2h\", a Date or true",
+            Flags::Refused => "a NumericDate, a duration string such as \"2h\" or a Date (not a boolean)",
         };
-    }
-    if let Some(text) = json::as_str(raw) {
-        return Ok(TimeInput::After(text.into_owned()));
-    }
-    json::as_number(raw).map(TimeInput::At).ok_or_else(|| options_invalid(format!("\"{name}\" must be {expected}")))
+        options_invalid(format!("\"{name}\" must be {expected}"))
+    })
 }
 
 /// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`. When the options

@@ -46,16 +46,23 @@ pub fn check_length(len: usize, max_len: usize) -> Result<()> {
 /// The error for a token that is not in compact form: `message`, with a hint when the token
 /// shows one of the two commonest slips, a leftover `Bearer ` scheme (an `Authorization` header
 /// passed whole) and whitespace around or in it. Only failures pay for the look.
+#[cold]
+#[inline(never)]
 pub fn malformed(code: ErrorCode, message: &'static str, token: &str) -> Error {
-    let scheme = token.trim_start().get(..7).is_some_and(|start| start.eq_ignore_ascii_case("bearer "));
+    let bytes = token.as_bytes();
+    let start = bytes.iter().position(|byte| !byte.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let scheme = bytes.get(start..).and_then(|rest| rest.get(..7)).is_some_and(|word| word.eq_ignore_ascii_case(b"bearer "));
     let hint = if scheme {
         "; pass the token without the \"Bearer \" scheme before it"
-    } else if token.bytes().any(|byte| byte.is_ascii_whitespace()) {
+    } else if bytes.iter().any(u8::is_ascii_whitespace) {
         "; the token contains whitespace (trim it)"
     } else {
         return Error::new(code, message);
     };
-    Error::new(code, Cow::Owned(format!("{message}{hint}")))
+    let mut text = String::with_capacity(message.len().saturating_add(hint.len()));
+    text.push_str(message);
+    text.push_str(hint);
+    Error::new(code, Cow::Owned(text))
 }
 
 /// Decodes a base64url segment holding UTF-8 text; `None` if either step fails.
