@@ -102,10 +102,10 @@ export interface VerificationOptions {
   maxTokenLength?: number | undefined;
 }
 
-/** Options of `jwtVerify`. `cache` is `createVerifier`'s only (here `ERR_OPTIONS_INVALID`), so a
- * `VerifierOptions` object that may hold it is a compile error here too. */
+/** Options of `jwtVerify`. A `cache` is `createVerifier`'s only (here `ERR_OPTIONS_INVALID` unless
+ * `false`), so a `VerifierOptions` object that may hold one is a compile error here too. */
 export interface VerifyOptions extends VerificationOptions {
-  cache?: never;
+  cache?: false | undefined;
 }
 
 /** Options of `createVerifier`: the verification options, and its cache. */
@@ -146,7 +146,7 @@ declare global {
 
 /** Names a call does not take: passing another call's options object there (which throws
  * `ERR_OPTIONS_INVALID`) is a compile error too. */
-type NotTaken<Names extends string> = { [Name in Names]?: never };
+type NotTaken<Names extends string> = { [Name in Names]?: undefined };
 
 /** Options of `isExpired` and `expiryInfo`: the verification options but these two are refused. */
 export interface ExpiryOptions extends NotTaken<Exclude<keyof VerifierOptions, 'clockTolerance' | 'currentDate'>> {
@@ -236,16 +236,34 @@ export interface RegisteredClaims {
   iat?: number | undefined;
 }
 
-/** Signs a claims set with HS256 (or HS384, HS512). The payload may be of any object type (an
- * interface of your own claims too); the registered claims it has must have their types. */
-export declare function signJwt<Payload extends object = JWTPayload>(payload: Payload & RegisteredClaims, key: Key, options?: SignOptions): string;
+/** Objects that are not plain data: as a payload to sign they are `ERR_JWT_INVALID`. (A class
+ * instance is too, but no type can tell it from a plain object.) */
+type NotPlain =
+  | readonly unknown[]
+  | ((...args: never[]) => unknown)
+  | Date
+  | RegExp
+  | Map<unknown, unknown>
+  | Set<unknown>
+  | WeakMap<object, unknown>
+  | WeakSet<object>
+  | ArrayBuffer
+  | ArrayBufferView
+  | Promise<unknown>;
+
+/** A claims set to sign: a plain object of any type (an interface of your own claims too), whose
+ * registered claims, where it has them, have their types. */
+export type SignPayload<Payload extends object> = Payload & (Payload extends NotPlain ? never : unknown) & RegisteredClaims;
+
+/** Signs a claims set (a plain object) with HS256 (or HS384, HS512). */
+export declare function signJwt<Payload extends object = JWTPayload>(payload: SignPayload<Payload>, key: Key, options?: SignOptions): string;
 
 /** Every error code, in a fixed order. */
 export declare function errorCodes(): JwtErrorCode[];
 
 /** jose's builder; `sign` is synchronous (`await` on it still works). */
 export declare class SignJWT<Payload extends object = JWTPayload> {
-  constructor(payload?: Payload & RegisteredClaims);
+  constructor(payload?: SignPayload<Payload>);
   setProtectedHeader(header: { alg: Algorithm; typ?: string | undefined; kid?: string | undefined; [parameter: string]: unknown }): this;
   setIssuer(issuer: string): this;
   setSubject(subject: string): this;

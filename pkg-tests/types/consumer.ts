@@ -111,8 +111,27 @@ new SignJWT({ sub: 42 });
 signJwt({}, 'k', { expirationTime: true });
 // @ts-expect-error: a payload is an object
 signJwt('text', 'k');
+// Objects that are not plain data throw ERR_JWT_INVALID, so they do not compile either.
+// @ts-expect-error: an array
+signJwt([1, 2], 'k');
+// @ts-expect-error: a Map
+signJwt(new Map([['sub', 'a']]), 'k');
+// @ts-expect-error: a Date
+new SignJWT(new Date());
+// @ts-expect-error: bytes
+signJwt(new Uint8Array(2), 'k');
+// @ts-expect-error: a function
+signJwt(() => ({ sub: 'a' }), 'k');
+signJwt({}, 'k');
+const record: Record<string, unknown> = { sub: 'a' };
+signJwt(record, 'k');
+const builder: SignJWT = new SignJWT(own).setIssuer('me');
 
-// Options of another call are compile errors, as they are ERR_OPTIONS_INVALID at run time.
+// Options of another call are compile errors, as they are ERR_OPTIONS_INVALID at run time; the
+// values that call does take (undefined, and cache: false) still compile.
+jwtVerify('t', 'k', { cache: false });
+jwtVerify('t', 'k', { cache: undefined, ...options });
+isExpired('t', { algorithms: undefined, clockTolerance: 5 });
 // @ts-expect-error: isExpired takes clockTolerance and currentDate only
 isExpired('t', options);
 // @ts-expect-error: expiryInfo too
@@ -142,4 +161,4 @@ new SignJWT({}).sign('k').catch(() => {});
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
-void [scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg];
+void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg];
