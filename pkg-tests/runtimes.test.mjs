@@ -22,7 +22,7 @@ import {
 // (npm adds package.json and README.md itself).
 const TARBALL_FILES = [
   'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
-  'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
+  'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm-bytes.cjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
   'www/format.js',
 ];
 
