@@ -144,6 +144,23 @@ add('crit names b64, which is absent', signed('{"alg":"HS256","crit":["b64"]}', 
 add('crit names a recognised extension that is present', signed('{"alg":"HS256","crit":["x-ext"],"x-ext":null}', claims()), VALID, {
   options: { crit: { 'x-ext': true } },
 });
+add('crit repeats a recognised name (jose accepts that)', signed('{"alg":"HS256","crit":["b64","b64"],"b64":true}', claims()), VALID);
+{
+  // A name repeated thousands of times before hundreds of other members: each distinct name is
+  // looked up once, so this costs time linear in the header, before the signature vouches for it.
+  const head = '{"alg":"HS256", "crit":['; // 24 bytes: the repeated unit starts on a base64 boundary
+  const unit = '"b64",'; // 6 bytes: 8 base64 characters
+  const times = 4000;
+  const members = Array.from({ length: 300 }, (_, i) => `,"m${String(i).padStart(3, '0')}":0`).join('');
+  const tail = `"b64"]${members},"b64":true}`;
+  const headerText = head + unit.repeat(times) + tail;
+  const token = signed(headerText, claims());
+  const prefix = b64(head);
+  const repeat = b64(unit);
+  const suffix = token.slice(prefix.length + repeat.length * times);
+  if (`${prefix}${repeat.repeat(times)}${suffix}` !== token) throw new Error('the repeated crit token does not rebuild');
+  add('crit repeats b64 4000 times before 300 other members', { prefix, repeat, times, suffix }, VALID);
+}
 add('crit is checked before alg: an unknown extension with a disallowed alg', signed('{"alg":"none","crit":["x-unknown"],"x-unknown":1}', claims()), NOT_SUPPORTED, {
   options: { algorithms: ['HS256'] },
 });

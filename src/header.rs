@@ -56,7 +56,10 @@ impl<'a> Header<'a> {
     }
 }
 
-/// The names listed in `crit`, after checking each is recognised and present.
+/// The names listed in `crit`, after checking each is recognised and present. A name may be
+/// listed more than once (jose accepts that too), so each distinct name is looked up among the
+/// members once: the distinct names are all recognised ones, which the caller's options bound,
+/// so a header the signature has not yet vouched for cannot make this quadratic in its length.
 fn critical_extensions<'a>(members: &Members<'a>, recognised: &[String]) -> Result<Vec<Cow<'a, str>>> {
     let Some(crit) = members.get("crit") else { return Ok(Vec::new()) };
     let names: Vec<Cow<'a, str>> = json::as_array(crit)
@@ -65,7 +68,11 @@ fn critical_extensions<'a>(members: &Members<'a>, recognised: &[String]) -> Resu
         .unwrap_or(None)
         .filter(|names| names.iter().all(|name| !name.is_empty()))
         .ok_or_else(|| invalid("the \"crit\" header parameter must be a non-empty array of non-empty strings"))?;
+    let mut present: Vec<&str> = Vec::new();
     for name in &names {
+        if present.contains(&name.as_ref()) {
+            continue;
+        }
         let known = BUILT_IN_EXTENSIONS.contains(&name.as_ref()) || recognised.iter().any(|r| r == name);
         if !known {
             // The name comes from the token, so it is not echoed.
@@ -74,6 +81,7 @@ fn critical_extensions<'a>(members: &Members<'a>, recognised: &[String]) -> Resu
         if !members.contains(name) {
             return Err(invalid("a critical header extension is listed in \"crit\" but absent"));
         }
+        present.push(name);
     }
     Ok(names)
 }
@@ -121,6 +129,18 @@ mod tests {
         assert_eq!(code(r#"{"alg":"HS256","crit":["exp"],"exp":1}"#, &[]), ErrorCode::NotSupported);
         assert_eq!(code(r#"{"alg":"HS256","crit":["exp"]}"#, &ours), ErrorCode::JwsInvalid, "listed but absent");
         assert!(Header::parse(r#"{"alg":"HS256","crit":["exp"],"exp":1}"#, &ours).is_ok());
+    }
+
+    #[test]
+    fn a_name_repeated_in_crit_is_judged_like_one_listing() {
+        let ours = vec!["exp".to_string()];
+        let repeated = Header::parse(r#"{"alg":"HS256","crit":["b64","exp","b64","exp"],"b64":true,"exp":1}"#, &ours);
+        assert!(repeated.unwrap().b64());
+        // Repeats do not hide a name that is unknown or absent, wherever it comes.
+        assert_eq!(code(r#"{"alg":"HS256","crit":["b64","b64","nope"],"b64":true}"#, &[]), ErrorCode::NotSupported);
+        assert_eq!(code(r#"{"alg":"HS256","crit":["b64","exp","b64","exp"],"b64":true}"#, &ours), ErrorCode::JwsInvalid);
+        let many = format!(r#"{{"alg":"HS256","crit":[{}],"b64":false}}"#, vec![r#""b64""#; 5000].join(","));
+        assert!(!Header::parse(&many, &[]).unwrap().b64());
     }
 
     #[test]
