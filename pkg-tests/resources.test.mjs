@@ -98,6 +98,24 @@ test('a 64 MiB token is refused before anything proportional to it is allocated'
   assert.equal(memory(), before, 'the wasm memory grew: the token was copied before the length check');
 });
 
+test('a token within the cap in UTF-16 units but over it in UTF-8 is refused before it is copied whole', () => {
+  // 1 Mi units of U+20AC are 3 MiB of UTF-8: the units pass a 1 MiB cap, the bytes do not. At
+  // most the cap plus one byte of UTF-8 is written (after a first try of one byte per unit), so
+  // the memory grows by about twice the cap at most; encoding it all would take 4 MiB. (A small
+  // cap, so that the memory this leaves free cannot hide the growth the controls below expect.)
+  const cap = 1024 * 1024;
+  const wide = '\u20ac'.repeat(cap);
+  const before = memory();
+  const verifier = createVerifier(KEY, { currentDate: NOW, maxTokenLength: cap });
+  assert.equal(codeOf(() => verifier.verify(wide)), 'ERR_JWT_TOO_LONG');
+  assert.equal(codeOf(() => jwtVerify(wide, KEY, { currentDate: NOW, maxTokenLength: cap })), 'ERR_JWT_TOO_LONG');
+  verifier.free();
+  const grown = memory() - before;
+  console.log(`resources: a ${cap}-unit token of 3 MiB UTF-8 under a 1 MiB cap grew the wasm memory by ${grown} bytes`);
+  assert.ok(grown < 3 * 1024 * 1024, `the wasm memory grew by ${grown} bytes`);
+  assert.equal(jwtVerify(good, KEY, { currentDate: NOW }).payload.sub, 'ada');
+});
+
 test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECONDS} s) leave the wasm memory unchanged`, () => {
   const options = { currentDate: NOW, audience: 'api', algorithms: ['HS256'] };
   const verifier = createVerifier(KEY, options);

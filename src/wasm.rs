@@ -178,8 +178,11 @@ fn with_token<T>(
 #[inline(never)]
 fn owned_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
+    // UTF-16 units first (a cheap bound: each takes at least one UTF-8 byte), then UTF-8 bytes,
+    // encoding at most one byte past the cap: a string within the cap in units but over it in
+    // UTF-8 is refused without being copied whole. The core checks the byte length again.
     crate::token::check_length(text.length() as usize, max_len)?;
-    Ok(encode_utf8(text))
+    encode_utf8_within(text, max_len.saturating_add(1)).ok_or_else(|| crate::token::too_long(max_len))
 }
 
 /// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8`].
@@ -261,17 +264,26 @@ fn utf8(text: &JsString) -> String {
 /// A JS string as UTF-8. TextEncoder.encodeInto writes straight into wasm memory, far faster
 /// than the glue's per-character copy; lone surrogates become U+FFFD, as in every encoder.
 fn encode_utf8(text: &JsString) -> String {
+    encode_utf8_within(text, usize::MAX).unwrap_or_default()
+}
+
+/// [`encode_utf8`] if the UTF-8 takes at most `limit` bytes; `None` if it takes more, having
+/// written at most `limit` of them (encodeInto stops at the buffer's end).
+fn encode_utf8_within(text: &JsString, limit: usize) -> Option<String> {
     let units = text.length();
     // One byte per UTF-16 unit fits any ASCII text (every valid token); otherwise encode again
-    // into the most UTF-8 can need, 3 bytes per unit.
-    let mut buffer = vec![0u8; units as usize];
+    // into the most UTF-8 can need, 3 bytes per unit, or the limit if that is less.
+    let mut buffer = vec![0u8; (units as usize).min(limit)];
     let mut result = ENCODER.with(|encoder| encoder.encode_into(text, &mut buffer));
     if result.read() < units {
-        buffer = vec![0u8; (units as usize).saturating_mul(3)];
+        buffer = vec![0u8; (units as usize).saturating_mul(3).min(limit)];
         result = ENCODER.with(|encoder| encoder.encode_into(text, &mut buffer));
+        if result.read() < units {
+            return None;
+        }
     }
     buffer.truncate(result.written() as usize);
-    String::from_utf8(buffer).unwrap_or_default()
+    Some(String::from_utf8(buffer).unwrap_or_default())
 }
 
 #[wasm_bindgen]
