@@ -146,7 +146,8 @@ describe('runtimes', () => {
   });
 
   // A Node program bundled with the package in it (esbuild, as Next.js and others bundle server
-  // code): the Node entry carries its .wasm inside, so the bundle runs from anywhere.
+  // code): the Node entry requires its .wasm's bytes as a module (pkg/wasm-bytes.cjs), which the
+  // bundle takes in, so it runs from anywhere.
   test('Node: bundled into a server bundle by esbuild (CJS and ESM), runs away from node_modules', LIMIT, async () => {
     const { build } = await import('esbuild');
     const dir = join(work, 'node-bundle');
@@ -383,7 +384,7 @@ const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () =
 // Next.js, built by `next build` with each of its bundlers and served by `next start`, and run by
 // `next dev` with each bundler: the checks in an edge route (the `edge-light` entry, with run-time
 // compilation refused as Vercel's edge runtime refuses it) and in a Node.js-runtime route (the Node
-// entry, bundled into the server bundle with its .wasm inside, no configuration) and a server
+// entry, bundled into the server bundle with its .wasm's bytes, no configuration) and a server
 // component, a client component in Chromium (the browser entry), the README's route handler as
 // written, and a proxy (formerly middleware, on the Node.js runtime) that guards a route. Next,
 // React and React DOM are installed into the project from npm's cache, at the versions of the

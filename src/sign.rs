@@ -102,7 +102,7 @@ fn header_members(raw: Raw<'_>) -> Result<Vec<(String, String)>> {
 }
 
 /// Whether a time option takes `true` (now) and `false` (leave the claim alone).
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Flags {
     Allowed,
     Refused,
