@@ -74,10 +74,17 @@ export interface JWTHeaderParameters {
   [parameter: string]: unknown;
 }
 
+/** Names a call does not take: passing another call's options object there (which throws
+ * `ERR_OPTIONS_INVALID`) is a compile error too. */
+type NotTaken<Names extends string> = { [Name in Names]?: undefined };
+
+/** The names of `signJwt`'s options that verification does not take. */
+type SignOnly = 'alg' | 'header' | 'issuedAt' | 'expirationTime' | 'notBefore' | 'jti';
+
 /** The options `jwtVerify` and `createVerifier` share, with jose's names and meaning. Unknown
  * names throw `ERR_OPTIONS_INVALID`; an option left `undefined` takes its default (so the types
  * allow it under `exactOptionalPropertyTypes`). Arrays may be readonly (`as const`). */
-export interface VerificationOptions {
+export interface VerificationOptions extends NotTaken<SignOnly> {
   /** Allowed `alg` values. Defaults to HS256, HS384 and HS512. */
   algorithms?: readonly Algorithm[] | undefined;
   /** Required `iss`, or any of several; makes `iss` required. */
@@ -144,9 +151,6 @@ declare global {
   }
 }
 
-/** Names a call does not take: passing another call's options object there (which throws
- * `ERR_OPTIONS_INVALID`) is a compile error too. */
-type NotTaken<Names extends string> = { [Name in Names]?: undefined };
 
 /** Options of `isExpired` and `expiryInfo`: the verification options but these two are refused. */
 export interface ExpiryOptions extends NotTaken<Exclude<keyof VerifierOptions, 'clockTolerance' | 'currentDate'>> {
@@ -175,7 +179,7 @@ export interface ExpiryInfo {
 export type TimeInput = number | string | Date;
 
 /** Options of `signJwt`. Unknown names throw `ERR_OPTIONS_INVALID`. */
-export interface SignOptions {
+export interface SignOptions extends NotTaken<Exclude<keyof VerifierOptions, SignOnly | 'issuer' | 'subject' | 'audience' | 'currentDate'>> {
   /** Defaults to `header.alg`, then the JWK's `alg`, then HS256. */
   alg?: Algorithm | undefined;
   /** Further protected header parameters (`typ`, `kid`, ...). */
@@ -261,6 +265,12 @@ export declare function signJwt<Payload extends object = JWTPayload>(payload: Si
 /** Every error code, in a fixed order. */
 export declare function errorCodes(): JwtErrorCode[];
 
+/** The options of `SignJWT`'s `sign`: `currentDate` only (claims are set by the builder's methods). */
+export interface SignJWTOptions extends NotTaken<Exclude<keyof SignOptions | keyof VerifierOptions, 'currentDate'>> {
+  /** The time relative durations count from. Defaults to now. */
+  currentDate?: Date | undefined;
+}
+
 /** jose's builder; `sign` is synchronous (`await` on it still works). */
 export declare class SignJWT<Payload extends object = JWTPayload> {
   constructor(payload?: SignPayload<Payload>);
@@ -273,5 +283,5 @@ export declare class SignJWT<Payload extends object = JWTPayload> {
   setExpirationTime(input: number | string | Date): this;
   setNotBefore(input: number | string | Date): this;
   /** Signs; the only option is `currentDate` (any other name throws `ERR_OPTIONS_INVALID`). */
-  sign(key: Key, options?: { currentDate?: Date | undefined }): string;
+  sign(key: Key, options?: SignJWTOptions): string;
 }

@@ -12,6 +12,8 @@ import {
   jwtVerify,
   SignJWT,
   signJwt,
+  type SignJWTOptions,
+  type SignOptions,
   type VerifierOptions,
   type VerifyOptions,
 } from 'jwt-wasm';
@@ -138,6 +140,22 @@ isExpired('t', options);
 expiryInfo('t', cachedOptions);
 // @ts-expect-error: options that may hold cache are createVerifier's
 jwtVerify('t', 'k', cachedOptions);
+const signOptions: SignOptions = { currentDate: new Date(), expirationTime: '1h' };
+const verifyOnly: VerifierOptions = { currentDate: new Date(), clockTolerance: 5 };
+const builderOptions: SignJWTOptions = { currentDate: new Date() };
+new SignJWT({}).sign('k', builderOptions);
+signJwt({}, 'k', builderOptions);
+jwtVerify('t', 'k', builderOptions);
+// @ts-expect-error: sign() takes currentDate only, not signJwt's options
+new SignJWT({}).sign('k', signOptions);
+// @ts-expect-error: nor verification's
+new SignJWT({}).sign('k', verifyOnly);
+// @ts-expect-error: signJwt's options are not verification's
+jwtVerify('t', 'k', signOptions);
+// @ts-expect-error: nor a verifier's
+createVerifier('k', signOptions);
+// @ts-expect-error: nor the other way round
+signJwt({}, 'k', verifyOnly);
 
 // Wrong option names and types are compile errors.
 // @ts-expect-error: unknown option name
