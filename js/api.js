@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { guarded, instanceGeneration, isPlainObject, JwtError, replaceIfPending, snapshot, uncurryThis } from './errors.js';
+import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, replaceIfPending, snapshot, uncurryThis } from './errors.js';
 
 export { JwtError } from './errors.js';
 
@@ -90,8 +90,9 @@ export class SignJWT {
   #payload;
   #options = {};
 
+  /** Takes a copy of the claims, as jose's does: changing the object later changes nothing. */
   constructor(payload = {}) {
-    this.#payload = payload;
+    this.#payload = claimsCopy(payload);
   }
 
   setProtectedHeader(header) {
@@ -138,16 +139,20 @@ export class SignJWT {
    * name is refused, not ignored. */
   sign(key, options) {
     if (options === undefined) return signJwt(this.#payload, key, this.#options);
-    if (!isPlainObject(options)) {
-      throw new JwtError('the options of sign() must be a plain object', { code: 'ERR_OPTIONS_INVALID' });
+    // Read once, as signJwt reads its options: own members only, a getter or Proxy that throws
+    // refused with signJwt's coded error (should they pass when read again, refused all the same).
+    const copy = optionsCopy(options);
+    if (copy === undefined) {
+      signJwt(this.#payload, key, options);
+      throw new JwtError('the options of sign() answered differently when read again', { code: 'ERR_OPTIONS_INVALID' });
     }
-    const names = keys(options);
+    const names = keys(copy);
     for (let i = 0; i < names.length; i += 1) {
       if (names[i] !== 'currentDate') {
         throw new JwtError(`unknown option "${names[i]}" of sign() (expected: currentDate; claims are set by the builder's methods)`, { code: 'ERR_OPTIONS_INVALID' });
       }
     }
-    const { currentDate } = options;
+    const { currentDate } = copy;
     return signJwt(this.#payload, key, currentDate === undefined ? this.#options : { ...this.#options, currentDate });
   }
 }

@@ -25,7 +25,6 @@ export class JwtError extends Error {
 const { create, defineProperty, freeze, getOwnPropertyNames, getPrototypeOf, keys, setPrototypeOf, values } = Object;
 const { isArray } = Array;
 const { isFinite, isSafeInteger } = Number;
-const { isView } = ArrayBuffer;
 const Bytes = Uint8Array;
 const Time = Date;
 const stringify = JSON.stringify;
@@ -33,6 +32,9 @@ const stringify = JSON.stringify;
  * load time (a method's `.call` is looked up when it runs, and could have been replaced). */
 export const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
 const objectTag = uncurryThis(Object.prototype.toString);
+// The name of a typed array's kind, read from its internal slot (undefined for anything else): an
+// own Symbol.toStringTag cannot make a Uint16Array pass for a Uint8Array, as it can for the tag.
+const typedArrayName = uncurryThis(Object.getOwnPropertyDescriptor(getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
 const dateTime = uncurryThis(Time.prototype.getTime);
 const indexOf = uncurryThis(String.prototype.indexOf);
 const slice = uncurryThis(String.prototype.slice);
@@ -48,7 +50,7 @@ for (const name of getOwnPropertyNames(Object.prototype)) {
 
 /** A plain object: its prototype is null or an Object.prototype, of this realm or another (a vm
  * context, a test environment), so that it inherits no member JSON.stringify would not see. */
-export function isPlainObject(value) {
+function isPlainObject(value) {
   if (typeof value !== 'object' || value === null || objectTag(value) !== '[object Object]') return false;
   const prototype = getPrototypeOf(value);
   if (prototype === null || prototype === Object.prototype) return true;
@@ -196,7 +198,7 @@ const convert = {
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
    * JWK as JSON text. */
   key(key) {
-    if (isView(key) && objectTag(key) === '[object Uint8Array]') {
+    if (typedArrayName(key) === 'Uint8Array') {
       // Always a fresh copy, read through the array's internal slots: a subclass or an own
       // `length` cannot lie to the binding, and a detached buffer throws here.
       return new Bytes(key);
@@ -354,16 +356,60 @@ export function guarded(call) {
   return guardedCall;
 }
 
+/** `text` as JSON.parse makes it, but every object and array without a prototype: a copy that
+ * nothing added later to Object.prototype or Array.prototype (a toJSON, a getter) reaches. */
+const bareParse = (text) => parse(text, bareValue);
+function bareValue(_name, value) {
+  if (typeof value === 'object' && value !== null) setPrototypeOf(value, null);
+  return value;
+}
+
+/** Options read once, as the binding reads them (see `convert.options`): a copy as plain data
+ * without prototypes, its Dates as Dates; undefined for options the binding would refuse. */
+export function optionsCopy(options) {
+  try {
+    const read = convert.options(options);
+    if (typeof read !== 'string') return undefined;
+    const nul = indexOf(read, '\0');
+    const copy = bareParse(nul === -1 ? read : slice(read, 0, nul));
+    if (nul !== -1) {
+      // The Dates put back as own data members (defined, so that one named "__proto__" stays
+      // one; by a descriptor without a prototype, so that a `get` on Object.prototype is not read).
+      const times = parse(slice(read, nul + 1));
+      const names = keys(times);
+      for (let i = 0; i < names.length; i += 1) {
+        const value = new Time(times[names[i]] ?? NaN);
+        defineProperty(copy, names[i], { __proto__: null, value, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    return copy;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A copy of a claims set to sign, taken when a SignJWT is made (as jose's is): the claims as
+ * `signJwt` would write them, read back without prototypes, so that it writes them the same way
+ * later; the value itself for one `signJwt` refuses (it refuses it again at `sign`). */
+export function claimsCopy(payload) {
+  try {
+    const text = convert.claims(payload);
+    return typeof text === 'string' ? bareParse(text) : payload;
+  } catch {
+    return payload;
+  }
+}
+
 /** A copy of a Verifier's key and options, read once: the Verifier is made from it, and made
  * again from it in a replaced instance, so later changes to the caller's objects (or getters
- * that answer differently) change nothing. For a key or options the binding would refuse, the
- * code of the part refused instead. */
+ * that answer differently, or members added to Object.prototype) change nothing. For a key or
+ * options the binding would refuse, the code of the part refused instead. */
 export function snapshot(key, options) {
   let keyCopy = key;
   try {
     if (typeof key !== 'string') {
       const read = convert.key(key);
-      if (typeof read === 'string') keyCopy = parse(read);
+      if (typeof read === 'string') keyCopy = bareParse(read);
       else if (read instanceof Bytes) keyCopy = read;
       else return read === NOT_JSONABLE ? 'ERR_JWK_INVALID' : 'ERR_KEY_INVALID';
     }
@@ -371,25 +417,6 @@ export function snapshot(key, options) {
     return 'ERR_KEY_INVALID';
   }
   if (options === undefined) return [keyCopy, undefined];
-  try {
-    const read = convert.options(options);
-    if (typeof read === 'string') {
-      const nul = indexOf(read, '\0');
-      const copy = parse(nul === -1 ? read : slice(read, 0, nul));
-      if (nul !== -1) {
-        // The Dates put back as own data members (defined, so that one named "__proto__" stays
-        // one; by a descriptor without a prototype, so that a `get` on Object.prototype is not read).
-        const times = parse(slice(read, nul + 1));
-        const names = keys(times);
-        for (let i = 0; i < names.length; i += 1) {
-          const value = new Time(times[names[i]] ?? NaN);
-          defineProperty(copy, names[i], { __proto__: null, value, enumerable: true, writable: true, configurable: true });
-        }
-      }
-      return [keyCopy, copy];
-    }
-  } catch {
-    // refused below
-  }
-  return 'ERR_OPTIONS_INVALID';
+  const copy = optionsCopy(options);
+  return copy === undefined ? 'ERR_OPTIONS_INVALID' : [keyCopy, copy];
 }

@@ -547,6 +547,26 @@ describe('sign', () => {
     assert.match(messageOf(() => builder().sign(SECRET, { issuer: 'me' })), /^ERR_OPTIONS_INVALID: unknown option "issuer" of sign\(\)/);
   });
 
+  test('SignJWT copies its claims when made, as jose does: changing the object later signs nothing new', () => {
+    const roles = ['user'];
+    const claims = { role: 'user', roles, nested: { level: 1 }, at: new Date(NOW_S * 1000) };
+    const builder = new SignJWT(claims);
+    claims.role = 'admin';
+    roles.push('admin');
+    claims.nested.level = 2;
+    claims.added = true;
+    const signed = decodeJwt(builder.sign(SECRET));
+    assert.deepEqual(signed, { role: 'user', roles: ['user'], nested: { level: 1 }, at: new Date(NOW_S * 1000).toISOString() });
+    // Signed as signJwt signs the claims as they were: the same token.
+    const before = { role: 'user', roles: ['user'], nested: { level: 1 }, at: new Date(NOW_S * 1000) };
+    assert.equal(new SignJWT(before).sign(SECRET), signJwt(before, SECRET));
+    // What signJwt refuses is still refused at sign(), with its code.
+    class Claims {}
+    for (const payload of [new Claims(), { big: 1n }, [], null]) {
+      assert.equal(codeOf(() => new SignJWT(payload).sign(SECRET)), 'ERR_JWT_INVALID', String(payload));
+    }
+  });
+
   test('a claim given as undefined is left out, as JSON.stringify leaves it out', () => {
     assert.deepEqual(decodeJwt(signJwt({ sub: undefined, exp: undefined, scope: 'x' }, SECRET)), { scope: 'x' });
   });

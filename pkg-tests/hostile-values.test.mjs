@@ -9,7 +9,7 @@ import { createSecretKey, webcrypto } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { createVerifier, decodeJwt, decodeProtectedHeader, isExpired, JwtError, jwtVerify, signJwt, Verifier } from 'jwt-wasm';
+import { createVerifier, decodeJwt, decodeProtectedHeader, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -190,6 +190,60 @@ describe('hostile values', () => {
       Date.now = now;
     }
     assert.deepEqual(check(), first);
+  });
+
+  test('a Verifier made again after a replacement is not refused for members added to Object.prototype since', () => {
+    const jwk = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url') };
+    const verifier = createVerifier(jwk, { issuer: 'evil', requiredClaims: ['sub'] });
+    const otherIssuer = signJwt({ sub: 'ada', iss: 'other' }, SECRET);
+    assert.equal(verifier.verify(good).payload.sub, 'ada');
+    withoutClock(() => jwtVerify(good, SECRET));
+    // Its copy of the key and options is made again in the new instance, with a toJSON and a
+    // getter on Object.prototype and Array.prototype (which would refuse any caller's object).
+    const added = [[Object.prototype, 'toJSON'], [Array.prototype, 'toJSON'], [Object.prototype, 'issuer']];
+    try {
+      for (const [prototype, name] of added) Object.defineProperty(prototype, name, { get: () => () => 'x', configurable: true });
+      assert.equal(verifier.verify(good).payload.sub, 'ada');
+      assert.equal(codeOf(() => verifier.verify(otherIssuer)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    } finally {
+      for (const [prototype, name] of added) delete prototype[name];
+    }
+    verifier.free();
+    stillWorks();
+  });
+
+  test('SignJWT.sign reads its options as signJwt does: hooks that throw give coded errors, only own members count', () => {
+    const builder = () => new SignJWT({ sub: 'ada' }).setIssuedAt().setExpirationTime('1h');
+    const throwing = [
+      { get currentDate() { throw new Error('getter'); } },
+      new Proxy({}, { ownKeys() { throw new Error('ownKeys'); } }),
+      new Proxy({}, { getPrototypeOf() { throw new Error('getPrototypeOf'); } }),
+      new Proxy({ currentDate: new Date() }, { get() { throw new Error('get'); } }),
+    ];
+    for (const options of throwing) {
+      assert.equal(codeOf(() => builder().sign(SECRET, options)), 'ERR_OPTIONS_INVALID');
+      assert.equal(codeOf(() => signJwt({}, SECRET, options)), 'ERR_OPTIONS_INVALID');
+    }
+    // A hidden member is refused, as signJwt refuses it.
+    const hidden = Object.defineProperty({}, 'currentDate', { value: new Date(0), enumerable: false });
+    assert.equal(codeOf(() => builder().sign(SECRET, hidden)), 'ERR_OPTIONS_INVALID');
+    // An inherited one is not read: the time is now, not the year 2100.
+    const nowS = Math.floor(Date.now() / 1000);
+    try {
+      Object.prototype.currentDate = new Date(Date.UTC(2100, 0, 1));
+      for (const token of [builder().sign(SECRET, {}), signJwt({}, SECRET, { issuedAt: true })]) {
+        const { iat } = decodeJwt(token);
+        assert.ok(iat >= nowS && iat < nowS + 60, `iat ${iat}`);
+      }
+    } finally {
+      delete Object.prototype.currentDate;
+    }
+    // A getter read once: the time it gave is the time signed.
+    let reads = 0;
+    const once = { get currentDate() { reads += 1; return new Date(reads === 1 ? 1_000_000 : 2_000_000); } };
+    assert.equal(decodeJwt(builder().sign(SECRET, once)).iat, 1000);
+    assert.equal(reads, 1);
+    stillWorks();
   });
 
   test('free() after a replacement left pending frees nothing of the new instance', () => {
@@ -719,6 +773,17 @@ describe('hostile values', () => {
     }
     assert.equal(jwtVerify(good, Lying.from(Buffer.from(SECRET))).payload.sub, 'ada');
     assert.equal(jwtVerify(good, Longer.from(Buffer.from(SECRET))).payload.sub, 'ada');
+    // Another kind of typed array tagged as a Uint8Array is still refused (it was read as one,
+    // each item cut to a byte, so that many keys verified the same token).
+    const tagged = (array) => Object.defineProperty(array, Symbol.toStringTag, { value: 'Uint8Array' });
+    const asBytes = [...Buffer.from(SECRET)];
+    for (const make of [() => new Uint16Array(asBytes), () => new Float64Array(asBytes), () => new Int8Array(asBytes), () => new Uint8ClampedArray(asBytes)]) {
+      const key = tagged(make());
+      assert.equal(Object.prototype.toString.call(key), '[object Uint8Array]');
+      assert.equal(codeOf(() => jwtVerify(good, key)), 'ERR_KEY_INVALID', key.constructor.name);
+      assert.equal(codeOf(() => createVerifier(key)), 'ERR_KEY_INVALID', key.constructor.name);
+      assert.equal(codeOf(() => signJwt({}, key)), 'ERR_KEY_INVALID', key.constructor.name);
+    }
     const own = Object.defineProperty(new TextEncoder().encode(SECRET), 'length', { get() { throw new Error('own'); } });
     assert.equal(jwtVerify(good, own).payload.sub, 'ada');
     const foreign = vm.runInNewContext('new Uint8Array([...s].map((c) => c.charCodeAt(0)))', { s: SECRET });
