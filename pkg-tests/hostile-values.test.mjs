@@ -9,7 +9,7 @@ import { createSecretKey, webcrypto } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { createVerifier, decodeJwt, decodeProtectedHeader, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
+import { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -243,6 +243,38 @@ describe('hostile values', () => {
     const once = { get currentDate() { reads += 1; return new Date(reads === 1 ? 1_000_000 : 2_000_000); } };
     assert.equal(decodeJwt(builder().sign(SECRET, once)).iat, 1000);
     assert.equal(reads, 1);
+    stillWorks();
+  });
+
+  test('results and errors have their members as their own: setters and read-only members on Object.prototype change nothing', () => {
+    const expiring = signJwt({ sub: 'ada' }, SECRET, { currentDate: new Date(0), expirationTime: 10 });
+    const names = ['expiresAt', 'issuedAt', 'notBefore', 'expired', 'notYetValid', 'secondsLeft', 'code', 'claim', 'reason', 'name'];
+    const calls = [];
+    const expected = expiryInfo(expiring);
+    for (const kind of ['read-only', 'setter']) {
+      try {
+        for (const name of names) {
+          const descriptor = kind === 'read-only'
+            ? { value: 'inherited', writable: false }
+            : { get: () => 'inherited', set: () => { calls.push(name); throw 'thrown by a setter'; } };
+          Object.defineProperty(Object.prototype, name, { ...descriptor, configurable: true });
+        }
+        const info = expiryInfo(expiring);
+        assert.deepEqual(Object.keys(info), names.slice(0, 6), kind);
+        assert.equal(info.expired, true, kind);
+        assert.equal(info.expiresAt.getTime(), expected.expiresAt.getTime(), kind);
+        const error = errorOf(() => jwtVerify(expiring, SECRET));
+        assert.ok(error instanceof JwtError, kind);
+        assert.deepEqual([error.name, error.code, error.claim, error.reason], ['JwtError', 'ERR_JWT_EXPIRED', 'exp', 'check_failed'], kind);
+        assert.deepEqual(Object.keys(error), ['name', 'code', 'claim', 'reason'], kind);
+        const plain = errorOf(() => decodeJwt('not a token'));
+        assert.equal(Object.hasOwn(plain, 'claim'), false, kind);
+        assert.equal(plain.code, 'ERR_JWT_INVALID', kind);
+      } finally {
+        for (const name of names) delete Object.prototype[name];
+      }
+    }
+    assert.deepEqual(calls, []);
     stillWorks();
   });
 

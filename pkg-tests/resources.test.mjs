@@ -4,6 +4,7 @@
 //   cap does grow it, so the probe can see copies);
 // - up to a million mixed good and bad verifications (bounded to ~30 s) leave the wasm memory
 //   size unchanged after warm-up, and the instance still works;
+// - a JWK over 2 MiB of JSON text is refused without growing the wasm memory;
 // - no error message contains the token;
 // - a verifier with `cache: 1000` fed 200,000 distinct valid tokens keeps its memory flat after
 //   warm-up (entries are evicted), and, as a control, a cache large enough to keep them all
@@ -96,6 +97,20 @@ test('a 64 MiB token is refused before anything proportional to it is allocated'
   }
   verifier.free();
   assert.equal(memory(), before, 'the wasm memory grew: the token was copied before the length check');
+});
+
+test('a JWK over 2 MiB of JSON text is refused before it is copied', () => {
+  // A secret is at most 1 MiB, so its JWK fits in 2 MiB of text; a longer one, long by its k or
+  // by another member, is refused by its length, as string and byte keys are.
+  const small = { kty: 'oct', k: b64(KEY) };
+  assert.equal(jwtVerify(good, small, { currentDate: NOW }).payload.sub, 'ada'); // warm-up
+  createVerifier(small).free();
+  const before = memory();
+  for (const key of [{ kty: 'oct', k: 'A'.repeat(16 * 1024 * 1024) }, { ...small, kid: 'x'.repeat(8 * 1024 * 1024) }]) {
+    assert.equal(codeOf(() => jwtVerify(good, key, { currentDate: NOW })), 'ERR_KEY_INVALID');
+    assert.equal(codeOf(() => createVerifier(key)), 'ERR_KEY_INVALID');
+  }
+  assert.equal(memory(), before, 'the wasm memory grew: the JWK was copied before the length check');
 });
 
 test('a token within the cap in UTF-16 units but over it in UTF-8 is refused before it is copied whole', () => {

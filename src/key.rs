@@ -50,6 +50,7 @@ impl Jwk {
     /// (Web Crypto's extractable flag) that is not a boolean, or a `key_ops` that names an
     /// operation twice (RFC 7517 section 4.3), as jose refuses them.
     pub fn from_json(text: &str) -> Result<Self> {
+        check_jwk_text_length(text.len())?;
         let object = OptionObject::parse(text, ErrorCode::JwkInvalid)?;
         let mut jwk = Jwk::default();
         for (name, raw) in object.present() {
@@ -78,6 +79,19 @@ impl Jwk {
 /// The longest secret accepted, in bytes (1 MiB): far beyond any real HMAC key (longer ones
 /// are hashed to the hash's size anyway), and short of what could exhaust wasm memory.
 pub const MAX_SECRET_LEN: usize = 1 << 20;
+
+/// The longest JSON text of a JWK accepted, in UTF-16 units or bytes (2 MiB): room for the
+/// base64url of a [`MAX_SECRET_LEN`] secret (4/3 of it) and its other members.
+pub const MAX_JWK_TEXT_LEN: usize = 2 << 20;
+
+/// Refuses a JWK's JSON text longer than [`MAX_JWK_TEXT_LEN`]; the binding checks it before
+/// copying the text into wasm memory. Errors: `ERR_KEY_INVALID`.
+pub fn check_jwk_text_length(len: usize) -> Result<()> {
+    if len > MAX_JWK_TEXT_LEN {
+        return Err(Error::new(ErrorCode::KeyInvalid, "the JWK is longer than 2 MiB of JSON text (its secret is at most 1 MiB)"));
+    }
+    Ok(())
+}
 
 /// Refuses a secret longer than [`MAX_SECRET_LEN`] bytes; the binding checks it before copying
 /// a key into wasm memory. Errors: `ERR_KEY_INVALID`.
@@ -326,6 +340,23 @@ mod tests {
         let k = String::from_utf8(k).unwrap();
         let jwk = Jwk { kty: Some("oct".into()), k: Some(k), ..Jwk::default() };
         assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), ErrorCode::KeyInvalid);
+    }
+
+    #[test]
+    fn a_jwk_text_holds_a_whole_secret_but_no_more_than_two_mebibytes() {
+        // The largest secret's JWK, with room for its other members, is within the text cap.
+        let mut k = Vec::new();
+        base64url::encode_into(&vec![7u8; MAX_SECRET_LEN], &mut k);
+        let text = format!(r#"{{"kty":"oct","kid":"{}","k":"{}"}}"#, "i".repeat(4096), String::from_utf8(k).unwrap());
+        assert!(text.len() <= MAX_JWK_TEXT_LEN);
+        assert!(SecretKey::from_jwk(&Jwk::from_json(&text).unwrap()).is_ok());
+        // A longer text is refused before it is read, whatever makes it long.
+        let padded = format!(r#"{{"kty":"oct","k":"c2VjcmV0","kid":"{}"}}"#, "i".repeat(MAX_JWK_TEXT_LEN));
+        let error = Jwk::from_json(&padded).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::KeyInvalid);
+        assert!(error.message().contains("2 MiB"), "{}", error.message());
+        assert!(check_jwk_text_length(MAX_JWK_TEXT_LEN).is_ok());
+        assert!(check_jwk_text_length(MAX_JWK_TEXT_LEN + 1).is_err());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! and turns core errors into `JwtError`s. No rule about tokens lives here.
 
 use crate::{
-    check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
+    check_jwk_text_length, check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
     SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN,
 };
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
@@ -82,7 +82,7 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
     HOOKS.with(|slot| set(slot, Some(Hooks { error_class, convert })));
     let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
     WRITER.with(|slot| set(slot, writer));
-    let results = ["parse", "header", "verified"].iter().all(|name| has(&results, name)).then(|| results.unchecked_into::<ResultBuilder>());
+    let results = ["parse", "header", "verified", "expiry"].iter().all(|name| has(&results, name)).then(|| results.unchecked_into::<ResultBuilder>());
     RESULTS.with(|slot| set(slot, results));
     KEPT_HEADERS.with(|slot| set(slot, Vec::new()));
     // The strings and the encoder the binding keeps are made now, as the entry loads, rather than
@@ -126,31 +126,32 @@ fn kept_string<'a, T: PartialEq>(all: &[T], strings: &'a [JsValue], item: &T) ->
 
 impl From<Error> for JsValue {
     fn from(error: Error) -> JsValue {
-        let details = Object::new();
-        NAMES.with(|names| {
-            // The kept string, or one made now for a variant `ALL` would miss.
-            let set = |name: &JsValue, kept: Option<&JsValue>, text: &str| match kept {
-                Some(value) => Reflect::set(&details, name, value),
-                None => Reflect::set(&details, name, &text.into()),
-            };
+        // The kept strings, or ones made now for a variant `ALL` would miss.
+        let (code, claim, reason) = NAMES.with(|names| {
+            let kept = |kept: Option<&JsValue>, text: &str| kept.cloned().unwrap_or_else(|| text.into());
             let code = error.code();
-            let _ = set(&names.code, kept_string(&ErrorCode::ALL, &names.codes, &code), code.as_str());
-            if let Some(claim) = error.claim_name() {
-                let _ = set(&names.claim, None, claim);
-            }
-            if let Some(reason) = error.reason() {
-                let _ = set(&names.reason, kept_string(&ClaimReason::ALL, &names.reasons, &reason), reason.as_str());
-            }
+            (
+                kept(kept_string(&ErrorCode::ALL, &names.codes, &code), code.as_str()),
+                error.claim_name().map_or(JsValue::UNDEFINED, JsValue::from),
+                error.reason().map_or(JsValue::UNDEFINED, |reason| kept(kept_string(&ClaimReason::ALL, &names.reasons, &reason), reason.as_str())),
+            )
         });
         let message = JsValue::from(error.message());
+        // The entry's Failure defines its members as its own (nothing inherited is set).
         let constructed = HOOKS.with(|slot| {
             let hooks = slot.borrow();
-            hooks.as_ref().and_then(|h| Reflect::construct(&h.error_class, &Array::of2(&message, &details)).ok())
+            hooks.as_ref().and_then(|h| Reflect::construct(&h.error_class, &Array::of4(&message, &code, &claim, &reason)).ok())
         });
         constructed.unwrap_or_else(|| {
             // Not registered (the raw glue used directly): a plain Error with the same fields.
             let plain: JsValue = js_sys::Error::new(error.message()).into();
-            let _ = Object::assign(plain.unchecked_ref(), &details);
+            NAMES.with(|names| {
+                for (name, value) in [(&names.code, &code), (&names.claim, &claim), (&names.reason, &reason)] {
+                    if !value.is_undefined() {
+                        let _ = Reflect::set(&plain, name, value);
+                    }
+                }
+            });
             plain
         })
     }
@@ -321,6 +322,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         return SecretKey::from_bytes(bytes.to_vec());
     }
     if let Some(text) = material.dyn_ref::<JsString>() {
+        check_jwk_text_length(text.length() as usize)?;
         return SecretKey::from_jwk(&Jwk::from_json(&utf8(text))?);
     }
     if material.as_f64() == Some(NOT_JSONABLE) {
@@ -445,6 +447,18 @@ extern "C" {
     fn header(this: &ResultBuilder, text: &str) -> JsResult<JsValue>;
     #[wasm_bindgen(method, catch)]
     fn verified(this: &ResultBuilder, payload: &str, header: &JsValue) -> JsResult<JsValue>;
+    /// An `expiryInfo` result from its members, in the order of `Names::expiry`, as an object
+    /// literal makes it (a setter inherited from `Object.prototype` is not called).
+    #[wasm_bindgen(method, catch)]
+    fn expiry(
+        this: &ResultBuilder,
+        expires_at: &JsValue,
+        issued_at: &JsValue,
+        not_before: &JsValue,
+        expired: &JsValue,
+        not_yet_valid: &JsValue,
+        seconds_left: &JsValue,
+    ) -> JsResult<JsValue>;
 }
 
 /// How many protected headers are kept (key rotation and a few issuers alternate headers).
@@ -610,8 +624,7 @@ pub fn is_expired_js(token: JsValue, options: JsValue) -> JsResult<bool> {
 pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
     let info = expiry(&token, &options)?;
     let date = |secs: Option<f64>| secs.map_or(JsValue::NULL, |s| Date::new(&JsValue::from_f64(s * 1000.0)).into());
-    let result = Object::new();
-    // In the order of `Names::expiry`.
+    // In the order of `Names::expiry` and of the builder's `expiry` arguments.
     let values: [JsValue; 6] = [
         date(info.expires_at),
         date(info.issued_at),
@@ -620,6 +633,12 @@ pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
         info.not_yet_valid.into(),
         info.seconds_left.map_or(JsValue::NULL, JsValue::from_f64),
     ];
+    if let Some(builder) = result_builder() {
+        let [expires_at, issued_at, not_before, expired, not_yet_valid, seconds_left] = &values;
+        return builder.expiry(expires_at, issued_at, not_before, expired, not_yet_valid, seconds_left);
+    }
+    // Not registered (the raw glue used directly): set one by one.
+    let result = Object::new();
     NAMES.with(|names| names.expiry.iter().zip(&values).try_for_each(|(name, value)| Reflect::set(&result, name, value).map(drop)))?;
     Ok(result.into())
 }
