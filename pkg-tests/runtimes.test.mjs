@@ -215,7 +215,7 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
     }
   });
 
-  test('workerd: examples/cloudflare-worker answers 200 with claims, 401 with the error code', LIMIT, async () => {
+  test('workerd: examples/cloudflare-worker answers 200 with claims, 401 with the error code, 400 and 500 as RFC 6750 and its config ask', LIMIT, async () => {
     const dir = await consumerProject(join(work, 'worker'), tarball, { files: { '.': join(ROOT, 'examples/cloudflare-worker') } });
     const secret = 'worker-test-secret-of-at-least-32-bytes';
     // The example's config with the secret added as a var (wrangler dev would read .dev.vars).
@@ -237,15 +237,24 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
       const ok = await call(`Bearer ${tokens.good}`);
       assert.equal(ok.status, 200, `${JSON.stringify(ok.body)}\n${server.logs()}`);
       assert.deepEqual(ok.body, { route: '/api/me', claims: decodePart(tokens.good.split('.')[1]) });
-      const missing = await call(null);
-      assert.deepEqual([missing.status, missing.body, missing.auth], [401, { error: 'missing_token' }, 'Bearer realm="api"']);
+      for (const authorization of [null, 'Basic dXNlcjpwYXNz', 'Bearer2 x']) {
+        const missing = await call(authorization);
+        assert.deepEqual([missing.status, missing.body, missing.auth], [401, { error: 'missing_token' }, 'Bearer realm="api"'], String(authorization));
+      }
+      for (const authorization of ['Bearer', 'Bearer ', `Bearer ${tokens.good} ${tokens.good}`]) {
+        const malformed = await call(authorization);
+        assert.deepEqual([malformed.status, malformed.body, malformed.auth],
+          [400, { error: 'invalid_request' }, 'Bearer realm="api", error="invalid_request"'], authorization);
+      }
       const refusals = {
         expired: { code: 'ERR_JWT_EXPIRED', claim: 'exp' },
         tampered: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' },
         malformed: { code: 'ERR_JWS_INVALID' },
         wrongAudience: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' },
         wrongSecret: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' },
+        noExpiry: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'exp' },
       };
+      tokens.noExpiry = hs256({ ...claims, iat: Math.floor(Date.now() / 1000) }, secret);
       for (const [name, expected] of Object.entries(refusals)) {
         const refused = await call(`Bearer ${tokens[name]}`);
         assert.equal(refused.status, 401, name);
@@ -256,6 +265,21 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
       assert.equal((await call(`Bearer ${tokens.good}`)).status, 200);
     } finally {
       await server.stop();
+    }
+    // Deployed without its issuer (or with an empty audience), it answers 500 to every /api/
+    // request rather than letting any issuer's token through or blaming the client.
+    for (const [name, value] of [['JWT_ISSUER', undefined], ['JWT_AUDIENCE', '']]) {
+      const broken = { ...config, vars: { ...config.vars, [name]: value } };
+      writeFileSync(join(dir, 'wrangler.broken.json'), JSON.stringify(broken));
+      const misconfigured = await startWorkerd('wrangler.broken.json', { cwd: dir });
+      cleanups.push(misconfigured.stop);
+      try {
+        const response = await fetchBounded(`${misconfigured.origin}/api/me`, { headers: { authorization: `Bearer ${bearerTokens(secret, { sub: 'x', iss: 'https://evil', aud: 'admin' }).good}` } });
+        await response.arrayBuffer();
+        assert.equal(response.status, 500, `${name}: ${misconfigured.logs()}`);
+      } finally {
+        await misconfigured.stop();
+      }
     }
   });
 });
@@ -504,17 +528,26 @@ describe('Chromium', () => {
     cleanups.push(appServer.close);
   }, LIMIT);
 
-  /** The session example at `url`, checked with a valid, an expired and a malformed token. */
+  /** The session example at `url`, checked with a valid, an expired, a just-expired (within the
+   * tolerance), a not-yet-valid and a malformed token. */
   async function sessionExampleAt(url) {
     const tokens = bearerTokens('any-secret: the page does not verify', { sub: 'user-42' });
     const status = (token) => inPage(`${url}#access_token=${token}`, () => document.querySelector('#status')?.dataset.state !== 'none',
       () => ({ ...document.querySelector('#status').dataset, text: document.querySelector('#status').textContent }));
     const valid = await status(tokens.good);
     assert.equal(valid.state, 'valid', JSON.stringify(valid));
-    assert.ok(Number(valid.secondsLeft) > 500 && Number(valid.secondsLeft) <= 605, JSON.stringify(valid));
+    // The countdown is to exp itself, without the clock tolerance.
+    assert.ok(Number(valid.secondsLeft) > 500 && Number(valid.secondsLeft) <= 600, JSON.stringify(valid));
     assert.match(valid.text, /^Session expires in \d+ min \d+ s/);
     const expired = await status(tokens.expired);
     assert.equal(expired.state, 'expired', JSON.stringify(expired));
+    const now = Math.floor(Date.now() / 1000);
+    const ending = await status(hs256({ sub: 'user-42', exp: now - 2 }, 'any secret'));
+    assert.equal(ending.state, 'expiring', JSON.stringify(ending));
+    assert.ok(Number(ending.secondsLeft) <= 0, JSON.stringify(ending));
+    assert.match(ending.text, /^Session ended at .*: still accepted for \d s within the clock tolerance/);
+    const early = await status(hs256({ sub: 'user-42', nbf: now + 3600, exp: now + 7200 }, 'any secret'));
+    assert.equal(early.state, 'not-yet-valid', JSON.stringify(early));
     const malformed = await status(tokens.malformed);
     assert.deepEqual([malformed.state, malformed.text], ['invalid', 'Not a readable token (ERR_JWT_INVALID).']);
   }

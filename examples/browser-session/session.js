@@ -2,8 +2,9 @@
 // fragment (`#access_token=...`, as OAuth puts it there; the fragment never reaches the server).
 import { expiryInfo, JwtError } from 'jwt-wasm';
 
-// A client clock a little off should not make a valid session look expired.
-const CLOCK_TOLERANCE = '5s';
+// A client clock a little off should not make a valid session look expired: the verdicts allow
+// this many seconds; the countdown is to `exp` itself.
+const CLOCK_TOLERANCE_S = 5;
 
 const input = document.querySelector('#token');
 const status = document.querySelector('#status');
@@ -25,10 +26,18 @@ function render() {
   const token = input.value.trim();
   if (!token) return show('none', 'Paste a token.');
   try {
-    const { expired, expiresAt, secondsLeft } = expiryInfo(token, { clockTolerance: CLOCK_TOLERANCE });
+    const info = expiryInfo(token, { clockTolerance: CLOCK_TOLERANCE_S });
+    const { expired, expiresAt, notBefore, notYetValid } = info;
+    if (notYetValid) return show('not-yet-valid', `Session not valid before ${notBefore.toLocaleString()}.`);
     if (expiresAt === null) return show('valid', 'This token has no expiry (exp).');
-    if (expired) return show('expired', `Session expired at ${expiresAt.toLocaleString()}.`, secondsLeft);
-    return show('valid', `Session expires in ${formatSeconds(secondsLeft)} (at ${expiresAt.toLocaleTimeString()}).`, secondsLeft);
+    if (Number.isNaN(expiresAt.getTime())) return show('valid', 'This token expires beyond the range of dates.');
+    // secondsLeft counts the tolerance in; the session itself ends at exp.
+    const untilExp = info.secondsLeft - CLOCK_TOLERANCE_S;
+    if (expired) return show('expired', `Session expired at ${expiresAt.toLocaleString()}.`, untilExp);
+    if (untilExp <= 0) {
+      return show('expiring', `Session ended at ${expiresAt.toLocaleTimeString()}: still accepted for ${formatSeconds(info.secondsLeft)} within the clock tolerance. Refresh it now.`, untilExp);
+    }
+    return show('valid', `Session expires in ${formatSeconds(untilExp)} (at ${expiresAt.toLocaleTimeString()}).`, untilExp);
   } catch (error) {
     if (error instanceof JwtError) return show('invalid', `Not a readable token (${error.code}).`);
     throw error;

@@ -4,21 +4,28 @@
 // `wrangler dev`); the issuer and audience are plain vars in wrangler.jsonc.
 import { createVerifier, JwtError } from 'jwt-wasm';
 
-// One verifier per isolate and secret: the key and options are parsed once, the HMAC state is
-// prepared once, and every request reuses them.
+// One verifier per isolate and configuration: the key and options are parsed once, the HMAC
+// state is prepared once, and every request reuses them.
 let cached = null;
 
+const CONFIG = ['JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE'];
+
 function verifierFor(env) {
-  // A missing secret is a deployment error (500), not the client's fault (401).
-  if (!env.JWT_SECRET) throw new Error('JWT_SECRET is not set: `wrangler secret put JWT_SECRET`');
-  if (cached?.secret !== env.JWT_SECRET) {
+  // A missing setting is a deployment error (500), not the client's fault (401). An unset issuer
+  // or audience would not fail: `undefined` turns its check off, so every setting is required.
+  for (const name of CONFIG) {
+    if (typeof env[name] !== 'string' || env[name] === '') throw new Error(`${name} is not set (see wrangler.jsonc)`);
+  }
+  if (!cached || CONFIG.some((name) => cached.env[name] !== env[name])) {
     const verifier = createVerifier(env.JWT_SECRET, {
       algorithms: ['HS256'],
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
+      // An access token without an expiry is refused (RFC 9068 requires `exp`).
+      requiredClaims: ['exp'],
       clockTolerance: '30s',
     });
-    cached = { secret: env.JWT_SECRET, verifier };
+    cached = { env: Object.fromEntries(CONFIG.map((name) => [name, env[name]])), verifier };
   }
   return cached.verifier;
 }
@@ -26,12 +33,25 @@ function verifierFor(env) {
 const json = (status, body, headers = {}) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
 
-// RFC 6750 section 3: a request without a token gets no error code; a bad token gets invalid_token.
-function unauthorized(error) {
-  if (!error) return json(401, { error: 'missing_token' }, { 'www-authenticate': 'Bearer realm="api"' });
+// RFC 6750 section 3: a request without a bearer token gets no error code (401); a malformed
+// Authorization header gets invalid_request (400); a bad token gets invalid_token (401).
+function refused(error) {
+  if (error === null) return json(401, { error: 'missing_token' }, { 'www-authenticate': 'Bearer realm="api"' });
+  if (error === 'malformed') {
+    return json(400, { error: 'invalid_request' }, { 'www-authenticate': 'Bearer realm="api", error="invalid_request"' });
+  }
   const body = { error: 'invalid_token', code: error.code };
   if (error.claim !== undefined) body.claim = error.claim;
   return json(401, body, { 'www-authenticate': 'Bearer realm="api", error="invalid_token"' });
+}
+
+/** The bearer token of a request; null without one (no header, or another scheme); 'malformed'
+ * for a Bearer header that does not hold exactly one token. */
+function bearerToken(request) {
+  const header = request.headers.get('authorization');
+  if (header === null || !/^Bearer(\s|$)/i.test(header)) return { token: null };
+  const match = /^Bearer +([^\s]+) *$/i.exec(header);
+  return match ? { token: match[1] } : { token: null, malformed: true };
 }
 
 export default {
@@ -39,13 +59,15 @@ export default {
     const { pathname } = new URL(request.url);
     if (!pathname.startsWith('/api/')) return new Response('public: no token needed\n');
 
-    const match = /^Bearer +([^ ]+) *$/i.exec(request.headers.get('authorization') ?? '');
-    if (!match) return unauthorized(null);
+    // Outside the try: a configuration the verifier refuses is a 500 too, not a refused token.
+    const verifier = verifierFor(env);
+    const { token, malformed } = bearerToken(request);
+    if (token === null) return refused(malformed ? 'malformed' : null);
     let claims;
     try {
-      claims = verifierFor(env).verify(match[1]).payload;
+      claims = verifier.verify(token).payload;
     } catch (error) {
-      if (error instanceof JwtError) return unauthorized(error);
+      if (error instanceof JwtError) return refused(error);
       throw error;
     }
     return json(200, { route: pathname, claims });
