@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
-import { describeStatus, relativeTime, STATUS_LABELS, timeStatus } from '../www/format.js';
+import { describeStatus, OUT_OF_RANGE, relativeTime, STATUS_LABELS, timeStatus } from '../www/format.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -63,7 +63,8 @@ Options:
   --clock-tolerance <d>   Leeway for exp and nbf: seconds or a duration such as 30s, 5m (default 0)
   --now <time>            Judge at this time (ISO 8601 or seconds since the epoch) instead of now
   --json                  One JSON object with status, expired, notYetValid, expiresAt, notBefore,
-                          issuedAt, secondsLeft
+                          issuedAt, secondsLeft (a time beyond what a date can hold, such as
+                          exp 1e20, is "${OUT_OF_RANGE}")
   --help                  This help`,
 
   verify: `Usage: jwt-wasm verify [token] [options]
@@ -91,7 +92,9 @@ Output:
 
   sign: `Usage: jwt-wasm sign [payload] [options]
 
-Signs a JSON object (the argument or standard input; default {}) and prints the token.
+Signs a JSON object (the argument or standard input; default {}) and prints the token. The
+object is read as strictly as the claims of a token (a repeated member name is refused); its
+numbers are JavaScript numbers, so integers beyond 2^53 lose precision.
 
 Secret:
 ${SECRET_HELP}
@@ -158,13 +161,22 @@ const OPTIONS = {
 };
 
 function parse(command, args) {
+  let parsed;
   try {
-    return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // parseArgs names the option at fault, never an option's value; its advice on '--' is noise.
     const message = error.message.replace(/\. To specify[\s\S]*$/, '');
     throw new UsageError(`${message} (see "jwt-wasm ${command} --help")`);
   }
+  // An option that takes one value, given twice, is refused rather than the last one winning.
+  const seen = new Set();
+  for (const { kind, name } of parsed.tokens) {
+    if (kind !== 'option' || OPTIONS[command][name].multiple) continue;
+    if (seen.has(name)) throw new UsageError(`--${name} is given more than once (see "jwt-wasm ${command} --help")`);
+    seen.add(name);
+  }
+  return parsed;
 }
 
 /** A number of seconds stays a number; anything else goes to the package as a duration string. */
@@ -226,7 +238,8 @@ function readSecret(values) {
       throw new UsageError(
         values['secret-env'] === undefined
           ? 'no secret: use --secret-env NAME, --secret-file PATH or --secret TEXT, or set JWT_SECRET'
-          : `the environment variable ${name} is not set`,
+          // Not named: a secret given to --secret-env by mistake would be printed.
+          : 'the environment variable named by --secret-env is not set',
       );
     }
   }
@@ -240,7 +253,9 @@ function readSecret(values) {
 // Output
 
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
-const iso = (date) => (date === null ? null : date.toISOString());
+const isValidDate = (date) => !Number.isNaN(date.getTime());
+/** A claim's time as ISO 8601; null if not set; OUT_OF_RANGE beyond what a Date holds. */
+const iso = (date) => (date === null ? null : isValidDate(date) ? date.toISOString() : OUT_OF_RANGE);
 
 function decode(values, positionals) {
   const token = readInput(positionals, 'token');
@@ -273,6 +288,7 @@ function inspect(values, positionals) {
   }
   const line = (label, date) => {
     if (date === null) return `${label.padEnd(11)} not set\n`;
+    if (!isValidDate(date)) return `${label.padEnd(11)} ${OUT_OF_RANGE}\n`;
     const seconds = (date.getTime() - now.getTime()) / 1000;
     return `${label.padEnd(11)} ${date.toISOString()} (${relativeTime(seconds)})\n`;
   };
@@ -306,8 +322,12 @@ function sign(values, positionals) {
   try {
     payload = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`the payload is not JSON: ${error.message}`);
+    // Not the parser's message: it quotes the start of the text, which may be a secret given
+    // in the payload's place.
+    const at = /at position (\d+)/.exec(error.message);
+    throw new UsageError(`the payload is not JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: give a JSON object such as '{"sub":"ada"}'`);
   }
+  refuseRepeatedNames(text);
   const options = {};
   const header = {};
   if (values.alg !== undefined) options.alg = values.alg;
@@ -325,6 +345,21 @@ function sign(values, positionals) {
   const token = signJwt(payload, key, options);
   if (values.json) return json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) });
   return `${token}\n`;
+}
+
+/** Refuses a payload text that repeats a member name, which JSON.parse would take silently (the
+ * last one winning). The package reads it as the claims set of an unsigned token, by the same
+ * strict rules as every token's claims; a text too long for that is left to signJwt. */
+function refuseRepeatedNames(text) {
+  const claims = Buffer.from(text).toString('base64url');
+  try {
+    decodeJwt(`eyJhbGciOiJub25lIn0.${claims}.`);
+  } catch (error) {
+    if (error instanceof JwtError && error.code === 'ERR_JWT_INVALID') {
+      throw new JwtError(error.message.replace(/^the claims set/, 'the payload'), { code: error.code });
+    }
+    if (!(error instanceof JwtError && error.code === 'ERR_JWT_TOO_LONG')) throw error;
+  }
 }
 
 const COMMANDS = { decode, inspect, verify, sign };
@@ -359,6 +394,12 @@ function main(argv) {
 
 const argv = process.argv.slice(2);
 const wantsJson = argv.includes('--json');
+// Output that cannot be written (a full disk, a closed pipe) is said on stderr, status 1, not a
+// stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`jwt-wasm: cannot write the output (${error.code ?? error.message})\n`);
+  process.exitCode = 1;
+});
 try {
   const { out = '', err = '', status = 0 } = main(argv);
   process.stdout.write(out);

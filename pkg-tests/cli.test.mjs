@@ -3,7 +3,7 @@
 // never appear in any output. Times are fixed with --now: no test reads the wall clock.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -172,6 +172,28 @@ describe('inspect', () => {
     assert.equal(parseJson(run(['inspect', jwt, '--json', '--clock-tolerance', '60', ...AT])).status, 'valid');
   });
 
+  test('times beyond what a Date holds are said so, in words and in --json, with status 0', () => {
+    for (const [claims, status, description] of [
+      [{ exp: 1e20 }, 'valid', 'expires at a time out of the range of dates'],
+      [{ exp: -1e20 }, 'expired', 'expired at a time out of the range of dates'],
+      [{ nbf: 1e20, exp: 2e20 }, 'not-yet-valid', 'becomes valid at a time out of the range of dates'],
+    ]) {
+      const jwt = signJwt(claims, SECRET);
+      const human = run(['inspect', jwt, ...AT]);
+      assert.equal(human.status, 0, human.stderr);
+      assert.match(human.stdout, new RegExp(`^Status +[^:]+: ${description}$`, 'm'));
+      const out = parseJson(run(['inspect', jwt, '--json', ...AT]));
+      assert.deepEqual([out.status, out.description, out.expiresAt], [status, description, 'out of the range of dates']);
+    }
+  });
+
+  test('a fractional exp a moment after the second is judged and worded as the module judges it', () => {
+    // expiryInfo rounds now down to the second: at 12:00:00.7, an exp of 12:00:00.5 has not passed.
+    const jwt = signJwt({ exp: NOW_S + 0.5 }, SECRET);
+    const out = parseJson(run(['inspect', jwt, '--json', '--now', String(NOW_S + 0.7)]));
+    assert.deepEqual([out.status, out.description], ['valid', 'expires now']);
+  });
+
   test('a bad tolerance or --now is refused with a code', () => {
     const negative = run(['inspect', VALID, '--clock-tolerance=-5s', ...AT]);
     assert.equal(negative.status, 1);
@@ -253,7 +275,9 @@ describe('verify', () => {
     assert.match(none.stderr, /ERR_USAGE: no secret/);
     const unset = run(['verify', VALID, '--secret-env', 'NOT_SET_ANYWHERE']);
     assert.equal(unset.status, 2);
-    assert.match(unset.stderr, /NOT_SET_ANYWHERE is not set/);
+    assert.match(unset.stderr, /the environment variable named by --secret-env is not set/);
+    // The secret itself given to --secret-env by mistake is not printed (run() checks).
+    assert.equal(run(['verify', VALID, '--secret-env', SECRET]).status, 2);
     const two = run(['verify', VALID, '--secret', SECRET, '--secret-file', secretFile]);
     assert.equal(two.status, 2);
     assert.match(two.stderr, /give one of/);
@@ -265,6 +289,16 @@ describe('verify', () => {
     // A value given without its option is not echoed back either.
     const stray = run(['verify', VALID, SECRET]);
     assert.equal(stray.status, 2);
+  });
+
+  test('an option that takes one value, given twice, is a usage error rather than the last one winning', () => {
+    const env = { JWT_SECRET: SECRET };
+    for (const args of [['--subject', 'ada', '--subject', 'eve'], ['--typ', 'JWT', '--typ=at+jwt'], ['--now', '0', ...AT]]) {
+      const result = run(['verify', VALID, ...args], { env });
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, /ERR_USAGE: --\w+ is given more than once/, args.join(' '));
+    }
+    assert.equal(run(['sign', '{}', '--iss', 'a', '--iss', 'b'], { env }).status, 2);
   });
 });
 
@@ -310,7 +344,14 @@ describe('sign', () => {
     const env = { JWT_SECRET: SECRET };
     const notJson = run(['sign', '{sub:'], { env });
     assert.equal(notJson.status, 2);
-    assert.match(notJson.stderr, /ERR_USAGE: the payload is not JSON/);
+    assert.match(notJson.stderr, /ERR_USAGE: the payload is not JSON \(at character 2\)/);
+    // The secret given in the payload's place is not quoted back (run() checks).
+    assert.equal(run(['sign', SECRET], { env }).status, 2);
+    assert.equal(run(['sign', '--json'], { env, input: SECRET }).status, 2);
+    // A repeated member name is refused, as in a token's claims, not signed with the last value.
+    const repeated = run(['sign', '{"role":"admin","role":"user"}', '--json'], { env });
+    assert.equal(repeated.status, 1);
+    assert.deepEqual(parseJson(repeated).error, { code: 'ERR_JWT_INVALID', message: 'the payload has a duplicate member name' });
     const cases = [
       [['sign', '{}', '--exp', 'soon'], 'ERR_OPTIONS_INVALID'],
       [['sign', '[1,2]'], 'ERR_JWT_INVALID'],
@@ -324,6 +365,17 @@ describe('sign', () => {
     const emptyKey = run(['sign', '{}', '--secret', '']);
     assert.equal(emptyKey.status, 1);
     assert.match(emptyKey.stderr, /ERR_KEY_INVALID/);
+  });
+
+  test('output that cannot be written is said on stderr with status 1, not a stack trace', { skip: !existsSync('/dev/full') && 'no /dev/full' }, () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'decode', VALID], { stdio: ['pipe', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      assert.equal(result.status, 1);
+      assert.equal(result.stderr, 'jwt-wasm: cannot write the output (ENOSPC)\n');
+    } finally {
+      closeSync(full);
+    }
   });
 });
 

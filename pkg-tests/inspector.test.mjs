@@ -186,6 +186,18 @@ describe('token inspector page', () => {
     await finish(session);
   });
 
+  test('a time beyond what a Date holds is said so, not shown as "Invalid Date" or "forever ago"', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.fill('#token', sign({ sub: 'ada', exp: 1e20 }));
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-detail'), 'Expires at a time out of the range of dates');
+    assert.match(await claimRow(page, 'exp'), /Expiration time\s*100000000000000000000.*A time out of the range of dates\.$/s);
+    await page.clock.runFor(2_000);
+    assert.doesNotMatch(await claimRow(page, 'exp'), /Invalid|NaN|forever/);
+    await finish(session);
+  });
+
   test('a malformed token shows its error code beside the input, and the page recovers', async () => {
     const session = await openPage();
     const { page } = session;

@@ -29,8 +29,14 @@ export function formatDuration(seconds) {
   return parts.join(' ');
 }
 
-/** `in 4 min 12 s`, `3 days ago`, or `now` for a moment `seconds` from now (negative: past). */
+/** How a time claim beyond what a `Date` holds (±8.64e15 ms) is shown: `expiryInfo` gives an
+ * invalid Date for it. */
+export const OUT_OF_RANGE = 'out of the range of dates';
+
+/** `in 4 min 12 s`, `3 days ago`, or `now` for a moment `seconds` from now (negative: past);
+ * for NaN (a time out of the range of dates), `at a time out of the range of dates`. */
 export function relativeTime(seconds) {
+  if (Number.isNaN(seconds)) return `at a time ${OUT_OF_RANGE}`;
   if (Math.abs(seconds) < 1) return 'now';
   return seconds > 0 ? `in ${formatDuration(seconds)}` : `${formatDuration(seconds)} ago`;
 }
@@ -59,7 +65,10 @@ export const STATUS_LABELS = {
  * the claims' own; the verdict already includes any clock tolerance.
  */
 export function describeStatus(info, now) {
-  const secondsFrom = (date) => (date.getTime() - now.getTime()) / 1000;
+  // From now rounded down to the second, as expiryInfo judges (so a fractional exp a moment
+  // after the second is not "passed" while its verdict says valid).
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const secondsFrom = (date) => date.getTime() / 1000 - nowSeconds;
   const status = timeStatus(info);
   if (status === 'expired') return `expired ${relativeTime(secondsFrom(info.expiresAt))}`;
   if (status === 'not-yet-valid') {
