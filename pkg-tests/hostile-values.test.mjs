@@ -9,7 +9,7 @@ import { createSecretKey, webcrypto } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
+import { createVerifier, decodeJwt, decodeProtectedHeader, errorCodes, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -248,7 +248,7 @@ describe('hostile values', () => {
 
   test('results and errors have their members as their own: setters and read-only members on Object.prototype change nothing', () => {
     const expiring = signJwt({ sub: 'ada' }, SECRET, { currentDate: new Date(0), expirationTime: 10 });
-    const names = ['expiresAt', 'issuedAt', 'notBefore', 'expired', 'notYetValid', 'secondsLeft', 'code', 'claim', 'reason', 'name'];
+    const names = ['expiresAt', 'issuedAt', 'notBefore', 'expired', 'notYetValid', 'secondsLeft', 'code', 'claim', 'reason', 'name', '0', '1'];
     const calls = [];
     const expected = expiryInfo(expiring);
     for (const kind of ['read-only', 'setter']) {
@@ -270,6 +270,9 @@ describe('hostile values', () => {
         const plain = errorOf(() => decodeJwt('not a token'));
         assert.equal(Object.hasOwn(plain, 'claim'), false, kind);
         assert.equal(plain.code, 'ERR_JWT_INVALID', kind);
+        const codes = errorCodes();
+        assert.deepEqual([Object.hasOwn(codes, 0), Object.hasOwn(codes, 1)], [true, true], kind);
+        assert.equal(codes[0], 'ERR_JWS_INVALID', kind);
       } finally {
         for (const name of names) delete Object.prototype[name];
       }

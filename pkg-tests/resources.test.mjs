@@ -111,6 +111,15 @@ test('a JWK over 2 MiB of JSON text is refused before it is copied', () => {
     assert.equal(codeOf(() => createVerifier(key)), 'ERR_KEY_INVALID');
   }
   assert.equal(memory(), before, 'the wasm memory grew: the JWK was copied before the length check');
+  // Within 2 MiB of UTF-16 units but 6 MiB of UTF-8: encoded only up to the cap and a byte (a
+  // first try of one byte per unit, then the same buffer grown), not whole, as tokens are. The
+  // whole copy grew the memory by 8 MiB; two buffers side by side, by 4 MiB.
+  const wide = { ...small, kid: '\u20ac'.repeat(2 * 1024 * 1024 - 256) };
+  assert.ok(JSON.stringify(wide).length <= 2 * 1024 * 1024);
+  assert.equal(codeOf(() => jwtVerify(good, wide, { currentDate: NOW })), 'ERR_KEY_INVALID');
+  const grown = memory() - before;
+  console.log(`resources: a JWK of 6 MiB of UTF-8 within 2 MiB of units grew the wasm memory by ${grown} bytes`);
+  assert.ok(grown <= 3 * 1024 * 1024, `the wasm memory grew by ${grown} bytes`);
 });
 
 test('a token within the cap in UTF-16 units but over it in UTF-8 is refused before it is copied whole', () => {

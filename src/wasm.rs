@@ -2,8 +2,8 @@
 //! and turns core errors into `JwtError`s. No rule about tokens lives here.
 
 use crate::{
-    check_jwk_text_length, check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
-    SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN,
+    check_jwk_text_length, check_secret_length, decode_jwt, decode_protected_header, expiry_info, jwk_text_too_long, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
+    SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_JWK_TEXT_LEN,
 };
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::{Cell, RefCell};
@@ -186,7 +186,7 @@ fn owned_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<Strin
     encode_utf8_within(text, max_len.saturating_add(1)).ok_or_else(|| crate::token::too_long(max_len))
 }
 
-/// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8`].
+/// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8_within`].
 const ASCII_SCRATCH_LEN: usize = 8192;
 
 #[wasm_bindgen]
@@ -227,7 +227,7 @@ impl AsciiText {
     /// `value` if it is an ASCII string of at most `max_len` and at most [`ASCII_SCRATCH_LEN`]
     /// characters (every token, key and options text in practice), written into wasm memory in a
     /// single call (type check, length and `encodeInto` together, against five calls for
-    /// [`encode_utf8`]); `None` for anything else, which the callers then judge the slow way.
+    /// [`encode_utf8_within`]); `None` for anything else, which the callers then judge the slow way.
     fn write(value: &JsValue, max_len: usize) -> Option<AsciiText> {
         WRITER.with(|writer| {
             let writer = writer.try_borrow().ok()?;
@@ -256,20 +256,25 @@ impl AsciiText {
     }
 }
 
-/// A JS string as UTF-8: in one call if it is short ASCII, else [`encode_utf8`].
+/// A JS string as UTF-8: in one call if it is short ASCII, else [`encode_utf8_within`].
 fn utf8(text: &JsString) -> String {
-    let ascii = AsciiText::write(text, ASCII_SCRATCH_LEN);
-    ascii.as_ref().and_then(AsciiText::as_str).map_or_else(|| encode_utf8(text), str::to_owned)
+    utf8_within(text, usize::MAX).unwrap_or_default()
 }
 
-/// A JS string as UTF-8. TextEncoder.encodeInto writes straight into wasm memory, far faster
-/// than the glue's per-character copy; lone surrogates become U+FFFD, as in every encoder.
-fn encode_utf8(text: &JsString) -> String {
-    encode_utf8_within(text, usize::MAX).unwrap_or_default()
+/// [`utf8`] if the UTF-8 takes at most `limit` bytes; `None` if it takes more (see
+/// [`encode_utf8_within`]).
+fn utf8_within(text: &JsString, limit: usize) -> Option<String> {
+    let ascii = AsciiText::write(text, ASCII_SCRATCH_LEN.min(limit));
+    match ascii.as_ref().and_then(AsciiText::as_str) {
+        Some(ascii) => Some(ascii.to_owned()),
+        None => encode_utf8_within(text, limit),
+    }
 }
 
-/// [`encode_utf8`] if the UTF-8 takes at most `limit` bytes; `None` if it takes more, having
-/// written at most `limit` of them (encodeInto stops at the buffer's end).
+/// A JS string as UTF-8, if that takes at most `limit` bytes. TextEncoder.encodeInto writes
+/// straight into wasm memory, far faster than the glue's per-character copy; lone surrogates
+/// become U+FFFD, as in every encoder. `None` if it takes more, having written at most `limit`
+/// of them (encodeInto stops at the buffer's end).
 fn encode_utf8_within(text: &JsString, limit: usize) -> Option<String> {
     let units = text.length();
     // One byte per UTF-16 unit fits any ASCII text (every valid token); otherwise encode again
@@ -277,6 +282,8 @@ fn encode_utf8_within(text: &JsString, limit: usize) -> Option<String> {
     let mut buffer = vec![0u8; (units as usize).min(limit)];
     let mut result = ENCODER.with(|encoder| encoder.encode_into(text, &mut buffer));
     if result.read() < units {
+        // The first buffer freed before the second is made, rather than both at once.
+        drop(core::mem::take(&mut buffer));
         buffer = vec![0u8; (units as usize).saturating_mul(3).min(limit)];
         result = ENCODER.with(|encoder| encoder.encode_into(text, &mut buffer));
         if result.read() < units {
@@ -322,8 +329,11 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         return SecretKey::from_bytes(bytes.to_vec());
     }
     if let Some(text) = material.dyn_ref::<JsString>() {
+        // As for tokens: the UTF-16 length first, then the UTF-8 one while encoding, which stops
+        // a byte past the cap (non-ASCII text can take three bytes per unit).
         check_jwk_text_length(text.length() as usize)?;
-        return SecretKey::from_jwk(&Jwk::from_json(&utf8(text))?);
+        let json = utf8_within(text, MAX_JWK_TEXT_LEN.saturating_add(1)).ok_or_else(jwk_text_too_long)?;
+        return SecretKey::from_jwk(&Jwk::from_json(&json)?);
     }
     if material.as_f64() == Some(NOT_JSONABLE) {
         return Err(Error::new(ErrorCode::JwkInvalid, "a JWK holds only JSON data (plain objects, arrays of up to 65,536 items, strings, finite numbers, booleans and null), at most 32 levels deep"));
@@ -661,8 +671,20 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
 
 /// Every error code this library throws.
 #[wasm_bindgen(js_name = errorCodes, skip_typescript)]
-pub fn error_codes_js() -> Array {
-    NAMES.with(|names| names.codes.iter().collect())
+pub fn error_codes_js() -> JsValue {
+    // As JSON text for the JSON.parse of load time, which defines the array's items (the glue's
+    // arrays are filled by pushing, which calls a setter for an index on Object.prototype).
+    let mut text = String::from("[");
+    for (i, code) in ErrorCode::ALL.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push('"');
+        text.push_str(code.as_str());
+        text.push('"');
+    }
+    text.push(']');
+    settled(parse_json(&text))
 }
 
 /// What each export returns: its result, or its failure as a value, from which the package
