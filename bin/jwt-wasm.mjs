@@ -93,8 +93,8 @@ Output:
   sign: `Usage: jwt-wasm sign [payload] [options]
 
 Signs a JSON object (the argument or standard input; default {}) and prints the token. The
-object is read as strictly as the claims of a token (a repeated member name is refused); its
-numbers are JavaScript numbers, so integers beyond 2^53 lose precision.
+object is read as strictly as the claims of a token (a member name repeated at its top level is
+refused); its numbers are JavaScript numbers, so integers beyond 2^53 lose precision.
 
 Secret:
 ${SECRET_HELP}
@@ -169,10 +169,11 @@ function parse(command, args) {
     const message = error.message.replace(/\. To specify[\s\S]*$/, '');
     throw new UsageError(`${message} (see "jwt-wasm ${command} --help")`);
   }
-  // An option that takes one value, given twice, is refused rather than the last one winning.
+  // An option that takes one value, given twice, is refused rather than the last one winning
+  // (a flag given twice says the same thing twice).
   const seen = new Set();
   for (const { kind, name } of parsed.tokens) {
-    if (kind !== 'option' || OPTIONS[command][name].multiple) continue;
+    if (kind !== 'option' || OPTIONS[command][name].multiple || OPTIONS[command][name].type === 'boolean') continue;
     if (seen.has(name)) throw new UsageError(`--${name} is given more than once (see "jwt-wasm ${command} --help")`);
     seen.add(name);
   }
@@ -327,7 +328,6 @@ function sign(values, positionals) {
     const at = /at position (\d+)/.exec(error.message);
     throw new UsageError(`the payload is not JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: give a JSON object such as '{"sub":"ada"}'`);
   }
-  refuseRepeatedNames(text);
   const options = {};
   const header = {};
   if (values.alg !== undefined) options.alg = values.alg;
@@ -343,13 +343,16 @@ function sign(values, positionals) {
   if (values.jti !== undefined) options.jti = values.jti;
   if (values.now !== undefined) options.currentDate = parseNow(values.now);
   const token = signJwt(payload, key, options);
+  // After signJwt, so that its refusals (options first) keep their order.
+  refuseRepeatedNames(text);
   if (values.json) return json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) });
   return `${token}\n`;
 }
 
-/** Refuses a payload text that repeats a member name, which JSON.parse would take silently (the
- * last one winning). The package reads it as the claims set of an unsigned token, by the same
- * strict rules as every token's claims; a text too long for that is left to signJwt. */
+/** Refuses a payload text that repeats a top-level member name, which JSON.parse would take
+ * silently (the last one winning). The package reads it as the claims set of an unsigned token,
+ * by the same strict rules as every token's claims (which, as in jose, leave nested objects to
+ * JSON.parse); a text too long for that is left to signJwt. */
 function refuseRepeatedNames(text) {
   const claims = Buffer.from(text).toString('base64url');
   try {
@@ -402,8 +405,8 @@ process.stdout.on('error', (error) => {
 });
 try {
   const { out = '', err = '', status = 0 } = main(argv);
-  process.stdout.write(out);
-  process.stderr.write(err);
+  if (out !== '') process.stdout.write(out);
+  if (err !== '') process.stderr.write(err);
   process.exitCode = status;
 } catch (error) {
   if (!(error instanceof JwtError) && !(error instanceof UsageError)) throw error;

@@ -548,6 +548,11 @@ describe('Chromium', () => {
     assert.match(ending.text, /^Session ended at .*: still accepted for \d s within the clock tolerance/);
     const early = await status(hs256({ sub: 'user-42', nbf: now + 3600, exp: now + 7200 }, 'any secret'));
     assert.equal(early.state, 'not-yet-valid', JSON.stringify(early));
+    // Times beyond what a Date holds: the verdict stands, and no "Invalid Date" is shown.
+    const ancient = await status(hs256({ sub: 'user-42', exp: -1e20 }, 'any secret'));
+    assert.deepEqual([ancient.state, ancient.text], ['expired', 'Session expired at a time out of the range of dates.']);
+    const distant = await status(hs256({ sub: 'user-42', nbf: 1e20 }, 'any secret'));
+    assert.deepEqual([distant.state, distant.text], ['not-yet-valid', 'Session not valid before a time out of the range of dates.']);
     const malformed = await status(tokens.malformed);
     assert.deepEqual([malformed.state, malformed.text], ['invalid', 'Not a readable token (ERR_JWT_INVALID).']);
   }

@@ -28,16 +28,17 @@ function render() {
   try {
     const info = expiryInfo(token, { clockTolerance: CLOCK_TOLERANCE_S });
     const { expired, expiresAt, notBefore, notYetValid } = info;
-    if (notYetValid) return show('not-yet-valid', `Session not valid before ${notBefore.toLocaleString()}.`);
-    if (expiresAt === null) return show('valid', 'This token has no expiry (exp).');
-    if (Number.isNaN(expiresAt.getTime())) return show('valid', 'This token expires beyond the range of dates.');
+    // A time beyond what a Date holds (exp: 1e20) comes as an invalid Date.
+    const when = (date, format) => (Number.isNaN(date.getTime()) ? 'a time out of the range of dates' : format(date));
     // secondsLeft counts the tolerance in; the session itself ends at exp.
-    const untilExp = info.secondsLeft - CLOCK_TOLERANCE_S;
-    if (expired) return show('expired', `Session expired at ${expiresAt.toLocaleString()}.`, untilExp);
+    const untilExp = info.secondsLeft === null ? null : info.secondsLeft - CLOCK_TOLERANCE_S;
+    if (expired) return show('expired', `Session expired at ${when(expiresAt, (d) => d.toLocaleString())}.`, untilExp);
+    if (notYetValid) return show('not-yet-valid', `Session not valid before ${when(notBefore, (d) => d.toLocaleString())}.`);
+    if (expiresAt === null) return show('valid', 'This token has no expiry (exp).');
     if (untilExp <= 0) {
-      return show('expiring', `Session ended at ${expiresAt.toLocaleTimeString()}: still accepted for ${formatSeconds(info.secondsLeft)} within the clock tolerance. Refresh it now.`, untilExp);
+      return show('expiring', `Session ended at ${when(expiresAt, (d) => d.toLocaleTimeString())}: still accepted for ${formatSeconds(info.secondsLeft)} within the clock tolerance. Refresh it now.`, untilExp);
     }
-    return show('valid', `Session expires in ${formatSeconds(untilExp)} (at ${expiresAt.toLocaleTimeString()}).`, untilExp);
+    return show('valid', `Session expires in ${formatSeconds(untilExp)} (at ${when(expiresAt, (d) => d.toLocaleTimeString())}).`, untilExp);
   } catch (error) {
     if (error instanceof JwtError) return show('invalid', `Not a readable token (${error.code}).`);
     throw error;
