@@ -14,7 +14,7 @@ function verifierFor(env) {
   // A missing setting is a deployment error (500), not the client's fault (401). An unset issuer
   // or audience would not fail: `undefined` turns its check off, so every setting is required.
   for (const name of CONFIG) {
-    if (typeof env[name] !== 'string' || env[name] === '') throw new Error(`${name} is not set (see wrangler.jsonc)`);
+    if (typeof env[name] !== 'string' || env[name] === '') throw new Error(`${name} must be set to a non-empty string (see wrangler.jsonc)`);
   }
   if (!cached || CONFIG.some((name) => cached.env[name] !== env[name])) {
     const verifier = createVerifier(env.JWT_SECRET, {
