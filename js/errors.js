@@ -18,13 +18,17 @@ export class JwtError extends Error {
   }
 }
 
-// One descriptor without a prototype (so that nothing inherited is read from it), reused: making
-// one per member made a failing verify 9% slower.
+// One descriptor without a prototype (so that nothing inherited is read from it), reused.
 const ownMember = { __proto__: null, value: undefined, enumerable: true, writable: true, configurable: true };
 
-/** Gives `object` the own, enumerable, writable member `name` (as an assignment would, were
- * nothing inherited in the way). */
+/** Gives `object` the own, enumerable, writable member `name`, as an assignment would were
+ * nothing inherited in the way: by assignment when nothing is (defineProperty costs a failing
+ * verify about 0.5 us more), else by definition. */
 function own(object, name, value) {
+  if (!(name in object)) {
+    object[name] = value;
+    return;
+  }
   ownMember.value = value;
   defineProperty(object, name, ownMember);
   ownMember.value = undefined;
