@@ -551,6 +551,8 @@ describe('Chromium', () => {
     // Times beyond what a Date holds: the verdict stands, and no "Invalid Date" is shown.
     const ancient = await status(hs256({ sub: 'user-42', exp: -1e20 }, 'any secret'));
     assert.deepEqual([ancient.state, ancient.text], ['expired', 'Session expired at a time out of the range of dates.']);
+    const far = await status(hs256({ sub: 'user-42', exp: 1e20 }, 'any secret'));
+    assert.deepEqual([far.state, far.text], ['valid', 'Session expires at a time out of the range of dates.']);
     const distant = await status(hs256({ sub: 'user-42', nbf: 1e20 }, 'any secret'));
     assert.deepEqual([distant.state, distant.text], ['not-yet-valid', 'Session not valid before a time out of the range of dates.']);
     const malformed = await status(tokens.malformed);

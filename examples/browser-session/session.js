@@ -35,6 +35,7 @@ function render() {
     if (expired) return show('expired', `Session expired at ${when(expiresAt, (d) => d.toLocaleString())}.`, untilExp);
     if (notYetValid) return show('not-yet-valid', `Session not valid before ${when(notBefore, (d) => d.toLocaleString())}.`);
     if (expiresAt === null) return show('valid', 'This token has no expiry (exp).');
+    if (Number.isNaN(expiresAt.getTime())) return show('valid', 'Session expires at a time out of the range of dates.', untilExp);
     if (untilExp <= 0) {
       return show('expiring', `Session ended at ${when(expiresAt, (d) => d.toLocaleTimeString())}: still accepted for ${formatSeconds(info.secondsLeft)} within the clock tolerance. Refresh it now.`, untilExp);
     }
