@@ -21,7 +21,7 @@ export type ClaimFailureReason = 'missing' | 'invalid' | 'check_failed';
 
 /** The error every function throws. `instanceof Error` holds. */
 export declare class JwtError extends Error {
-  constructor(message: string, details: { code: JwtErrorCode; claim?: string; reason?: ClaimFailureReason });
+  constructor(message: string, details?: { code?: JwtErrorCode; claim?: string; reason?: ClaimFailureReason });
   readonly name: 'JwtError';
   readonly code: JwtErrorCode;
   /** The claim a claim failure is about (`ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`). */
@@ -36,9 +36,11 @@ export type Algorithm = 'HS256' | 'HS384' | 'HS512';
 /** A duration in seconds, or a string such as `"30s"`, `"5 minutes"`, `"2h"`, `"1 day ago"`. */
 export type Duration = number | string;
 
-/** An `oct` JSON Web Key (RFC 7518 section 6.4). */
+/** An `oct` JSON Web Key (RFC 7518 section 6.4). `kty` is typed `string`, as in jose, so that a
+ * JWK declared apart (whose `"oct"` widens to `string`) or parsed from JSON is accepted; any
+ * value but `"oct"` is `ERR_JWK_INVALID`. */
 export interface OctJwk {
-  kty: 'oct';
+  kty: string;
   /** The secret, base64url without padding. */
   k: string;
   alg?: Algorithm | undefined;
@@ -52,7 +54,9 @@ export interface OctJwk {
 export type Key = Uint8Array | string | OctJwk;
 
 /** The registered claims (RFC 7519 section 4.1) and any others. A claim given as `undefined` to
- * `signJwt` is left out, as `JSON.stringify` leaves it out. */
+ * `signJwt` is left out, as `JSON.stringify` leaves it out. In a result, as in jose, a member is
+ * of its declared type only if a check read it (`exp`, `nbf` and `iat` always; `iss`, `sub`,
+ * `aud` when an option checks them): a token may carry `iss: 5` when no `issuer` is given. */
 export interface JWTPayload {
   iss?: string | undefined;
   sub?: string | undefined;
@@ -114,6 +118,9 @@ export interface VerificationOptions extends NotTaken<SignOnly> {
 export interface VerifyOptions extends VerificationOptions {
   cache?: false | undefined;
 }
+
+/** jose's name for `jwtVerify`'s options. */
+export type JWTVerifyOptions = VerifyOptions;
 
 /** Options of `createVerifier`: the verification options, and its cache. */
 export interface VerifierOptions extends VerificationOptions {
@@ -178,12 +185,23 @@ export interface ExpiryInfo {
  * duration from now (`"2h"`, `"-5m"`), or a `Date`. */
 export type TimeInput = number | string | Date;
 
+/** Protected header parameters to sign with. `b64` and `crit` are refused (`ERR_OPTIONS_INVALID`):
+ * tokens are signed with `b64` true and no critical extension. */
+export type SignHeader<Alg> = {
+  alg?: Alg;
+  typ?: string | undefined;
+  kid?: string | undefined;
+  b64?: undefined;
+  crit?: undefined;
+  [parameter: string]: unknown;
+} & (undefined extends Alg ? unknown : { alg: Alg });
+
 /** Options of `signJwt`. Unknown names throw `ERR_OPTIONS_INVALID`. */
 export interface SignOptions extends NotTaken<Exclude<keyof VerifierOptions, SignOnly | 'issuer' | 'subject' | 'audience' | 'currentDate'>> {
   /** Defaults to `header.alg`, then the JWK's `alg`, then HS256. */
   alg?: Algorithm | undefined;
   /** Further protected header parameters (`typ`, `kid`, ...). */
-  header?: { alg?: Algorithm | undefined; typ?: string | undefined; kid?: string | undefined; [parameter: string]: unknown } | undefined;
+  header?: SignHeader<Algorithm | undefined> | undefined;
   /** `true` for now; `false` leaves the payload's own `iat`. */
   issuedAt?: TimeInput | boolean | undefined;
   expirationTime?: TimeInput | undefined;
@@ -245,6 +263,7 @@ export interface RegisteredClaims {
 type NotPlain =
   | readonly unknown[]
   | ((...args: never[]) => unknown)
+  | (abstract new (...args: never[]) => unknown)
   | Date
   | RegExp
   | Map<unknown, unknown>
@@ -261,6 +280,9 @@ export type SignPayload<Payload extends object> = Payload & (Payload extends Not
 
 /** Signs a claims set (a plain object) with HS256 (or HS384, HS512). */
 export declare function signJwt<Payload extends object = JWTPayload>(payload: SignPayload<Payload>, key: Key, options?: SignOptions): string;
+/** The same, for a payload whose type is a type parameter (`<T extends JWTPayload>(claims: T)`),
+ * which the first form cannot check. */
+export declare function signJwt(payload: JWTPayload, key: Key, options?: SignOptions): string;
 
 /** Every error code, in a fixed order. */
 export declare function errorCodes(): JwtErrorCode[];
@@ -274,7 +296,9 @@ export interface SignJWTOptions extends NotTaken<Exclude<keyof SignOptions | key
 /** jose's builder; `sign` is synchronous (`await` on it still works). */
 export declare class SignJWT<Payload extends object = JWTPayload> {
   constructor(payload?: SignPayload<Payload>);
-  setProtectedHeader(header: { alg: Algorithm; typ?: string | undefined; kid?: string | undefined; [parameter: string]: unknown }): this;
+  /** For a payload whose type is a type parameter, as `signJwt`'s second form. */
+  constructor(payload?: JWTPayload);
+  setProtectedHeader(header: SignHeader<Algorithm>): this;
   setIssuer(issuer: string): this;
   setSubject(subject: string): this;
   setAudience(audience: string | readonly string[]): this;

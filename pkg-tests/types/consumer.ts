@@ -9,7 +9,9 @@ import {
   isExpired,
   JwtError,
   type JwtErrorCode,
+  type JWTPayload,
   jwtVerify,
+  type JWTVerifyOptions,
   SignJWT,
   signJwt,
   type SignJWTOptions,
@@ -157,6 +159,28 @@ createVerifier('k', signOptions);
 // @ts-expect-error: nor the other way round
 signJwt({}, 'k', verifyOnly);
 
+// jose-style code: a payload whose type is a type parameter, a JWK declared apart (its kty
+// widened to string), jose's name for the options, a JwtError made without details.
+function issue<T extends JWTPayload>(claims: T): string {
+  return signJwt(claims, 'k') + new SignJWT(claims).setIssuedAt().sign('k');
+}
+const declaredJwk = { kty: 'oct', k: 'c2VjcmV0' };
+jwtVerify('t', declaredJwk);
+const joseOptions: JWTVerifyOptions = { issuer: 'me' };
+jwtVerify('t', 'k', joseOptions);
+const bare = new JwtError('message');
+class ClaimsClass {
+  sub = 'x';
+}
+// @ts-expect-error: a class (a constructor) is not a claims set
+signJwt(ClaimsClass, 'k');
+// @ts-expect-error: b64 is not signed here
+signJwt({}, 'k', { header: { b64: true } });
+// @ts-expect-error: nor crit
+new SignJWT({}).setProtectedHeader({ alg: 'HS256', crit: ['b64'] });
+// @ts-expect-error: the builder's header names its alg
+new SignJWT({}).setProtectedHeader({ typ: 'JWT' });
+
 // Wrong option names and types are compile errors.
 // @ts-expect-error: unknown option name
 jwtVerify('t', 'k', { issuers: 'me' });
@@ -179,4 +203,4 @@ new SignJWT({}).sign('k').catch(() => {});
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
-void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg];
+void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare];
