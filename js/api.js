@@ -85,10 +85,21 @@ export function createVerifier(key, options) {
   return new Verifier(MADE_HERE, inner, instanceGeneration(), made);
 }
 
+/** A builder method's argument, refused at the call if it is missing, as jose refuses it: as
+ * an option `undefined` means the default (no claim), so `setExpirationTime(config.ttl)` with the
+ * setting unset would sign a token that never expires. Other values are judged at `sign()`. */
+function given(method, value) {
+  if (value === undefined) {
+    throw new JwtError(`${method}() needs a value (got undefined); leave the call out to set nothing`, { code: 'ERR_OPTIONS_INVALID' });
+  }
+  return value;
+}
+
 /** jose's SignJWT builder; `sign` is synchronous (awaiting it still works). */
 export class SignJWT {
   #payload;
   #options = {};
+  #headerSet = false;
 
   /** Takes a copy of the claims, as jose's does: changing the object later changes nothing. */
   constructor(payload = {}) {
@@ -96,27 +107,29 @@ export class SignJWT {
   }
 
   setProtectedHeader(header) {
-    this.#options.header = header;
+    if (this.#headerSet) throw new JwtError('setProtectedHeader() can only be called once', { code: 'ERR_OPTIONS_INVALID' });
+    this.#options.header = given('setProtectedHeader', header);
+    this.#headerSet = true;
     return this;
   }
 
   setIssuer(issuer) {
-    this.#options.issuer = issuer;
+    this.#options.issuer = given('setIssuer', issuer);
     return this;
   }
 
   setSubject(subject) {
-    this.#options.subject = subject;
+    this.#options.subject = given('setSubject', subject);
     return this;
   }
 
   setAudience(audience) {
-    this.#options.audience = audience;
+    this.#options.audience = given('setAudience', audience);
     return this;
   }
 
   setJti(jti) {
-    this.#options.jti = jti;
+    this.#options.jti = given('setJti', jti);
     return this;
   }
 
@@ -126,12 +139,12 @@ export class SignJWT {
   }
 
   setExpirationTime(input) {
-    this.#options.expirationTime = input;
+    this.#options.expirationTime = given('setExpirationTime', input);
     return this;
   }
 
   setNotBefore(input) {
-    this.#options.notBefore = input;
+    this.#options.notBefore = given('setNotBefore', input);
     return this;
   }
 

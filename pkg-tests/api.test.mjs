@@ -547,6 +547,47 @@ describe('sign', () => {
     assert.match(messageOf(() => builder().sign(SECRET, { issuer: 'me' })), /^ERR_OPTIONS_INVALID: unknown option "issuer" of sign\(\)/);
   });
 
+  test('SignJWT refuses a missing value at the setter, and a second protected header, as jose does', () => {
+    for (const method of ['setProtectedHeader', 'setIssuer', 'setSubject', 'setAudience', 'setJti', 'setExpirationTime', 'setNotBefore']) {
+      const error = (() => {
+        try {
+          new SignJWT({})[method](undefined);
+        } catch (thrown) {
+          return thrown;
+        }
+        return null;
+      })();
+      assert.ok(error instanceof JwtError, method);
+      assert.equal(error.code, 'ERR_OPTIONS_INVALID', method);
+      assert.match(error.message, new RegExp(`^${method}\\(\\) needs a value`), method);
+    }
+    // setIssuedAt() means now, as in jose.
+    assert.equal(decodeJwt(new SignJWT({}).setIssuedAt().sign(SECRET, { currentDate: NOW })).iat, NOW_S);
+    const twice = new SignJWT({}).setProtectedHeader({ alg: 'HS256' });
+    assert.equal(codeOf(() => twice.setProtectedHeader({ alg: 'HS512' })), 'ERR_OPTIONS_INVALID');
+    assert.deepEqual(decodeProtectedHeader(twice.sign(SECRET)), { alg: 'HS256' });
+  });
+
+  test('a NumericDate given as a number is written as given, fractional or beyond 2^53, as jose writes it', () => {
+    const exp = NOW_S + 3600.5;
+    const built = new SignJWT({}).setExpirationTime(exp).setNotBefore(1e21).setIssuedAt(NOW_S - 0.25).sign(SECRET);
+    assert.deepEqual(decodeJwt(built), { exp, nbf: 1e21, iat: NOW_S - 0.25 });
+    assert.deepEqual(decodeJwt(signJwt({}, SECRET, { expirationTime: exp })), { exp });
+    // jose's usual pattern, now plus an hour in fractional seconds, verifies.
+    const token = new SignJWT({ sub: 'ada' }).setExpirationTime(Date.now() / 1000 + 3600).sign(SECRET);
+    assert.equal(jwtVerify(token, SECRET).payload.sub, 'ada');
+    // Durations and Dates are still whole seconds.
+    assert.deepEqual(decodeJwt(signJwt({}, SECRET, { expirationTime: '1.5s', notBefore: new Date(NOW_S * 1000 + 999), currentDate: NOW })),
+      { exp: NOW_S + 2, nbf: NOW_S });
+  });
+
+  test('an empty alg is a malformed option, not an unsupported algorithm', () => {
+    for (const options of [{ alg: '' }, { header: { alg: '' } }]) {
+      assert.equal(codeOf(() => signJwt({}, SECRET, options)), 'ERR_OPTIONS_INVALID', JSON.stringify(options));
+    }
+    assert.equal(codeOf(() => new SignJWT({}).setProtectedHeader({ alg: '' }).sign(SECRET)), 'ERR_OPTIONS_INVALID');
+  });
+
   test('SignJWT copies its claims when made, as jose does: changing the object later signs nothing new', () => {
     const roles = ['user'];
     const claims = { role: 'user', roles, nested: { level: 1 }, at: new Date(NOW_S * 1000) };

@@ -21,8 +21,11 @@ pub enum TimeInput {
     /// `true`: now; `false`: leave the claim as the payload has it. `issuedAt` only: `true` for
     /// an expiry would sign a token already expired (jose refuses it too).
     Now(bool),
-    /// Whole seconds since the epoch.
+    /// Whole seconds since the epoch (a `Date`, rounded down to the second).
     At(f64),
+    /// A NumericDate given as a JSON number: its text, written as given (fractional or beyond
+    /// ±2^53 too, as jose writes the number it is given).
+    Number(String),
     /// A duration from now.
     After(String),
 }
@@ -114,7 +117,7 @@ fn time_input(name: &str, raw: Raw<'_>, flags: Flags) -> Result<TimeInput> {
         (Some(_), Flags::Refused) => None,
         (None, _) => json::as_str(raw)
             .map(|text| TimeInput::After(text.into_owned()))
-            .or_else(|| json::as_number(raw).map(TimeInput::At)),
+            .or_else(|| json::as_number(raw).filter(|value| value.is_finite()).map(|_| TimeInput::Number(raw.text().to_owned()))),
     };
     input.ok_or_else(|| {
         let expected = match flags {
@@ -161,6 +164,10 @@ fn choose_algorithm(key: &SecretKey, options: &SignOptions) -> Result<Algorithm>
         (Some(name), _) | (None, Some(name)) => name,
         (None, None) => return Ok(key.algorithm().unwrap_or(Algorithm::HS256)),
     };
+    // An empty name is a malformed option (jose: ERR_JWS_INVALID), not an unsupported algorithm.
+    if name.is_empty() {
+        return Err(options_invalid("alg must not be empty"));
+    }
     Algorithm::parse(name)
 }
 
@@ -228,11 +235,12 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) 
     Ok(Cow::Owned(out))
 }
 
-/// The claim's JSON number text. NumericDates written here are whole seconds, which keeps
-/// float formatting (and its code size) out of the build.
+/// The claim's JSON number text. A number given is written as given; the others are whole
+/// seconds, which keeps float formatting (and its code size) out of the build.
 fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<String>> {
     let value = match input {
         TimeInput::Now(false) => return Ok(None),
+        TimeInput::Number(text) => return Ok(Some(text.clone())),
         TimeInput::Now(true) => now.as_secs(),
         TimeInput::At(at) => *at,
         TimeInput::After(text) => match parse_duration(text) {
@@ -317,6 +325,19 @@ mod tests {
     }
 
     #[test]
+    fn writes_a_number_given_as_given_as_jose_does() {
+        // Fractional, beyond ±2^53 and negative: each written as the options text has it
+        // (JSON.stringify's text, from JavaScript).
+        let token = signed("{}", r#"{"expirationTime":1772366400.5,"notBefore":1e+21,"issuedAt":-1.25}"#).unwrap();
+        assert_eq!(decode_jwt(&token).unwrap(), r#"{"iat":-1.25,"exp":1772366400.5,"nbf":1e+21}"#);
+        let verified = verify(&token, &key(), &Validation::default(), UnixTime::from_secs(NOW));
+        assert_eq!(verified.unwrap_err().code(), ErrorCode::ClaimValidationFailed, "nbf is far in the future");
+        // A number JSON can write but not as a finite double is refused.
+        let error = signed("{}", r#"{"expirationTime":1e400}"#).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::OptionsInvalid);
+    }
+
+    #[test]
     fn takes_dates_as_absolute_times_rounded_down_and_refuses_them_elsewhere() {
         let dates = DateOptions::new(vec![
             ("expirationTime".into(), 1_767_225_630_999.0),
@@ -388,10 +409,11 @@ mod tests {
             (r#"{"exp":"soon"}"#, r#"{"issuer":"me"}"#, ErrorCode::ClaimValidationFailed),
             (r#"{"nbf":null}"#, r#"{"issuedAt":true}"#, ErrorCode::ClaimValidationFailed),
             ("{}", r#"{"alg":"none"}"#, ErrorCode::NotSupported),
+            ("{}", r#"{"alg":""}"#, ErrorCode::OptionsInvalid),
+            ("{}", r#"{"header":{"alg":""}}"#, ErrorCode::OptionsInvalid),
             ("{}", r#"{"alg":"HS256","header":{"alg":"HS512"}}"#, ErrorCode::OptionsInvalid),
             ("{}", r#"{"header":{"alg":1}}"#, ErrorCode::OptionsInvalid),
             ("{}", r#"{"header":{"crit":["b64"],"b64":false}}"#, ErrorCode::OptionsInvalid),
-            ("{}", r#"{"expirationTime":1.5}"#, ErrorCode::OptionsInvalid),
             ("{}", r#"{"expirationTime":"later"}"#, ErrorCode::OptionsInvalid),
             ("{}", r#"{"expiresIn":"1h"}"#, ErrorCode::OptionsInvalid),
         ];

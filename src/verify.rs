@@ -156,7 +156,7 @@ fn verify_in_full(
 /// member names.
 pub fn parse_claims(text: &str) -> Result<Members<'_>> {
     Members::parse(text).map_err(|e| match e {
-        ObjectError::NotAnObject => Error::new(ErrorCode::JwtInvalid, "the claims set is not a JSON object"),
+        ObjectError::NotAnObject => Error::new(ErrorCode::JwtInvalid, "the claims set is not a JSON object (or is not valid JSON, such as a string with a lone UTF-16 surrogate)"),
         ObjectError::DuplicateMember => Error::new(ErrorCode::JwtInvalid, "the claims set has a duplicate member name"),
     })
 }
