@@ -23,11 +23,23 @@ pub enum TimeInput {
     Now(bool),
     /// Whole seconds since the epoch (a `Date`, rounded down to the second).
     At(f64),
-    /// A NumericDate given as a JSON number: its text, written as given (fractional or beyond
-    /// ±2^53 too, as jose writes the number it is given).
-    Number(String),
+    /// A NumericDate given as a JSON number in the options' text: written as given (fractional
+    /// or beyond ±2^53 too, as jose writes the number it is given).
+    Number(NumberText),
     /// A duration from now.
     After(String),
+}
+
+/// The text of a finite JSON number, as [`SignOptions::from_json`] read it. Only the crate
+/// makes one, so the text written into a claims set is always one number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberText(String);
+
+impl NumberText {
+    /// The number's JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Options of `signJwt` (and of `SignJWT`, which fills them in). Unknown names are refused.
@@ -117,7 +129,7 @@ fn time_input(name: &str, raw: Raw<'_>, flags: Flags) -> Result<TimeInput> {
         (Some(_), Flags::Refused) => None,
         (None, _) => json::as_str(raw)
             .map(|text| TimeInput::After(text.into_owned()))
-            .or_else(|| json::as_number(raw).filter(|value| value.is_finite()).map(|_| TimeInput::Number(raw.text().to_owned()))),
+            .or_else(|| json::as_number(raw).filter(|value| value.is_finite()).map(|_| TimeInput::Number(NumberText(raw.text().to_owned())))),
     };
     input.ok_or_else(|| {
         let expected = match flags {
@@ -211,7 +223,7 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) 
     }
 
     // Time claims the options do not replace must pass the type checks `verify` applies
-    // (the ones the options set are whole numbers by construction).
+    // (the ones the options set are finite numbers by construction, see `resolve_time`).
     for name in ["iat", "nbf", "exp"] {
         if !set.iter().any(|(claim, _)| *claim == name) {
             time_claim(&payload, name)?;
@@ -240,7 +252,7 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) 
 fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<String>> {
     let value = match input {
         TimeInput::Now(false) => return Ok(None),
-        TimeInput::Number(text) => return Ok(Some(text.clone())),
+        TimeInput::Number(number) => return Ok(Some(number.0.clone())),
         TimeInput::Now(true) => now.as_secs(),
         TimeInput::At(at) => *at,
         TimeInput::After(text) => match parse_duration(text) {
@@ -335,6 +347,10 @@ mod tests {
         // A number JSON can write but not as a finite double is refused.
         let error = signed("{}", r#"{"expirationTime":1e400}"#).unwrap_err();
         assert_eq!(error.code(), ErrorCode::OptionsInvalid);
+        // The text kept is the options' own, written as given.
+        let options = SignOptions::from_json(r#"{"expirationTime":-2.5e3}"#).unwrap();
+        assert!(matches!(&options.expiration_time, Some(TimeInput::Number(text)) if text.as_str() == "-2.5e3"));
+        assert_eq!(decode_jwt(&sign("{}", &key(), &options, UnixTime::from_secs(NOW)).unwrap()).unwrap(), r#"{"exp":-2.5e3}"#);
     }
 
     #[test]
