@@ -185,14 +185,13 @@ export interface ExpiryInfo {
  * duration from now (`"2h"`, `"-5m"`), or a `Date`. */
 export type TimeInput = number | string | Date;
 
-/** Protected header parameters to sign with. `b64` and `crit` are refused (`ERR_OPTIONS_INVALID`):
- * tokens are signed with `b64` true and no critical extension. */
+/** Protected header parameters to sign with. A `b64` or `crit` is refused at run time
+ * (`ERR_OPTIONS_INVALID`: tokens are signed with `b64` true and no critical extension); the types
+ * allow them so that a verified token's `protectedHeader` can be signed again. */
 export type SignHeader<Alg> = {
   alg?: Alg;
   typ?: string | undefined;
   kid?: string | undefined;
-  b64?: undefined;
-  crit?: undefined;
   [parameter: string]: unknown;
 } & (undefined extends Alg ? unknown : { alg: Alg });
 
@@ -282,7 +281,7 @@ export type SignPayload<Payload extends object> = Payload & (Payload extends Not
 export declare function signJwt<Payload extends object = JWTPayload>(payload: SignPayload<Payload>, key: Key, options?: SignOptions): string;
 /** The same, for a payload whose type is a type parameter (`<T extends JWTPayload>(claims: T)`),
  * which the first form cannot check. */
-export declare function signJwt(payload: JWTPayload, key: Key, options?: SignOptions): string;
+export declare function signJwt<Payload extends object = JWTPayload>(payload: Payload & JWTPayload, key: Key, options?: SignOptions): string;
 
 /** Every error code, in a fixed order. */
 export declare function errorCodes(): JwtErrorCode[];
@@ -297,7 +296,7 @@ export interface SignJWTOptions extends NotTaken<Exclude<keyof SignOptions | key
 export declare class SignJWT<Payload extends object = JWTPayload> {
   constructor(payload?: SignPayload<Payload>);
   /** For a payload whose type is a type parameter, as `signJwt`'s second form. */
-  constructor(payload?: JWTPayload);
+  constructor(payload?: Payload & JWTPayload);
   setProtectedHeader(header: SignHeader<Algorithm>): this;
   setIssuer(issuer: string): this;
   setSubject(subject: string): this;

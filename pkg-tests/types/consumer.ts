@@ -174,10 +174,23 @@ class ClaimsClass {
 }
 // @ts-expect-error: a class (a constructor) is not a claims set
 signJwt(ClaimsClass, 'k');
-// @ts-expect-error: b64 is not signed here
-signJwt({}, 'k', { header: { b64: true } });
-// @ts-expect-error: nor crit
-new SignJWT({}).setProtectedHeader({ alg: 'HS256', crit: ['b64'] });
+// A verified token's header signs again (its b64 or crit, if it had one, is refused at run time).
+const verifiedHeader = jwtVerify('t', 'k').protectedHeader;
+new SignJWT({}).setProtectedHeader({ ...verifiedHeader, kid: 'next' });
+signJwt({}, 'k', { header: verifiedHeader });
+// An explicit claims type still checks the payload.
+interface RoleClaims {
+  sub: string;
+  role: 'admin' | 'user';
+}
+new SignJWT<RoleClaims>({ sub: 'a', role: 'user' });
+// @ts-expect-error: sub is missing
+new SignJWT<RoleClaims>({ role: 'user' });
+// @ts-expect-error: not a role
+signJwt<RoleClaims>({ sub: 'a', role: 'root' }, 'k');
+function issueExplicit<T extends JWTPayload>(claims: T): string {
+  return signJwt<T>(claims, 'k') + new SignJWT<T>(claims).sign('k');
+}
 // @ts-expect-error: the builder's header names its alg
 new SignJWT({}).setProtectedHeader({ typ: 'JWT' });
 
@@ -203,4 +216,4 @@ new SignJWT({}).sign('k').catch(() => {});
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
-void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare];
+void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare, issueExplicit];
