@@ -4,7 +4,8 @@
 //   cap does grow it, so the probe can see copies);
 // - up to a million mixed good and bad verifications (bounded to ~30 s) leave the wasm memory
 //   size unchanged after warm-up, and the instance still works;
-// - a JWK over 2 MiB of JSON text is refused without growing the wasm memory;
+// - a JWK over 2 MiB of JSON text is refused without growing the wasm memory, and a JWK or
+//   string secret within its cap in UTF-16 units but over it in UTF-8 is not copied whole;
 // - no error message contains the token;
 // - a verifier with `cache: 1000` fed 200,000 distinct valid tokens keeps its memory flat after
 //   warm-up (entries are evicted), and, as a control, a cache large enough to keep them all
@@ -99,7 +100,7 @@ test('a 64 MiB token is refused before anything proportional to it is allocated'
   assert.equal(memory(), before, 'the wasm memory grew: the token was copied before the length check');
 });
 
-test('a JWK over 2 MiB of JSON text is refused before it is copied', () => {
+test('a key over its cap (a JWK over 2 MiB of text, a string secret over 1 MiB of UTF-8) is not copied whole', () => {
   // A secret is at most 1 MiB, so its JWK fits in 2 MiB of text; a longer one, long by its k or
   // by another member, is refused by its length, as string and byte keys are.
   const small = { kty: 'oct', k: b64(KEY) };
@@ -111,13 +112,20 @@ test('a JWK over 2 MiB of JSON text is refused before it is copied', () => {
     assert.equal(codeOf(() => createVerifier(key)), 'ERR_KEY_INVALID');
   }
   assert.equal(memory(), before, 'the wasm memory grew: the JWK was copied before the length check');
+  // A string secret within 1 MiB of UTF-16 units but 3 MiB of UTF-8: encoded only up to the cap
+  // and a byte, as tokens are (copied whole, it grew the memory by 4 MiB).
+  assert.equal(codeOf(() => jwtVerify(good, '\u20ac'.repeat(1024 * 1024 - 16), { currentDate: NOW })), 'ERR_KEY_INVALID');
+  const grownBySecret = memory() - before;
+  console.log(`resources: a secret of 3 MiB of UTF-8 within 1 MiB of units grew the wasm memory by ${grownBySecret} bytes`);
+  assert.ok(grownBySecret <= 1.5 * 1024 * 1024, `the wasm memory grew by ${grownBySecret} bytes`);
   // Within 2 MiB of UTF-16 units but 6 MiB of UTF-8: encoded only up to the cap and a byte (a
-  // first try of one byte per unit, then the same buffer grown), not whole, as tokens are. The
-  // whole copy grew the memory by 8 MiB; two buffers side by side, by 4 MiB.
+  // first try of one byte per unit, freed before a second of the cap and a byte), not whole, as
+  // tokens are. The whole copy grew the memory by 8 MiB; two buffers side by side, by 4 MiB.
   const wide = { ...small, kid: '\u20ac'.repeat(2 * 1024 * 1024 - 256) };
   assert.ok(JSON.stringify(wide).length <= 2 * 1024 * 1024);
+  const beforeWide = memory();
   assert.equal(codeOf(() => jwtVerify(good, wide, { currentDate: NOW })), 'ERR_KEY_INVALID');
-  const grown = memory() - before;
+  const grown = memory() - beforeWide;
   console.log(`resources: a JWK of 6 MiB of UTF-8 within 2 MiB of units grew the wasm memory by ${grown} bytes`);
   assert.ok(grown <= 3 * 1024 * 1024, `the wasm memory grew by ${grown} bytes`);
 });

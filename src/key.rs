@@ -88,14 +88,9 @@ pub const MAX_JWK_TEXT_LEN: usize = 2 << 20;
 /// copying the text into wasm memory. Errors: `ERR_KEY_INVALID`.
 pub fn check_jwk_text_length(len: usize) -> Result<()> {
     if len > MAX_JWK_TEXT_LEN {
-        return Err(jwk_text_too_long());
+        return Err(Error::new(ErrorCode::KeyInvalid, "the JWK is longer than 2 MiB of JSON text (its secret is at most 1 MiB)"));
     }
     Ok(())
-}
-
-/// The error for a JWK's JSON text over [`MAX_JWK_TEXT_LEN`] (`ERR_KEY_INVALID`).
-pub fn jwk_text_too_long() -> Error {
-    Error::new(ErrorCode::KeyInvalid, "the JWK is longer than 2 MiB of JSON text (its secret is at most 1 MiB)")
 }
 
 /// Refuses a secret longer than [`MAX_SECRET_LEN`] bytes; the binding checks it before copying

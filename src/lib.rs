@@ -47,7 +47,7 @@ pub use algorithms::{Algorithm, AlgorithmSet};
 pub use decode::{decode_jwt, decode_protected_header};
 pub use error::{ClaimReason, Error, ErrorCode, Result};
 pub use expiry::{expiry_info, ExpiryInfo, ExpiryOptions};
-pub use key::{check_jwk_text_length, check_secret_length, jwk_text_too_long, Jwk, KeyOperation, SecretKey, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN};
+pub use key::{check_jwk_text_length, check_secret_length, Jwk, KeyOperation, SecretKey, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN};
 pub use options::DateOptions;
 pub use sign::{sign, NumberText, SignOptions, TimeInput};
 pub use time::{parse_duration, Duration, UnixTime};

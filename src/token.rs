@@ -38,14 +38,9 @@ impl<'a> Compact<'a> {
 /// Refuses a token longer than `max_len` bytes. Errors: `ERR_JWT_TOO_LONG`.
 pub fn check_length(len: usize, max_len: usize) -> Result<()> {
     if len > max_len {
-        return Err(too_long(max_len));
+        return Err(Error::new(ErrorCode::TokenTooLong, format!("the token is longer than {max_len} bytes")));
     }
     Ok(())
-}
-
-/// The `ERR_JWT_TOO_LONG` error for a cap of `max_len` bytes.
-pub fn too_long(max_len: usize) -> Error {
-    Error::new(ErrorCode::TokenTooLong, format!("the token is longer than {max_len} bytes"))
 }
 
 /// The error for a token that is not in compact form: `message`, with a hint when the token

@@ -2,8 +2,8 @@
 //! and turns core errors into `JwtError`s. No rule about tokens lives here.
 
 use crate::{
-    check_jwk_text_length, check_secret_length, decode_jwt, decode_protected_header, expiry_info, jwk_text_too_long, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
-    SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_JWK_TEXT_LEN,
+    check_jwk_text_length, check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
+    SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN,
 };
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::{Cell, RefCell};
@@ -179,11 +179,7 @@ fn with_token<T>(
 #[inline(never)]
 fn owned_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
-    // UTF-16 units first (a cheap bound: each takes at least one UTF-8 byte), then UTF-8 bytes,
-    // encoding at most one byte past the cap: a string within the cap in units but over it in
-    // UTF-8 is refused without being copied whole. The core checks the byte length again.
-    crate::token::check_length(text.length() as usize, max_len)?;
-    encode_utf8_within(text, max_len.saturating_add(1)).ok_or_else(|| crate::token::too_long(max_len))
+    encode_capped(text, max_len, |len| crate::token::check_length(len, max_len))
 }
 
 /// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8_within`].
@@ -258,17 +254,29 @@ impl AsciiText {
 
 /// A JS string as UTF-8: in one call if it is short ASCII, else [`encode_utf8_within`].
 fn utf8(text: &JsString) -> String {
-    utf8_within(text, usize::MAX).unwrap_or_default()
+    let ascii = AsciiText::write(text, ASCII_SCRATCH_LEN);
+    ascii.as_ref().and_then(AsciiText::as_str).map_or_else(|| encode_utf8_within(text, usize::MAX).unwrap_or_default(), str::to_owned)
 }
 
-/// [`utf8`] if the UTF-8 takes at most `limit` bytes; `None` if it takes more (see
-/// [`encode_utf8_within`]).
-fn utf8_within(text: &JsString, limit: usize) -> Option<String> {
-    let ascii = AsciiText::write(text, ASCII_SCRATCH_LEN.min(limit));
+/// [`encode_capped`], in one call if `text` is short ASCII.
+fn utf8_capped(text: &JsString, max_len: usize, check: impl Fn(usize) -> Result<(), Error>) -> Result<String, Error> {
+    let ascii = AsciiText::write(text, ASCII_SCRATCH_LEN.min(max_len));
     match ascii.as_ref().and_then(AsciiText::as_str) {
-        Some(ascii) => Some(ascii.to_owned()),
-        None => encode_utf8_within(text, limit),
+        Some(ascii) => Ok(ascii.to_owned()),
+        None => encode_capped(text, max_len, check),
     }
+}
+
+/// A JS string that the core caps at `max_len` bytes (a token, a secret, a JWK's text), as
+/// UTF-8, never copied whole when longer: `check`, the core's length check, judges its UTF-16
+/// length first (a lower bound of its UTF-8 length), then its UTF-8 length, which encoding stops
+/// a byte past the cap. The core checks the bytes again.
+fn encode_capped(text: &JsString, max_len: usize, check: impl Fn(usize) -> Result<(), Error>) -> Result<String, Error> {
+    check(text.length() as usize)?;
+    let limit = max_len.saturating_add(1);
+    let utf8 = encode_utf8_within(text, limit);
+    check(utf8.as_ref().map_or(limit, String::len))?;
+    Ok(utf8.unwrap_or_default())
 }
 
 /// A JS string as UTF-8, if that takes at most `limit` bytes. TextEncoder.encodeInto writes
@@ -313,10 +321,9 @@ thread_local! {
 }
 
 fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
-    // The length cap first, before any copy (a UTF-16 length over it is a UTF-8 length over it).
+    // The length cap first, before any copy.
     if let Some(text) = key.dyn_ref::<JsString>() {
-        check_secret_length(text.length() as usize)?;
-        return SecretKey::from_bytes(utf8(text).into_bytes());
+        return SecretKey::from_bytes(utf8_capped(text, MAX_SECRET_LEN, check_secret_length)?.into_bytes());
     }
     let material = match converted(|convert| convert.key(key)) {
         Some(read) => read.map_err(|_| {
@@ -329,11 +336,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         return SecretKey::from_bytes(bytes.to_vec());
     }
     if let Some(text) = material.dyn_ref::<JsString>() {
-        // As for tokens: the UTF-16 length first, then the UTF-8 one while encoding, which stops
-        // a byte past the cap (non-ASCII text can take three bytes per unit).
-        check_jwk_text_length(text.length() as usize)?;
-        let json = utf8_within(text, MAX_JWK_TEXT_LEN.saturating_add(1)).ok_or_else(jwk_text_too_long)?;
-        return SecretKey::from_jwk(&Jwk::from_json(&json)?);
+        return SecretKey::from_jwk(&Jwk::from_json(&utf8_capped(text, MAX_JWK_TEXT_LEN, check_jwk_text_length)?)?);
     }
     if material.as_f64() == Some(NOT_JSONABLE) {
         return Err(Error::new(ErrorCode::JwkInvalid, "a JWK holds only JSON data (plain objects, arrays of up to 65,536 items, strings, finite numbers, booleans and null), at most 32 levels deep"));
