@@ -314,9 +314,9 @@ class Failure {
   }
 }
 
-/** What to throw for a failure or an exception that left an export. */
-const thrown = (value) =>
-  (value instanceof Failure ? new JwtError(value.message, { code: value.code, claim: value.claim, reason: value.reason }) : value);
+/** What to throw for a failure or an exception that left an export (a Failure's own members are
+ * the details a JwtError takes). */
+const thrown = (value) => (value instanceof Failure ? new JwtError(value.message, value) : value);
 
 // Replacing a broken instance. An exception that leaves a wasm call by unwinding, rather than as
 // a returned failure, abandons the Rust code it passes through midway: the wasm stack pointer is
@@ -405,14 +405,11 @@ export function optionsCopy(options) {
     const nul = indexOf(read, '\0');
     const copy = bareParse(nul === -1 ? read : slice(read, 0, nul));
     if (nul !== -1) {
-      // The Dates put back as own data members (defined, so that one named "__proto__" stays
-      // one; by a descriptor without a prototype, so that a `get` on Object.prototype is not read).
+      // The Dates put back as own data members (the copy has no prototype, so one named
+      // "__proto__" stays a member).
       const times = parse(slice(read, nul + 1));
       const names = keys(times);
-      for (let i = 0; i < names.length; i += 1) {
-        const value = new Time(times[names[i]] ?? NaN);
-        defineProperty(copy, names[i], { __proto__: null, value, enumerable: true, writable: true, configurable: true });
-      }
+      for (let i = 0; i < names.length; i += 1) own(copy, names[i], new Time(times[names[i]] ?? NaN));
     }
     return copy;
   } catch {

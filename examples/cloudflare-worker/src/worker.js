@@ -35,23 +35,23 @@ const json = (status, body, headers = {}) =>
 
 // RFC 6750 section 3: a request without a bearer token gets no error code (401); a malformed
 // Authorization header gets invalid_request (400); a bad token gets invalid_token (401).
-function refused(error) {
-  if (error === null) return json(401, { error: 'missing_token' }, { 'www-authenticate': 'Bearer realm="api"' });
-  if (error === 'malformed') {
-    return json(400, { error: 'invalid_request' }, { 'www-authenticate': 'Bearer realm="api", error="invalid_request"' });
-  }
+const missingToken = () => json(401, { error: 'missing_token' }, { 'www-authenticate': 'Bearer realm="api"' });
+const invalidRequest = () =>
+  json(400, { error: 'invalid_request' }, { 'www-authenticate': 'Bearer realm="api", error="invalid_request"' });
+
+function invalidToken(error) {
   const body = { error: 'invalid_token', code: error.code };
   if (error.claim !== undefined) body.claim = error.claim;
   return json(401, body, { 'www-authenticate': 'Bearer realm="api", error="invalid_token"' });
 }
 
-/** The bearer token of a request; null without one (no header, or another scheme); 'malformed'
- * for a Bearer header that does not hold exactly one token. */
+/** The request's bearer token, or the answer to a request without one (no Authorization
+ * header, or another scheme) or with a Bearer header that does not hold exactly one token. */
 function bearerToken(request) {
   const header = request.headers.get('authorization');
-  if (header === null || !/^Bearer(\s|$)/i.test(header)) return { token: null };
-  const match = /^Bearer +([^\s]+) *$/i.exec(header);
-  return match ? { token: match[1] } : { token: null, malformed: true };
+  if (header === null || !/^Bearer(\s|$)/i.test(header)) return { refusal: missingToken() };
+  const match = /^Bearer +(\S+) *$/i.exec(header);
+  return match ? { token: match[1] } : { refusal: invalidRequest() };
 }
 
 export default {
@@ -61,13 +61,13 @@ export default {
 
     // Outside the try: a configuration the verifier refuses is a 500 too, not a refused token.
     const verifier = verifierFor(env);
-    const { token, malformed } = bearerToken(request);
-    if (token === null) return refused(malformed ? 'malformed' : null);
+    const { token, refusal } = bearerToken(request);
+    if (refusal) return refusal;
     let claims;
     try {
       claims = verifier.verify(token).payload;
     } catch (error) {
-      if (error instanceof JwtError) return refused(error);
+      if (error instanceof JwtError) return invalidToken(error);
       throw error;
     }
     return json(200, { route: pathname, claims });
