@@ -179,7 +179,7 @@ fn with_token<T>(
 #[inline(never)]
 fn owned_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
     let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
-    encode_capped(text, max_len, |len| crate::token::check_length(len, max_len))
+    encode_capped(text, max_len, &|len| crate::token::check_length(len, max_len))
 }
 
 /// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8_within`].
@@ -252,14 +252,14 @@ impl AsciiText {
     }
 }
 
-/// A JS string as UTF-8: in one call if it is short ASCII, else [`encode_utf8_within`].
+/// A JS string as UTF-8, uncapped: [`utf8_capped`] with no length check.
 fn utf8(text: &JsString) -> String {
-    let ascii = AsciiText::write(text, ASCII_SCRATCH_LEN);
-    ascii.as_ref().and_then(AsciiText::as_str).map_or_else(|| encode_utf8_within(text, usize::MAX).unwrap_or_default(), str::to_owned)
+    utf8_capped(text, usize::MAX, &|_| Ok(())).unwrap_or_default()
 }
 
 /// [`encode_capped`], in one call if `text` is short ASCII.
-fn utf8_capped(text: &JsString, max_len: usize, check: impl Fn(usize) -> Result<(), Error>) -> Result<String, Error> {
+#[inline(never)]
+fn utf8_capped(text: &JsString, max_len: usize, check: &dyn Fn(usize) -> Result<(), Error>) -> Result<String, Error> {
     let ascii = AsciiText::write(text, ASCII_SCRATCH_LEN.min(max_len));
     match ascii.as_ref().and_then(AsciiText::as_str) {
         Some(ascii) => Ok(ascii.to_owned()),
@@ -271,7 +271,8 @@ fn utf8_capped(text: &JsString, max_len: usize, check: impl Fn(usize) -> Result<
 /// UTF-8, never copied whole when longer: `check`, the core's length check, judges its UTF-16
 /// length first (a lower bound of its UTF-8 length), then its UTF-8 length, which encoding stops
 /// a byte past the cap. The core checks the bytes again.
-fn encode_capped(text: &JsString, max_len: usize, check: impl Fn(usize) -> Result<(), Error>) -> Result<String, Error> {
+#[inline(never)]
+fn encode_capped(text: &JsString, max_len: usize, check: &dyn Fn(usize) -> Result<(), Error>) -> Result<String, Error> {
     check(text.length() as usize)?;
     let limit = max_len.saturating_add(1);
     let utf8 = encode_utf8_within(text, limit);
@@ -323,7 +324,7 @@ thread_local! {
 fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
     // The length cap first, before any copy.
     if let Some(text) = key.dyn_ref::<JsString>() {
-        return SecretKey::from_bytes(utf8_capped(text, MAX_SECRET_LEN, check_secret_length)?.into_bytes());
+        return SecretKey::from_bytes(utf8_capped(text, MAX_SECRET_LEN, &check_secret_length)?.into_bytes());
     }
     let material = match converted(|convert| convert.key(key)) {
         Some(read) => read.map_err(|_| {
@@ -336,7 +337,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         return SecretKey::from_bytes(bytes.to_vec());
     }
     if let Some(text) = material.dyn_ref::<JsString>() {
-        return SecretKey::from_jwk(&Jwk::from_json(&utf8_capped(text, MAX_JWK_TEXT_LEN, check_jwk_text_length)?)?);
+        return SecretKey::from_jwk(&Jwk::from_json(&utf8_capped(text, MAX_JWK_TEXT_LEN, &check_jwk_text_length)?)?);
     }
     if material.as_f64() == Some(NOT_JSONABLE) {
         return Err(Error::new(ErrorCode::JwkInvalid, "a JWK holds only JSON data (plain objects, arrays of up to 65,536 items, strings, finite numbers, booleans and null), at most 32 levels deep"));
