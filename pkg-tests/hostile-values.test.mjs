@@ -2,12 +2,14 @@
 // look-alike Dates and Uint8Arrays, objects from another realm, keys JWT cannot use, nulls, a JS
 // stack that runs out inside a call. Each must give a coded JwtError (or, for misuse of a freed
 // Verifier, a TypeError) and leave the wasm instance working: an exception that unwound through
-// wasm frames used to leak the wasm stack until every call trapped.
+// wasm frames used to leak the wasm stack until every call trapped. Replaced instances must be
+// let go (collected), not kept.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createSecretKey, webcrypto } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createVerifier, decodeJwt, decodeProtectedHeader, errorCodes, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
 
@@ -150,6 +152,39 @@ describe('hostile values', () => {
     assert.equal(made.verify(good).payload.sub, 'ada');
     assert.equal(codeOf(() => made.verify(signJwt({ iss: 'other' }, SECRET))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
     made.free();
+    stillWorks();
+  });
+
+  test('replaced instances are let go: after 200 replacements only the current one stays alive', async () => {
+    // A worker that keeps hitting the stack's end would otherwise keep every replaced instance
+    // and its memory. gc() from V8's flag, set now (a context made after it has the function).
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc');
+    const made = createVerifier(SECRET, { issuer: 'evil' });
+    const alive = [];
+    const Original = WebAssembly.Instance;
+    WebAssembly.Instance = function Instance(module, imports) {
+      const instance = new Original(module, imports);
+      alive.push(new WeakRef(instance.exports.memory));
+      return instance;
+    };
+    try {
+      for (let i = 0; i < 200; i += 1) {
+        withoutClock(() => (i % 2 === 0 ? made.verify(good) : signJwt({ sub: 'x' }, SECRET)));
+        assert.equal(made.verify(good).payload.sub, 'ada');
+      }
+    } finally {
+      WebAssembly.Instance = Original;
+    }
+    assert.equal(alive.length, 200, 'each replacement made an instance');
+    // WeakRefs are cleared only after the job that read them ends: collect across turns.
+    for (let turn = 0; turn < 5; turn += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gc();
+    }
+    const kept = alive.filter((ref) => ref.deref() !== undefined).length;
+    assert.ok(kept <= 1, `${kept} of 200 replaced instances' memories are still alive`);
+    assert.ok(alive.at(-1).deref() !== undefined, 'the current instance is alive');
     stillWorks();
   });
 
