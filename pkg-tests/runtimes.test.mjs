@@ -145,6 +145,18 @@ describe('runtimes', () => {
     assert.equal(report.sameInstanceAsImport, true, 'require() and import() must share one instance');
   });
 
+  test('Node CJS: loads and works where TextEncoder and TextDecoder are not globals (Jest\'s jsdom environment)', LIMIT, async () => {
+    const result = await run(process.execPath, ['runtimes/no-text-globals.cjs'], { cwd: app, timeoutMs: 60_000 });
+    assert.equal(result.status, 0, describeRun('node no-text-globals.cjs', result));
+    assert.deepEqual(resultLine(result.stdout), {
+      globals: ['undefined', 'undefined'],
+      name: 'Zoë 東京',
+      decoded: 'Zoë 東京',
+      expired: false,
+      code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    });
+  });
+
   // A Node program bundled with the package in it (esbuild, as Next.js and others bundle server
   // code): the Node entry requires its .wasm's bytes as a module (pkg/wasm-bytes.cjs), which the
   // bundle takes in, so it runs from anywhere.
