@@ -348,7 +348,7 @@ describe('README quick start, as written', () => {
     assert.deepEqual(resultLine(result.stdout).payload, claims);
   });
 
-  test('workerd: the Workers snippet answers with the claims, or 401 with the code', LIMIT, async () => {
+  test('workerd: the Workers snippet answers with the claims, or 401 with the code (exp and the Bearer scheme required)', LIMIT, async () => {
     const { lang, code } = readmeCode('Cloudflare Workers');
     assert.equal(lang, 'js');
     snippetFile('worker/worker.js', `${code}\n`);
@@ -370,9 +370,13 @@ describe('README quick start, as written', () => {
         [`Bearer ${tokens.wrongAudience}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
         [`Bearer ${tokens.wrongSecret}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
         [`Bearer ${tokens.malformed}`, 'ERR_JWS_INVALID'],
-        [null, 'ERR_JWS_INVALID'],
+        [`Bearer ${hs256({ sub: 'user-42', aud: 'api' }, secret)}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
       ]) {
         assert.deepEqual(await call(authorization), { status: 401, body: { code } }, `${authorization}\n${server.logs()}`);
+      }
+      // No token, or one without its scheme: refused before verification.
+      for (const authorization of [null, tokens.good, 'Bearer ', `Basic ${tokens.good}`]) {
+        assert.deepEqual(await call(authorization), { status: 401, body: { error: 'a Bearer token is required' } }, `${authorization}\n${server.logs()}`);
       }
     } finally {
       await server.stop();
