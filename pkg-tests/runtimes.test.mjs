@@ -496,7 +496,11 @@ describe('Next.js', () => {
     ]) {
       assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens[name]}` }), { status: 401, body: { code } }, name);
     }
-    assert.deepEqual(await get('/api/me'), { status: 401, body: { code: 'ERR_JWS_INVALID' } }, 'no token');
+    const noExp = hs256({ sub: 'user-42', aud: 'api' }, secret);
+    assert.deepEqual(await get('/api/me', { authorization: `Bearer ${noExp}` }), { status: 401, body: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' } }, 'no exp');
+    for (const headers of [{}, { authorization: tokens.good }]) {
+      assert.deepEqual(await get('/api/me', headers), { status: 401, body: { error: 'a Bearer token is required' } }, 'no Bearer token');
+    }
     // proxy.js, on the Node.js runtime, in front of /guarded.
     assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: { subject: 'user-42' } });
     assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.expired}` }), { status: 401, body: { code: 'ERR_JWT_EXPIRED' } });
