@@ -458,6 +458,16 @@ describe('verify', () => {
       }
     }
     const k = Buffer.from(SECRET).toString('base64url');
+    // A JWK's JSON text (as read from an environment variable) is not taken for a string secret,
+    // which would fail every token's signature with nothing to say why.
+    const jwkText = `${JSON.stringify({ kty: 'oct', k }, null, 1)}\n`;
+    for (const call of [() => jwtVerify(good, jwkText, at()), () => createVerifier(jwkText), () => signJwt({}, jwkText)]) {
+      const message = messageOf(call);
+      assert.match(message, /^ERR_KEY_INVALID: the key is a JWK's JSON text, not a secret: pass the JWK object \(JSON\.parse the text first\)$/);
+    }
+    assert.equal(jwtVerify(good, JSON.parse(jwkText), at()).payload.sub, 'ada');
+    const braced = '{"not":"a jwk"} but a secret';
+    assert.equal(jwtVerify(signJwt({ sub: 'b' }, braced), braced, at()).payload.sub, 'b');
     const badJwks = [
       {}, { kty: 'oct' }, { kty: 'oct', k: 5 }, { kty: 'oct', k: 'a=' },
       // As jose refuses them: a non-boolean `ext`, an operation named twice (RFC 7517 4.3).

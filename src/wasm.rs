@@ -324,7 +324,7 @@ thread_local! {
 fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
     // The length cap first, before any copy.
     if let Some(text) = key.dyn_ref::<JsString>() {
-        return SecretKey::from_bytes(utf8_capped(text, MAX_SECRET_LEN, &check_secret_length)?.into_bytes());
+        return SecretKey::from_string(utf8_capped(text, MAX_SECRET_LEN, &check_secret_length)?);
     }
     let material = match converted(|convert| convert.key(key)) {
         Some(read) => read.map_err(|_| {
