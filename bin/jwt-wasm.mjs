@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
-import { describeStatus, OUT_OF_RANGE, relativeTime, STATUS_LABELS, timeStatus } from '../www/format.js';
+import { describeStatus, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -290,8 +290,7 @@ function inspect(values, positionals) {
   const line = (label, date) => {
     if (date === null) return `${label.padEnd(11)} not set\n`;
     if (!isValidDate(date)) return `${label.padEnd(11)} ${OUT_OF_RANGE}\n`;
-    const seconds = (date.getTime() - now.getTime()) / 1000;
-    return `${label.padEnd(11)} ${date.toISOString()} (${relativeTime(seconds)})\n`;
+    return `${label.padEnd(11)} ${date.toISOString()} (${relativeTime(secondsFrom(date.getTime(), now))})\n`;
   };
   return `${'Status'.padEnd(11)} ${STATUS_LABELS[status]}: ${description}\n` +
     line('Expires', info.expiresAt) + line('Not before', info.notBefore) + line('Issued at', info.issuedAt) +

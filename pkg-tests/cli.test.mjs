@@ -194,6 +194,18 @@ describe('inspect', () => {
     assert.deepEqual([out.status, out.description], ['valid', 'expires now']);
   });
 
+  test('at a fractional now, every line counts from the same whole second', () => {
+    // At 12:00:00.5, an exp of 12:10:00 is "in 10 min" on the status line and the Expires line
+    // alike (the Expires line used to count from the exact instant: "in 9 min 59 s").
+    const jwt = signJwt({ exp: NOW_S + 600, nbf: NOW_S - 60, iat: NOW_S - 60 }, SECRET);
+    const human = run(['inspect', jwt, '--now', String(NOW_S + 0.5)]);
+    assert.equal(human.status, 0, human.stderr);
+    assert.match(human.stdout, /^Status +Valid: expires in 10 min$/m);
+    assert.match(human.stdout, /^Expires +\S+ \(in 10 min\)$/m);
+    assert.match(human.stdout, /^Not before +\S+ \(1 min ago\)$/m);
+    assert.match(human.stdout, /^Issued at +\S+ \(1 min ago\)$/m);
+  });
+
   test('a bad tolerance or --now is refused with a code', () => {
     const negative = run(['inspect', VALID, '--clock-tolerance=-5s', ...AT]);
     assert.equal(negative.status, 1);

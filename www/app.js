@@ -2,7 +2,7 @@
 // signing, error codes) is made by the jwt-wasm module; this file reads the inputs and renders
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, jwtVerify, signJwt } from 'jwt-wasm';
-import { describeStatus, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, STATUS_LABELS, timeStatus } from './format.js';
+import { describeStatus, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -206,7 +206,7 @@ function timeCell(cell, claim, date) {
 function refreshClaimTimes(now) {
   $('claims-clock').textContent = decoded.payload ? `Local time ${localDateTime(now)}` : '';
   for (const span of document.querySelectorAll('#claims-body .relative')) {
-    const seconds = (Number(span.dataset.at) - now.getTime()) / 1000;
+    const seconds = secondsFrom(Number(span.dataset.at), now);
     span.textContent = `${TIME_VERBS[span.dataset.claim](seconds)} ${relativeTime(seconds)}`;
   }
 }

@@ -41,6 +41,14 @@ export function relativeTime(seconds) {
   return seconds > 0 ? `in ${formatDuration(seconds)}` : `${formatDuration(seconds)} ago`;
 }
 
+/** Seconds from `now` (a Date) to the time `atMs` (milliseconds since the epoch; negative: in the
+ * past), from now rounded down to the second, as expiryInfo judges: every time shown then agrees
+ * with the verdict and with the others (at 12:00:00.5 an exp of 12:10:00 is "in 10 min"
+ * everywhere, not in 10 min here and 9 min 59 s there). */
+export function secondsFrom(atMs, now) {
+  return atMs / 1000 - Math.floor(now.getTime() / 1000);
+}
+
 /**
  * The time status of a token from `expiryInfo`: `expired`, `not-yet-valid`, `valid` (has `exp`,
  * inside its window) or `no-expiry` (no `exp`, nothing else against it).
@@ -65,17 +73,16 @@ export const STATUS_LABELS = {
  * the claims' own; the verdict already includes any clock tolerance.
  */
 export function describeStatus(info, now) {
-  // From now rounded down to the second, as expiryInfo judges (so a fractional exp a moment
-  // after the second is not "passed" while its verdict says valid).
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const secondsFrom = (date) => date.getTime() / 1000 - nowSeconds;
+  // From now rounded down to the second (so a fractional exp a moment after the second is not
+  // "passed" while its verdict says valid).
+  const until = (date) => secondsFrom(date.getTime(), now);
   const status = timeStatus(info);
-  if (status === 'expired') return `expired ${relativeTime(secondsFrom(info.expiresAt))}`;
+  if (status === 'expired') return `expired ${relativeTime(until(info.expiresAt))}`;
   if (status === 'not-yet-valid') {
-    return `becomes valid ${relativeTime(secondsFrom(info.notBefore))}`;
+    return `becomes valid ${relativeTime(until(info.notBefore))}`;
   }
   if (status === 'no-expiry') return 'never expires (no exp claim)';
-  const untilExp = secondsFrom(info.expiresAt);
+  const untilExp = until(info.expiresAt);
   if (untilExp <= 0) {
     // Past exp but inside the clock tolerance: say so, with the time the tolerance still buys.
     return `exp passed ${formatDuration(untilExp)} ago; accepted for ${formatDuration(info.secondsLeft)} more within the clock tolerance`;
