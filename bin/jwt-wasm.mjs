@@ -344,8 +344,19 @@ function sign(values, positionals) {
   const token = signJwt(payload, key, options);
   // After signJwt, so that its refusals (options first) keep their order.
   refuseRepeatedNames(text);
-  if (values.json) return json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) });
-  return `${token}\n`;
+  const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
+  return { out, err: values.exp === undefined ? '' : pastExpiryWarning(token, options) };
+}
+
+/** A warning for a token signed already expired: mostly `--exp 3600` meant as an hour, where a
+ * plain number is a NumericDate (3600 is 01:00 on 1 January 1970). The token is still printed. */
+function pastExpiryWarning(token, { expirationTime, currentDate }) {
+  const { expired, expiresAt } = expiryInfo(token, { currentDate });
+  if (!expired) return '';
+  const hint = typeof expirationTime === 'number'
+    ? ': a plain number is a NumericDate, seconds since 1970; for a time from now give a duration such as 15m'
+    : '';
+  return `jwt-wasm: warning: the token has already expired (exp ${iso(expiresAt)})${hint}\n`;
 }
 
 /** Refuses a payload text that repeats a top-level member name, which JSON.parse would take
@@ -391,7 +402,8 @@ function main(argv) {
   if (!COMMANDS[command]) throw new UsageError(`unknown command (commands: decode, inspect, verify, sign; see "jwt-wasm --help")`);
   const { values, positionals } = parse(command, rest);
   if (values.help) return { out: `${HELP[command]}\n` };
-  return { out: COMMANDS[command](values, positionals) };
+  const done = COMMANDS[command](values, positionals);
+  return typeof done === 'string' ? { out: done } : done;
 }
 
 const argv = process.argv.slice(2);

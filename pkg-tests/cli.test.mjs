@@ -335,6 +335,23 @@ describe('sign', () => {
     });
   });
 
+  test('a token signed already expired is printed with a warning (a plain --exp is a NumericDate)', () => {
+    const env = { env: { JWT_SECRET: SECRET } };
+    const hour = run(['sign', '{}', '--exp', '3600', ...AT], env);
+    assert.equal(hour.status, 0, hour.stderr);
+    assert.equal(decodeJwt(hour.stdout.trim()).exp, 3600);
+    assert.equal(hour.stderr, 'jwt-wasm: warning: the token has already expired (exp 1970-01-01T01:00:00.000Z): a plain number is a NumericDate, seconds since 1970; for a time from now give a duration such as 15m\n');
+    const past = run(['sign', '{}', '--exp=-1h', '--json', ...AT], env);
+    assert.equal(past.status, 0, past.stderr);
+    assert.equal(parseJson(past).payload.exp, NOW_S - 3600);
+    assert.equal(past.stderr, `jwt-wasm: warning: the token has already expired (exp ${new Date((NOW_S - 3600) * 1000).toISOString()})\n`);
+    // Not for a token that has yet to expire, nor without --exp.
+    for (const args of [['--exp', '15m'], ['--exp', String(NOW_S + 60)], []]) {
+      const result = run(['sign', '{}', ...args, ...AT], env);
+      assert.deepEqual([result.status, result.stderr], [0, ''], args.join(' '));
+    }
+  });
+
   test('reads the payload from standard input; --no-iat; --json; secret from a file', () => {
     const file = join(scratch, 'sign-secret');
     writeFileSync(file, `${SECRET}\r\n`);
