@@ -571,6 +571,10 @@ describe('sign', () => {
       assert.equal(error.code, 'ERR_OPTIONS_INVALID', method);
       assert.match(error.message, new RegExp(`^${method}\\(\\) needs a value`), method);
     }
+    // Other values, null among them, are judged at sign(), as an option's value.
+    const withNull = new SignJWT({}).setIssuer(null);
+    assert.equal(messageOf(() => withNull.sign(SECRET)), messageOf(() => signJwt({}, SECRET, { issuer: null })));
+    assert.equal(codeOf(() => withNull.sign(SECRET)), 'ERR_OPTIONS_INVALID');
     // setIssuedAt() means now, as in jose.
     assert.equal(decodeJwt(new SignJWT({}).setIssuedAt().sign(SECRET, { currentDate: NOW })).iat, NOW_S);
     const twice = new SignJWT({}).setProtectedHeader({ alg: 'HS256' });

@@ -60,6 +60,21 @@ function withoutClock(call) {
   }
 }
 
+/** Runs `body` with each wasm instance made meanwhile (the package's replacements) given to `seen`. */
+function watchingInstances(seen, body) {
+  const Original = WebAssembly.Instance;
+  WebAssembly.Instance = function Instance(module, imports) {
+    const instance = new Original(module, imports);
+    seen(instance);
+    return instance;
+  };
+  try {
+    body();
+  } finally {
+    WebAssembly.Instance = Original;
+  }
+}
+
 function detached() {
   const bytes = new Uint8Array(32).fill(7);
   structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
@@ -100,8 +115,16 @@ describe('hostile values', () => {
       () => createVerifier(SECRET).verify(good),
       () => jwtVerify(good, SECRET, { issuer: 'nope' }),
       () => made.verify(good),
+      () => made.verify(`${good.slice(0, -2)}${good.at(-2) === 'A' ? 'B' : 'A'}${good.at(-1)}`),
+      () => decodeJwt('not a token'),
     ];
     let unwound = 0;
+    // Near the stack's end a call answers as ever, or throws the engine's RangeError: never
+    // returns an Error (a failure handed back as a result), and never throws an Error that is
+    // neither (a failure whose JwtError could not be made, without its class or code).
+    // (Counted and kept without a call, which could itself run out of stack this deep.)
+    let strays = 0;
+    let stray;
     for (const call of calls) {
       const nearTheLimit = () => {
         try {
@@ -110,9 +133,18 @@ describe('hostile values', () => {
           // the stack ran out: call from here, near the limit
         }
         try {
-          call();
+          const result = call();
+          if (result instanceof Error) {
+            strays += 1;
+            stray = result;
+          }
         } catch (error) {
-          if (!(error instanceof JwtError)) unwound += 1;
+          if (error instanceof JwtError) return;
+          unwound += 1;
+          if (!(error instanceof RangeError)) {
+            strays += 1;
+            stray = error;
+          }
         }
       };
       // Without a fresh instance after such an exception, a round or two of these left every later
@@ -123,6 +155,7 @@ describe('hostile values', () => {
       }
     }
     assert.ok(unwound > 0, 'some calls ran out of stack');
+    assert.equal(strays, 0, `${strays} calls returned an Error or threw one neither a JwtError nor a RangeError, such as ${stray?.name}: ${stray?.message}`);
     // Verifiers made before carry on, made again with their own key and options.
     assert.equal(made.verify(good).payload.sub, 'ada');
     assert.equal(codeOf(() => made.verify(signJwt({ iss: 'other' }, SECRET))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
@@ -146,6 +179,14 @@ describe('hostile values', () => {
         assert.throws(() => made.verify(good), /no clock/);
         assert.throws(() => jwtVerify(good, SECRET), /no clock/);
       }
+      // The caller's own exception goes on as itself, not wrapped in a JwtError.
+      const boom = new Error('boom');
+      Date.now = () => {
+        throw boom;
+      };
+      for (const call of [() => made.verify(good), () => jwtVerify(good, SECRET), () => expiryInfo(good)]) {
+        assert.equal(errorOf(call), boom);
+      }
     } finally {
       Date.now = now;
     }
@@ -162,20 +203,12 @@ describe('hostile values', () => {
     const gc = vm.runInNewContext('gc');
     const made = createVerifier(SECRET, { issuer: 'evil' });
     const alive = [];
-    const Original = WebAssembly.Instance;
-    WebAssembly.Instance = function Instance(module, imports) {
-      const instance = new Original(module, imports);
-      alive.push(new WeakRef(instance.exports.memory));
-      return instance;
-    };
-    try {
+    watchingInstances((instance) => alive.push(new WeakRef(instance.exports.memory)), () => {
       for (let i = 0; i < 200; i += 1) {
         withoutClock(() => (i % 2 === 0 ? made.verify(good) : signJwt({ sub: 'x' }, SECRET)));
         assert.equal(made.verify(good).payload.sub, 'ada');
       }
-    } finally {
-      WebAssembly.Instance = Original;
-    }
+    });
     assert.equal(alive.length, 200, 'each replacement made an instance');
     // WeakRefs are cleared only after the job that read them ends: collect across turns.
     for (let turn = 0; turn < 5; turn += 1) {
@@ -186,6 +219,35 @@ describe('hostile values', () => {
     assert.ok(kept <= 1, `${kept} of 200 replaced instances' memories are still alive`);
     assert.ok(alive.at(-1).deref() !== undefined, 'the current instance is alive');
     stillWorks();
+  });
+
+  test('a replacement left pending by a call nested in a getter is made at the next call of any export', () => {
+    // The nested call unwinds through wasm inside the outer one, whose frames are live: the
+    // replacement waits, and the next call (of a plain function, not only of a Verifier) makes it
+    // first. Left undone, each time would keep the broken instance and its leaked memory.
+    const made = [];
+    const options = { get issuer() { withoutClock(() => jwtVerify(good, SECRET)); return 'evil'; } };
+    watchingInstances((instance) => made.push(instance), () => {
+      for (const next of [() => jwtVerify(good, SECRET), () => decodeJwt(good), () => signJwt({}, SECRET), () => isExpired(good)]) {
+        for (let i = 0; i < 5; i += 1) {
+          const before = made.length;
+          assert.equal(jwtVerify(good, SECRET, options).payload.sub, 'ada');
+          assert.equal(made.length, before, 'replaced while the outer call ran');
+          next();
+          assert.equal(made.length, before + 1, 'the pending replacement was not made');
+        }
+      }
+    });
+    stillWorks();
+  });
+
+  test('a Verifier made again after a replacement uses its own copy of the key, not the caller\'s buffer', () => {
+    const key = new TextEncoder().encode(SECRET);
+    const verifier = createVerifier(key);
+    key.fill(0); // the caller reuses its buffer
+    withoutClock(() => jwtVerify(good, SECRET)); // the instance replaced
+    assert.equal(verifier.verify(good).payload.sub, 'ada');
+    verifier.free();
   });
 
   test('a replacement left pending by a call nested in a getter is made before any stale object is used', () => {
@@ -259,6 +321,11 @@ describe('hostile values', () => {
       assert.equal(codeOf(() => builder().sign(SECRET, options)), 'ERR_OPTIONS_INVALID');
       assert.equal(codeOf(() => signJwt({}, SECRET, options)), 'ERR_OPTIONS_INVALID');
     }
+    // Options that are not a plain object: the message signJwt gives, not a generic one.
+    for (const options of [new Map(), [], 'text']) {
+      assert.equal(messageOf(() => builder().sign(SECRET, options)), messageOf(() => signJwt({}, SECRET, options)));
+    }
+    assert.equal(messageOf(() => builder().sign(SECRET, new Map())), 'ERR_OPTIONS_INVALID: options must be a plain object');
     // A hidden member is refused, as signJwt refuses it.
     const hidden = Object.defineProperty({}, 'currentDate', { value: new Date(0), enumerable: false });
     assert.equal(codeOf(() => builder().sign(SECRET, hidden)), 'ERR_OPTIONS_INVALID');
@@ -396,7 +463,7 @@ describe('hostile values', () => {
     }
     // Tagged "Date" but without a time: refused, not read as a Date or as data.
     const lookAlike = { [Symbol.toStringTag]: 'Date', getTime: () => 500_000 };
-    assert.equal(codeOf(() => jwtVerify(expired, SECRET, { currentDate: lookAlike })), 'ERR_OPTIONS_INVALID');
+    assert.match(messageOf(() => jwtVerify(expired, SECRET, { currentDate: lookAlike })), /^ERR_OPTIONS_INVALID: options hold only plain objects/);
     stillWorks();
   });
 
@@ -471,6 +538,16 @@ describe('hostile values', () => {
       Array.prototype.every = every;
     }
     assert.equal(code, 'ERR_OPTIONS_INVALID');
+  });
+
+  test('an object whose prototype copies Object.prototype\'s members, over one with an option, is not plain', () => {
+    // Its own names are Object.prototype's very names; what it inherits in turn holds an issuer.
+    const lookAlike = Object.create({ issuer: 'expected' }, Object.getOwnPropertyDescriptors(Object.prototype));
+    const options = Object.create(lookAlike);
+    const fromMallory = signJwt({ sub: 'ada', iss: 'mallory' }, SECRET);
+    for (const call of [() => jwtVerify(fromMallory, SECRET, options), () => createVerifier(SECRET, options), () => signJwt({}, SECRET, options)]) {
+      assert.equal(messageOf(call), 'ERR_OPTIONS_INVALID: options must be a plain object');
+    }
   });
 
   // The options text of the last call is reused for options of the same data (js/errors.js): what
@@ -897,6 +974,13 @@ describe('hostile values', () => {
     verifier.free();
     assert.throws(() => verifier.verify(good), (error) => error instanceof TypeError && /freed/.test(error.message));
     verifier.free();
+    // `using` (explicit resource management) frees it through Symbol.dispose, as index.d.ts says.
+    if (Symbol.dispose) {
+      const disposable = createVerifier(SECRET);
+      assert.equal(disposable[Symbol.dispose], Verifier.prototype.free);
+      disposable[Symbol.dispose]();
+      assert.throws(() => disposable.verify(good), TypeError);
+    }
     assert.throws(() => new Verifier(), TypeError);
     assert.throws(() => new Verifier(Symbol('createVerifier'), {}, []), TypeError);
     assert.throws(() => Verifier.prototype.verify.call({}, good), TypeError);

@@ -137,12 +137,14 @@ impl From<Error> for JsValue {
             )
         });
         let message = JsValue::from(error.message());
-        // The entry's Failure defines its members as its own (nothing inherited is set).
+        // The entry's Failure defines its members as its own (nothing inherited is set). Should
+        // making it throw (the JS stack run out), that exception is the answer, as JS would throw
+        // it: never a failure without its class, which the entry could not make a JwtError of.
         let constructed = HOOKS.with(|slot| {
             let hooks = slot.borrow();
-            hooks.as_ref().and_then(|h| Reflect::construct(&h.error_class, &Array::of4(&message, &code, &claim, &reason)).ok())
+            hooks.as_ref().map(|h| Reflect::construct(&h.error_class, &Array::of4(&message, &code, &claim, &reason)))
         });
-        constructed.unwrap_or_else(|| {
+        constructed.map(|made| made.unwrap_or_else(|thrown| thrown)).unwrap_or_else(|| {
             // Not registered (the raw glue used directly): a plain Error with the same fields.
             let plain: JsValue = js_sys::Error::new(error.message()).into();
             NAMES.with(|names| {
