@@ -111,9 +111,13 @@ await esbuild.build({
   // entry never calls it and it is left out of node.cjs. Defined so that CommonJS output has no
   // import.meta to warn about.
   define: { 'import.meta.url': 'undefined' },
-  // Node's own TextEncoder and TextDecoder (the globals' very classes), bound for the whole file:
-  // test environments that load the Node entry without those globals (Jest's jsdom) still run it.
-  banner: { js: "const { TextDecoder, TextEncoder } = require('node:util');" },
+  // TextEncoder and TextDecoder bound for the whole file: the globals, or where a test
+  // environment loads the Node entry without them (Jest's jsdom), Node's own (the same classes)
+  // from node:util. Required only then: bundled into an ES module (esbuild, a server bundle), a
+  // `require` of a built-in throws.
+  banner: {
+    js: "const { TextDecoder, TextEncoder } = globalThis.TextDecoder && globalThis.TextEncoder ? globalThis : require('node:util');",
+  },
 });
 
 // One instance for import and require: node.mjs re-exports what node.cjs exports.
