@@ -39,7 +39,7 @@ ERR_JWT_EXPIRED, is printed); 2 a usage error (ERR_USAGE).`;
 const SECRET_HELP = `  --secret-env <NAME>     Read the secret from environment variable NAME
   --secret-file <path>    Read the secret from a file (one trailing line break is dropped)
   --secret <text>         The secret itself (visible to other users in the process list)
-  --secret-encoding <e>   utf8 (default) or base64url
+  --secret-encoding <e>   utf8 (default), base64url, or jwk (the JSON text of an "oct" JWK)
                           Without a --secret option, the JWT_SECRET environment variable is used.
                           The secret is never printed.`;
 
@@ -215,7 +215,7 @@ function readSecret(values) {
   const sources = ['secret', 'secret-env', 'secret-file'].filter((name) => values[name] !== undefined);
   if (sources.length > 1) throw new UsageError(`give one of --secret, --secret-env, --secret-file (got ${sources.map((s) => `--${s}`).join(', ')})`);
   const encoding = values['secret-encoding'] ?? 'utf8';
-  if (encoding !== 'utf8' && encoding !== 'base64url') throw new UsageError('--secret-encoding must be utf8 or base64url');
+  if (!['utf8', 'base64url', 'jwk'].includes(encoding)) throw new UsageError('--secret-encoding must be utf8, base64url or jwk');
 
   let secret;
   if (values.secret !== undefined) {
@@ -245,9 +245,27 @@ function readSecret(values) {
     }
   }
   if (encoding === 'utf8') return secret;
+  const text = typeof secret === 'string' ? secret : new TextDecoder().decode(secret);
   // A base64url secret goes to the package as an oct JWK, which decodes and checks it.
-  const k = typeof secret === 'string' ? secret : new TextDecoder().decode(secret);
-  return { kty: 'oct', k: k.trim() };
+  if (encoding === 'base64url') return { kty: 'oct', k: text.trim() };
+  let jwk;
+  try {
+    jwk = JSON.parse(text);
+  } catch {
+    // Not the parser's message: it quotes the text, the secret.
+  }
+  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) {
+    throw new UsageError('with --secret-encoding jwk the secret must be the JSON text of a JWK object, such as {"kty":"oct","k":"..."}');
+  }
+  return jwk;
+}
+
+/** The package's refusal of a JWK's text taken for a secret, said with the CLI's remedy. */
+function inCliTerms(error) {
+  if (error instanceof JwtError && error.code === 'ERR_KEY_INVALID' && error.message.startsWith("the key is a JWK's JSON text")) {
+    return new JwtError("the secret is a JWK's JSON text: read it with --secret-encoding jwk", { code: error.code });
+  }
+  return error;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,13 +363,20 @@ function sign(values, positionals) {
   // After signJwt, so that its refusals (options first) keep their order.
   refuseRepeatedNames(text);
   const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
-  return { out, err: values.exp === undefined ? '' : pastExpiryWarning(token, options) };
+  return { out, err: pastExpiryWarning(token, options) };
 }
 
 /** A warning for a token signed already expired: mostly `--exp 3600` meant as an hour, where a
- * plain number is a NumericDate (3600 is 01:00 on 1 January 1970). The token is still printed. */
+ * plain number is a NumericDate (3600 is 01:00 on 1 January 1970). The token is still printed,
+ * and the warning never fails the command (expiryInfo refuses a token over 64 KB: no warning). */
 function pastExpiryWarning(token, { expirationTime, currentDate }) {
-  const { expired, expiresAt } = expiryInfo(token, { currentDate });
+  let info;
+  try {
+    info = expiryInfo(token, { currentDate });
+  } catch {
+    return '';
+  }
+  const { expired, expiresAt } = info;
   if (!expired) return '';
   const hint = typeof expirationTime === 'number'
     ? ': a plain number is a NumericDate, seconds since 1970; for a time from now give a duration such as 15m'
@@ -419,8 +444,9 @@ try {
   if (out !== '') process.stdout.write(out);
   if (err !== '') process.stderr.write(err);
   process.exitCode = status;
-} catch (error) {
-  if (!(error instanceof JwtError) && !(error instanceof UsageError)) throw error;
+} catch (thrown) {
+  if (!(thrown instanceof JwtError) && !(thrown instanceof UsageError)) throw thrown;
+  const error = inCliTerms(thrown);
   if (wantsJson) process.stdout.write(json({ error: errorDetails(error) }));
   else process.stderr.write(`jwt-wasm: ${error.code}: ${error.message}${error.claim ? ` (claim ${error.claim}, ${error.reason})` : ''}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;

@@ -458,10 +458,11 @@ describe('verify', () => {
       }
     }
     const k = Buffer.from(SECRET).toString('base64url');
-    // A JWK's JSON text (as read from an environment variable) is not taken for a string secret,
+    // A JWK's JSON text (as read from an environment variable or a file) is not taken for a secret,
     // which would fail every token's signature with nothing to say why.
     const jwkText = `${JSON.stringify({ kty: 'oct', k }, null, 1)}\n`;
-    for (const call of [() => jwtVerify(good, jwkText, at()), () => createVerifier(jwkText), () => signJwt({}, jwkText)]) {
+    const jwkBytes = new TextEncoder().encode(jwkText);
+    for (const call of [() => jwtVerify(good, jwkText, at()), () => createVerifier(jwkText), () => signJwt({}, jwkText), () => jwtVerify(good, jwkBytes, at()), () => signJwt({}, jwkBytes)]) {
       const message = messageOf(call);
       assert.match(message, /^ERR_KEY_INVALID: the key is a JWK's JSON text, not a secret: pass the JWK object \(JSON\.parse the text first\)$/);
     }

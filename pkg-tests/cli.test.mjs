@@ -235,6 +235,31 @@ describe('verify', () => {
     }
   });
 
+  test('a JWK file: refused as a secret with the CLI\'s remedy, read with --secret-encoding jwk', () => {
+    const jwt = token({ sub: 'jwk', exp: NOW_S + 60 }, SECRET_BYTES);
+    const file = join(scratch, 'key.jwk');
+    writeFileSync(file, `${JSON.stringify({ kty: 'oct', k: SECRET_B64URL, alg: 'HS256' }, null, 2)}\n`);
+    for (const command of [['verify', jwt], ['sign', '{}']]) {
+      const asSecret = run([...command, '--secret-file', file, ...AT]);
+      assert.equal(asSecret.status, 1, command[0]);
+      assert.equal(asSecret.stderr, "jwt-wasm: ERR_KEY_INVALID: the secret is a JWK's JSON text: read it with --secret-encoding jwk\n");
+      assert.equal(asSecret.stdout, '');
+    }
+    const verified = run(['verify', jwt, '--secret-file', file, '--secret-encoding', 'jwk', '--json', ...AT]);
+    assert.equal(verified.status, 0, verified.stderr);
+    assert.equal(parseJson(verified).payload.sub, 'jwk');
+    const signed = run(['sign', '{"sub":"s"}', '--secret-env', 'K', '--secret-encoding', 'jwk', ...AT], { env: { K: readFileSync(file, 'utf8') } });
+    assert.equal(signed.status, 0, signed.stderr);
+    assert.equal(jwtVerify(signed.stdout.trim(), SECRET_BYTES, { currentDate: NOW }).payload.sub, 's');
+    // Not a JWK object: a usage error that does not quote the secret.
+    for (const text of [SECRET, '"a-json-string"', '[1]']) {
+      const bad = run(['sign', '{}', '--secret-env', 'K', '--secret-encoding', 'jwk', ...AT], { env: { K: text } });
+      assert.equal(bad.status, 2, text);
+      assert.match(bad.stderr, /^jwt-wasm: ERR_USAGE: with --secret-encoding jwk the secret must be the JSON text of a JWK object/);
+      assert.ok(!bad.stderr.includes(SECRET.slice(0, 6)), 'the secret is echoed');
+    }
+  });
+
   test('a base64url secret, and the token from standard input with --json', () => {
     const jwt = token({ sub: 'bytes', exp: NOW_S + 60 }, SECRET_BYTES, { alg: 'HS512' });
     const result = run(['verify', '--json', '--secret-env', 'K', '--secret-encoding', 'base64url', ...AT], {
@@ -345,11 +370,20 @@ describe('sign', () => {
     assert.equal(past.status, 0, past.stderr);
     assert.equal(parseJson(past).payload.exp, NOW_S - 3600);
     assert.equal(past.stderr, `jwt-wasm: warning: the token has already expired (exp ${new Date((NOW_S - 3600) * 1000).toISOString()})\n`);
-    // Not for a token that has yet to expire, nor without --exp.
+    // An exp from the payload too, where no --exp hint applies.
+    const fromPayload = run(['sign', '{"exp":3600}', ...AT], env);
+    assert.equal(fromPayload.status, 0, fromPayload.stderr);
+    assert.equal(fromPayload.stderr, 'jwt-wasm: warning: the token has already expired (exp 1970-01-01T01:00:00.000Z)\n');
+    // Not for a token that has yet to expire, nor without exp.
     for (const args of [['--exp', '15m'], ['--exp', String(NOW_S + 60)], []]) {
       const result = run(['sign', '{}', ...args, ...AT], env);
       assert.deepEqual([result.status, result.stderr], [0, ''], args.join(' '));
     }
+    // The warning never fails the command: a token over expiryInfo's 64 KB is printed as ever.
+    const big = run(['sign', JSON.stringify({ pad: 'x'.repeat(60_000) }), '--exp', '1h', ...AT], env);
+    assert.equal(big.status, 0, big.stderr);
+    assert.equal(big.stderr, '');
+    assert.equal(jwtVerify(big.stdout.trim(), SECRET, { currentDate: NOW, maxTokenLength: 100_000 }).payload.exp, NOW_S + 3600);
   });
 
   test('reads the payload from standard input; --no-iat; --json; secret from a file', () => {

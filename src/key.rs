@@ -102,12 +102,12 @@ pub fn check_secret_length(len: usize) -> Result<()> {
     Ok(())
 }
 
-/// Whether a string secret is, in all likelihood, the JSON text of a JWK: braces around it (ASCII
+/// Whether a secret is, in all likelihood, the JSON text of a JWK: braces around it (ASCII
 /// whitespace aside) and a `"kty"` inside. Not a full JSON read: a string like that is no sane
 /// secret, and the check stays a few bytes of code on a path every string key takes.
-fn looks_like_jwk_text(text: &str) -> bool {
+fn looks_like_jwk_text(secret: &[u8]) -> bool {
     const KTY: &[u8] = b"\"kty\"";
-    let bytes = text.as_bytes().trim_ascii();
+    let bytes = secret.trim_ascii();
     let [b'{', .., b'}'] = bytes else { return false };
     let mut matched = 0usize;
     for byte in bytes {
@@ -151,18 +151,19 @@ impl SecretKey {
         Ok(SecretKey { secret, alg: None, operations: None, macs: Default::default() })
     }
 
-    /// A key from a string secret: its UTF-8 bytes. Errors: as [`SecretKey::from_bytes`], and
-    /// `ERR_KEY_INVALID` for a text in braces with a `"kty"` inside. That is a JWK left
-    /// unparsed (read from an environment variable, say): used as a secret, every token would
-    /// fail its signature check with nothing to say why.
-    pub fn from_string(secret: String) -> Result<Self> {
+    /// A key from a secret as a caller gives it (a string's UTF-8 bytes, or bytes). Errors: as
+    /// [`SecretKey::from_bytes`], and `ERR_KEY_INVALID` for a text in braces with a `"kty"`
+    /// inside. That is a JWK left unparsed (read from an environment variable or a file, say):
+    /// used as a secret, every token would fail its signature check with nothing to say why.
+    pub fn from_secret(secret: impl Into<Vec<u8>>) -> Result<Self> {
+        let secret = secret.into();
         if looks_like_jwk_text(&secret) {
             return Err(Error::new(
                 ErrorCode::KeyInvalid,
                 "the key is a JWK's JSON text, not a secret: pass the JWK object (JSON.parse the text first)",
             ));
         }
-        SecretKey::from_bytes(secret.into_bytes())
+        SecretKey::from_bytes(secret)
     }
 
     /// A key from an `oct` JWK. Errors: `ERR_JWK_INVALID` for a malformed JWK,
@@ -366,16 +367,16 @@ mod tests {
     }
 
     #[test]
-    fn refuses_a_string_secret_that_is_a_jwk_text() {
+    fn refuses_a_secret_that_is_a_jwk_text() {
         for text in [r#"{"kty":"oct","k":"c2VjcmV0"}"#, " \n{ \"k\": \"c2VjcmV0\", \"kty\": \"oct\" }\n", r#"{"kty":"RSA","n":"x","e":"AQAB"}"#] {
-            let error = SecretKey::from_string(text.to_owned()).unwrap_err();
+            let error = SecretKey::from_secret(text.as_bytes()).unwrap_err();
             assert_eq!(error.code(), ErrorCode::KeyInvalid, "{text}");
             assert!(error.message().contains("JWK's JSON text"), "{text}");
             assert!(!error.message().contains("c2VjcmV0"), "the message echoes the secret");
         }
         // Strings that are not such a text stay secrets, as given.
         for text in ["{kty}", r#"{"k":"c2VjcmV0"}"#, r#"{"kty":"oct""#, r#"["kty"]"#, r#"x{"kty":"oct"}"#, r#"{"kty":"oct"}x"#, "a-shared-secret"] {
-            let key = SecretKey::from_string(text.to_owned()).unwrap();
+            let key = SecretKey::from_secret(text.as_bytes()).unwrap();
             assert!(key.same_as(&SecretKey::from_bytes(text.as_bytes()).unwrap()), "{text}");
         }
     }

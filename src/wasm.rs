@@ -144,8 +144,12 @@ impl From<Error> for JsValue {
             let hooks = slot.borrow();
             hooks.as_ref().map(|h| Reflect::construct(&h.error_class, &Array::of4(&message, &code, &claim, &reason)))
         });
-        constructed.map(|made| made.unwrap_or_else(|thrown| thrown)).unwrap_or_else(|| {
-            // Not registered (the raw glue used directly): a plain Error with the same fields.
+        // (An Error only: the entry throws what comes back as an Error or a Failure, and would
+        // hand anything else back as a result.)
+        let constructed = constructed.map(|made| made.or_else(|thrown| thrown.dyn_into::<js_sys::Error>().map(JsValue::from)));
+        constructed.and_then(Result::ok).unwrap_or_else(|| {
+            // Not registered (the raw glue used directly), or a thrown non-Error: a plain Error
+            // with the same fields.
             let plain: JsValue = js_sys::Error::new(error.message()).into();
             NAMES.with(|names| {
                 for (name, value) in [(&names.code, &code), (&names.claim, &claim), (&names.reason, &reason)] {
@@ -326,7 +330,7 @@ thread_local! {
 fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
     // The length cap first, before any copy.
     if let Some(text) = key.dyn_ref::<JsString>() {
-        return SecretKey::from_string(utf8_capped(text, MAX_SECRET_LEN, &check_secret_length)?);
+        return SecretKey::from_secret(utf8_capped(text, MAX_SECRET_LEN, &check_secret_length)?.into_bytes());
     }
     let material = match converted(|convert| convert.key(key)) {
         Some(read) => read.map_err(|_| {
@@ -336,7 +340,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
     };
     if let Some(bytes) = material.dyn_ref::<Uint8Array>() {
         check_secret_length(bytes.length() as usize)?;
-        return SecretKey::from_bytes(bytes.to_vec());
+        return SecretKey::from_secret(bytes.to_vec());
     }
     if let Some(text) = material.dyn_ref::<JsString>() {
         return SecretKey::from_jwk(&Jwk::from_json(&utf8_capped(text, MAX_JWK_TEXT_LEN, &check_jwk_text_length)?)?);
