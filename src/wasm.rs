@@ -334,7 +334,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
     }
     let material = match converted(|convert| convert.key(key)) {
         Some(read) => read.map_err(|_| {
-            Error::new(ErrorCode::KeyInvalid, "the key could not be read (a getter or Proxy threw, or its buffer is detached)")
+            Error::new(ErrorCode::KeyInvalid, "the key could not be read (a getter or Proxy threw, its buffer is detached, or the JS stack ran out)")
         })?,
         None => unconnected_key(key),
     };
@@ -402,7 +402,7 @@ fn read_options(options: &JsValue) -> Result<(String, DateOptions), Error> {
     }
     let invalid = |message| Error::new(ErrorCode::OptionsInvalid, message);
     let Some(read) = converted(|convert| convert.options(options)) else { return unconnected_options(options) };
-    let read = read.map_err(|_| invalid("the options could not be read (a getter or Proxy threw)"))?;
+    let read = read.map_err(|_| invalid("the options could not be read (a getter or Proxy threw, or the JS stack ran out)"))?;
     if let Some(text) = read.dyn_ref::<JsString>() {
         let mut text = utf8(text);
         // JSON.stringify never writes a NUL unescaped: one here ends the options' own text.
