@@ -5,6 +5,7 @@
 // key or options (the error code is printed), 2 a usage error (ERR_USAGE).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
@@ -196,7 +197,9 @@ function parseNow(text) {
 function readInput(positionals, what, { optional = false } = {}) {
   if (positionals.length > 1) throw new UsageError(`too many arguments: expected at most one ${what}`);
   if (positionals.length === 1) return positionals[0].trim();
-  if (process.stdin.isTTY) {
+  // isatty, not process.stdin.isTTY: touching process.stdin makes a pipe non-blocking, and the
+  // read below then fails (EAGAIN) while the writer is still writing.
+  if (isatty(0)) {
     if (optional) return '';
     throw new UsageError(`no ${what}: pass it as an argument or on standard input`);
   }

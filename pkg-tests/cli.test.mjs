@@ -386,6 +386,22 @@ describe('sign', () => {
     assert.equal(jwtVerify(big.stdout.trim(), SECRET, { currentDate: NOW, maxTokenLength: 100_000 }).payload.exp, NOW_S + 3600);
   });
 
+  test('reads standard input from a pipe whose writer is slow or writes more than a pipe holds', () => {
+    // Standard input must stay a blocking read: touching process.stdin made the pipe non-blocking,
+    // and the read failed with EAGAIN whenever the writer had not finished (`curl ... | jq ... |`).
+    const payload = JSON.stringify({ sub: 'piped', pad: 'x'.repeat(200_000) });
+    const big = run(['sign', '--no-iat', ...AT], { input: payload, env: { JWT_SECRET: SECRET } });
+    assert.equal(big.status, 0, big.stderr);
+    assert.equal(jwtVerify(big.stdout.trim(), SECRET, { maxTokenLength: 400_000 }).payload.sub, 'piped');
+    const slow = spawnSync('sh', ['-c', `(sleep 0.3; printf '%s' "$T") | "${process.execPath}" "${BIN}" decode --json`], {
+      env: { PATH: process.env.PATH, T: VALID },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(slow.status, 0, slow.stderr);
+    assert.equal(JSON.parse(slow.stdout).payload.sub, 'ada');
+  });
+
   test('reads the payload from standard input; --no-iat; --json; secret from a file', () => {
     const file = join(scratch, 'sign-secret');
     writeFileSync(file, `${SECRET}\r\n`);
