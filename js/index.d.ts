@@ -37,8 +37,9 @@ export type Algorithm = 'HS256' | 'HS384' | 'HS512';
 export type Duration = number | string;
 
 /** An `oct` JSON Web Key (RFC 7518 section 6.4). `kty` is typed `string`, as in jose, so that a
- * JWK declared apart (whose `"oct"` widens to `string`) or parsed from JSON is accepted; any
- * value but `"oct"` is `ERR_JWK_INVALID`. */
+ * JWK declared apart (whose `"oct"` widens to `string`) or parsed from JSON is accepted. An
+ * unknown `kty` is `ERR_JWK_INVALID`; a known one that is not `"oct"` (`"RSA"`, `"EC"`, `"OKP"`)
+ * is `ERR_KEY_INVALID`. */
 export interface OctJwk {
   kty: string;
   /** The secret, base64url without padding. */
