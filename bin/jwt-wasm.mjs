@@ -9,7 +9,7 @@ import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
-import { describeStatus, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
+import { describeStatus, isValidDate, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -186,7 +186,7 @@ const secondsOrDuration = (text) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) :
 
 function parseNow(text) {
   const date = /^\d+(\.\d+)?$/.test(text) ? new Date(Number(text) * 1000) : new Date(text);
-  if (Number.isNaN(date.getTime())) throw new UsageError('--now must be an ISO 8601 date or seconds since the epoch');
+  if (!isValidDate(date)) throw new UsageError('--now must be an ISO 8601 date or seconds since the epoch');
   return date;
 }
 
@@ -275,7 +275,6 @@ function inCliTerms(error) {
 // Output
 
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
-const isValidDate = (date) => !Number.isNaN(date.getTime());
 /** A claim's time as ISO 8601; null if not set; OUT_OF_RANGE beyond what a Date holds. */
 const iso = (date) => (date === null ? null : isValidDate(date) ? date.toISOString() : OUT_OF_RANGE);
 

@@ -99,7 +99,6 @@ function given(method, value) {
 export class SignJWT {
   #payload;
   #options = {};
-  #headerSet = false;
 
   /** Takes a copy of the claims, as jose's does: changing the object later changes nothing. */
   constructor(payload = {}) {
@@ -107,9 +106,9 @@ export class SignJWT {
   }
 
   setProtectedHeader(header) {
-    if (this.#headerSet) throw new JwtError('setProtectedHeader() can only be called once', { code: 'ERR_OPTIONS_INVALID' });
+    // Set once: given() refuses undefined, so a header set is never undefined.
+    if (this.#options.header !== undefined) throw new JwtError('setProtectedHeader() can only be called once', { code: 'ERR_OPTIONS_INVALID' });
     this.#options.header = given('setProtectedHeader', header);
-    this.#headerSet = true;
     return this;
   }
 

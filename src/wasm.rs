@@ -137,29 +137,31 @@ impl From<Error> for JsValue {
             )
         });
         let message = JsValue::from(error.message());
-        // The entry's Failure defines its members as its own (nothing inherited is set). Should
-        // making it throw (the JS stack run out), that exception is the answer, as JS would throw
-        // it: never a failure without its class, which the entry could not make a JwtError of.
+        // The entry's Failure defines its members as its own (nothing inherited is set).
         let constructed = HOOKS.with(|slot| {
             let hooks = slot.borrow();
             hooks.as_ref().map(|h| Reflect::construct(&h.error_class, &Array::of4(&message, &code, &claim, &reason)))
         });
-        // (An Error only: the entry throws what comes back as an Error or a Failure, and would
-        // hand anything else back as a result.)
-        let constructed = constructed.map(|made| made.or_else(|thrown| thrown.dyn_into::<js_sys::Error>().map(JsValue::from)));
-        constructed.and_then(Result::ok).unwrap_or_else(|| {
+        match constructed {
+            Some(Ok(failure)) => failure,
+            // Making it threw (the JS stack ran out): that exception is the answer, as JS would
+            // throw it, never a failure without its class. An Error only: the entry throws what
+            // comes back as an Error or a Failure, and would hand anything else back as a result.
+            Some(Err(thrown)) if thrown.is_instance_of::<js_sys::Error>() => thrown,
             // Not registered (the raw glue used directly), or a thrown non-Error: a plain Error
             // with the same fields.
-            let plain: JsValue = js_sys::Error::new(error.message()).into();
-            NAMES.with(|names| {
-                for (name, value) in [(&names.code, &code), (&names.claim, &claim), (&names.reason, &reason)] {
-                    if !value.is_undefined() {
-                        let _ = Reflect::set(&plain, name, value);
+            _ => {
+                let plain: JsValue = js_sys::Error::new(error.message()).into();
+                NAMES.with(|names| {
+                    for (name, value) in [(&names.code, &code), (&names.claim, &claim), (&names.reason, &reason)] {
+                        if !value.is_undefined() {
+                            let _ = Reflect::set(&plain, name, value);
+                        }
                     }
-                }
-            });
-            plain
-        })
+                });
+                plain
+            }
+        }
     }
 }
 
@@ -684,17 +686,8 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
 pub fn error_codes_js() -> JsValue {
     // As JSON text for the JSON.parse of load time, which defines the array's items (the glue's
     // arrays are filled by pushing, which calls a setter for an index on Object.prototype).
-    let mut text = String::from("[");
-    for (i, code) in ErrorCode::ALL.iter().enumerate() {
-        if i > 0 {
-            text.push(',');
-        }
-        text.push('"');
-        text.push_str(code.as_str());
-        text.push('"');
-    }
-    text.push(']');
-    settled(parse_json(&text))
+    let quoted: Vec<String> = ErrorCode::ALL.iter().map(|code| crate::json::quote(code.as_str())).collect();
+    settled(parse_json(&format!("[{}]", quoted.join(","))))
 }
 
 /// What each export returns: its result, or its failure as a value, from which the package

@@ -2,7 +2,7 @@
 // signing, error codes) is made by the jwt-wasm module; this file reads the inputs and renders
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, jwtVerify, signJwt } from 'jwt-wasm';
-import { describeStatus, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
+import { describeStatus, isValidDate, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -194,7 +194,7 @@ const TIME_VERBS = {
 };
 
 function timeCell(cell, claim, date) {
-  if (Number.isNaN(date.getTime())) return cell.append(el('span', 'when', `A time ${OUT_OF_RANGE}.`));
+  if (!isValidDate(date)) return cell.append(el('span', 'when', `A time ${OUT_OF_RANGE}.`));
   cell.append(el('span', 'when', localDateTime(date)));
   const relative = el('span', 'relative');
   relative.dataset.claim = claim;

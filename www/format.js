@@ -33,6 +33,9 @@ export function formatDuration(seconds) {
  * invalid Date for it. */
 export const OUT_OF_RANGE = 'out of the range of dates';
 
+/** Whether `date` is a time a `Date` can hold (not such an invalid Date). */
+export const isValidDate = (date) => !Number.isNaN(date.getTime());
+
 /** `in 4 min 12 s`, `3 days ago`, or `now` for a moment `seconds` from now (negative: past);
  * for NaN (a time out of the range of dates), `at a time out of the range of dates`. */
 export function relativeTime(seconds) {

@@ -36,10 +36,11 @@ function render() {
     if (notYetValid) return show('not-yet-valid', `Session not valid before ${when(notBefore, (d) => d.toLocaleString())}.`);
     if (expiresAt === null) return show('valid', 'This token has no expiry (exp).');
     if (Number.isNaN(expiresAt.getTime())) return show('valid', 'Session expires at a time out of the range of dates.', untilExp);
+    // From here, expiresAt is a valid Date.
     if (untilExp <= 0) {
-      return show('expiring', `Session ended at ${when(expiresAt, (d) => d.toLocaleTimeString())}: still accepted for ${formatSeconds(info.secondsLeft)} within the clock tolerance. Refresh it now.`, untilExp);
+      return show('expiring', `Session ended at ${expiresAt.toLocaleTimeString()}: still accepted for ${formatSeconds(info.secondsLeft)} within the clock tolerance. Refresh it now.`, untilExp);
     }
-    return show('valid', `Session expires in ${formatSeconds(untilExp)} (at ${when(expiresAt, (d) => d.toLocaleTimeString())}).`, untilExp);
+    return show('valid', `Session expires in ${formatSeconds(untilExp)} (at ${expiresAt.toLocaleTimeString()}).`, untilExp);
   } catch (error) {
     if (error instanceof JwtError) return show('invalid', `Not a readable token (${error.code}).`);
     throw error;
