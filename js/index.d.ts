@@ -21,6 +21,8 @@ export type ClaimFailureReason = 'missing' | 'invalid' | 'check_failed';
 
 /** The error every function throws. `instanceof Error` holds. */
 export declare class JwtError extends Error {
+  /** Errors this package throws always carry a `code`; one made here without `details.code` (in
+   * a test, say) has `code` undefined, whatever its type says. */
   constructor(message: string, details?: { code?: JwtErrorCode; claim?: string; reason?: ClaimFailureReason });
   readonly name: 'JwtError';
   readonly code: JwtErrorCode;
@@ -36,40 +38,49 @@ export type Algorithm = 'HS256' | 'HS384' | 'HS512';
 /** A duration in seconds, or a string such as `"30s"`, `"5 minutes"`, `"2h"`, `"1 day ago"`. */
 export type Duration = number | string;
 
-/** An `oct` JSON Web Key (RFC 7518 section 6.4). `kty` is typed `string`, as in jose, so that a
- * JWK declared apart (whose `"oct"` widens to `string`) or parsed from JSON is accepted. An
- * unknown `kty` is `ERR_JWK_INVALID`; a known one that is not `"oct"` (`"RSA"`, `"EC"`, `"OKP"`)
- * is `ERR_KEY_INVALID`. */
+/** An `oct` JSON Web Key (RFC 7518 section 6.4), typed as jose's `JWK_oct`: `kty`, `alg` and
+ * `use` take any string (the names below are suggestions), so that a JWK declared apart (whose
+ * `"oct"` widens to `string`), parsed from JSON or typed with jose's `JWK_oct` is accepted. What
+ * the types let through, the run time judges: a missing or unknown `kty` is `ERR_JWK_INVALID`, a
+ * known one that is not `"oct"` (`"RSA"`, `"EC"`, `"OKP"`) `ERR_KEY_INVALID`, an `alg` this build
+ * lacks `ERR_JOSE_NOT_SUPPORTED`, a `use` other than `"sig"` `ERR_KEY_INVALID`. */
 export interface OctJwk {
-  kty: string;
+  kty?: 'oct' | (string & {}) | undefined;
   /** The secret, base64url without padding. */
   k: string;
-  alg?: Algorithm | undefined;
-  use?: 'sig' | undefined;
+  alg?: Algorithm | (string & {}) | undefined;
+  use?: 'sig' | (string & {}) | undefined;
   key_ops?: readonly string[] | undefined;
+  ext?: boolean | undefined;
   kid?: string | undefined;
-  [member: string]: unknown;
+  x5c?: readonly string[] | undefined;
+  x5t?: string | undefined;
+  'x5t#S256'?: string | undefined;
+  x5u?: string | undefined;
 }
 
 /** A secret: raw bytes, a string (its UTF-8 bytes), or an `oct` JWK. */
 export type Key = Uint8Array | string | OctJwk;
 
-/** The registered claims (RFC 7519 section 4.1) and any others. A claim given as `undefined` to
- * `signJwt` is left out, as `JSON.stringify` leaves it out. In a result, as in jose, a member is
- * of its declared type only if a check read it (`exp`, `nbf` and `iat` always; `iss`, `sub`,
- * `aud` when an option checks them): a token may carry `iss: 5` when no `issuer` is given. */
+/** The registered claims (RFC 7519 section 4.1) and any others, as jose's `JWTPayload` (a
+ * result's members are never `undefined`, so one assigns to jose's type under
+ * `exactOptionalPropertyTypes`). In a verification's result, as in jose, a member is of its
+ * declared type only if a check read it (`exp`, `nbf` and `iat` always; `iss`, `sub`, `aud` when
+ * an option checks them): a token may carry `iss: 5` when no `issuer` is given. `decodeJwt`
+ * checks none of them (`exp: "soon"` is returned as it is; `isExpired` refuses it). */
 export interface JWTPayload {
-  iss?: string | undefined;
-  sub?: string | undefined;
-  aud?: string | string[] | undefined;
-  jti?: string | undefined;
-  nbf?: number | undefined;
-  exp?: number | undefined;
-  iat?: number | undefined;
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  jti?: string;
+  nbf?: number;
+  exp?: number;
+  iat?: number;
   [claim: string]: unknown;
 }
 
-/** A verified token's JWS protected header: `alg` is one the verification allowed. */
+/** A verified token's JWS protected header: `alg` is one the verification allowed, and `crit`
+ * was checked; as in jose, the other members' types are not (a `kid` may be a number). */
 export interface JWTHeaderParameters {
   alg: Algorithm;
   typ?: string;
@@ -247,7 +258,8 @@ export declare function isExpired(token: string, options?: ExpiryOptions): boole
 /** The token's time claims and verdicts. Does not verify the signature. */
 export declare function expiryInfo(token: string, options?: ExpiryOptions): ExpiryInfo;
 
-/** The registered claims as a claims set to sign may hold them. */
+/** The registered claims as a claims set to sign may hold them. A claim given as `undefined` is
+ * left out, as `JSON.stringify` leaves it out. */
 export interface RegisteredClaims {
   iss?: string | undefined;
   sub?: string | undefined;

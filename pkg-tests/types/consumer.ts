@@ -166,6 +166,36 @@ function issue<T extends JWTPayload>(claims: T): string {
 }
 const declaredJwk = { kty: 'oct', k: 'c2VjcmV0' };
 jwtVerify('t', declaredJwk);
+// Its alg and use widen to string too, as in a JWK read from a JSON file.
+const declaredFullJwk = { kty: 'oct', k: 'c2VjcmV0', alg: 'HS256', use: 'sig', kid: 'k1' };
+createVerifier(declaredFullJwk).verify('t');
+signJwt({}, declaredFullJwk);
+// A key typed as jose's JWK_oct (kty optional, alg and use any string), and a result given to
+// code typed with jose's JWTPayload (members never undefined), which these mirror.
+interface JoseJwkOct {
+  kty?: string;
+  alg?: string;
+  use?: 'sig' | 'enc' | (string & {});
+  key_ops?: string[];
+  ext?: boolean;
+  kid?: string;
+  k: string;
+}
+interface JosePayload {
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  jti?: string;
+  nbf?: number;
+  exp?: number;
+  iat?: number;
+  [propName: string]: unknown;
+}
+declare const joseKey: JoseJwkOct;
+const forJose: JosePayload = jwtVerify('t', joseKey).payload;
+const decodedForJose: JosePayload = decodeJwt('t');
+// @ts-expect-error: an oct JWK needs its k
+jwtVerify('t', { kty: 'oct' });
 const joseOptions: JWTVerifyOptions = { issuer: 'me' };
 jwtVerify('t', 'k', joseOptions);
 const bare = new JwtError('message');
@@ -216,4 +246,4 @@ new SignJWT({}).sign('k').catch(() => {});
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
-void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare, issueExplicit];
+void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare, issueExplicit, forJose, decodedForJose];
