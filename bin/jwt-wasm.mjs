@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
 import { describeStatus, isValidDate, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
+import { refuseRepeatedNames } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -58,14 +59,17 @@ Options:
 
 Says whether the token is valid, expired, not yet valid or has no expiry, judged by its exp and
 nbf claims, with the times in words. The signature is not checked: use "jwt-wasm verify" for that.
-Exits 0 whenever the token can be read, whatever its status.
+Exits 0 whenever the token can be read (its header and claims set decode, and its exp, nbf and iat,
+where present, are numbers), whatever its status.
 
 Options:
   --clock-tolerance <d>   Leeway for exp and nbf: seconds or a duration such as 30s, 5m (default 0)
-  --now <time>            Judge at this time (ISO 8601 or seconds since the epoch) instead of now
-  --json                  One JSON object with status, expired, notYetValid, expiresAt, notBefore,
-                          issuedAt, secondsLeft (a time beyond what a date can hold, such as
-                          exp 1e20, is "${OUT_OF_RANGE}")
+  --now <time>            Judge at this time (an ISO 8601 date or date-time, or seconds since the
+                          epoch) instead of now
+  --json                  One JSON object with status, description (the status in words),
+                          expired, notYetValid, expiresAt, notBefore, issuedAt, secondsLeft and
+                          now (the time judged at); a time beyond what a date can hold, such as
+                          exp 1e20, is "${OUT_OF_RANGE}"
   --help                  This help`,
 
   verify: `Usage: jwt-wasm verify [token] [options]
@@ -85,7 +89,8 @@ Checks:
   --require <claim>       Require this claim to be present (repeatable)
   --clock-tolerance <d>   Leeway for exp, nbf and iat: seconds or a duration such as 30s (default 0)
   --max-token-age <d>     Refuse tokens issued (iat) longer ago than this
-  --now <time>            Verify at this time (ISO 8601 or seconds since the epoch) instead of now
+  --now <time>            Verify at this time (an ISO 8601 date or date-time, or seconds since the
+                          epoch) instead of now
 
 Output:
   --json                  { "valid": true, "header": ..., "payload": ... }, or { "error": ... }
@@ -93,9 +98,10 @@ Output:
 
   sign: `Usage: jwt-wasm sign [payload] [options]
 
-Signs a JSON object (the argument or standard input; default {}) and prints the token. The
-object is read as strictly as the claims of a token (a member name repeated at its top level is
-refused); its numbers are JavaScript numbers, so integers beyond 2^53 lose precision.
+Signs a JSON object (the argument or standard input, UTF-8; default {}) and prints the token.
+The object is read as strictly as the claims of a token (a member name repeated at its top level
+is refused); its numbers are JavaScript numbers, so integers beyond 2^53 lose precision. A token
+over 64 KB, which decode, inspect and verify would refuse, is not made (ERR_JWT_TOO_LONG).
 
 Secret:
 ${SECRET_HELP}
@@ -111,7 +117,8 @@ Token:
   --jti <id>              Token id
   --typ <typ>             Header typ (e.g. JWT, at+jwt)
   --kid <id>              Header kid
-  --now <time>            Sign as of this time (ISO 8601 or seconds since the epoch)
+  --now <time>            Sign as of this time (an ISO 8601 date or date-time, or seconds since
+                          the epoch)
 
 Output:
   --json                  { "token": ..., "header": ..., "payload": ... }
@@ -184,9 +191,24 @@ function parse(command, args) {
 /** A number of seconds stays a number; anything else goes to the package as a duration string. */
 const secondsOrDuration = (text) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
 
+/** ISO 8601 as `Date` reads it: a date (UTC), or a date and time, in UTC (`Z`), at an offset, or
+ * without either (local time). Anything else (`Date`'s guesses at other formats) is refused. */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** Seconds from this many on are milliseconds given by mistake: they are past the year 5000. */
+const MILLISECONDS_LIKELY = 1e11;
+
 function parseNow(text) {
-  const date = /^\d+(\.\d+)?$/.test(text) ? new Date(Number(text) * 1000) : new Date(text);
-  if (!isValidDate(date)) throw new UsageError('--now must be an ISO 8601 date or seconds since the epoch');
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const seconds = Number(text);
+    if (seconds >= MILLISECONDS_LIKELY) {
+      throw new UsageError(`--now ${text} is past the year 5000: --now takes seconds since the epoch, not milliseconds`);
+    }
+    return new Date(seconds * 1000);
+  }
+  const date = new Date(text);
+  if (!ISO_8601.test(text) || !isValidDate(date)) {
+    throw new UsageError('--now must be an ISO 8601 date or date-time (2026-03-01, 2026-03-01T12:00:00Z) or seconds since the epoch');
+  }
   return date;
 }
 
@@ -196,18 +218,30 @@ function parseNow(text) {
 /** The one positional argument, or standard input when there is none. */
 function readInput(positionals, what, { optional = false } = {}) {
   if (positionals.length > 1) throw new UsageError(`too many arguments: expected at most one ${what}`);
-  if (positionals.length === 1) return positionals[0].trim();
+  if (positionals.length === 1) {
+    const text = positionals[0].trim();
+    if (!text && !optional) throw new UsageError(`no ${what}: the argument is empty`);
+    return text;
+  }
   // isatty, not process.stdin.isTTY: touching process.stdin makes a pipe non-blocking, and the
   // read below then fails (EAGAIN) while the writer is still writing.
   if (isatty(0)) {
     if (optional) return '';
     throw new UsageError(`no ${what}: pass it as an argument or on standard input`);
   }
-  let text;
+  let bytes;
   try {
-    text = readFileSync(0, 'utf8').trim();
+    bytes = readFileSync(0);
   } catch (error) {
     throw new UsageError(`cannot read standard input (${error.code ?? error.message}): pass the ${what} as an argument`);
+  }
+  let text;
+  try {
+    // Fatal: bytes that are not UTF-8 would otherwise become U+FFFD, and a payload be signed
+    // with claims other than the ones given.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).trim();
+  } catch {
+    throw new UsageError(`standard input is not UTF-8 text: give the ${what} as UTF-8`);
   }
   if (!text && !optional) throw new UsageError(`no ${what}: standard input was empty`);
   return text;
@@ -291,9 +325,12 @@ function inspect(values, positionals) {
   const token = readInput(positionals, 'token');
   const now = values.now === undefined ? new Date() : parseNow(values.now);
   const tolerance = secondsOrDuration(values['clock-tolerance'] ?? '0');
+  // expiryInfo reads the claims set alone (as decodeJwt does); a token is readable only if its
+  // header is too (a "Bearer " scheme left on, say, is refused here with a hint, as by decode).
+  decodeProtectedHeader(token);
   const info = expiryInfo(token, { clockTolerance: tolerance, currentDate: now });
   const status = timeStatus(info);
-  const description = describeStatus(info, now);
+  const description = describeStatus(info, now, toleranceSeconds(tolerance));
   if (values.json) {
     return json({
       status,
@@ -364,8 +401,30 @@ function sign(values, positionals) {
   const token = signJwt(payload, key, options);
   // After signJwt, so that its refusals (options first) keep their order.
   refuseRepeatedNames(text);
+  refuseUnreadable(token);
   const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
   return { out, err: pastExpiryWarning(token, options) };
+}
+
+/** Refuses a token longer than the package reads by default (signJwt sets no limit, as jose sets
+ * none): decode, inspect and verify here could not read it back, nor most verifiers. */
+function refuseUnreadable(token) {
+  try {
+    decodeProtectedHeader(token);
+  } catch (error) {
+    if (!(error instanceof JwtError && error.code === 'ERR_JWT_TOO_LONG')) throw error;
+    throw new JwtError(
+      `the token would be ${token.length.toLocaleString('en')} bytes, more than jwt-wasm reads by default (64 KB): make the payload smaller`,
+      { code: error.code },
+    );
+  }
+}
+
+/** The seconds a --clock-tolerance stands for, as the package reads it (a number of seconds, or a
+ * duration such as 30s): the expiry of an unsigned token whose exp is 0, judged at 0. */
+function toleranceSeconds(tolerance) {
+  const exp0 = 'eyJhbGciOiJub25lIn0.eyJleHAiOjB9.';
+  return expiryInfo(exp0, { clockTolerance: tolerance, currentDate: new Date(0) }).secondsLeft;
 }
 
 /** A warning for a token signed already expired: mostly `--exp 3600` meant as an hour, where a
@@ -384,22 +443,6 @@ function pastExpiryWarning(token, { expirationTime, currentDate }) {
     ? ': a plain number is a NumericDate, seconds since 1970; for a time from now give a duration such as 15m'
     : '';
   return `jwt-wasm: warning: the token has already expired (exp ${iso(expiresAt)})${hint}\n`;
-}
-
-/** Refuses a payload text that repeats a top-level member name, which JSON.parse would take
- * silently (the last one winning). The package reads it as the claims set of an unsigned token,
- * by the same strict rules as every token's claims (which, as in jose, leave nested objects to
- * JSON.parse); a text too long for that is left to signJwt. */
-function refuseRepeatedNames(text) {
-  const claims = Buffer.from(text).toString('base64url');
-  try {
-    decodeJwt(`eyJhbGciOiJub25lIn0.${claims}.`);
-  } catch (error) {
-    if (error instanceof JwtError && error.code === 'ERR_JWT_INVALID') {
-      throw new JwtError(error.message.replace(/^the claims set/, 'the payload'), { code: error.code });
-    }
-    if (!(error instanceof JwtError && error.code === 'ERR_JWT_TOO_LONG')) throw error;
-  }
 }
 
 const COMMANDS = { decode, inspect, verify, sign };

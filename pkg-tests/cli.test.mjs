@@ -119,11 +119,26 @@ describe('decode', () => {
     assert.equal(parseJson(json).error.code, 'ERR_JWT_INVALID');
   });
 
-  test('no token at all (empty standard input) is a usage error', () => {
-    const result = run(['decode']);
-    assert.equal(result.status, 2);
-    assert.match(result.stderr, /ERR_USAGE: no token/);
-    assert.equal(parseJson(run(['decode', '--json'])).error.code, 'ERR_USAGE');
+  test('no token at all (empty standard input or an empty argument) is a usage error', () => {
+    for (const args of [['decode'], ['decode', ''], ['inspect', '  \n'], ['verify', '', '--secret', 'k']]) {
+      const result = run(args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, /ERR_USAGE: no token/);
+      assert.equal(parseJson(run([...args, '--json'])).error.code, 'ERR_USAGE');
+    }
+  });
+
+  test('standard input that is not UTF-8 is a usage error, not text with U+FFFD in it', () => {
+    const env = { env: { JWT_SECRET: SECRET } };
+    const bad = Buffer.from('{"sub":"\xc3\x28"}', 'latin1');
+    const result = run(['sign', '--no-iat'], { ...env, input: bad });
+    assert.equal(result.status, 2, result.stdout);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /ERR_USAGE: standard input is not UTF-8 text/);
+    // The same characters as UTF-8 sign as given.
+    const good = run(['sign', '--no-iat'], { ...env, input: Buffer.from('{"sub":"\u00c3("}') });
+    assert.equal(good.status, 0, good.stderr);
+    assert.equal(decodeJwt(good.stdout.trim()).sub, '\u00c3(');
   });
 });
 
@@ -213,6 +228,51 @@ describe('inspect', () => {
     const badNow = run(['inspect', VALID, '--now', 'yesterday-ish']);
     assert.equal(badNow.status, 2);
     assert.match(badNow.stderr, /ERR_USAGE: --now/);
+  });
+
+  test('--now takes ISO 8601 or seconds, not what Date would guess at', () => {
+    const judged = (now) => parseJson(run(['inspect', VALID, '--json', '--now', now])).now;
+    assert.equal(judged('2026-03-01'), '2026-03-01T00:00:00.000Z');
+    assert.equal(judged('2026-03-01T12:00:00Z'), NOW.toISOString());
+    assert.equal(judged('2026-03-01T14:00:00.000+02:00'), NOW.toISOString());
+    assert.equal(judged(String(NOW_S)), NOW.toISOString());
+    // Date reads these as 2001-01-01, the year 100, and a day in March (local time).
+    for (const now of ['foo 1', '-100', 'March 1, 2026']) {
+      const result = run(['inspect', VALID, `--now=${now}`]);
+      assert.equal(result.status, 2, `${now}: ${result.stdout}`);
+      assert.match(result.stderr, /ERR_USAGE: --now must be an ISO 8601 date/);
+    }
+    // Milliseconds given as seconds (the year 55,840): said so, for sign too.
+    for (const command of [['inspect', VALID], ['sign', '{}', '--secret', 'k']]) {
+      const millis = run([...command, '--now', String(NOW.getTime())]);
+      assert.equal(millis.status, 2, millis.stdout);
+      assert.match(millis.stderr, /ERR_USAGE: --now \d+ is past the year 5000: --now takes seconds since the epoch, not milliseconds/);
+    }
+  });
+
+  test('with a clock tolerance, a token not yet valid becomes valid at its nbf less the tolerance', () => {
+    const jwt = token({ nbf: NOW_S + 31, exp: NOW_S + 4000 });
+    const early = run(['inspect', jwt, '--clock-tolerance', '30s', ...AT]);
+    assert.equal(early.status, 0, early.stderr);
+    assert.match(early.stdout, /^Status +Not yet valid: becomes valid in 1 s \(nbf in 31 s, less 30 s of clock tolerance\)$/m);
+    // One second on, the verdict agrees.
+    const later = parseJson(run(['inspect', jwt, '--json', '--clock-tolerance', '30', '--now', String(NOW_S + 1)]));
+    assert.equal(later.status, 'valid');
+  });
+
+  test('the header must be readable too (a Bearer scheme left on is refused, as by decode)', () => {
+    for (const args of [['inspect', `Bearer ${VALID}`, ...AT], ['decode', `Bearer ${VALID}`]]) {
+      const result = run(args);
+      assert.equal(result.status, 1, result.stdout);
+      assert.match(result.stderr, /ERR_JWS_INVALID: .*Bearer/);
+    }
+  });
+
+  test('--json gives what its help lists, and nothing else', () => {
+    const help = run(['inspect', '--help']).stdout;
+    const listed = help.slice(help.indexOf('--json'), help.indexOf('--help')).replace(/\s+/g, ' ');
+    const out = parseJson(run(['inspect', VALID, '--json', ...AT]));
+    for (const name of Object.keys(out)) assert.match(listed, new RegExp(`\\b${name}\\b`), name);
   });
 });
 
@@ -379,20 +439,34 @@ describe('sign', () => {
       const result = run(['sign', '{}', ...args, ...AT], env);
       assert.deepEqual([result.status, result.stderr], [0, ''], args.join(' '));
     }
-    // The warning never fails the command: a token over expiryInfo's 64 KB is printed as ever.
-    const big = run(['sign', JSON.stringify({ pad: 'x'.repeat(60_000) }), '--exp', '1h', ...AT], env);
-    assert.equal(big.status, 0, big.stderr);
-    assert.equal(big.stderr, '');
-    assert.equal(jwtVerify(big.stdout.trim(), SECRET, { currentDate: NOW, maxTokenLength: 100_000 }).payload.exp, NOW_S + 3600);
+  });
+
+  test('a token the tool could not read back (over 64 KB) is not made, with --json or without', () => {
+    const env = { env: { JWT_SECRET: SECRET } };
+    // 48,000 characters of claims: a token just under the cap, read back by decode.
+    const fits = run(['sign', JSON.stringify({ pad: 'x'.repeat(48_000) }), '--no-iat', ...AT], env);
+    assert.equal(fits.status, 0, fits.stderr);
+    assert.equal(run(['decode', '--json', fits.stdout.trim()]).status, 0);
+    for (const json of [[], ['--json']]) {
+      const big = run(['sign', JSON.stringify({ pad: 'x'.repeat(60_000) }), '--exp', '1h', ...json, ...AT], env);
+      assert.equal(big.status, 1, big.stdout + big.stderr);
+      if (json.length) {
+        assert.equal(parseJson(big).error.code, 'ERR_JWT_TOO_LONG');
+      } else {
+        assert.equal(big.stdout, '');
+        assert.match(big.stderr, /^jwt-wasm: ERR_JWT_TOO_LONG: the token would be 80,\d{3} bytes, more than jwt-wasm reads by default \(64 KB\)/);
+      }
+    }
   });
 
   test('reads standard input from a pipe whose writer is slow or writes more than a pipe holds', () => {
     // Standard input must stay a blocking read: touching process.stdin made the pipe non-blocking,
     // and the read failed with EAGAIN whenever the writer had not finished (`curl ... | jq ... |`).
-    const payload = JSON.stringify({ sub: 'piped', pad: 'x'.repeat(200_000) });
+    // 200 KB of white space inside the payload: read whole, signed small.
+    const payload = `{${' '.repeat(200_000)}"sub":"piped"}`;
     const big = run(['sign', '--no-iat', ...AT], { input: payload, env: { JWT_SECRET: SECRET } });
     assert.equal(big.status, 0, big.stderr);
-    assert.equal(jwtVerify(big.stdout.trim(), SECRET, { maxTokenLength: 400_000 }).payload.sub, 'piped');
+    assert.equal(jwtVerify(big.stdout.trim(), SECRET).payload.sub, 'piped');
     const slow = spawnSync('sh', ['-c', `(sleep 0.3; printf '%s' "$T") | "${process.execPath}" "${BIN}" decode --json`], {
       env: { PATH: process.env.PATH, T: VALID },
       encoding: 'utf8',
@@ -483,7 +557,7 @@ describe('as an installed package', () => {
     // npm test has built pkg/ already; --ignore-scripts keeps any prepack output off the JSON.
     const [{ filename, files }] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], ROOT));
     const shipped = files.map((f) => f.path);
-    assert.ok(shipped.includes('bin/jwt-wasm.mjs') && shipped.includes('www/format.js'), shipped.join(', '));
+    assert.ok(['bin/jwt-wasm.mjs', 'www/format.js', 'www/payload.js'].every((file) => shipped.includes(file)), shipped.join(', '));
     writeFileSync(join(appDir, 'package.json'), '{ "name": "app", "private": true }\n');
     npm(['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(packDir, filename)], appDir);
 

@@ -88,7 +88,7 @@ describe('token inspector page', () => {
     const { page } = session;
     // The page, its style and scripts, the package glue and the .wasm module: all local.
     const paths = session.requests.map((url) => new URL(url).pathname);
-    for (const path of ['/', '/style.css', '/boot.js', '/app.js', '/format.js', '/js/browser.js', '/pkg/wasm/jwt_wasm_bg.wasm']) {
+    for (const path of ['/', '/style.css', '/boot.js', '/app.js', '/format.js', '/payload.js', '/js/browser.js', '/pkg/wasm/jwt_wasm_bg.wasm']) {
       assert.ok(paths.includes(path), `${path} not loaded: ${paths.join(' ')}`);
     }
     assert.match(await text(page, '#privacy-note'), /no network request after the page has loaded, no CDN, no analytics/);
@@ -169,6 +169,23 @@ describe('token inspector page', () => {
     await page.fill('#tolerance', '0');
     assert.equal(await page.isHidden('#tolerance-error'), true);
     assert.equal(await text(page, '#status-label'), 'Expired');
+    // What is not a number of seconds is refused too, not read as 0 (a number field reads "1e"
+    // as empty); verification says so as well.
+    await page.fill('#tolerance', '45');
+    await page.fill('#verify-secret', SECRET);
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    for (const typed of ['1e', '-']) {
+      await page.fill('#tolerance', '');
+      await page.locator('#tolerance').pressSequentially(typed);
+      assert.match(await text(page, '#tolerance-error'), /^ERR_OPTIONS_INVALID the clock tolerance must be a number of seconds/, typed);
+      assert.equal(await page.getAttribute('#tolerance', 'aria-invalid'), 'true');
+      assert.equal(await text(page, '#status-label'), 'Cannot judge');
+      assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_OPTIONS_INVALID');
+    }
+    // An empty field is no tolerance.
+    await page.fill('#tolerance', '');
+    assert.equal(await page.isHidden('#tolerance-error'), true);
+    assert.equal(await text(page, '#status-label'), 'Expired');
     await finish(session);
   });
 
@@ -179,6 +196,13 @@ describe('token inspector page', () => {
     assert.equal(await text(page, '#status-label'), 'Not yet valid');
     assert.equal(await text(page, '#status-detail'), 'Becomes valid in 2 h');
     assert.match(await claimRow(page, 'nbf'), /becomes valid in 2 h/);
+    // With a clock tolerance it becomes valid that much earlier, and says so.
+    await page.fill('#token', sign({ sub: 'ada', nbf: NOW_S + 40, exp: NOW_S + 9000 }));
+    await page.fill('#tolerance', '30');
+    assert.equal(await text(page, '#status-detail'), 'Becomes valid in 10 s (nbf in 40 s, less 30 s of clock tolerance)');
+    await page.clock.runFor(10_000);
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    await page.fill('#tolerance', '0');
     await page.fill('#token', sign({ sub: 'ada' }));
     assert.equal(await text(page, '#status-label'), 'No expiry');
     assert.equal(await text(page, '#status-detail'), 'Never expires (no exp claim)');
@@ -279,6 +303,9 @@ describe('token inspector page', () => {
     assert.equal(await text(page, '#verify-title-text'), 'Verification failed');
     await page.check('input[name="verify-encoding"][value="base64url"]');
     assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    // White space around a base64url secret (a paste) is not part of it.
+    await page.fill('#verify-secret', ` ${Buffer.from(bytes).toString('base64url')}\t`);
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
     await page.fill('#verify-secret', 'not base64url!');
     assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWK_INVALID');
     await finish(session);
@@ -333,6 +360,25 @@ describe('token inspector page', () => {
     await page.fill('#sign-secret', '');
     await page.click('#sign-button');
     assert.equal(await text(page, '#sign-error .error-code'), 'ERR_KEY_INVALID');
+    // As strict as the command-line tool: a repeated member name is refused, not the last one
+    // signed; an expiry in the past signs, with a warning.
+    await page.fill('#sign-secret', 'round-trip-secret-of-enough-length');
+    await page.fill('#sign-payload', '{"role":"user","role":"admin"}');
+    await page.click('#sign-button');
+    assert.equal(await text(page, '#sign-error .error-code'), 'ERR_JWT_INVALID');
+    assert.match(await text(page, '#sign-error'), /the payload has a duplicate member name/);
+    assert.equal(await page.isDisabled('#sign-inspect'), true);
+    assert.equal(await page.isHidden('#sign-warning'), true);
+    await page.fill('#sign-payload', '{"role":"user"}');
+    await page.fill('#sign-exp', '-5m');
+    await page.click('#sign-button');
+    assert.equal(await page.isHidden('#sign-error'), true);
+    assert.match(await text(page, '#sign-warning'), /^This token has already expired \(exp .*\): its expiry is in the past\.$/);
+    const expired = (await text(page, '#sign-output')).replace(/\s+/g, '');
+    assert.equal(decodeJwt(expired).exp, NOW_S - 300);
+    await page.fill('#sign-exp', '5m');
+    await page.click('#sign-button');
+    assert.equal(await page.isHidden('#sign-warning'), true);
     await finish(session);
   });
 

@@ -18,12 +18,12 @@ import {
 } from './runtimes/harness.mjs';
 
 // What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
-// and the .wasm, the command-line tool and the wording module it shares with the inspector page
-// (npm adds package.json and README.md itself).
+// and the .wasm, the command-line tool and the wording and payload modules it shares with the
+// inspector page (npm adds package.json and README.md itself).
 const TARBALL_FILES = [
   'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
   'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm-bytes.cjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
-  'www/format.js',
+  'www/format.js', 'www/payload.js',
 ];
 
 // No test may run longer than this (each step inside has its own, shorter deadline).

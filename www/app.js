@@ -1,8 +1,9 @@
 // The token inspector. Every decision about a token (decoding, expiry verdicts, verification,
 // signing, error codes) is made by the jwt-wasm module; this file reads the inputs and renders
 // what the module answers.
-import { decodeJwt, decodeProtectedHeader, expiryInfo, jwtVerify, signJwt } from 'jwt-wasm';
+import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 import { describeStatus, isValidDate, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
+import { refuseRepeatedNames } from './payload.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -134,15 +135,24 @@ function decode() {
   }
 }
 
+/** The clock tolerance typed, in seconds: 0 when the field is empty, NaN when what it holds is
+ * not a number (a number field reads "1e" or "." as empty: its validity says it is not). */
 function toleranceSecs() {
-  const value = $('tolerance').valueAsNumber;
-  return Number.isNaN(value) ? 0 : value;
+  const input = $('tolerance');
+  if (input.validity.badInput) return NaN;
+  return input.value.trim() === '' ? 0 : input.valueAsNumber;
 }
+
+/** The error of a tolerance that is not a number, said as the module says a negative one. */
+const toleranceNotANumber = () =>
+  new JwtError('the clock tolerance must be a number of seconds', { code: 'ERR_OPTIONS_INVALID' });
 
 /** The expiry verdicts at `now`, or the module's error (a bad tolerance, a non-numeric exp). */
 function expiry(now) {
+  const tolerance = toleranceSecs();
+  if (!Number.isFinite(tolerance)) return { error: toleranceNotANumber() };
   try {
-    return { info: expiryInfo(decoded.token, { clockTolerance: toleranceSecs(), currentDate: now }) };
+    return { info: expiryInfo(decoded.token, { clockTolerance: tolerance, currentDate: now }) };
   } catch (error) {
     return { error };
   }
@@ -174,11 +184,10 @@ function renderStatus(now) {
     return setStatus('error', 'Cannot judge', errorText(error));
   }
   const status = timeStatus(info);
-  let detail = describeStatus(info, now);
-  if (status === 'valid' || status === 'expired' || status === 'not-yet-valid') {
-    const tolerance = toleranceSecs();
-    if (tolerance > 0) detail += ` · ${tolerance} s clock tolerance`;
-  }
+  const tolerance = toleranceSecs();
+  let detail = describeStatus(info, now, tolerance);
+  // A status not yet valid names the tolerance itself.
+  if ((status === 'valid' || status === 'expired') && tolerance > 0) detail += ` · ${tolerance} s clock tolerance`;
   setStatus(status, STATUS_LABELS[status], detail.charAt(0).toUpperCase() + detail.slice(1));
 }
 
@@ -266,8 +275,9 @@ function renderDecoded() {
 function verifyKey() {
   const secret = $('verify-secret').value;
   const encoding = document.querySelector('input[name="verify-encoding"]:checked').value;
-  // A base64url secret is handed to the module as an oct JWK, which decodes (and checks) it.
-  return encoding === 'base64url' ? { kty: 'oct', k: secret } : secret;
+  // A base64url secret is handed to the module as an oct JWK, which decodes (and checks) it;
+  // white space around it is not part of it (a UTF-8 secret is taken as typed).
+  return encoding === 'base64url' ? { kty: 'oct', k: secret.trim() } : secret;
 }
 
 function verifyOptions(now) {
@@ -306,6 +316,7 @@ function setVerifyResult(kind, title, detail) {
 function renderVerify(now) {
   if (!decoded.token) return setVerifyResult('idle', 'Not verified yet', 'Paste a token and enter its secret.');
   if (!$('verify-secret').value) return setVerifyResult('idle', 'Not verified yet', 'Enter the secret to check the signature and the claims.');
+  if (!Number.isFinite(toleranceSecs())) return setVerifyResult('fail', 'Verification failed', toleranceNotANumber());
   try {
     const { protectedHeader } = jwtVerify(decoded.token, verifyKey(), verifyOptions(now));
     const checks = ['signature', 'time claims'];
@@ -338,13 +349,26 @@ function renderSigned() {
   $('sign-copy').disabled = !signedToken;
 }
 
+/** A warning for a token signed already expired (an expiry such as "-5m"), as the command-line
+ * tool gives; none for a token the module does not read back (over 64 KB). */
+function expiredWarning(token) {
+  try {
+    const { expired, expiresAt } = expiryInfo(token);
+    return expired ? `This token has already expired (exp ${localDateTime(expiresAt)}): its expiry is in the past.` : '';
+  } catch {
+    return '';
+  }
+}
+
 function sign() {
   signedToken = '';
   let error = null;
+  let warning = '';
   try {
+    const text = $('sign-payload').value;
     let payload;
     try {
-      payload = JSON.parse($('sign-payload').value);
+      payload = JSON.parse(text);
     } catch (parseError) {
       // JSON.parse errors are the page's, not the module's: say so plainly.
       throw new Error(`The payload is not valid JSON: ${parseError.message}`);
@@ -353,11 +377,17 @@ function sign() {
     const expiresIn = $('sign-exp').value.trim();
     if (expiresIn) options.expirationTime = expiresIn;
     if ($('sign-iat').checked) options.issuedAt = true;
-    signedToken = signJwt(payload, $('sign-secret').value, options);
+    const token = signJwt(payload, $('sign-secret').value, options);
+    // As the command-line tool: a member name repeated, which JSON.parse took silently, is refused.
+    refuseRepeatedNames(text);
+    signedToken = token;
+    warning = expiredWarning(token);
   } catch (caught) {
     error = caught;
   }
   showError($('sign-error'), error);
+  $('sign-warning').hidden = !warning;
+  $('sign-warning').textContent = warning;
   renderSigned();
 }
 

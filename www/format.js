@@ -71,18 +71,22 @@ export const STATUS_LABELS = {
 };
 
 /**
- * One sentence about the time status `expiryInfo` reached at `now` (a Date): "expires in 4 min
- * 12 s", "expired 3 days ago", "becomes valid in 2 h", "never expires (no exp claim)". Times are
- * the claims' own; the verdict already includes any clock tolerance.
+ * One sentence about the time status `expiryInfo` reached at `now` (a Date) with a clock
+ * tolerance of `toleranceSecs`: "expires in 4 min 12 s", "expired 3 days ago", "becomes valid in
+ * 2 h", "never expires (no exp claim)". The verdict already includes the tolerance; a time said
+ * is the claim's own, but for when a token not yet valid becomes valid (its nbf less the
+ * tolerance).
  */
-export function describeStatus(info, now) {
+export function describeStatus(info, now, toleranceSecs = 0) {
   // From now rounded down to the second (so a fractional exp a moment after the second is not
   // "passed" while its verdict says valid).
   const until = (date) => secondsFrom(date.getTime(), now);
   const status = timeStatus(info);
   if (status === 'expired') return `expired ${relativeTime(until(info.expiresAt))}`;
   if (status === 'not-yet-valid') {
-    return `becomes valid ${relativeTime(until(info.notBefore))}`;
+    const untilNbf = until(info.notBefore);
+    if (toleranceSecs <= 0) return `becomes valid ${relativeTime(untilNbf)}`;
+    return `becomes valid ${relativeTime(untilNbf - toleranceSecs)} (nbf ${relativeTime(untilNbf)}, less ${formatDuration(toleranceSecs)} of clock tolerance)`;
   }
   if (status === 'no-expiry') return 'never expires (no exp claim)';
   const untilExp = until(info.expiresAt);
