@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Idempotent machine setup for building and testing jwt-wasm: installs only what is missing.
-# Called by `npm test`, `npm start` and `npm run build`; safe to run any number of times.
+# `setup.sh` (npm test, npm run setup) installs everything the tests use; `setup.sh build`
+# (npm start, npm run build) only what building the package needs: the wasm32 target,
+# wasm-bindgen-cli and the npm dev dependencies (esbuild, binaryen's wasm-opt), not wasm-pack,
+# the nightly toolchain, cargo-fuzz or Chromium. Safe to run any number of times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MODE=${1:-all}
+case "$MODE" in all|build) ;; *) echo "usage: setup.sh [build]" >&2; exit 2 ;; esac
 
 # The wasm-bindgen CLI must match the `wasm-bindgen` crate pin in Cargo.toml exactly.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
@@ -20,6 +25,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # No --locked: the registry lags one of the CLI's locked dependencies.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm ci only when node_modules is missing or older than the lock file.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev dependencies"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$MODE" = build ]; then
+  say "ready to build"
+  exit 0
 fi
 
 if ! command -v wasm-pack >/dev/null 2>&1; then
@@ -43,11 +59,5 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
-fi
-
-# npm ci only when node_modules is missing or older than the lock file.
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm dev dependencies"
-  npm ci --no-audit --no-fund
 fi
 say "ready"
