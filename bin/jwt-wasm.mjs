@@ -100,8 +100,9 @@ Output:
 
 Signs a JSON object (the argument or standard input, UTF-8; default {}) and prints the token.
 The object is read as strictly as the claims of a token (a member name repeated at its top level
-is refused); its numbers are JavaScript numbers, so integers beyond 2^53 lose precision. A token
-over 64 KB, which decode, inspect and verify would refuse, is not made (ERR_JWT_TOO_LONG).
+is refused, in a text of up to about 48 KB); its numbers are JavaScript numbers, so integers
+beyond 2^53 lose precision. A token over 64 KB, which decode, inspect and verify would refuse, is
+not made (ERR_JWT_TOO_LONG).
 
 Secret:
 ${SECRET_HELP}
@@ -191,9 +192,10 @@ function parse(command, args) {
 /** A number of seconds stays a number; anything else goes to the package as a duration string. */
 const secondsOrDuration = (text) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
 
-/** ISO 8601 as `Date` reads it: a date (UTC), or a date and time, in UTC (`Z`), at an offset, or
- * without either (local time). Anything else (`Date`'s guesses at other formats) is refused. */
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** ISO 8601 and RFC 3339 as `Date` reads them: a month or a date (UTC), or a date and a time
+ * (after `T`, `t` or a space), in UTC (`Z`, `z`), at an offset (`+02:00`, `+0200`) or without
+ * either (local time). Anything else (`Date`'s guesses at other formats) is refused. */
+const ISO_8601 = /^\d{4}-\d{2}(-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?)?$/;
 /** Seconds from this many on are milliseconds given by mistake: they are past the year 5000. */
 const MILLISECONDS_LIKELY = 1e11;
 
@@ -207,7 +209,7 @@ function parseNow(text) {
   }
   const date = new Date(text);
   if (!ISO_8601.test(text) || !isValidDate(date)) {
-    throw new UsageError('--now must be an ISO 8601 date or date-time (2026-03-01, 2026-03-01T12:00:00Z) or seconds since the epoch');
+    throw new UsageError('--now must be an ISO 8601 date or date-time (2026-03-01, 2026-03-01T12:00:00Z, 2026-03-01 12:00+02:00) or seconds since the epoch');
   }
   return date;
 }

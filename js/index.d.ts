@@ -291,7 +291,7 @@ type NotPlain =
 export type SignPayload<Payload extends object> = Payload & (Payload extends NotPlain ? never : unknown) & RegisteredClaims;
 
 /** Signs a claims set (a plain object) with HS256 (or HS384, HS512). */
-export declare function signJwt<Payload extends object = JWTPayload>(payload: SignPayload<Payload>, key: Key, options?: SignOptions): string;
+export declare function signJwt<Payload extends object = RegisteredClaims>(payload: SignPayload<Payload>, key: Key, options?: SignOptions): string;
 /** The same, for a payload whose type is a type parameter (`<T extends JWTPayload>(claims: T)`),
  * which the first form cannot check. */
 export declare function signJwt<Payload extends object = JWTPayload>(payload: Payload & JWTPayload, key: Key, options?: SignOptions): string;
@@ -306,7 +306,7 @@ export interface SignJWTOptions extends NotTaken<Exclude<keyof SignOptions | key
 }
 
 /** jose's builder; `sign` is synchronous (`await` on it still works). */
-export declare class SignJWT<Payload extends object = JWTPayload> {
+export declare class SignJWT<Payload extends object = RegisteredClaims> {
   constructor(payload?: SignPayload<Payload>);
   /** For a payload whose type is a type parameter, as `signJwt`'s second form. */
   constructor(payload?: Payload & JWTPayload);

@@ -235,6 +235,11 @@ describe('inspect', () => {
     assert.equal(judged('2026-03-01'), '2026-03-01T00:00:00.000Z');
     assert.equal(judged('2026-03-01T12:00:00Z'), NOW.toISOString());
     assert.equal(judged('2026-03-01T14:00:00.000+02:00'), NOW.toISOString());
+    // RFC 3339's other spellings, and what `date +%FT%T%z` prints.
+    assert.equal(judged('2026-03-01t12:00:00z'), NOW.toISOString());
+    assert.equal(judged('2026-03-01 12:00:00.5Z'), '2026-03-01T12:00:00.500Z');
+    assert.equal(judged('2026-03-01T14:00:00+0200'), NOW.toISOString());
+    assert.equal(judged('2026-03'), '2026-03-01T00:00:00.000Z');
     assert.equal(judged(String(NOW_S)), NOW.toISOString());
     // Date reads these as 2001-01-01, the year 100, and a day in March (local time).
     for (const now of ['foo 1', '-100', 'March 1, 2026']) {
@@ -258,6 +263,12 @@ describe('inspect', () => {
     // One second on, the verdict agrees.
     const later = parseJson(run(['inspect', jwt, '--json', '--clock-tolerance', '30', '--now', String(NOW_S + 1)]));
     assert.equal(later.status, 'valid');
+    // A fractional tolerance: judged at whole seconds, valid from the first at or after nbf less
+    // 1.5 s, and said so until then.
+    const at = (seconds) => parseJson(run(['inspect', jwt, '--json', '--clock-tolerance', '1.5', '--now', String(NOW_S + seconds)]));
+    assert.equal(at(0).description, 'becomes valid in 30 s (nbf in 31 s, less 1.5 s of clock tolerance)');
+    assert.deepEqual([at(29).status, at(29).description], ['not-yet-valid', 'becomes valid in 1 s (nbf in 2 s, less 1.5 s of clock tolerance)']);
+    assert.equal(at(30).status, 'valid');
   });
 
   test('the header must be readable too (a Bearer scheme left on is refused, as by decode)', () => {

@@ -145,7 +145,7 @@ function toleranceSecs() {
 
 /** The error of a tolerance that is not a number, said as the module says a negative one. */
 const toleranceNotANumber = () =>
-  new JwtError('the clock tolerance must be a number of seconds', { code: 'ERR_OPTIONS_INVALID' });
+  new JwtError('the clock tolerance must be a finite number of seconds', { code: 'ERR_OPTIONS_INVALID' });
 
 /** The expiry verdicts at `now`, or the module's error (a bad tolerance, a non-numeric exp). */
 function expiry(now) {
@@ -354,7 +354,8 @@ function renderSigned() {
 function expiredWarning(token) {
   try {
     const { expired, expiresAt } = expiryInfo(token);
-    return expired ? `This token has already expired (exp ${localDateTime(expiresAt)}): its expiry is in the past.` : '';
+    const when = isValidDate(expiresAt) ? localDateTime(expiresAt) : `at a time ${OUT_OF_RANGE}`;
+    return expired ? `This token has already expired (exp ${when}): its expiry is in the past.` : '';
   } catch {
     return '';
   }

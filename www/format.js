@@ -84,9 +84,12 @@ export function describeStatus(info, now, toleranceSecs = 0) {
   const status = timeStatus(info);
   if (status === 'expired') return `expired ${relativeTime(until(info.expiresAt))}`;
   if (status === 'not-yet-valid') {
+    // Judged at whole seconds: valid from the first whole second at or after nbf - tolerance.
     const untilNbf = until(info.notBefore);
-    if (toleranceSecs <= 0) return `becomes valid ${relativeTime(untilNbf)}`;
-    return `becomes valid ${relativeTime(untilNbf - toleranceSecs)} (nbf ${relativeTime(untilNbf)}, less ${formatDuration(toleranceSecs)} of clock tolerance)`;
+    const untilValid = relativeTime(Math.ceil(untilNbf - toleranceSecs));
+    if (toleranceSecs <= 0) return `becomes valid ${untilValid}`;
+    const tolerance = Number.isInteger(toleranceSecs) ? formatDuration(toleranceSecs) : `${toleranceSecs} s`;
+    return `becomes valid ${untilValid} (nbf ${relativeTime(untilNbf)}, less ${tolerance} of clock tolerance)`;
   }
   if (status === 'no-expiry') return 'never expires (no exp claim)';
   const untilExp = until(info.expiresAt);

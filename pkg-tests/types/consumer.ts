@@ -10,6 +10,7 @@ import {
   JwtError,
   type JwtErrorCode,
   type JWTPayload,
+  type RegisteredClaims,
   jwtVerify,
   type JWTVerifyOptions,
   SignJWT,
@@ -196,6 +197,12 @@ const forJose: JosePayload = jwtVerify('t', joseKey).payload;
 const decodedForJose: JosePayload = decodeJwt('t');
 // @ts-expect-error: an oct JWK needs its k
 jwtVerify('t', { kty: 'oct' });
+// Claims to sign that may hold undefined (leaving them out) are RegisteredClaims, not jose's
+// JWTPayload, under exactOptionalPropertyTypes; they sign as they are.
+const mayHoldUndefined: RegisteredClaims = { sub: fromEnv, iss: fromEnv };
+signJwt(mayHoldUndefined, 'k');
+new SignJWT(mayHoldUndefined).sign('k');
+signJwt({ sub: fromEnv, role: 'user' }, 'k');
 const joseOptions: JWTVerifyOptions = { issuer: 'me' };
 jwtVerify('t', 'k', joseOptions);
 const bare = new JwtError('message');
