@@ -211,6 +211,11 @@ function parseNow(text) {
   if (!ISO_8601.test(text) || !isValidDate(date)) {
     throw new UsageError('--now must be an ISO 8601 date or date-time (2026-03-01, 2026-03-01T12:00:00Z, 2026-03-01 12:00+02:00) or seconds since the epoch');
   }
+  // Date reads a day past the month's end as a day of the next month (2026-02-30 as 2 March).
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+    throw new UsageError(`--now ${text.slice(0, 10)} is not a day of the calendar`);
+  }
   return date;
 }
 

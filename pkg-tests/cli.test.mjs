@@ -247,6 +247,13 @@ describe('inspect', () => {
       assert.equal(result.status, 2, `${now}: ${result.stdout}`);
       assert.match(result.stderr, /ERR_USAGE: --now must be an ISO 8601 date/);
     }
+    // A day past the month's end, which Date would read as one of the next month.
+    for (const now of ['2026-02-29', '2026-04-31T12:00:00Z']) {
+      const result = run(['inspect', VALID, '--now', now]);
+      assert.equal(result.status, 2, `${now}: ${result.stdout}`);
+      assert.match(result.stderr, /ERR_USAGE: --now 2026-0\d-\d\d is not a day of the calendar/);
+    }
+    assert.equal(judged('2024-02-29'), '2024-02-29T00:00:00.000Z');
     // Milliseconds given as seconds (the year 55,840): said so, for sign too.
     for (const command of [['inspect', VALID], ['sign', '{}', '--secret', 'k']]) {
       const millis = run([...command, '--now', String(NOW.getTime())]);
