@@ -427,8 +427,9 @@ const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () =
 // entry, bundled into the server bundle with its .wasm's bytes, no configuration) and a server
 // component, a client component in Chromium (the browser entry), the README's route handler as
 // written, and a proxy (formerly middleware, on the Node.js runtime) that guards a route. Next,
-// React and React DOM are installed into the project from npm's cache, at the versions of the
-// repository's lock file.
+// React and React DOM are installed into the project at the versions of the repository's lock
+// file, from npm's cache where it has them (npm ci caches the packages it fetched, but not the
+// registry's documents that name their versions, so on a fresh machine npm asks the registry).
 describe('Next.js', () => {
   let dir;
   const secret = 'next-test-secret-of-at-least-32-bytes!!';
@@ -446,7 +447,7 @@ describe('Next.js', () => {
     writeVectorsModule(join(dir, 'runtimes/vectors.js'));
     const fromRoot = createRequire(join(ROOT, 'package.json'));
     const versions = ['next', 'react', 'react-dom'].map((name) => `${name}@${fromRoot(`${name}/package.json`).version}`);
-    const installed = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...versions], { cwd: dir, timeoutMs: 150_000 });
+    const installed = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...versions], { cwd: dir, timeoutMs: 150_000 });
     assert.equal(installed.status, 0, describeRun(`npm install ${versions.join(' ')}`, installed));
     const { lang, code } = readmeCode('Next.js');
     assert.equal(lang, 'js');
