@@ -358,12 +358,13 @@ describe('README quick start, as written', () => {
     cleanups.push(server.stop);
     try {
       const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
+      // Every 401 carries its challenge (RFC 9110 section 11.6.1; RFC 6750 section 3).
       const call = async (authorization) => {
         const response = await fetchBounded(`${server.origin}/`, { headers: authorization ? { authorization } : {} });
-        return { status: response.status, body: await response.json() };
+        return { status: response.status, challenge: response.headers.get('www-authenticate'), body: await response.json() };
       };
       const ok = await call(`Bearer ${tokens.good}`);
-      assert.deepEqual(ok, { status: 200, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
+      assert.deepEqual(ok, { status: 200, challenge: null, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
       for (const [authorization, code] of [
         [`Bearer ${tokens.expired}`, 'ERR_JWT_EXPIRED'],
         [`Bearer ${tokens.tampered}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
@@ -372,11 +373,11 @@ describe('README quick start, as written', () => {
         [`Bearer ${tokens.malformed}`, 'ERR_JWS_INVALID'],
         [`Bearer ${hs256({ sub: 'user-42', aud: 'api' }, secret)}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
       ]) {
-        assert.deepEqual(await call(authorization), { status: 401, body: { code } }, `${authorization}\n${server.logs()}`);
+        assert.deepEqual(await call(authorization), { status: 401, challenge: 'Bearer error="invalid_token"', body: { code } }, `${authorization}\n${server.logs()}`);
       }
       // No token, or one without its scheme: refused before verification.
       for (const authorization of [null, tokens.good, 'Bearer ', `Basic ${tokens.good}`]) {
-        assert.deepEqual(await call(authorization), { status: 401, body: { error: 'a Bearer token is required' } }, `${authorization}\n${server.logs()}`);
+        assert.deepEqual(await call(authorization), { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } }, `${authorization}\n${server.logs()}`);
       }
     } finally {
       await server.stop();
@@ -502,6 +503,10 @@ describe('Next.js', () => {
     for (const headers of [{}, { authorization: tokens.good }]) {
       assert.deepEqual(await get('/api/me', headers), { status: 401, body: { error: 'a Bearer token is required' } }, 'no Bearer token');
     }
+    // Every 401 of the route carries its challenge (RFC 9110 section 11.6.1; RFC 6750 section 3).
+    const challenge = async (headers) => (await fetchBounded(`${server.origin}/api/me`, { headers }, fetchMs)).headers.get('www-authenticate');
+    assert.equal(await challenge({ authorization: `Bearer ${tokens.expired}` }), 'Bearer error="invalid_token"');
+    assert.equal(await challenge({}), 'Bearer');
     // proxy.js, on the Node.js runtime, in front of /guarded.
     assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.good}` }), { status: 200, body: { subject: 'user-42' } });
     assert.deepEqual(await get('/guarded', { authorization: `Bearer ${tokens.expired}` }), { status: 401, body: { code: 'ERR_JWT_EXPIRED' } });
@@ -549,24 +554,30 @@ describe('Chromium', () => {
     cleanups.push(appServer.close);
   }, LIMIT);
 
-  /** The session example at `url`, checked with a valid, an expired, a just-expired (within the
-   * tolerance), a not-yet-valid and a malformed token. */
+  /** The session example at `url`, checked with a valid, an expired, a just-expired, an
+   * expiring (inside the refresh margin), a not-yet-valid and a malformed token. */
   async function sessionExampleAt(url) {
     const tokens = bearerTokens('any-secret: the page does not verify', { sub: 'user-42' });
     const status = (token) => inPage(`${url}#access_token=${token}`, () => document.querySelector('#status')?.dataset.state !== 'none',
-      () => ({ ...document.querySelector('#status').dataset, text: document.querySelector('#status').textContent }));
+      () => ({ ...document.querySelector('#status').dataset, text: document.querySelector('#status').textContent, address: location.href }));
     const valid = await status(tokens.good);
     assert.equal(valid.state, 'valid', JSON.stringify(valid));
-    // The countdown is to exp itself, without the clock tolerance.
+    // The countdown is to exp itself.
     assert.ok(Number(valid.secondsLeft) > 500 && Number(valid.secondsLeft) <= 600, JSON.stringify(valid));
     assert.match(valid.text, /^Session expires in \d+ min \d+ s/);
+    // The token read from the fragment is taken off the address bar.
+    assert.ok(!valid.address.includes(tokens.good) && !valid.address.includes('#'), valid.address);
     const expired = await status(tokens.expired);
     assert.equal(expired.state, 'expired', JSON.stringify(expired));
     const now = Math.floor(Date.now() / 1000);
-    const ending = await status(hs256({ sub: 'user-42', exp: now - 2 }, 'any secret'));
+    // Just past exp: expired, as a server verifying with no leeway says (no tolerance here).
+    const ended = await status(hs256({ sub: 'user-42', exp: now - 2 }, 'any secret'));
+    assert.equal(ended.state, 'expired', JSON.stringify(ended));
+    // Inside the last minute: still valid, and the page says to refresh it now.
+    const ending = await status(hs256({ sub: 'user-42', exp: now + 30 }, 'any secret'));
     assert.equal(ending.state, 'expiring', JSON.stringify(ending));
-    assert.ok(Number(ending.secondsLeft) <= 0, JSON.stringify(ending));
-    assert.match(ending.text, /^Session ended at .*: still accepted for \d s within the clock tolerance/);
+    assert.ok(Number(ending.secondsLeft) > 0 && Number(ending.secondsLeft) <= 60, JSON.stringify(ending));
+    assert.match(ending.text, /^Session expires in \d+ s \(at .*\): refresh it now\.$/);
     const early = await status(hs256({ sub: 'user-42', nbf: now + 3600, exp: now + 7200 }, 'any secret'));
     assert.equal(early.state, 'not-yet-valid', JSON.stringify(early));
     // Times beyond what a Date holds: the verdict stands, and no "Invalid Date" is shown.
@@ -623,10 +634,14 @@ describe('Chromium', () => {
       code,
       '',
     ].join('\n');
-    // [exp from now (null: no token stored), whether the snippet refreshes (its clockTolerance is
-    // 30 s); if it does not, it logs the seconds left]
-    for (const [name, expIn, refreshes] of [['valid', 600, false], ['within-tolerance', -10, false], ['expired', -3600, true], ['none', null, true]]) {
-      const token = expIn === null ? null : hs256({ sub: 'user-42', exp: now + expIn }, 'any secret');
+    // [exp from now (null: no token stored; undefined: a token without exp), whether the snippet
+    // refreshes (a minute before exp); if it does not, it logs the seconds left]
+    for (const [name, expIn, refreshes] of [
+      ['valid', 600, false], ['last-minute', 30, true], ['just-expired', -10, true], ['expired', -3600, true], ['none', null, true],
+      ['no-exp', undefined, false],
+    ]) {
+      const claims = expIn === undefined ? { sub: 'user-42' } : { sub: 'user-42', exp: now + expIn };
+      const token = expIn === null ? null : hs256(claims, 'any secret');
       snippetFile(`browser-${name}.html`, page(token));
       const seen = await inPage(`${appServer.origin}/readme/browser-${name}.html`, () => window.logged !== undefined || window.refreshed,
         () => ({ refreshed: window.refreshed === true, logged: window.logged ?? null }));
@@ -636,7 +651,8 @@ describe('Chromium', () => {
       } else {
         assert.equal(seen.logged.length, 1, name);
         const [secondsLeft] = seen.logged;
-        assert.ok(Math.abs(secondsLeft - expIn) <= 60, `${name}: secondsLeft ${secondsLeft}, exp in ${expIn}`);
+        if (expIn === undefined) assert.equal(secondsLeft, Infinity, name);
+        else assert.ok(Math.abs(secondsLeft - expIn) <= 60, `${name}: secondsLeft ${secondsLeft}, exp in ${expIn}`);
       }
     }
   });
@@ -723,8 +739,9 @@ describe('examples/node', () => {
     for (const [name, code, env] of [
       ['expired', 'ERR_JWT_EXPIRED'], ['tampered', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'], ['malformed', 'ERR_JWS_INVALID'],
       ['good', 'ERR_JWT_CLAIM_VALIDATION_FAILED', { JWT_AUDIENCE: 'web' }],
+      ['noExp', 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
     ]) {
-      const refused = await verify(tokens[name], env);
+      const refused = await verify(name === 'noExp' ? hs256({ sub: 'user-42' }, secret) : tokens[name], env);
       assert.equal(refused.status, 1, describeRun(`verify-token ${name}`, refused.result));
       assert.equal(refused.out.code, code, name);
     }

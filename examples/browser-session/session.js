@@ -1,10 +1,13 @@
-// Shows how long a session token has left. The token comes from the text box, or from the page's
-// fragment (`#access_token=...`, as OAuth puts it there; the fragment never reaches the server).
+// Shows how long a session token has left, and when to refresh it. The token comes from the text
+// box, or from the page's fragment (`#access_token=...`, as OAuth puts it there; the fragment
+// never reaches the server).
 import { expiryInfo, JwtError } from 'jwt-wasm';
 
-// A client clock a little off should not make a valid session look expired: the verdicts allow
-// this many seconds; the countdown is to `exp` itself.
-const CLOCK_TOLERANCE_S = 5;
+// Refresh this long before exp. A server refuses the token from exp on (verification allows no
+// leeway unless told to), and this device's clock may be behind the server's: a token shown here
+// as valid for a few seconds more may already be refused there. No clock tolerance is given to
+// expiryInfo: a tolerance delays the verdict, the opposite of what deciding to refresh needs.
+const REFRESH_MARGIN_S = 60;
 
 const input = document.querySelector('#token');
 const status = document.querySelector('#status');
@@ -26,21 +29,17 @@ function render() {
   const token = input.value.trim();
   if (!token) return show('none', 'Paste a token.');
   try {
-    const info = expiryInfo(token, { clockTolerance: CLOCK_TOLERANCE_S });
-    const { expired, expiresAt, notBefore, notYetValid } = info;
+    const { expired, expiresAt, notBefore, notYetValid, secondsLeft } = expiryInfo(token);
     // A time beyond what a Date holds (exp: 1e20) comes as an invalid Date.
     const when = (date, format) => (Number.isNaN(date.getTime()) ? 'a time out of the range of dates' : format(date));
-    // secondsLeft counts the tolerance in; the session itself ends at exp.
-    const untilExp = info.secondsLeft === null ? null : info.secondsLeft - CLOCK_TOLERANCE_S;
-    if (expired) return show('expired', `Session expired at ${when(expiresAt, (d) => d.toLocaleString())}.`, untilExp);
+    if (expired) return show('expired', `Session expired at ${when(expiresAt, (d) => d.toLocaleString())}.`, secondsLeft);
     if (notYetValid) return show('not-yet-valid', `Session not valid before ${when(notBefore, (d) => d.toLocaleString())}.`);
     if (expiresAt === null) return show('valid', 'This token has no expiry (exp).');
-    if (Number.isNaN(expiresAt.getTime())) return show('valid', 'Session expires at a time out of the range of dates.', untilExp);
+    if (Number.isNaN(expiresAt.getTime())) return show('valid', 'Session expires at a time out of the range of dates.', secondsLeft);
     // From here, expiresAt is a valid Date.
-    if (untilExp <= 0) {
-      return show('expiring', `Session ended at ${expiresAt.toLocaleTimeString()}: still accepted for ${formatSeconds(info.secondsLeft)} within the clock tolerance. Refresh it now.`, untilExp);
-    }
-    return show('valid', `Session expires in ${formatSeconds(untilExp)} (at ${expiresAt.toLocaleTimeString()}).`, untilExp);
+    const text = `Session expires in ${formatSeconds(secondsLeft)} (at ${expiresAt.toLocaleTimeString()})`;
+    if (secondsLeft <= REFRESH_MARGIN_S) return show('expiring', `${text}: refresh it now.`, secondsLeft);
+    return show('valid', `${text}.`, secondsLeft);
   } catch (error) {
     if (error instanceof JwtError) return show('invalid', `Not a readable token (${error.code}).`);
     throw error;
@@ -48,6 +47,9 @@ function render() {
 }
 
 input.value = new URLSearchParams(location.hash.slice(1)).get('access_token') ?? '';
+// Off the address bar, so that the token is not kept in the history nor sent along with a copied
+// link (or read by any script that records the page's address).
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 input.addEventListener('input', render);
 render();
 setInterval(render, 1000);

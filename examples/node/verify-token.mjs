@@ -12,7 +12,8 @@ if (!token || !secret) {
   process.exit(2);
 }
 
-const options = { algorithms: ['HS256', 'HS384', 'HS512'] };
+// exp required: a token without one never expires, and verification accepts it unless told so.
+const options = { algorithms: ['HS256', 'HS384', 'HS512'], requiredClaims: ['exp'] };
 if (issuer) options.issuer = issuer;
 if (audience) options.audience = audience;
 
