@@ -986,4 +986,15 @@ describe('hostile values', () => {
     assert.throws(() => Verifier.prototype.verify.call({}, good), TypeError);
     stillWorks();
   });
+
+  test('a Verifier names no member but verify and free: the benchmark\'s MAC-only floor is keyed by a symbol', () => {
+    // The floor checks an HS256 MAC and nothing else (no allowlist, no key restriction, no
+    // claims): under a name, autocomplete would offer it as a way to verify.
+    assert.deepEqual(Object.getOwnPropertyNames(Verifier.prototype).sort(), ['constructor', 'free', 'verify']);
+    const floor = Symbol.for('jwt-wasm.benchSignatureOnly');
+    const verifier = createVerifier(SECRET, { algorithms: ['HS256'] });
+    assert.equal(verifier[floor](good), true);
+    assert.equal(verifier[floor](`${good.slice(0, -2)}AA`), false);
+    verifier.free();
+  });
 });

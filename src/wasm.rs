@@ -70,19 +70,35 @@ thread_local! {
 /// Registers the failure class, the strict conversions, the ASCII writer and the result builder
 /// of the package entry. A slot in use by a call in progress (only a patched built-in
 /// calling back in could make it so) keeps what it had rather than trapping.
+///
+/// Fails closed: hooks that cannot be read (the JS stack running out while an instance is
+/// replaced) throw, and nothing is registered, rather than leaving the instance on the lax
+/// readers of the raw glue; the entry then keeps the replacement pending and makes it again
+/// before the next call.
 #[wasm_bindgen(js_name = "__connect", skip_typescript)]
-pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, results: JsValue) {
+pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, results: JsValue) -> JsResult<()> {
     fn set<T>(slot: &RefCell<T>, value: T) {
         if let Ok(mut slot) = slot.try_borrow_mut() {
             *slot = value;
         }
     }
-    let has = |object: &JsValue, name: &str| Reflect::get(object, &name.into()).is_ok_and(|member| member.is_function());
-    let convert = ["options", "key", "claims"].iter().all(|name| has(&convert, name)).then(|| convert.unchecked_into::<Convert>());
+    /// Whether every one of `names` is a function of `object`; an error if one cannot be read.
+    fn has_all(object: &JsValue, names: &[&str]) -> JsResult<bool> {
+        for name in names {
+            if !Reflect::get(object, &JsValue::from_str(name))?.is_function() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+    if !has_all(&convert, &["options", "key", "claims"])? || !has_all(&results, &["parse", "header", "verified", "expiry"])? {
+        return Err(js_sys::TypeError::new("__connect: the entry's hooks are incomplete").into());
+    }
+    let convert = Some(convert.unchecked_into::<Convert>());
+    let results = Some(results.unchecked_into::<ResultBuilder>());
     HOOKS.with(|slot| set(slot, Some(Hooks { error_class, convert })));
     let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
     WRITER.with(|slot| set(slot, writer));
-    let results = ["parse", "header", "verified", "expiry"].iter().all(|name| has(&results, name)).then(|| results.unchecked_into::<ResultBuilder>());
     RESULTS.with(|slot| set(slot, results));
     KEPT_HEADERS.with(|slot| set(slot, Vec::new()));
     // The strings and the encoder the binding keeps are made now, as the entry loads, rather than
@@ -90,6 +106,7 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
     // TextDecoder or TextEncoder: kept, they would carry that call's built-ins into every later one.
     NAMES.with(|_| ());
     ENCODER.with(|_| ());
+    Ok(())
 }
 
 /// JS strings the binding uses on every call of some kind, made once: a JS string made from Rust

@@ -133,3 +133,23 @@ fn non_string_tokens_and_bad_keys_throw_coded_errors() {
     assert_eq!(code(jwt_verify_js("a.b.c".into(), empty(), JsValue::UNDEFINED)), "ERR_KEY_INVALID");
     assert_eq!(code(jwt_verify_js("a.b.c".into(), "k".into(), empty())), "ERR_OPTIONS_INVALID");
 }
+
+#[wasm_bindgen_test]
+fn connect_fails_closed_on_hooks_it_cannot_read_and_registers_nothing() {
+    use jwt_wasm::wasm::connect;
+    use js_sys::{Function, Object, Proxy};
+    // A class that would make every later failure an empty object, were it registered.
+    let bogus_class = || Function::new_no_args("");
+    // Hooks whose every read throws, as the JS stack running out while an instance is replaced.
+    let handler = Object::new();
+    Reflect::set(&handler, &"get".into(), &Function::new_no_args("throw new RangeError('out of stack')")).unwrap();
+    let unreadable: JsValue = Proxy::new(&Object::new(), &handler).into();
+    let incomplete: JsValue = Object::new().into();
+    for (convert, results, class) in [(&unreadable, &incomplete, "RangeError"), (&incomplete, &unreadable, "TypeError"), (&incomplete, &incomplete, "TypeError")] {
+        let error = connect(bogus_class(), convert.clone(), JsValue::NULL, results.clone()).unwrap_err();
+        assert_eq!(Reflect::get(&error, &"name".into()).unwrap(), class);
+    }
+    // Nothing was registered: failures are still the binding's own, with their codes.
+    let failure = jwt_verify_js(JsValue::from_f64(1.0), "k".into(), JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(thrown(&failure)["code"], "ERR_JWS_INVALID");
+}
