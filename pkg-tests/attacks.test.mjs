@@ -16,6 +16,7 @@ import {
   isExpired,
   JwtError,
   jwtVerify,
+  signJwt,
 } from 'jwt-wasm';
 import { keyOf, thrown } from './vectors.mjs';
 
@@ -121,10 +122,12 @@ describe('attack: JavaScript-only inputs', () => {
     assert.equal(instance.verify(catalogue.good).payload.sub, 'ada');
   });
 
-  test('an absent or empty key is ERR_KEY_INVALID', () => {
-    for (const key of [undefined, null, '', new Uint8Array(0), Buffer.alloc(0)]) {
+  test('an absent or empty key is ERR_KEY_INVALID, and so is one of zero bytes only (HMAC\'s empty key)', () => {
+    const zeros = { kty: 'oct', k: Buffer.alloc(32).toString('base64url') };
+    for (const key of [undefined, null, '', new Uint8Array(0), Buffer.alloc(0), new Uint8Array(32), Buffer.alloc(1), '\0\0', zeros]) {
       assert.equal(codeOf(() => jwtVerify(catalogue.good, key, { currentDate: NOW })), 'ERR_KEY_INVALID', String(key));
       assert.equal(codeOf(() => createVerifier(key)), 'ERR_KEY_INVALID', String(key));
+      if (key != null) assert.equal(codeOf(() => signJwt({ sub: 'x' }, key)), 'ERR_KEY_INVALID', String(key));
     }
     assert.equal(instance.verify(catalogue.good).payload.sub, 'ada');
   });

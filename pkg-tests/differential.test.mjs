@@ -371,6 +371,13 @@ const rawText = (segment) => {
     return undefined;
   }
 };
+/** Whether a key's secret is bytes that are all zero (HMAC's empty key by another name). */
+function isZeroKey(key) {
+  const bytes = typeof key === 'string' ? Buffer.from(key)
+    : key instanceof Uint8Array ? key
+      : typeof key?.k === 'string' ? Buffer.from(key.k, 'base64url') : null;
+  return bytes !== null && bytes.length > 0 && bytes.every((byte) => byte === 0);
+}
 const isEmptyOption = (value) => value === '' || (Array.isArray(value) && (value.length === 0 || value.includes('')));
 
 const DIFFERENCES = [
@@ -429,6 +436,12 @@ const DIFFERENCES = [
     readme: 'An `algorithms` option naming an algorithm this release does not implement',
     applies: ({ options }) => options.algorithms?.some((a) => !(a in HASH)),
     ours: (o) => o.code === 'ERR_JOSE_NOT_SUPPORTED',
+  },
+  {
+    id: 'key of zero bytes only',
+    readme: 'A secret of zero bytes only',
+    applies: ({ key }) => isZeroKey(key),
+    ours: (o) => o.code === 'ERR_KEY_INVALID',
   },
   {
     id: 'jose throws an uncoded error',

@@ -23,7 +23,8 @@ pub enum ErrorCode {
     ClaimValidationFailed,
     /// A JSON Web Key that is malformed.
     JwkInvalid,
-    /// A key of the wrong type, an empty key, or a key unfit for the algorithm.
+    /// A key of the wrong type, an empty key (or one of zero bytes only), or a key unfit for the
+    /// algorithm.
     KeyInvalid,
     /// An unknown option name or an option value of the wrong type or range.
     OptionsInvalid,

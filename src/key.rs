@@ -140,14 +140,20 @@ impl std::fmt::Debug for SecretKey {
 }
 
 impl SecretKey {
-    /// A key from raw secret bytes. Errors: `ERR_KEY_INVALID` when empty or longer than
-    /// [`MAX_SECRET_LEN`].
+    /// A key from raw secret bytes. Errors: `ERR_KEY_INVALID` when empty, all zero bytes, or
+    /// longer than [`MAX_SECRET_LEN`].
     pub fn from_bytes(secret: impl Into<Vec<u8>>) -> Result<Self> {
         let secret = secret.into();
         if secret.is_empty() {
             return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is empty"));
         }
         check_secret_length(secret.len())?;
+        // HMAC pads a key shorter than its block with zero bytes (RFC 2104 section 2), so a key of
+        // zero bytes only (an unfilled `new Uint8Array(32)` or `Buffer.alloc(32)`) signs as the
+        // empty key does. Every byte is read, with no early exit: the key is secret.
+        if secret.iter().fold(0u8, |any, byte| any | byte) == 0 {
+            return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is all zero bytes, which HMAC treats as an empty key"));
+        }
         Ok(SecretKey { secret, alg: None, operations: None, macs: Default::default() })
     }
 
@@ -364,6 +370,23 @@ mod tests {
         assert_eq!(SecretKey::from_bytes(Vec::new()).unwrap_err().code(), ErrorCode::KeyInvalid);
         let jwk = Jwk { kty: Some("oct".into()), k: Some(String::new()), ..Jwk::default() };
         assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), ErrorCode::KeyInvalid);
+    }
+
+    #[test]
+    fn refuses_a_secret_of_zero_bytes_only_which_hmac_takes_for_the_empty_key() {
+        for len in [1, 32, 64, 200] {
+            let error = SecretKey::from_bytes(vec![0u8; len]).unwrap_err();
+            assert_eq!((error.code(), error.message().contains("all zero bytes")), (ErrorCode::KeyInvalid, true), "{len}");
+            assert_eq!(SecretKey::from_secret(vec![0u8; len]).unwrap_err().code(), ErrorCode::KeyInvalid, "{len}");
+        }
+        let jwk = Jwk { kty: Some("oct".into()), k: Some("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".into()), ..Jwk::default() };
+        assert_eq!(SecretKey::from_jwk(&jwk).unwrap_err().code(), ErrorCode::KeyInvalid);
+        // One byte that is not zero, anywhere, makes a key.
+        for at in [0, 31] {
+            let mut secret = vec![0u8; 32];
+            secret[at] = 1;
+            assert!(SecretKey::from_bytes(secret).is_ok(), "{at}");
+        }
     }
 
     #[test]
