@@ -135,6 +135,8 @@ function makeOptions(g, now, header, claims) {
 
 function makeKey(g) {
   const bytes = new Uint8Array(g.int(1, 80)).map(() => g.int(0, 255));
+  // Now and then a key of zero bytes only (a listed difference: every seed must meet one).
+  if (g.chance(0.005)) bytes.fill(0);
   if (g.chance(0.8)) return { bytes, key: bytes };
   const jwk = { kty: 'oct', k: b64(bytes) };
   if (g.chance(0.3)) jwk.alg = g.pick(['HS256', 'HS384', 'HS512']);

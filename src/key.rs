@@ -148,11 +148,15 @@ impl SecretKey {
             return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is empty"));
         }
         check_secret_length(secret.len())?;
-        // HMAC pads a key shorter than its block with zero bytes (RFC 2104 section 2), so a key of
-        // zero bytes only (an unfilled `new Uint8Array(32)` or `Buffer.alloc(32)`) signs as the
-        // empty key does. Every byte is read, with no early exit: the key is secret.
+        // A key of zero bytes only (an unfilled `new Uint8Array(32)` or `Buffer.alloc(32)`) is a
+        // constant anyone can guess; up to the hash's block size (64 bytes for SHA-256, 128 for
+        // SHA-384 and SHA-512) it is the very key HMAC makes of the empty one, which it pads with
+        // zero bytes (RFC 2104 section 2). Every byte is read, with no early exit: the key is secret.
         if secret.iter().fold(0u8, |any, byte| any | byte) == 0 {
-            return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is all zero bytes, which HMAC treats as an empty key"));
+            return Err(Error::new(
+                ErrorCode::KeyInvalid,
+                "the secret key is all zero bytes, a key anyone can guess (HMAC takes a short one for the empty key)",
+            ));
         }
         Ok(SecretKey { secret, alg: None, operations: None, macs: Default::default() })
     }
