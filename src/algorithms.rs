@@ -62,7 +62,7 @@ impl AlgorithmSet {
     /// The empty set.
     pub const EMPTY: AlgorithmSet = AlgorithmSet(0);
     /// Every HMAC algorithm: the default allowlist for a secret key.
-    pub const HMAC: AlgorithmSet = AlgorithmSet(7);
+    pub const HMAC: AlgorithmSet = AlgorithmSet::EMPTY.with(Algorithm::HS256).with(Algorithm::HS384).with(Algorithm::HS512);
 
     /// The set with `alg` added.
     #[must_use]

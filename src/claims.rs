@@ -1,6 +1,8 @@
 //! Claims set validation (RFC 7519 section 4.1), in jose's order and with jose's outcomes:
 //! `typ`, presence, `iss`, `sub`, `aud`, then the time claims `iat`, `nbf`, `exp`, token age.
 
+use core::cmp::Ordering;
+
 use crate::error::{ClaimReason, Error, ErrorCode, Result};
 use crate::json::{self, Members};
 use crate::time::UnixTime;
@@ -21,14 +23,17 @@ pub fn time_claim(claims: &Members<'_>, name: &'static str) -> Result<Option<f64
     }
 }
 
-/// Whether a token with this `exp` has expired: `exp <= now - tolerance` (RFC 7519 4.1.4).
+/// Whether a token with this `exp` has expired: `exp <= now - tolerance` (RFC 7519 4.1.4). A
+/// comparison that cannot be made (a NaN tolerance in hand-built [`ClaimRules`]) counts as
+/// expired: it fails closed.
 pub fn is_expired(exp: f64, now: UnixTime, tolerance_secs: f64) -> bool {
-    exp <= now.as_secs() - tolerance_secs
+    !matches!(exp.partial_cmp(&(now.as_secs() - tolerance_secs)), Some(Ordering::Greater))
 }
 
 /// Whether a token with this `nbf` is not yet valid: `nbf > now + tolerance` (RFC 7519 4.1.5).
+/// A comparison that cannot be made counts as not yet valid: it fails closed.
 pub fn is_not_yet_valid(nbf: f64, now: UnixTime, tolerance_secs: f64) -> bool {
-    nbf > now.as_secs() + tolerance_secs
+    !matches!(nbf.partial_cmp(&(now.as_secs() + tolerance_secs)), Some(Ordering::Less | Ordering::Equal))
 }
 
 /// The time claims of a claims set that passed validation, kept with a cached verification so
@@ -43,7 +48,11 @@ pub struct TimeClaims {
     pub exp: Option<f64>,
 }
 
-/// One of the time claims.
+/// The time claims, in the order verification reads them (so that every caller reports the same
+/// claim when several are bad).
+pub const TIME_CLAIMS: [&str; 3] = ["iat", "nbf", "exp"];
+
+/// One of the time claims, in the order of [`TIME_CLAIMS`].
 #[derive(Clone, Copy)]
 enum TimeClaim {
     Iat,
@@ -140,7 +149,8 @@ fn check_times(
     }
     if let (Some(max_age), Some(iat)) = (rules.max_token_age_secs, iat) {
         let age = now.as_secs() - iat;
-        if age - tolerance > max_age {
+        // Too old unless known not to be (a NaN in hand-built rules fails closed).
+        if !matches!((age - tolerance).partial_cmp(&max_age), Some(Ordering::Less | Ordering::Equal)) {
             return Err(Error::claim(
                 ErrorCode::Expired,
                 "iat",
@@ -206,6 +216,19 @@ mod tests {
     fn failure(result: Result<()>) -> (ErrorCode, String, &'static str) {
         let e = result.unwrap_err();
         (e.code(), e.claim_name().unwrap_or_default().to_owned(), e.reason().map_or("", ClaimReason::as_str))
+    }
+
+    #[test]
+    fn time_rules_that_cannot_be_compared_fail_closed() {
+        // Rules built by hand can hold a NaN, which no comparison orders: every check it takes
+        // part in refuses, rather than passing a token it cannot judge.
+        let tolerance = ClaimRules { clock_tolerance_secs: f64::NAN, ..ClaimRules::default() };
+        assert_eq!(failure(check(r#"{"exp":2000000}"#, &tolerance)).0, ErrorCode::Expired);
+        assert_eq!(failure(check(r#"{"nbf":1}"#, &tolerance)).1, "nbf");
+        let age = ClaimRules { max_token_age_secs: Some(f64::NAN), ..ClaimRules::default() };
+        assert_eq!(failure(check(r#"{"iat":999999}"#, &age)), (ErrorCode::Expired, "iat".into(), "check_failed"));
+        // Ordered comparisons are unchanged.
+        assert!(check(r#"{"iat":999999,"nbf":1000000,"exp":1000001}"#, &ClaimRules { max_token_age_secs: Some(1.0), ..ClaimRules::default() }).is_ok());
     }
 
     #[test]

@@ -9,7 +9,8 @@ use std::fmt;
 pub enum ErrorCode {
     /// Malformed compact JWS: segment count, base64url, header JSON, `alg`, `crit`.
     JwsInvalid,
-    /// Malformed JWT: claims set not a JSON object, unencoded payload; every `decodeJwt` failure.
+    /// Malformed JWT: claims set not a JSON object, unencoded payload; every `decodeJwt` failure
+    /// but a token over the cap.
     JwtInvalid,
     /// The signature does not match the key.
     SignatureVerificationFailed,
@@ -157,6 +158,34 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_every_variant_once() {
+        // Exhaustive matches: a new variant does not compile here until it has its place in ALL,
+        // which errorCodes() and the binding's kept strings are made from.
+        let code_at = |code: ErrorCode| match code {
+            ErrorCode::JwsInvalid => 0,
+            ErrorCode::JwtInvalid => 1,
+            ErrorCode::SignatureVerificationFailed => 2,
+            ErrorCode::AlgNotAllowed => 3,
+            ErrorCode::NotSupported => 4,
+            ErrorCode::Expired => 5,
+            ErrorCode::ClaimValidationFailed => 6,
+            ErrorCode::JwkInvalid => 7,
+            ErrorCode::KeyInvalid => 8,
+            ErrorCode::OptionsInvalid => 9,
+            ErrorCode::TokenTooLong => 10,
+        };
+        let places: Vec<usize> = ErrorCode::ALL.iter().map(|code| code_at(*code)).collect();
+        assert_eq!(places, (0..11).collect::<Vec<_>>());
+        let reason_at = |reason: ClaimReason| match reason {
+            ClaimReason::Missing => 0,
+            ClaimReason::Invalid => 1,
+            ClaimReason::CheckFailed => 2,
+        };
+        let places: Vec<usize> = ClaimReason::ALL.iter().map(|reason| reason_at(*reason)).collect();
+        assert_eq!(places, vec![0, 1, 2]);
+    }
 
     #[test]
     fn every_code_is_distinct_and_prefixed() {

@@ -1,10 +1,10 @@
 //! Expiry status of an unverified token: is it expired, when, how long is left. For client-side
 //! decisions (refresh a session early); it does not verify the signature.
 
-use crate::claims::{is_expired, is_not_yet_valid, time_claim};
+use crate::claims::{is_expired, is_not_yet_valid, time_claim, TIME_CLAIMS};
 use crate::decode::payload_text;
 use crate::error::{ErrorCode, Result};
-use crate::options::OptionObject;
+use crate::options::{OptionObject, CURRENT_DATE};
 use crate::time::{Duration, UnixTime};
 use crate::verify::parse_claims;
 
@@ -23,7 +23,7 @@ impl ExpiryOptions {
         for (name, raw) in object.present() {
             match name {
                 "clockTolerance" => options.clock_tolerance = Some(object.duration(name, raw)?),
-                _ => return Err(object.unknown(name, &["clockTolerance", "currentDate"])),
+                _ => return Err(object.unknown(name, &["clockTolerance", CURRENT_DATE])),
             }
         }
         Ok(options)
@@ -57,10 +57,11 @@ pub fn expiry_info(token: &str, options: &ExpiryOptions, now: UnixTime) -> Resul
     };
     let payload = payload_text(token)?;
     let claims = parse_claims(&payload)?;
-    // The order jwtVerify reads them in, so both report the same claim when several are bad.
-    let issued_at = time_claim(&claims, "iat")?;
-    let not_before = time_claim(&claims, "nbf")?;
-    let expires_at = time_claim(&claims, "exp")?;
+    // In the order jwtVerify reads them, so both report the same claim when several are bad.
+    let [iat, nbf, exp] = TIME_CLAIMS;
+    let issued_at = time_claim(&claims, iat)?;
+    let not_before = time_claim(&claims, nbf)?;
+    let expires_at = time_claim(&claims, exp)?;
     Ok(ExpiryInfo {
         expires_at,
         issued_at,

@@ -46,9 +46,10 @@ pub struct Jwk {
 
 impl Jwk {
     /// Reads a JWK from JSON; members other than these five and `ext` are ignored (a JWK may
-    /// carry `kid` and more). Errors: `ERR_JWK_INVALID` for a member of the wrong type, an `ext`
-    /// (Web Crypto's extractable flag) that is not a boolean, or a `key_ops` that names an
-    /// operation twice (RFC 7517 section 4.3), as jose refuses them.
+    /// carry `kid` and more). Errors: `ERR_KEY_INVALID` for a text over [`MAX_JWK_TEXT_LEN`];
+    /// `ERR_JWK_INVALID` for a member of the wrong type, an `ext` (Web Crypto's extractable flag)
+    /// that is not a boolean, or a `key_ops` that names an operation twice (RFC 7517 section 4.3),
+    /// as jose refuses them.
     pub fn from_json(text: &str) -> Result<Self> {
         check_jwk_text_length(text.len())?;
         let object = OptionObject::parse(text, ErrorCode::JwkInvalid)?;
@@ -83,6 +84,8 @@ pub const MAX_SECRET_LEN: usize = 1 << 20;
 /// The longest JSON text of a JWK accepted, in UTF-16 units or bytes (2 MiB): room for the
 /// base64url of a [`MAX_SECRET_LEN`] secret (4/3 of it) and its other members.
 pub const MAX_JWK_TEXT_LEN: usize = 2 << 20;
+// The messages below say these limits in words.
+const _: () = assert!(MAX_SECRET_LEN == 1024 * 1024 && MAX_JWK_TEXT_LEN == 2 * 1024 * 1024, "1 MiB and 2 MiB");
 
 /// Refuses a JWK's JSON text longer than [`MAX_JWK_TEXT_LEN`]; the binding checks it before
 /// copying the text into wasm memory. Errors: `ERR_KEY_INVALID`.
@@ -235,8 +238,9 @@ impl SecretKey {
         Algorithm::ALL.into_iter().filter(|alg| self.mac_slot(*alg).get().is_some()).collect()
     }
 
-    /// Keyed MAC state for `alg`: computed on first use, then kept with the key.
-    pub fn mac(&self, alg: Algorithm) -> Result<&KeyedMac> {
+    /// Keyed MAC state for `alg`: computed on first use, then kept with the key. Errors:
+    /// `ERR_KEY_INVALID` should the HMAC refuse the key (hmac 0.13 takes any length).
+    pub(crate) fn mac(&self, alg: Algorithm) -> Result<&KeyedMac> {
         let slot = self.mac_slot(alg);
         if let Some(mac) = slot.get() {
             return Ok(mac);

@@ -3,7 +3,7 @@
 
 use crate::algorithms::Algorithm;
 use crate::base64url;
-use crate::claims::time_claim;
+use crate::claims::{time_claim, TIME_CLAIMS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Raw};
 use crate::key::{KeyOperation, SecretKey};
@@ -68,7 +68,7 @@ pub struct SignOptions {
 impl SignOptions {
     /// The names an unknown option's message lists (`currentDate` arrives apart, as a `Date`).
     const NAMES: [&'static str; 10] = [
-        "alg", "header", "issuedAt", "expirationTime", "notBefore", "issuer", "subject", "audience", "jti", "currentDate",
+        "alg", "header", "issuedAt", "expirationTime", "notBefore", "issuer", "subject", "audience", "jti", CURRENT_DATE,
     ];
 
     /// Reads options from a JSON object. Errors: `ERR_OPTIONS_INVALID`.
@@ -224,7 +224,7 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) 
 
     // Time claims the options do not replace must pass the type checks `verify` applies
     // (the ones the options set are finite numbers by construction, see `resolve_time`).
-    for name in ["iat", "nbf", "exp"] {
+    for name in TIME_CLAIMS {
         if !set.iter().any(|(claim, _)| *claim == name) {
             time_claim(&payload, name)?;
         }

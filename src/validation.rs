@@ -5,7 +5,7 @@ use crate::algorithms::{Algorithm, AlgorithmSet};
 use crate::cache::{DEFAULT_CACHE_ENTRIES, MAX_CACHE_ENTRIES};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Raw;
-use crate::options::OptionObject;
+use crate::options::{OptionObject, CURRENT_DATE};
 use crate::time::Duration;
 use crate::token::DEFAULT_MAX_TOKEN_LEN;
 
@@ -68,6 +68,11 @@ impl CacheOption {
 }
 
 const CACHE_EXPECTED: &str = "cache must be true, false or a whole number of entries from 1 to 1000000";
+// CACHE_EXPECTED and CacheOption's docs say these in words.
+const _: () = assert!(MAX_CACHE_ENTRIES == 1_000_000 && DEFAULT_CACHE_ENTRIES == 1000, "1,000,000 and 1000");
+
+/// The largest `maxTokenLength` accepted: 2^32 bytes.
+const MAX_TOKEN_LENGTH_OPTION: f64 = 4_294_967_296.0;
 
 /// Options of `jwtVerify` and `createVerifier`, with jose's names. Unknown names are refused.
 /// (`currentDate` is read by the JavaScript binding, which turns it into the `now` argument.)
@@ -104,7 +109,7 @@ impl VerifyOptions {
     /// The names an unknown option's message lists (`currentDate` arrives apart, as a `Date`).
     const NAMES: [&'static str; 12] = [
         "algorithms", "issuer", "audience", "subject", "typ", "clockTolerance", "maxTokenAge",
-        "requiredClaims", "crit", "maxTokenLength", "currentDate", "cache (createVerifier only)",
+        "requiredClaims", "crit", "maxTokenLength", CURRENT_DATE, "cache (createVerifier only)",
     ];
 
     /// Reads options from a JSON object, e.g. `{"issuer":"me","clockTolerance":"30s"}`.
@@ -161,9 +166,11 @@ pub struct ClaimRules {
     pub typ: Option<String>,
     /// Claims that must be present, in the caller's order.
     pub required: Vec<String>,
-    /// Leeway in seconds for time claims.
+    /// Leeway in seconds for time claims: finite and not negative (a NaN makes every time check
+    /// refuse). Defaults to 0.
     pub clock_tolerance_secs: f64,
-    /// Largest accepted age in seconds.
+    /// Largest accepted age in seconds, counted from `iat`: finite and not negative (a NaN
+    /// refuses every token with an `iat`). Defaults to none.
     pub max_token_age_secs: Option<f64>,
 }
 
@@ -212,7 +219,7 @@ impl Validation {
             validation.crit = crit.iter().map(|(name, _)| name.clone()).collect();
         }
         if let Some(max) = options.max_token_length {
-            validation.max_token_len = whole_in_range(max, 4_294_967_296.0)
+            validation.max_token_len = whole_in_range(max, MAX_TOKEN_LENGTH_OPTION)
                 .ok_or_else(|| options_invalid("maxTokenLength must be a whole number of bytes from 1 to 2^32"))?;
         }
         let claims = &mut validation.claims;
@@ -266,7 +273,9 @@ fn non_empty(value: Option<&String>, option: &str) -> Result<Option<String>> {
 /// A whole number from 1 to `max`.
 fn whole_in_range(value: f64, max: f64) -> Option<usize> {
     let in_range = value.fract() == 0.0 && (1.0..=max).contains(&value);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole and in range
+    // Whole and in range; on a 32-bit target (wasm32) 2^32 saturates to usize::MAX, a length no
+    // string reaches.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     in_range.then_some(value as usize)
 }
 

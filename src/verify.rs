@@ -78,9 +78,10 @@ impl Verifier {
     }
 
     /// Only the HS256 signature check over `token`'s signing input, with the prepared key
-    /// state: the floor a full verification is measured against (`npm run bench`).
-    #[doc(hidden)]
-    pub fn hs256_signature_only(&self, token: &str) -> bool {
+    /// state: the floor a full verification is measured against (`npm run bench`). Crate-only:
+    /// it checks nothing else (no allowlist, no key restriction, no claims).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn hs256_signature_only(&self, token: &str) -> bool {
         let Some(parts) = Compact::split(token) else { return false };
         let (Ok(mac), Some(signature)) = (self.key.mac(Algorithm::HS256), base64url::decode(parts.signature)) else {
             return false;

@@ -27,8 +27,8 @@ struct Hooks {
     /// The class a failure is reported to the entry as; the entry throws a `JwtError` made
     /// from it (js/errors.js).
     error_class: Function,
-    /// How options, keys and claims are read from JS values; `None` if the entry gave none.
-    convert: Option<Convert>,
+    /// How options, keys and claims are read from JS values.
+    convert: Convert,
 }
 
 #[wasm_bindgen]
@@ -57,9 +57,11 @@ const NOT_PLAIN: f64 = 1.0;
 const NOT_JSONABLE: f64 = 2.0;
 
 /// Runs `f` on the entry's `convert`, cloned so that no borrow is held while JavaScript runs;
-/// `None` when no entry connected one (the raw glue, as the crate's own wasm tests use it).
+/// `None` when no entry connected one: the raw glue, as the crate's own wasm tests use it, which
+/// then reads with the laxer `unconnected_*` readers below (the package never does: every entry
+/// connects before its first call, and `connect` registers all of its hooks or none).
 fn converted(f: impl FnOnce(&Convert) -> JsResult<JsValue>) -> Option<JsResult<JsValue>> {
-    let convert = HOOKS.with(|slot| slot.try_borrow().ok()?.as_ref()?.convert.clone());
+    let convert = HOOKS.with(|slot| Some(slot.try_borrow().ok()?.as_ref()?.convert.clone()));
     convert.as_ref().map(f)
 }
 
@@ -94,7 +96,7 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
     if !has_all(&convert, &["options", "key", "claims"])? || !has_all(&results, &["parse", "header", "verified", "expiry"])? {
         return Err(js_sys::TypeError::new("__connect: the entry's hooks are incomplete").into());
     }
-    let convert = Some(convert.unchecked_into::<Convert>());
+    let convert = convert.unchecked_into::<Convert>();
     let results = Some(results.unchecked_into::<ResultBuilder>());
     HOOKS.with(|slot| set(slot, Some(Hooks { error_class, convert })));
     let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
@@ -551,12 +553,14 @@ fn kept_header(builder: &ResultBuilder, text: &str) -> Option<JsValue> {
     header
 }
 
-/// Decodes the claims set of a token without verifying it. Throws `ERR_JWT_INVALID`.
+/// Decodes the claims set of a token without verifying it. Throws `ERR_JWT_INVALID`,
+/// `ERR_JWT_TOO_LONG`.
 pub fn decode_jwt_js(token: JsValue) -> JsResult<JsValue> {
     parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, decode_jwt)?)
 }
 
-/// Decodes the protected header of a token without verifying it. Throws `ERR_JWS_INVALID`.
+/// Decodes the protected header of a token without verifying it. Throws `ERR_JWS_INVALID`,
+/// `ERR_JWT_TOO_LONG`.
 pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
     parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwsInvalid, decode_protected_header)?)
 }
@@ -714,13 +718,14 @@ fn settled<T: Into<JsValue>>(result: JsResult<T>) -> JsValue {
     result.map_or_else(|error| error, Into::into)
 }
 
-/// Decodes the claims set of a token without verifying it (`ERR_JWT_INVALID`).
+/// Decodes the claims set of a token without verifying it (`ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`).
 #[wasm_bindgen(js_name = decodeJwt, skip_typescript)]
 pub fn decode_jwt_export(token: JsValue) -> JsValue {
     settled(decode_jwt_js(token))
 }
 
-/// Decodes the protected header of a token without verifying it (`ERR_JWS_INVALID`).
+/// Decodes the protected header of a token without verifying it (`ERR_JWS_INVALID`,
+/// `ERR_JWT_TOO_LONG`).
 #[wasm_bindgen(js_name = decodeProtectedHeader, skip_typescript)]
 pub fn decode_protected_header_export(token: JsValue) -> JsValue {
     settled(decode_protected_header_js(token))
