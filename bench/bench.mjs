@@ -14,6 +14,9 @@ import { median } from './stats.mjs';
 const runtime = typeof Deno !== 'undefined' ? 'deno' : typeof Bun !== 'undefined' ? 'bun' : 'node';
 const version = runtime === 'deno' ? Deno.version.deno : runtime === 'bun' ? Bun.version : process.versions.node;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
+const run = process.env.BENCH_RUN;
+/** Calls an async peer keeps in flight in its throughput variant (see timeBatch). */
+const IN_FLIGHT = 8;
 const WARMUP_ROUNDS = 2;
 const BATCH_MS = Number(process.env.BENCH_BATCH_MS ?? 8);
 
@@ -36,6 +39,12 @@ for (const [name, load] of [
 const secretBytes = new TextEncoder().encode(SECRET);
 const sign = (claims, alg) => wasm.signJwt(claims, SECRET, { alg, header: { typ: 'JWT' } });
 const tokens = { hs256: sign(claims400, 'HS256'), hs256_2k: sign(claims2k, 'HS256'), hs512: sign(claims400, 'HS512') };
+// The one-shot case's second secret, for a call that cannot reuse the previous call's key.
+const OTHER_SECRET = `${SECRET}-other`;
+const otherTokens = {
+  HS256: wasm.signJwt(claims400, OTHER_SECRET, { alg: 'HS256', header: { typ: 'JWT' } }),
+  HS512: wasm.signJwt(claims400, OTHER_SECRET, { alg: 'HS512', header: { typ: 'JWT' } }),
+};
 // The peers' signer is checked against ours, so every library verifies the very same bytes.
 const nodeHmac = createHmac('sha256', SECRET).update(tokens.hs256.split('.').slice(0, 2).join('.')).digest('base64url');
 if (nodeHmac !== tokens.hs256.split('.')[2]) throw new Error('bench: jwt-wasm and node:crypto disagree on HS256');
@@ -86,8 +95,18 @@ function buildCases() {
       { lib: 'jwt-wasm', variant: 'createVerifier, cache on', fn: () => cachedVerifier.verify(token) },
       when(fastJwt, { lib: 'fast-jwt', variant: 'createVerifier, cache on', versus: 'createVerifier, cache on', fn: () => fastCache(token) }),
       when(jose, { lib: 'jose', variant: 'jwtVerify, CryptoKey', async: true, fn: () => jose.jwtVerify(token, keys[hash], jwtOptions) }),
+      // WebCrypto answers asynchronously (under Node, from a thread pool): with several calls in
+      // flight, jose's throughput is several times its one-at-a-time figure, and it uses more than
+      // one core, where jwt-wasm's synchronous calls use one.
+      when(jose, {
+        lib: 'jose', variant: `jwtVerify, CryptoKey, ${IN_FLIGHT} calls in flight`, async: true, inFlight: IN_FLIGHT,
+        fn: () => jose.jwtVerify(token, keys[hash], jwtOptions),
+      }),
       when(jsonwebtoken, { lib: 'jsonwebtoken', variant: 'verify, KeyObject', fn: () => jsonwebtoken.verify(token, keyObject, jwtOptions) }),
-      when(cfJwt, { lib: 'cloudflare-worker-jwt', variant: 'verify (exp/nbf only)', async: true, fn: () => cfJwt.verify(token, SECRET, { algorithm: alg, throwError: true }) }),
+      when(cfJwt, {
+        lib: 'cloudflare-worker-jwt', variant: 'verify, CryptoKey (exp/nbf only: no iss, aud)', async: true,
+        fn: () => cfJwt.verify(token, keys[hash], { algorithm: alg, throwError: true }),
+      }),
     ]);
   };
   prepared('verify-hs256', `HS256 verify with exp/iss/aud, ${tokens.hs256.length}-byte token, key prepared`, tokens.hs256, 'HS256', 'SHA-256');
@@ -96,8 +115,18 @@ function buildCases() {
 
   const oneShot = (id, token, alg) => {
     const options = { algorithms: [alg], ...claimChecks };
+    let other = false;
     add(id, `${alg} verify, one call with a raw secret (no prepared key)`, [
-      { lib: 'jwt-wasm', variant: 'jwtVerify(token, secret)', fn: () => wasm.jwtVerify(token, SECRET, options) },
+      // The same secret and options every call: jwt-wasm keeps the last secret's keyed HMAC state
+      // and the last options' reading, as an app with one secret gets.
+      { lib: 'jwt-wasm', variant: 'jwtVerify(token, secret), the same secret each call', fn: () => wasm.jwtVerify(token, SECRET, options) },
+      // Two secrets in turn: every call keys the HMAC afresh.
+      {
+        lib: 'jwt-wasm', variant: 'jwtVerify(token, secret), two secrets in turn', fn: () => {
+          other = !other;
+          return other ? wasm.jwtVerify(otherTokens[alg], OTHER_SECRET, options) : wasm.jwtVerify(token, SECRET, options);
+        },
+      },
       when(fastJwt, {
         lib: 'fast-jwt', variant: 'createVerifier per call', fn: () =>
           fastJwt.createVerifier({ key: SECRET, algorithms: [alg], allowedIss: ISSUER, allowedAud: AUDIENCE, cache: false })(token),
@@ -122,7 +151,17 @@ function buildCases() {
 
 async function timeBatch(contestant, ops) {
   const start = performance.now();
-  if (contestant.async) {
+  if (contestant.inFlight) {
+    // `inFlight` loops share the count: each awaits its call, then starts the next.
+    let started = 0;
+    const loop = async () => {
+      while (started < ops) {
+        started += 1;
+        await contestant.fn();
+      }
+    };
+    await Promise.all(Array.from({ length: contestant.inFlight }, loop));
+  } else if (contestant.async) {
     for (let i = 0; i < ops; i += 1) await contestant.fn();
   } else {
     for (let i = 0; i < ops; i += 1) contestant.fn();
@@ -151,7 +190,8 @@ for (const entry of entries) {
   entry.ops = Math.max(20, Math.min(200_000, Math.round((BATCH_MS * 1e6) / probe)));
 }
 for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round += 1) {
-  for (const entry of shuffle([...entries], round + 1)) {
+  // Seeded by the run too, so that the runs do not all share one order of cases.
+  for (const entry of shuffle([...entries], Number(run ?? 1) * 1000 + round + 1)) {
     const nsPerOp = await timeBatch(entry.contestant, entry.ops);
     if (round >= WARMUP_ROUNDS) entry.samples.push(nsPerOp);
   }
@@ -185,7 +225,6 @@ const report = {
 };
 const resultsDir = new URL('./results/', import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
-const run = process.env.BENCH_RUN;
 if (run === undefined) {
   for (const file of readdirSync(resultsDir)) {
     if (new RegExp(`^${runtime}-\\d+\\.json$`).test(file)) rmSync(new URL(file, resultsDir));

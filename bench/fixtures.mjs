@@ -22,5 +22,5 @@ export const claims400 = {
 /** The same claims with enough permissions to make a 2 KB token. */
 export const claims2k = {
   ...claims400,
-  permissions: Array.from({ length: 52 }, (_, i) => `resource-${String(i).padStart(2, '0')}:read`),
+  permissions: Array.from({ length: 62 }, (_, i) => `resource-${String(i).padStart(2, '0')}:read`),
 };
