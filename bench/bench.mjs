@@ -191,7 +191,7 @@ for (const entry of entries) {
 }
 for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round += 1) {
   // Seeded by the run too, so that the runs do not all share one order of cases.
-  for (const entry of shuffle([...entries], Number(run ?? 1) * 1000 + round + 1)) {
+  for (const entry of shuffle([...entries], (Number(run) || 1) * 1000 + round + 1)) {
     const nsPerOp = await timeBatch(entry.contestant, entry.ops);
     if (round >= WARMUP_ROUNDS) entry.samples.push(nsPerOp);
   }

@@ -28,8 +28,11 @@ if (perRun.length === 0) throw new Error('no results: run npm run bench (or node
 
 const ops = (ns) => Math.round(1e9 / ns).toLocaleString('en-US');
 const x = (ratio) => `${ratio.toFixed(2)}x`;
-const row = (run, caseId, lib, variantPrefix = '') =>
-  run.cases.find((c) => c.id === caseId)?.rows.find((r) => r.lib === lib && r.variant.startsWith(variantPrefix));
+/** The row of `lib` whose variant is `variant` exactly, or else the first that starts with it. */
+const row = (run, caseId, lib, variant = '') => {
+  const rows = run.cases.find((c) => c.id === caseId)?.rows.filter((r) => r.lib === lib) ?? [];
+  return rows.find((r) => r.variant === variant) ?? rows.find((r) => r.variant.startsWith(variant));
+};
 
 /** One runtime's runs as one: each row's time and speedup are medians over the runs. */
 function merge(runs) {
