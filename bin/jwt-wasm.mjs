@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
 import { describeStatus, isValidDate, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
-import { refuseRepeatedNames } from '../www/payload.js';
+import { expiredAt, refuseRepeatedNames, unsignedToken } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -430,22 +430,14 @@ function refuseUnreadable(token) {
 /** The seconds a --clock-tolerance stands for, as the package reads it (a number of seconds, or a
  * duration such as 30s): the expiry of an unsigned token whose exp is 0, judged at 0. */
 function toleranceSeconds(tolerance) {
-  const exp0 = 'eyJhbGciOiJub25lIn0.eyJleHAiOjB9.';
-  return expiryInfo(exp0, { clockTolerance: tolerance, currentDate: new Date(0) }).secondsLeft;
+  return expiryInfo(unsignedToken('{"exp":0}'), { clockTolerance: tolerance, currentDate: new Date(0) }).secondsLeft;
 }
 
 /** A warning for a token signed already expired: mostly `--exp 3600` meant as an hour, where a
- * plain number is a NumericDate (3600 is 01:00 on 1 January 1970). The token is still printed,
- * and the warning never fails the command (expiryInfo refuses a token over 64 KB: no warning). */
+ * plain number is a NumericDate (3600 is 01:00 on 1 January 1970). The token is still printed. */
 function pastExpiryWarning(token, { expirationTime, currentDate }) {
-  let info;
-  try {
-    info = expiryInfo(token, { currentDate });
-  } catch {
-    return '';
-  }
-  const { expired, expiresAt } = info;
-  if (!expired) return '';
+  const expiresAt = expiredAt(token, currentDate);
+  if (expiresAt === null) return '';
   const hint = typeof expirationTime === 'number'
     ? ': a plain number is a NumericDate, seconds since 1970; for a time from now give a duration such as 15m'
     : '';

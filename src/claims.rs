@@ -48,11 +48,11 @@ pub struct TimeClaims {
     pub exp: Option<f64>,
 }
 
-/// The time claims, in the order verification reads them (so that every caller reports the same
-/// claim when several are bad).
-pub const TIME_CLAIMS: [&str; 3] = ["iat", "nbf", "exp"];
+/// The time claims' names, in the order verification reads them (so that every caller reports
+/// the same claim when several are bad).
+pub const TIME_CLAIMS: [&str; 3] = [TimeClaim::Iat.name(), TimeClaim::Nbf.name(), TimeClaim::Exp.name()];
 
-/// One of the time claims, in the order of [`TIME_CLAIMS`].
+/// One of the time claims.
 #[derive(Clone, Copy)]
 enum TimeClaim {
     Iat,
@@ -61,7 +61,7 @@ enum TimeClaim {
 }
 
 impl TimeClaim {
-    fn name(self) -> &'static str {
+    const fn name(self) -> &'static str {
         match self {
             TimeClaim::Iat => "iat",
             TimeClaim::Nbf => "nbf",

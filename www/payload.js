@@ -1,6 +1,7 @@
-// A payload to sign, given as JSON text, read as strictly as the claims of a token: shared by the
-// inspector page and the command-line tool, so that both refuse the same payloads.
-import { decodeJwt, JwtError } from 'jwt-wasm';
+// Signing as the inspector page and the command-line tool do it alike: a payload given as JSON
+// text, read as strictly as the claims of a token, and what to say of a token just signed. The
+// package makes every decision; this file only asks it.
+import { decodeJwt, expiryInfo, JwtError } from 'jwt-wasm';
 
 /** The base64url form of `text`'s UTF-8 bytes (no Buffer: this runs in browsers too). */
 function base64url(text) {
@@ -13,17 +14,33 @@ function base64url(text) {
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
+/** `claimsText` as the claims set of an unsigned token (`alg: none`), for the package to read as
+ * it reads any token's claims; never verifiable. */
+export const unsignedToken = (claimsText) => `eyJhbGciOiJub25lIn0.${base64url(claimsText)}.`;
+
 /** Refuses a payload text that repeats a top-level member name, which JSON.parse would take
  * silently (the last one winning). The package reads it as the claims set of an unsigned token,
  * by the same strict rules as every token's claims (which, as in jose, leave nested objects to
  * JSON.parse); a text too long for that (over about 48 KB) is not checked here. */
 export function refuseRepeatedNames(text) {
   try {
-    decodeJwt(`eyJhbGciOiJub25lIn0.${base64url(text)}.`);
+    decodeJwt(unsignedToken(text));
   } catch (error) {
     if (error instanceof JwtError && error.code === 'ERR_JWT_INVALID') {
       throw new JwtError(error.message.replace(/^the claims set/, 'the payload'), { code: error.code });
     }
     if (!(error instanceof JwtError && error.code === 'ERR_JWT_TOO_LONG')) throw error;
+  }
+}
+
+/** The `exp` of a token just signed if it has already expired at `currentDate` (now if
+ * undefined): mostly an expiry meant from now given as a NumericDate, or a negative duration.
+ * `null` when it has not, or when the package does not read the token back (over 64 KB). */
+export function expiredAt(token, currentDate) {
+  try {
+    const { expired, expiresAt } = expiryInfo(token, { currentDate });
+    return expired ? expiresAt : null;
+  } catch {
+    return null;
   }
 }
