@@ -1,7 +1,7 @@
 // Compares two builds of this package in one process, their cases interleaved and their order
 // alternated every round, so that a slow spell of the machine hits both alike: how each speed
-// change in the README was measured. Each side is a directory holding a built package (pkg/), for
-// example a copy taken before a change:
+// change in docs/performance.md was measured. Each side is a directory holding a built package
+// (pkg/), for example a copy taken before a change:
 //   mkdir -p /tmp/before && cp -r pkg /tmp/before/     # then change, rebuild (npm run build)
 //   npm run bench:ab -- /tmp/before .                  # or: bun bench/ab.mjs /tmp/before .
 // Prints each case's median time per call for both sides and their ratio (below 1: the second

@@ -2,7 +2,8 @@
 // The jwt-wasm command-line tool: decode, inspect, verify and sign tokens. It reads arguments,
 // secrets and standard input, calls the package, and prints what the package answers; every
 // rule about tokens lives in the package. Exit status: 0 success, 1 the package refused the token,
-// key or options (the error code is printed), 2 a usage error (ERR_USAGE).
+// key or options (the error code is printed) or the output could not be written, 2 a usage error
+// (ERR_USAGE).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isatty } from 'node:tty';
@@ -36,7 +37,7 @@ The token (for sign, the JSON payload) is the argument or, without one, standard
 Run "jwt-wasm <command> --help" for a command's options.
 
 Exit status: 0 success; 1 the token, key or options were refused (the error code, such as
-ERR_JWT_EXPIRED, is printed); 2 a usage error (ERR_USAGE).`;
+ERR_JWT_EXPIRED, is printed), or the output could not be written; 2 a usage error (ERR_USAGE).`;
 
 const SECRET_HELP = `  --secret-env <NAME>     Read the secret from environment variable NAME
   --secret-file <path>    Read the secret from a file (one trailing line break is dropped)

@@ -19,9 +19,9 @@ import {
 
 // What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
 // and the .wasm, the command-line tool and the wording and payload modules it shares with the
-// inspector page (npm adds package.json and README.md itself).
+// inspector page, and the two licence texts (npm adds package.json and README.md itself).
 const TARBALL_FILES = [
-  'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
+  'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
   'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm-bytes.cjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
   'www/format.js', 'www/payload.js',
 ];

@@ -13,7 +13,7 @@ const UNITS = [
  * A length of time in words, with its two largest units: `4 min 12 s`, `3 days`, `1 day 2 h`.
  * The sign is ignored and fractions of a second are dropped.
  */
-export function formatDuration(seconds) {
+function formatDuration(seconds) {
   let rest = Math.floor(Math.abs(seconds));
   if (!Number.isFinite(rest)) return 'forever';
   if (rest === 0) return '0 s';

@@ -1,5 +1,6 @@
 // A Cloudflare Worker that guards /api/* with `Authorization: Bearer <JWT>` (RFC 6750): a valid
-// token gets 200 and its claims, any other gets 401 and the reason as a jwt-wasm error code.
+// token gets 200 and its claims; a missing token 401, a malformed Authorization header 400, a
+// refused token 401 with its jwt-wasm error code, and a Worker without its settings 500.
 // The secret is a Worker secret (`wrangler secret put JWT_SECRET`, or `.dev.vars` for
 // `wrangler dev`); the issuer and audience are plain vars in wrangler.jsonc.
 import { createVerifier, JwtError } from 'jwt-wasm';
