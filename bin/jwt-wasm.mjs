@@ -411,7 +411,15 @@ function sign(values, positionals) {
   refuseRepeatedNames(text);
   refuseUnreadable(token);
   const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
-  return { out, err: pastExpiryWarning(token, options) };
+  return { out, err: replacementWarning(positionals, text) + pastExpiryWarning(token, options) };
+}
+
+/** A warning for a payload argument holding U+FFFD: Node decodes arguments itself and turns bytes
+ * that are not UTF-8 into that character, so the tool cannot tell them from one typed on purpose
+ * (standard input is read strictly instead). The token is still printed. */
+function replacementWarning(positionals, text) {
+  if (positionals.length !== 1 || !text.includes('\uFFFD')) return '';
+  return 'jwt-wasm: warning: the payload argument holds U+FFFD, which is also what bytes that are not UTF-8 become in an argument; to have its bytes checked, give the payload on standard input\n';
 }
 
 /** Refuses a token longer than the package reads by default (signJwt sets no limit, as jose sets

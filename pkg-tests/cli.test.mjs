@@ -140,6 +140,27 @@ describe('decode', () => {
     assert.equal(good.status, 0, good.stderr);
     assert.equal(decodeJwt(good.stdout.trim()).sub, '\u00c3(');
   });
+
+  test('a payload argument that is not UTF-8 (Node makes it U+FFFD) signs with a warning', () => {
+    // Through a shell (its printf takes octal escapes): Node's spawn passes arguments as UTF-8 only.
+    const viaShell = (payload) => spawnSync('sh', ['-c', `"$0" "$1" sign "$(printf '%b' "$2")" --no-iat`, process.execPath, BIN, payload], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, JWT_SECRET: SECRET },
+      timeout: 30_000,
+    });
+    const warning = /^jwt-wasm: warning: the payload argument holds U\+FFFD, .* give the payload on standard input\n$/;
+    const bad = viaShell('{"sub":"\\0377"}');
+    assert.equal(bad.status, 0, bad.stderr);
+    assert.equal(decodeJwt(bad.stdout.trim()).sub, '\uFFFD');
+    assert.match(bad.stderr, warning);
+    // The same character typed as UTF-8 is indistinguishable, so it is warned of too.
+    assert.match(viaShell('{"sub":"\\0357\\0277\\0275"}').stderr, warning);
+    // Not for other text, nor for U+FFFD on standard input (read strictly, so typed on purpose).
+    const plain = viaShell('{"sub":"\\0303\\0251"}');
+    assert.deepEqual([plain.status, plain.stderr, decodeJwt(plain.stdout.trim()).sub], [0, '', '\u00e9']);
+    const stdin = run(['sign', '--no-iat'], { env: { JWT_SECRET: SECRET }, input: '{"sub":"\uFFFD"}' });
+    assert.deepEqual([stdin.status, stdin.stderr], [0, '']);
+  });
 });
 
 describe('inspect', () => {
