@@ -195,6 +195,16 @@ describe('verify', () => {
       assert.equal(codeOf(() => jwtVerify(good, SECRET.slice(0, -1), at())), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
       const jwk = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url'), alg: 'HS512' };
       assert.equal(codeOf(() => jwtVerify(good, jwk, at())), 'ERR_KEY_INVALID', 'a JWK restriction is not lost to the remembered key');
+      // The same secret signs, then comes back as a JWK that may only verify (and the reverse).
+      const verifyOnly = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url'), key_ops: ['verify'] };
+      const signOnly = { ...verifyOnly, key_ops: ['sign'] };
+      assert.equal(typeof signJwt({ n: round }, SECRET), 'string');
+      assert.equal(codeOf(() => signJwt({ n: round }, verifyOnly)), 'ERR_KEY_INVALID', 'key_ops is not lost to the remembered key');
+      assert.equal(typeof signJwt({ n: round }, signOnly), 'string');
+      assert.equal(codeOf(() => signJwt({ n: round }, verifyOnly)), 'ERR_KEY_INVALID');
+      assert.equal(jwtVerify(good, verifyOnly, at()).payload.sub, 'ada');
+      assert.equal(codeOf(() => jwtVerify(good, signOnly, at())), 'ERR_KEY_INVALID');
+      assert.equal(jwtVerify(good, SECRET, at()).payload.sub, 'ada');
       const options = at({ issuer: 'me' });
       assert.equal(jwtVerify(good, SECRET, options).payload.sub, 'ada');
       options.issuer = 'someone-else';
@@ -352,11 +362,32 @@ describe('verify', () => {
     verifier.free();
   });
 
-  test('a verifier without currentDate reads the clock on every call', () => {
-    const soon = signJwt({ sub: 'x' }, SECRET, { expirationTime: '2s' });
+  test('without currentDate, the clock (Date.now) is read on every call, verifier or not', () => {
+    const soon = signJwt({ sub: 'x', nbf: NOW_S - 10 }, SECRET, { expirationTime: '60s', currentDate: NOW });
     const verifier = createVerifier(SECRET);
-    assert.equal(verifier.verify(soon).payload.sub, 'x');
-    assert.equal(codeOf(() => jwtVerify(soon, SECRET, { currentDate: new Date(Date.now() + 5000) })), 'ERR_JWT_EXPIRED');
+    const realNow = Date.now;
+    let millis = NOW_S * 1000;
+    Date.now = () => millis;
+    try {
+      // Before nbf, valid, at exp (expired), valid again: the same verifier each time.
+      for (const [at, code] of [[NOW_S, 'ok'], [NOW_S - 11, 'ERR_JWT_CLAIM_VALIDATION_FAILED'], [NOW_S + 59, 'ok'], [NOW_S + 60, 'ERR_JWT_EXPIRED'], [NOW_S + 1, 'ok']]) {
+        millis = at * 1000;
+        const answer = (call) => {
+          try {
+            assert.equal(call().payload.sub, 'x');
+            return 'ok';
+          } catch (error) {
+            return error.code;
+          }
+        };
+        assert.equal(answer(() => verifier.verify(soon)), code, `verifier at ${at - NOW_S} s`);
+        assert.equal(answer(() => jwtVerify(soon, SECRET)), code, `jwtVerify at ${at - NOW_S} s`);
+        assert.equal(isExpired(soon), code === 'ERR_JWT_EXPIRED', `isExpired at ${at - NOW_S} s`);
+        assert.equal(expiryInfo(soon).secondsLeft, NOW_S + 60 - at, `expiryInfo at ${at - NOW_S} s`);
+      }
+    } finally {
+      Date.now = realNow;
+    }
   });
 
   test('claim errors carry claim and reason', () => {

@@ -334,6 +334,30 @@ describe('verify', () => {
     }
   });
 
+  test('a secret file loses one trailing line break (LF, CRLF or CR) and nothing else', () => {
+    // Each file's text, and the secret it holds.
+    const cases = [
+      [`${SECRET}\n`, SECRET],
+      [`${SECRET}\r\n`, SECRET],
+      [SECRET, SECRET],
+      [`${SECRET} \n\n`, `${SECRET} \n`],
+      [`${SECRET}\r\n\r\n`, `${SECRET}\r\n`],
+      [`${SECRET}\t\n`, `${SECRET}\t`],
+      [`${SECRET}\r`, SECRET],
+      [`${SECRET}\n\r`, `${SECRET}\n`],
+    ];
+    for (const [i, [text, secret]] of cases.entries()) {
+      const file = join(scratch, `secret-${i}.txt`);
+      writeFileSync(file, text);
+      const signed = token({ sub: 'ada' }, secret);
+      const result = run(['verify', signed, '--secret-file', file, ...AT]);
+      assert.equal(result.status, 0, `${JSON.stringify(text)}: ${result.stderr}`);
+      // And not with the secret the file's text would be if more (or less) were dropped.
+      const other = run(['verify', token({ sub: 'ada' }, `${secret}x`), '--secret-file', file, ...AT]);
+      assert.equal(other.status, 1, JSON.stringify(text));
+    }
+  });
+
   test('a JWK file: refused as a secret with the CLI\'s remedy, read with --secret-encoding jwk', () => {
     const jwt = token({ sub: 'jwk', exp: NOW_S + 60 }, SECRET_BYTES);
     const file = join(scratch, 'key.jwk');
@@ -399,10 +423,48 @@ describe('verify', () => {
     const audience = failure([VALID, '--audience', 'admin']);
     assert.equal(audience.code, 'ERR_JWT_CLAIM_VALIDATION_FAILED');
     assert.equal(audience.claim, 'aud');
-    assert.equal(run(['verify', VALID, '--audience', 'admin', '--audience', 'api', '--issuer', 'https://auth.example', ...AT], { env }).status, 0);
+    // A repeated option accepts each of its values, the first as well as the last.
+    for (const args of [
+      ['--audience', 'admin', '--audience', 'api'],
+      ['--audience', 'api', '--audience', 'admin'],
+      ['--issuer', 'https://auth.example', '--issuer', 'https://other.example'],
+      ['--issuer', 'https://other.example', '--issuer', 'https://auth.example'],
+      ['--alg', 'HS512', '--alg', 'HS256'],
+      ['--alg', 'HS256', '--alg', 'HS512'],
+      ['--alg', 'HS256,HS512'],
+    ]) {
+      const result = run(['verify', VALID, ...args, ...AT], { env });
+      assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+    }
+    assert.equal(failure([VALID, '--issuer', 'https://a.example', '--issuer', 'https://b.example']).claim, 'iss');
     assert.equal(failure([VALID, '--alg', 'HS384,HS512']).code, 'ERR_JOSE_ALG_NOT_ALLOWED');
-    assert.equal(run(['verify', VALID, '--alg', 'HS512', '--alg', 'HS256', ...AT], { env }).status, 0);
     assert.equal(failure([VALID, '--require', 'jti']).claim, 'jti');
+  });
+
+  test('--subject, --typ and --max-token-age check the token', () => {
+    const env = { JWT_SECRET: SECRET };
+    const failure = (args) => {
+      const result = run(['verify', '--json', ...args, ...AT], { env });
+      assert.equal(result.status, 1, result.stdout);
+      const { message, ...coded } = parseJson(result).error;
+      return coded;
+    };
+    const passes = (args) => {
+      const result = run(['verify', ...args, ...AT], { env });
+      assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+    };
+    passes([VALID, '--subject', 'ada']);
+    assert.deepEqual(failure([VALID, '--subject', 'eve']), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'sub', reason: 'check_failed' });
+    const typed = token({ sub: 'ada' }, SECRET, { header: { typ: 'at+jwt' } });
+    passes([typed, '--typ', 'at+jwt']);
+    passes([typed, '--typ', 'application/at+jwt']);
+    assert.deepEqual(failure([typed, '--typ', 'JWT']), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'typ', reason: 'check_failed' });
+    assert.deepEqual(failure([VALID, '--typ', 'at+jwt']), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'typ', reason: 'check_failed' });
+    // VALID was issued 60 s before now.
+    passes([VALID, '--max-token-age', '2m']);
+    passes([VALID, '--max-token-age', '60']);
+    assert.deepEqual(failure([VALID, '--max-token-age', '59s']), { code: 'ERR_JWT_EXPIRED', claim: 'iat', reason: 'check_failed' });
+    assert.deepEqual(failure([token({ sub: 'ada' }), '--max-token-age', '1h']), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'iat', reason: 'missing' });
   });
 
   test('secret mistakes are usage errors that name no secret', () => {

@@ -484,6 +484,16 @@ mod tests {
         assert!(!key.same_as(&SecretKey::from_bytes(b"k1-longer".to_vec()).unwrap()));
         let restricted = SecretKey::from_jwk(&Jwk { kty: Some("oct".into()), k: Some("azE".into()), alg: Some("HS256".into()), ..Jwk::default() }).unwrap();
         assert!(!key.same_as(&restricted), "a JWK's restrictions are part of the key");
+        let ops = |ops: Option<&[&str]>| {
+            let key_ops = ops.map(|ops| ops.iter().map(|op| (*op).to_owned()).collect());
+            SecretKey::from_jwk(&Jwk { kty: Some("oct".into()), k: Some("azE".into()), key_ops, ..Jwk::default() }).unwrap()
+        };
+        assert!(key.same_as(&ops(None)), "a JWK with no restriction is the same key");
+        assert!(!key.same_as(&ops(Some(&["verify"]))), "key_ops is part of the key");
+        assert!(!ops(Some(&["verify"])).same_as(&key));
+        assert!(!ops(Some(&["verify"])).same_as(&ops(Some(&["sign"]))));
+        assert!(!ops(Some(&["verify"])).same_as(&ops(Some(&[]))));
+        assert!(ops(Some(&["verify"])).same_as(&ops(Some(&["verify"]))));
     }
 
     #[test]
