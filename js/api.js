@@ -171,3 +171,9 @@ export class SignJWT {
     return signJwt(this.#payload, key, currentDate === undefined ? this.#options : { ...this.#options, currentDate });
   }
 }
+
+// Each export named as exported: a bundler that puts the glue and this module in one scope
+// renames one of two names that meet there (esbuild made this module's Verifier `Verifier2`),
+// and a minifier renames classes (Next.js's made JwtError `r`).
+const EXPORTED = { createVerifier, decodeJwt, decodeProtectedHeader, errorCodes, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier };
+for (const name of keys(EXPORTED)) Object.defineProperty(EXPORTED[name], 'name', { value: name });

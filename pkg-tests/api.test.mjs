@@ -421,6 +421,27 @@ describe('verify', () => {
     }
   });
 
+  test('a lone UTF-16 surrogate in an option or a JWK is refused, and the message says so', () => {
+    const messageOf = (call) => {
+      try {
+        call();
+      } catch (error) {
+        return `${error.code}: ${error.message}`;
+      }
+      return 'no error';
+    };
+    const jwk = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url') };
+    for (const lone of ['\ud800', '\udfff', 'a\udc00b', '\ud83d']) {
+      assert.match(messageOf(() => jwtVerify(good, SECRET, at({ issuer: lone }))), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
+      assert.match(messageOf(() => jwtVerify(good, SECRET, at({ audience: ['api', lone] }))), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
+      assert.match(messageOf(() => createVerifier(SECRET, { subject: lone })), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
+      assert.match(messageOf(() => signJwt({}, SECRET, { issuer: lone })), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
+      assert.match(messageOf(() => jwtVerify(good, { ...jwk, kid: lone }, at())), /^ERR_JWK_INVALID: .*lone UTF-16 surrogate/);
+    }
+    // A whole pair is text like any other.
+    assert.equal(messageOf(() => jwtVerify(good, SECRET, at({ issuer: '\ud83d\ude00' }))), 'ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim has an unexpected value');
+  });
+
   test('a Date is taken only where an option is a time, never read as its ISO text', () => {
     // A token whose claims hold the ISO text of a Date: a Date given as the option expecting them
     // must be refused, not turned into that text and matched.

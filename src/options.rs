@@ -17,7 +17,9 @@ impl<'a> OptionObject<'a> {
     /// Parses an object; `code` is `ERR_OPTIONS_INVALID` or `ERR_JWK_INVALID`.
     pub fn parse(text: &'a str, code: ErrorCode) -> Result<Self> {
         let members = json::Members::parse(text)
-            .map_err(|_| Error::new(code, "expected a plain object with distinct member names"))?;
+            // From the entries, the text is JSON.stringify's, so a lone surrogate (which it escapes
+            // and the reader refuses) is the likelier cause: named, since nothing else says so.
+            .map_err(|_| Error::new(code, "expected a plain object with distinct member names and well-formed strings (no lone UTF-16 surrogate)"))?;
         Ok(OptionObject { members, code })
     }
 
