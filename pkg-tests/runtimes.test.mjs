@@ -1,8 +1,8 @@
 // The package as users get it, in every runtime it claims: `npm pack`, the tarball installed into
-// fresh consumer projects in a temporary folder, then the shared vectors and smoke checks
-// (pkg-tests/runtimes/check.mjs), the examples and the README's quick-start code in Node (ESM,
-// CJS), Deno, Bun, workerd and headless Chromium (native ESM, esbuild, Vite, a Vite-built web
-// worker), and the types under tsc. One test per runtime or README block, named after it.
+// fresh consumer projects in a temporary folder, then the shared vectors, smoke checks and
+// generated cases answered as Node answers them (pkg-tests/runtimes/check.mjs), the examples and
+// the README's quick-start code in Node (ESM, CJS), Deno, Bun, workerd and headless Chromium
+// (native ESM, esbuild, Vite, a Vite-built web worker), and the types under tsc. One test per runtime or README block, named after it.
 // Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import * as jwt from 'jwt-wasm';
 import { checkCount } from './runtimes/check.mjs';
+import { outcomeHash, runDiff } from './runtimes/differential.mjs';
 import {
   bin, consumerProject, describeRun, fetchBounded, hs256, pack, readmeCode, resultLine, ROOT, run, serveStatic,
   nextCli, startNext, startWorkerd, writeVectorsModule,
@@ -25,6 +27,11 @@ const TARBALL_FILES = [
   'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm-bytes.cjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
   'www/format.js', 'www/payload.js',
 ];
+
+// Node's answers to the generated cases of differential.mjs, which every runtime's checks must
+// give too (compared by hash; about 0.3 s per run in Node).
+const DIFFERENTIAL = { seed: 20261127, count: 1500 };
+const differential = { ...DIFFERENTIAL, hashes: runDiff(jwt, DIFFERENTIAL).outcomes.map(outcomeHash) };
 
 // No test may run longer than this (each step inside has its own, shorter deadline).
 const LIMIT = { timeout: 180_000 };
@@ -52,7 +59,7 @@ before(async () => {
     },
     packageJson: { name: 'consumer', private: true, type: 'module' },
   });
-  vectors = writeVectorsModule(join(app, 'runtimes/vectors.js'));
+  vectors = writeVectorsModule(join(app, 'runtimes/vectors.js'), { differential });
   // Deno: resolve npm packages from the project's node_modules (no registry).
   writeFileSync(join(app, 'deno.json'), `${JSON.stringify({ nodeModulesDir: 'manual' })}\n`);
 }, LIMIT);
@@ -441,11 +448,12 @@ describe('Next.js', () => {
         app: join(ROOT, 'pkg-tests/runtimes/next/app'),
         'proxy.js': join(ROOT, 'pkg-tests/runtimes/next/proxy.js'),
         'runtimes/check.mjs': join(ROOT, 'pkg-tests/runtimes/check.mjs'),
+        'runtimes/differential.mjs': join(ROOT, 'pkg-tests/runtimes/differential.mjs'),
         'vector-cases.mjs': join(ROOT, 'pkg-tests/vector-cases.mjs'),
       },
       packageJson: { name: 'next-consumer', private: true },
     });
-    writeVectorsModule(join(dir, 'runtimes/vectors.js'));
+    writeVectorsModule(join(dir, 'runtimes/vectors.js'), { differential });
     const fromRoot = createRequire(join(ROOT, 'package.json'));
     const versions = ['next', 'react', 'react-dom'].map((name) => `${name}@${fromRoot(`${name}/package.json`).version}`);
     const installed = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...versions], { cwd: dir, timeoutMs: 150_000 });

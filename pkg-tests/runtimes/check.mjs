@@ -1,8 +1,10 @@
 // The checks every runtime runs on the package it imported: each shared vector (through jwtVerify
-// and through createVerifier), each expiry vector, and smoke checks of the public API. It uses no
-// runtime-specific API and touches no file, so it runs unchanged in Node, Deno, Bun, workerd and
-// browsers; it returns a report rather than throwing, and the Node test asserts on the report.
+// and through createVerifier), each expiry vector, smoke checks of the public API, and the
+// generated cases of differential.mjs against Node's answers. It uses no runtime-specific API and
+// touches no file, so it runs unchanged in Node, Deno, Bun, workerd and browsers; it returns a
+// report rather than throwing, and the Node test asserts on the report.
 import { expiryOutcome, keyOf, optionsAt, outcome, thrown } from '../vector-cases.mjs';
+import { outcomeHash, runDiff } from './differential.mjs';
 
 /** What the package exports, in every runtime. */
 export const EXPORTS = [
@@ -181,7 +183,19 @@ export const SMOKE = [
 ];
 
 /** How many checks runChecks makes for a vector file: the caller asserts that all of them ran. */
-export const checkCount = (vectors) => vectors.verify.length * 2 + vectors.expiry.length + SMOKE.length;
+export const checkCount = (vectors) => vectors.verify.length * 2 + vectors.expiry.length + SMOKE.length + (vectors.differential ? 1 : 0);
+
+/** Runs the generated cases of `reference` (`{ seed, count, hashes }`, Node's answers) and says
+ * which answer differently here, with this runtime's answer. */
+function sameAsReference(jwt, reference) {
+  const { names, outcomes } = runDiff(jwt, reference);
+  if (outcomes.length !== reference.hashes.length) return `${outcomes.length} cases made here, ${reference.hashes.length} in Node`;
+  const differing = [];
+  outcomes.forEach((text, i) => {
+    if (outcomeHash(text) !== reference.hashes[i]) differing.push(`case ${names[i].slice(0, 300)} answered ${text.slice(0, 500)}`);
+  });
+  return differing.length === 0 || `${differing.length} of ${outcomes.length} cases answered otherwise than in Node; the first: ${differing.slice(0, 3).join(' | ')}`;
+}
 
 /**
  * Runs every check against `jwt` (the package's namespace or require() result) and returns
@@ -214,5 +228,7 @@ export function runChecks(jwt, vectors) {
     });
   }
   for (const [name, body] of SMOKE) check(name, () => body(jwt));
+  const reference = vectors.differential;
+  if (reference) check(`the same answers as Node on ${reference.count} generated cases (seed ${reference.seed})`, () => sameAsReference(jwt, reference));
   return { passed, failures };
 }

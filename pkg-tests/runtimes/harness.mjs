@@ -104,11 +104,12 @@ export async function consumerProject(dir, tarball, { files = {}, packageJson } 
   return dir;
 }
 
-/** The shared vectors as an ES module, so that every runtime can import them without file access. */
-export function writeVectorsModule(path) {
-  const vectors = readFileSync(join(ROOT, 'vectors', 'jwt.json'), 'utf8');
-  writeFileSync(path, `// Generated from vectors/jwt.json by the runtime tests.\nexport default ${vectors.trim()};\n`);
-  return JSON.parse(vectors);
+/** The shared vectors as an ES module, so that every runtime can import them without file access,
+ * with `extra` members (the differential's reference answers). */
+export function writeVectorsModule(path, extra = {}) {
+  const vectors = { ...JSON.parse(readFileSync(join(ROOT, 'vectors', 'jwt.json'), 'utf8')), ...extra };
+  writeFileSync(path, `// Generated from vectors/jwt.json by the runtime tests.\nexport default ${JSON.stringify(vectors)};\n`);
+  return vectors;
 }
 
 /**
