@@ -411,15 +411,23 @@ function sign(values, positionals) {
   refuseRepeatedNames(text);
   refuseUnreadable(token);
   const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
-  return { out, err: replacementWarning(positionals, text) + pastExpiryWarning(token, options) };
+  return { out, err: replacementWarning(positionals, values) + pastExpiryWarning(token, options) };
 }
 
-/** A warning for a payload argument holding U+FFFD: Node decodes arguments itself and turns bytes
- * that are not UTF-8 into that character, so the tool cannot tell them from one typed on purpose
- * (standard input is read strictly instead). The token is still printed. */
-function replacementWarning(positionals, text) {
-  if (positionals.length !== 1 || !text.includes('\uFFFD')) return '';
-  return 'jwt-wasm: warning: the payload argument holds U+FFFD, which is also what bytes that are not UTF-8 become in an argument; to have its bytes checked, give the payload on standard input\n';
+/** A warning for text of the token taken from arguments or the environment that holds U+FFFD:
+ * Node decodes those itself and turns bytes that are not UTF-8 into that character, so the tool
+ * cannot tell them from one given on purpose (standard input and --secret-file are read as bytes,
+ * strictly). Names where it is, never what: the secret is one of them. The token is still printed. */
+function replacementWarning(positionals, values) {
+  const holds = (text) => typeof text === 'string' && text.includes('\uFFFD');
+  const where = positionals.some(holds) ? ['the payload argument'] : [];
+  for (const [name, value] of Object.entries(values)) {
+    if (name !== 'secret' && (Array.isArray(value) ? value : [value]).some(holds)) where.push(`--${name}`);
+  }
+  const secretText = values.secret ?? (values['secret-file'] === undefined ? process.env[values['secret-env'] ?? 'JWT_SECRET'] : undefined);
+  if (holds(secretText)) where.push('the secret');
+  if (where.length === 0) return '';
+  return `jwt-wasm: warning: ${where.join(', ')} ${where.length === 1 ? 'holds' : 'hold'} U+FFFD, which is also what bytes that are not UTF-8 become in an argument or environment variable (the payload on standard input and --secret-file are read strictly)\n`;
 }
 
 /** Refuses a token longer than the package reads by default (signJwt sets no limit, as jose sets

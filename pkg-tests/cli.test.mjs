@@ -141,22 +141,33 @@ describe('decode', () => {
     assert.equal(decodeJwt(good.stdout.trim()).sub, '\u00c3(');
   });
 
-  test('a payload argument that is not UTF-8 (Node makes it U+FFFD) signs with a warning', () => {
+  test('text that is not UTF-8 in an argument or the environment (Node makes it U+FFFD) signs with a warning', () => {
     // Through a shell (its printf takes octal escapes): Node's spawn passes arguments as UTF-8 only.
-    const viaShell = (payload) => spawnSync('sh', ['-c', `"$0" "$1" sign "$(printf '%b' "$2")" --no-iat`, process.execPath, BIN, payload], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, JWT_SECRET: SECRET },
-      timeout: 30_000,
-    });
-    const warning = /^jwt-wasm: warning: the payload argument holds U\+FFFD, .* give the payload on standard input\n$/;
+    // $2 is the payload, $3 an option's name and $4 its value, each through printf.
+    const viaShell = (payload, option = '--no-iat', value = '', env = { JWT_SECRET: SECRET }) => spawnSync(
+      'sh',
+      ['-c', `"$0" "$1" sign "$(printf '%b' "$2")" --no-iat ${value ? '"$3=$(printf \'%b\' "$4")"' : '"$3"'}`, process.execPath, BIN, payload, option, value],
+      { encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 30_000 },
+    );
+    const warning = (where) => new RegExp(`^jwt-wasm: warning: ${where} holds? U\\+FFFD, which is also what bytes that are not UTF-8 become in an argument or environment variable .*\n$`);
     const bad = viaShell('{"sub":"\\0377"}');
     assert.equal(bad.status, 0, bad.stderr);
     assert.equal(decodeJwt(bad.stdout.trim()).sub, '\uFFFD');
-    assert.match(bad.stderr, warning);
+    assert.match(bad.stderr, warning('the payload argument'));
     // The same character typed as UTF-8 is indistinguishable, so it is warned of too.
-    assert.match(viaShell('{"sub":"\\0357\\0277\\0275"}').stderr, warning);
-    // Not for other text, nor for U+FFFD on standard input (read strictly, so typed on purpose).
-    const plain = viaShell('{"sub":"\\0303\\0251"}');
+    assert.match(viaShell('{"sub":"\\0357\\0277\\0275"}').stderr, warning('the payload argument'));
+    // An option's value, and the secret (named, never shown), from a flag or the environment.
+    const sub = viaShell('{}', '--sub', 'ada\\0377');
+    assert.deepEqual([sub.status, decodeJwt(sub.stdout.trim()).sub], [0, 'ada\uFFFD']);
+    assert.match(sub.stderr, warning('--sub'));
+    assert.match(viaShell('{}', '--aud', '\\0377').stderr, warning('--aud'));
+    assert.match(viaShell('{"a":"\\0377"}', '--kid', '\\0377').stderr, warning('the payload argument, --kid'));
+    assert.match(viaShell('{}', '--secret', `${SECRET}\\0377`, {}).stderr, warning('the secret'));
+    const fromEnv = viaShell('{}', '--no-iat', '', { JWT_SECRET: `${SECRET}\uFFFD` });
+    assert.match(fromEnv.stderr, warning('the secret'));
+    assert.ok(!fromEnv.stderr.includes(SECRET));
+    // Not for other text, nor for U+FFFD on standard input (read strictly, so given on purpose).
+    const plain = viaShell('{"sub":"\\0303\\0251"}', '--iss', '\\0303\\0251');
     assert.deepEqual([plain.status, plain.stderr, decodeJwt(plain.stdout.trim()).sub], [0, '', '\u00e9']);
     const stdin = run(['sign', '--no-iat'], { env: { JWT_SECRET: SECRET }, input: '{"sub":"\uFFFD"}' });
     assert.deepEqual([stdin.status, stdin.stderr], [0, '']);
