@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
 import { describeStatus, isValidDate, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
-import { expiredAt, refuseRepeatedNames, unsignedToken } from '../www/payload.js';
+import { expiredAt, refuseRepeatedNames, refuseUnreadable, unsignedToken } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -428,20 +428,6 @@ function replacementWarning(positionals, values) {
   if (holds(secretText)) where.push('the secret');
   if (where.length === 0) return '';
   return `jwt-wasm: warning: ${where.join(', ')} ${where.length === 1 ? 'holds' : 'hold'} U+FFFD, which is also what bytes that are not UTF-8 become in an argument or environment variable (the payload on standard input and --secret-file are read strictly)\n`;
-}
-
-/** Refuses a token longer than the package reads by default (signJwt sets no limit, as jose sets
- * none): decode, inspect and verify here could not read it back, nor most verifiers. */
-function refuseUnreadable(token) {
-  try {
-    decodeProtectedHeader(token);
-  } catch (error) {
-    if (!(error instanceof JwtError && error.code === 'ERR_JWT_TOO_LONG')) throw error;
-    throw new JwtError(
-      `the token would be ${token.length.toLocaleString('en')} bytes, more than jwt-wasm reads by default (64 KB): make the payload smaller`,
-      { code: error.code },
-    );
-  }
 }
 
 /** The seconds a --clock-tolerance stands for, as the package reads it (a number of seconds, or a

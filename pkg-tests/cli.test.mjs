@@ -175,6 +175,71 @@ describe('decode', () => {
 });
 
 describe('inspect', () => {
+  test('the whole output, column for column', () => {
+    const result = run(['inspect', token({ sub: 'ada', iat: NOW_S - 120, nbf: NOW_S - 60, exp: NOW_S + 3600 }), ...AT]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, [
+      'Status      Valid: expires in 1 h',
+      'Expires     2026-03-01T13:00:00.000Z (in 1 h)',
+      'Not before  2026-03-01T11:59:00.000Z (1 min ago)',
+      'Issued at   2026-03-01T11:58:00.000Z (2 min ago)',
+      'Signature not checked: use "jwt-wasm verify" before trusting this token.',
+      '',
+    ].join('\n'));
+  });
+
+  test('durations in words: the two largest adjacent units, whole seconds, days of 86,400 s', () => {
+    const status = (claims, ...args) => {
+      const result = run(['inspect', token(claims), ...args, ...AT]);
+      assert.equal(result.status, 0, result.stderr);
+      return /^Status +(.*)$/m.exec(result.stdout)[1];
+    };
+    const cases = [
+      [86_399, 'Valid: expires in 23 h 59 min'],
+      [86_400, 'Valid: expires in 1 day'],
+      [86_412, 'Valid: expires in 1 day'],
+      [90_000, 'Valid: expires in 1 day 1 h'],
+      [2 * 86_400 + 59, 'Valid: expires in 2 days'],
+      [3_725, 'Valid: expires in 1 h 2 min'],
+      [3_605, 'Valid: expires in 1 h'],
+      [125, 'Valid: expires in 2 min 5 s'],
+      [61, 'Valid: expires in 1 min 1 s'],
+      [2.5, 'Valid: expires in 2 s'],
+      [0.5, 'Valid: expires now'],
+      [-1, 'Expired: expired 1 s ago'],
+      [-2.5, 'Expired: expired 2 s ago'],
+    ];
+    for (const [offset, said] of cases) assert.equal(status({ exp: NOW_S + offset }), said, `exp in ${offset} s`);
+    // A token that can never be valid (nbf after exp) is expired, not merely not yet valid.
+    assert.equal(status({ nbf: NOW_S + 7_200, exp: NOW_S - 60 }), 'Expired: expired 1 min ago');
+    // Inside the tolerance: at exp, and past it.
+    assert.equal(status({ exp: NOW_S }, '--clock-tolerance', '30'), 'Valid: exp is now; accepted for 30 s more within the clock tolerance');
+    assert.equal(status({ exp: NOW_S - 90 }, '--clock-tolerance', '2m'), 'Valid: exp passed 1 min 30 s ago; accepted for 30 s more within the clock tolerance');
+    // A tolerance in minutes is said in minutes.
+    assert.equal(status({ nbf: NOW_S + 400, exp: NOW_S + 9_000 }, '--clock-tolerance', '5m'),
+      'Not yet valid: becomes valid in 1 min 40 s (nbf in 6 min 40 s, less 5 min of clock tolerance)');
+  });
+
+  test('--json: each member as expiryInfo gives it', () => {
+    const claims = { iat: NOW_S - 120, nbf: NOW_S + 60, exp: NOW_S + 3600 };
+    const result = run(['inspect', token(claims), '--json', ...AT]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(parseJson(result), {
+      status: 'not-yet-valid',
+      description: 'becomes valid in 1 min',
+      expired: false,
+      notYetValid: true,
+      expiresAt: '2026-03-01T13:00:00.000Z',
+      notBefore: '2026-03-01T12:01:00.000Z',
+      issuedAt: '2026-03-01T11:58:00.000Z',
+      secondsLeft: 3600,
+      now: '2026-03-01T12:00:00.000Z',
+    });
+    const expired = parseJson(run(['inspect', token({ exp: NOW_S - 5 }), '--json', ...AT]));
+    assert.deepEqual([expired.status, expired.expired, expired.notYetValid, expired.secondsLeft, expired.notBefore, expired.issuedAt],
+      ['expired', true, false, -5, null, null]);
+  });
+
   test('a valid token: status and times in words', () => {
     const result = run(['inspect', VALID, ...AT]);
     assert.equal(result.status, 0, result.stderr);
@@ -418,6 +483,16 @@ describe('verify', () => {
     assert.equal(parseJson(json).error.code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
   });
 
+  test('a refusal without --json: one line on stderr with the code, the message, the claim and reason', () => {
+    const env = { env: { JWT_SECRET: SECRET } };
+    const issuer = run(['verify', VALID, '--issuer', 'https://other.example', ...AT], env);
+    assert.deepEqual([issuer.status, issuer.stdout], [1, '']);
+    assert.equal(issuer.stderr, 'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim has an unexpected value (claim iss, check_failed)\n');
+    const signature = run(['verify', VALID, '--secret', `${SECRET}x`, ...AT]);
+    assert.deepEqual([signature.status, signature.stdout], [1, '']);
+    assert.match(signature.stderr, /^jwt-wasm: ERR_JWS_SIGNATURE_VERIFICATION_FAILED: [^(\n]+\n$/);
+  });
+
   test('claim checks: expiry, tolerance, issuer, audience, algorithms', () => {
     const env = { JWT_SECRET: SECRET };
     const expired = token({ exp: NOW_S - 30 });
@@ -515,6 +590,21 @@ describe('verify', () => {
 });
 
 describe('sign', () => {
+  test('one --aud is a string claim, several an array; no payload signs {}', () => {
+    const env = { env: { JWT_SECRET: SECRET } };
+    const one = run(['sign', '{}', '--no-iat', '--aud', 'api', ...AT], env);
+    assert.equal(one.status, 0, one.stderr);
+    assert.deepEqual(decodeJwt(one.stdout.trim()), { aud: 'api' });
+    const two = run(['sign', '{}', '--no-iat', '--aud', 'api', '--aud', 'admin', ...AT], env);
+    assert.deepEqual(decodeJwt(two.stdout.trim()), { aud: ['api', 'admin'] });
+    // Empty standard input, an empty argument, white space: the help's default {}.
+    for (const [args, input] of [[[], ''], [[''], ''], [[], ' \n']]) {
+      const result = run(['sign', ...args, '--no-iat', ...AT], { ...env, input });
+      assert.equal(result.status, 0, `${JSON.stringify([args, input])}: ${result.stderr}`);
+      assert.deepEqual(decodeJwt(result.stdout.trim()), {});
+    }
+  });
+
   test('signs a payload argument with every option, as the library reads it back', () => {
     const result = run([
       'sign', '{"scope":"read","sub":"payload-sub"}', '--alg', 'HS384', '--exp', '15m', '--nbf', '0',

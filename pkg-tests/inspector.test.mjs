@@ -387,6 +387,88 @@ describe('token inspector page', () => {
     await finish(session);
   });
 
+  test('untrusted text is shown as text, never parsed as HTML', async () => {
+    const session = await openPage();
+    const { page } = session;
+    const markup = '<img id="injected" src="x" onerror="window.__hit = 1">&amp;<b id="bold">';
+    const hostile = sign({ sub: markup, aud: [markup, 'api'], [markup]: markup, iss: 'https://auth.example', exp: NOW_S + 60 });
+    await page.fill('#token', hostile);
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.ok((await claimRow(page, 'sub')).includes(markup), 'the subject as typed');
+    assert.ok((await claimRow(page, 'aud')).includes(JSON.stringify(markup)), 'the audience as typed');
+    assert.ok((await text(page, '#other-claims')).includes(markup), 'an other claim as typed');
+    assert.ok((await text(page, '#payload-json')).includes(JSON.stringify(markup).slice(1, -1)), 'the JSON as typed');
+    // A payload that is not JSON: the parser's message, shown in the sign form, quotes its start.
+    await page.fill('#sign-payload', '<b id=y>');
+    await page.fill('#sign-secret', 'round-trip-secret-of-enough-length');
+    await page.click('#sign-button');
+    assert.match(await text(page, '#sign-error'), /payload is not valid JSON.*<b id=y>/);
+    assert.equal(await page.evaluate(() => [document.querySelectorAll('#injected, #bold, #y').length, window.__hit ?? 0].join()), '0,0');
+    await finish(session);
+  });
+
+  test('what the page shows beside the verdict: size, local time, claims, colours', async () => {
+    const session = await openPage();
+    const { page } = session;
+    const token = sign({ sub: 'ada', aud: ['api', 'admin'], iat: NOW_S - 60, exp: NOW_S + 60 });
+    await page.fill('#token', token);
+    assert.equal(await text(page, '#token-size'), `${token.length} bytes`);
+    // The coloured copy behind the input holds the token's every character, dots included.
+    assert.equal(await text(page, '#token-highlight'), token);
+    assert.equal(await page.locator('#token-highlight .seg-dot').count(), 2);
+    assert.equal(await text(page, '#claims-clock'), 'Local time 1 Mar 2026, 12:00:00 UTC');
+    // An array claim as its items; a claim not set dimmed; each registered claim's meaning.
+    assert.match(await claimRow(page, 'aud'), /Audience\s*"api", "admin"/);
+    assert.equal(await page.getAttribute('#claims tr[data-claim="nbf"]', 'class'), 'claim-row claim-nbf claim-absent');
+    assert.equal(await page.getAttribute('#claims tr[data-claim="sub"]', 'class'), 'claim-row claim-sub');
+    assert.equal(await text(page, '#claims tr[data-claim="exp"] .meaning'), 'From this moment on, the token must be refused.');
+    assert.equal(await text(page, '#claims tr[data-claim="nbf"] .meaning'), 'Before this moment, the token must be refused.');
+    // JSON keys and strings coloured apart.
+    assert.deepEqual(await page.locator('#payload-json .j-key').allTextContents(), ['"sub"', '"aud"', '"iat"', '"exp"']);
+    assert.deepEqual(await page.locator('#payload-json .j-string').allTextContents(), ['"ada"', '"api"', '"admin"']);
+    // At exp exactly, the row and the status agree; with a tolerance, both say how it is judged.
+    await page.clock.runFor(60_000);
+    assert.equal(await text(page, '#status-detail'), 'Expired now');
+    assert.match(await claimRow(page, 'exp'), /expired now/);
+    await page.fill('#tolerance', '10');
+    assert.equal(await text(page, '#status-detail'), 'Exp is now; accepted for 10 s more within the clock tolerance · 10 s clock tolerance');
+    await page.clock.runFor(20_000);
+    assert.equal(await text(page, '#status-detail'), 'Expired 20 s ago · 10 s clock tolerance');
+    await finish(session);
+  });
+
+  test('inputs are trimmed; the samples reset the secret encoding; the page makes no token it cannot read', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.fill('#token', VALID);
+    await page.fill('#verify-secret', SECRET);
+    await page.fill('#verify-issuer', ' https://auth.example ');
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    // The expired sample: signed three days ago for a day.
+    await page.check('input[name="verify-encoding"][value="base64url"]');
+    await page.fill('#verify-issuer', '');
+    await page.click('#load-expired');
+    assert.equal(await text(page, '#status-detail'), 'Expired 2 days ago');
+    await page.check('input[name="verify-encoding"][value="base64url"]');
+    await page.click('#load-sample');
+    assert.equal(await page.isChecked('input[name="verify-encoding"][value="utf8"]'), true);
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    // A duration with white space around it, as pasted.
+    await page.fill('#sign-payload', '{"sub":"x"}');
+    await page.fill('#sign-secret', 'round-trip-secret-of-enough-length');
+    await page.fill('#sign-exp', ' 2h ');
+    await page.click('#sign-button');
+    assert.equal(await page.isHidden('#sign-error'), true);
+    assert.equal(decodeJwt((await text(page, '#sign-output')).replace(/\s+/g, '')).exp, NOW_S + 7200);
+    // Over 64 KB: refused as the command-line tool refuses it, since the inspector could not read it.
+    await page.fill('#sign-payload', JSON.stringify({ pad: 'x'.repeat(50_000) }));
+    await page.click('#sign-button');
+    assert.equal(await text(page, '#sign-error .error-code'), 'ERR_JWT_TOO_LONG');
+    assert.match(await text(page, '#sign-error'), /more than jwt-wasm reads by default \(64 KB\)/);
+    assert.equal(await page.isDisabled('#sign-inspect'), true);
+    await finish(session);
+  });
+
   test('keyboard: the sample token is one Tab and Enter away, and it verifies', async () => {
     const session = await openPage();
     const { page } = session;

@@ -3,7 +3,7 @@
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 import { describeStatus, isValidDate, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
-import { expiredAt, refuseRepeatedNames } from './payload.js';
+import { expiredAt, refuseRepeatedNames, refuseUnreadable } from './payload.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -378,6 +378,7 @@ function sign() {
     const token = signJwt(payload, $('sign-secret').value, options);
     // As the command-line tool: a member name repeated, which JSON.parse took silently, is refused.
     refuseRepeatedNames(text);
+    refuseUnreadable(token);
     signedToken = token;
     warning = expiredWarning(token);
   } catch (caught) {

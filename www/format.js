@@ -94,8 +94,9 @@ export function describeStatus(info, now, toleranceSecs = 0) {
   if (status === 'no-expiry') return 'never expires (no exp claim)';
   const untilExp = until(info.expiresAt);
   if (untilExp <= 0) {
-    // Past exp but inside the clock tolerance: say so, with the time the tolerance still buys.
-    return `exp passed ${formatDuration(untilExp)} ago; accepted for ${formatDuration(info.secondsLeft)} more within the clock tolerance`;
+    // At or past exp but inside the clock tolerance: say so, with the time the tolerance still buys.
+    const reached = untilExp > -1 ? 'exp is now' : `exp passed ${formatDuration(untilExp)} ago`;
+    return `${reached}; accepted for ${formatDuration(info.secondsLeft)} more within the clock tolerance`;
   }
   return `expires ${relativeTime(untilExp)}`;
 }

@@ -1,7 +1,7 @@
 // Signing as the inspector page and the command-line tool do it alike: a payload given as JSON
 // text, read as strictly as the claims of a token, and what to say of a token just signed. The
 // package makes every decision; this file only asks it.
-import { decodeJwt, expiryInfo, JwtError } from 'jwt-wasm';
+import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError } from 'jwt-wasm';
 
 /** The base64url form of `text`'s UTF-8 bytes (no Buffer: this runs in browsers too). */
 function base64url(text) {
@@ -42,5 +42,19 @@ export function expiredAt(token, currentDate) {
     return expired ? expiresAt : null;
   } catch {
     return null;
+  }
+}
+
+/** Refuses a token longer than the package reads by default (signJwt sets no limit, as jose sets
+ * none): decoding, inspecting and verifying it here could not read it back, nor most verifiers. */
+export function refuseUnreadable(token) {
+  try {
+    decodeProtectedHeader(token);
+  } catch (error) {
+    if (!(error instanceof JwtError && error.code === 'ERR_JWT_TOO_LONG')) throw error;
+    throw new JwtError(
+      `the token would be ${token.length.toLocaleString('en')} bytes, more than jwt-wasm reads by default (64 KB): make the payload smaller`,
+      { code: error.code },
+    );
   }
 }
