@@ -10,8 +10,8 @@ import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
-import { describeStatus, isValidDate, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
-import { expiredAt, refuseRepeatedNames, refuseUnreadable, unsignedToken } from '../www/payload.js';
+import { describeStatus, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
+import { expiredAt, parsePayload, refuseRepeatedNames, refuseUnreadable, unsignedToken } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -316,7 +316,7 @@ function inCliTerms(error) {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+const json = (value) => `${jsonText(value)}\n`;
 /** A claim's time as ISO 8601; null if not set; OUT_OF_RANGE beyond what a Date holds. */
 const iso = (date) => (date === null ? null : isValidDate(date) ? date.toISOString() : OUT_OF_RANGE);
 
@@ -382,16 +382,8 @@ function verify(values, positionals) {
 
 function sign(values, positionals) {
   const key = readSecret(values);
-  const text = readInput(positionals, 'payload', { optional: true }) || '{}';
-  let payload;
-  try {
-    payload = JSON.parse(text);
-  } catch (error) {
-    // Not the parser's message: it quotes the start of the text, which may be a secret given
-    // in the payload's place.
-    const at = /at position (\d+)/.exec(error.message);
-    throw new UsageError(`the payload is not JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: give a JSON object such as '{"sub":"ada"}'`);
-  }
+  const text = readInput(positionals, 'payload', { optional: true });
+  const payload = parsePayload(text, (message) => new UsageError(message));
   const options = {};
   const header = {};
   if (values.alg !== undefined) options.alg = values.alg;

@@ -3,6 +3,7 @@
 // never appear in any output. Times are fixed with --now: no test reads the wall clock.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,24 @@ describe('decode', () => {
     const result = run(['decode', '--json'], { input: `${VALID}\n` });
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(parseJson(result), { header: decodeProtectedHeader(VALID), payload: decodeJwt(VALID) });
+  });
+
+  test('a token nested deeper than JSON.stringify reaches is printed compact, not a stack trace', () => {
+    const deep = (depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const header = Buffer.from(`{"alg":"HS256","x":${deep(8000)}}`).toString('base64url');
+    const payload = Buffer.from(`{"sub":"ada","a":${deep(6000)}}`).toString('base64url');
+    const input = `${header}.${payload}`;
+    const signed = `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+    const decoded = run(['decode', signed]);
+    assert.equal(decoded.status, 0, decoded.stderr.slice(0, 500));
+    assert.ok(decoded.stdout.includes(`Header\n{"alg":"HS256","x":${deep(8000)}}\n`));
+    assert.ok(decoded.stdout.includes(`Payload\n{"sub":"ada","a":${deep(6000)}}\n`));
+    const json = run(['decode', '--json', signed]);
+    assert.equal(json.status, 0, json.stderr.slice(0, 500));
+    assert.equal(json.stdout, `{"header":{"alg":"HS256","x":${deep(8000)}},"payload":{"sub":"ada","a":${deep(6000)}}}\n`);
+    const verified = run(['verify', signed, '--json', ...AT], { env: { JWT_SECRET: SECRET } });
+    assert.equal(verified.status, 0, verified.stderr.slice(0, 500));
+    assert.equal(verified.stdout, `{"valid":true,"header":{"alg":"HS256","x":${deep(8000)}},"payload":{"sub":"ada","a":${deep(6000)}}}\n`);
   });
 
   test('a malformed token exits 1 with its error code, on stderr or as --json', () => {

@@ -2,8 +2,8 @@
 // signing, error codes) is made by the jwt-wasm module; this file reads the inputs and renders
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
-import { describeStatus, isValidDate, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
-import { expiredAt, refuseRepeatedNames, refuseUnreadable } from './payload.js';
+import { describeStatus, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
+import { expiredAt, parsePayload, refuseRepeatedNames, refuseUnreadable } from './payload.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -66,17 +66,26 @@ function currentToken() {
   return tokenInput.value.trim();
 }
 
+/** Past this many UTF-16 units the input is shown as plain text, without the coloured copy: a
+ * token that long is refused anyway, and laying the text out twice made a pasted megabyte of
+ * text the browser is slow to lay out (lone surrogates) hold the page for half a minute. */
+const HIGHLIGHT_LIMIT = 65_536;
+
 function renderHighlight() {
   const text = tokenInput.value;
   const highlight = $('token-highlight');
   highlight.replaceChildren();
-  const classes = ['seg-header', 'seg-payload', 'seg-signature'];
-  text.split('.').forEach((segment, index) => {
-    if (index > 0) highlight.append(el('span', 'seg-dot', '.'));
-    highlight.append(el('span', classes[index] ?? 'seg-extra', segment));
-  });
-  // A trailing newline would otherwise not take up a line in the <pre>.
-  highlight.append('\n');
+  const plain = text.length > HIGHLIGHT_LIMIT;
+  $('token-editor').classList.toggle('plain', plain);
+  if (!plain) {
+    const classes = ['seg-header', 'seg-payload', 'seg-signature'];
+    text.split('.').forEach((segment, index) => {
+      if (index > 0) highlight.append(el('span', 'seg-dot', '.'));
+      highlight.append(el('span', classes[index] ?? 'seg-extra', segment));
+    });
+    // A trailing newline would otherwise not take up a line in the <pre>.
+    highlight.append('\n');
+  }
   const bytes = new TextEncoder().encode(currentToken()).length;
   $('token-size').textContent = bytes ? `${bytes.toLocaleString('en')} bytes` : '';
   fitEditor();
@@ -94,7 +103,7 @@ function fitEditor() {
 
 function renderJson(target, value) {
   target.replaceChildren();
-  const text = JSON.stringify(value, null, 2);
+  const text = jsonText(value);
   // Keys, strings, numbers, literals; everything else is punctuation and white space.
   const pattern = /("(?:\\.|[^"\\])*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
   let last = 0;
@@ -192,8 +201,8 @@ function renderStatus(now) {
 }
 
 function claimValue(value) {
-  if (Array.isArray(value)) return value.map((v) => JSON.stringify(v)).join(', ');
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (Array.isArray(value)) return value.map((v) => jsonText(v, 0)).join(', ');
+  return typeof value === 'string' ? value : jsonText(value, 0);
 }
 
 const TIME_VERBS = {
@@ -364,13 +373,7 @@ function sign() {
   let warning = '';
   try {
     const text = $('sign-payload').value;
-    let payload;
-    try {
-      payload = JSON.parse(text);
-    } catch (parseError) {
-      // JSON.parse errors are the page's, not the module's: say so plainly.
-      throw new Error(`The payload is not valid JSON: ${parseError.message}`);
-    }
+    const payload = parsePayload(text, (message) => new JwtError(message, { code: 'ERR_JWT_INVALID' }));
     const options = { alg: $('sign-alg').value };
     const expiresIn = $('sign-exp').value.trim();
     if (expiresIn) options.expirationTime = expiresIn;

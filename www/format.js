@@ -111,3 +111,50 @@ export const REGISTERED_CLAIMS = [
   ['iat', 'Issued at', 'When the token was created.'],
   ['jti', 'JWT ID', 'A unique id for this token, so that a server can refuse a replay.'],
 ];
+
+/** What `JSON.stringify` leaves out of an object. */
+const SKIPPED = new Set(['undefined', 'function', 'symbol']);
+
+/**
+ * `value` (data as `JSON.parse` makes it) as JSON text indented by `indent` spaces (0: compact),
+ * as `JSON.stringify(value, null, indent)` writes it. A value nested deeper than
+ * `JSON.stringify`'s recursion reaches (a few thousand levels: a 16 KB token can hold them) is
+ * written compact, with a stack of its own, rather than throwing a RangeError.
+ */
+export function jsonText(value, indent = 2) {
+  try {
+    return JSON.stringify(value, null, indent);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  const parts = [];
+  // The entries of each array or object being written, and how many are written.
+  const stack = [];
+  const open = (item) => {
+    if (item === null || typeof item !== 'object') {
+      parts.push(JSON.stringify(item) ?? 'null');
+      return;
+    }
+    const isArray = Array.isArray(item);
+    const entries = isArray
+      ? item.map((member) => [null, member])
+      : Object.keys(item).filter((key) => !SKIPPED.has(typeof item[key])).map((key) => [key, item[key]]);
+    parts.push(isArray ? '[' : '{');
+    stack.push({ entries, written: 0, close: isArray ? ']' : '}' });
+  };
+  open(value);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.written === frame.entries.length) {
+      parts.push(frame.close);
+      stack.pop();
+      continue;
+    }
+    const [key, member] = frame.entries[frame.written];
+    if (frame.written > 0) parts.push(',');
+    if (key !== null) parts.push(`${JSON.stringify(key)}:`);
+    frame.written += 1;
+    open(member);
+  }
+  return parts.join('');
+}

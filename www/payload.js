@@ -23,6 +23,8 @@ export const unsignedToken = (claimsText) => `eyJhbGciOiJub25lIn0.${base64url(cl
  * by the same strict rules as every token's claims (which, as in jose, leave nested objects to
  * JSON.parse); a text too long for that (over about 48 KB) is not checked here. */
 export function refuseRepeatedNames(text) {
+  // No text is the payload {} (see parsePayload).
+  if (text.trim() === '') return;
   try {
     decodeJwt(unsignedToken(text));
   } catch (error) {
@@ -56,5 +58,18 @@ export function refuseUnreadable(token) {
       `the token would be ${token.length.toLocaleString('en')} bytes, more than jwt-wasm reads by default (64 KB): make the payload smaller`,
       { code: error.code },
     );
+  }
+}
+
+/** The payload typed: `{}` when there is none; text that is not JSON is refused by the position
+ * of the fault only (the parser's own message quotes the text, which may be a secret pasted in
+ * the wrong field), with `error(message)`'s error. */
+export function parsePayload(text, error) {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (parseError) {
+    const at = /at position (\d+)/.exec(parseError.message);
+    throw error(`the payload is not JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: give a JSON object such as {"sub":"ada"}`);
   }
 }
