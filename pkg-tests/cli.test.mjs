@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, jwtVerify, signJwt } from 'jwt-wasm';
+import { jsonText } from '../www/format.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/jwt-wasm.mjs');
@@ -106,6 +107,45 @@ describe('decode', () => {
     const result = run(['decode', '--json'], { input: `${VALID}\n` });
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(parseJson(result), { header: decodeProtectedHeader(VALID), payload: decodeJwt(VALID) });
+  });
+
+  test('jsonText (shared with the page) writes what JSON.stringify writes, at any depth', () => {
+    const wrapped = (value, levels) => {
+      let item = value;
+      for (let i = 0; i < levels; i += 1) item = [item];
+      return item;
+    };
+    const sparse = [];
+    sparse[2] = 1;
+    const values = [
+      { a: [1, { b: 2 }], u: undefined, f() {}, s: Symbol('s'), list: [undefined, () => 1, Symbol('x'), 2], n: null, z: -0, big: 1e21, nan: NaN },
+      { d: new Date(0), t: { toJSON: () => 'X' }, gone: { toJSON: () => undefined }, boxed: [new Number(5), new String('s'), new Boolean(false)] },
+      sparse, JSON.parse('{"__proto__":{"x":1},"1":1,"0":0}'), 'text', 5, null, true,
+    ];
+    for (const value of values) {
+      assert.equal(jsonText(value), JSON.stringify(value, null, 2));
+      assert.equal(jsonText(value, 0), JSON.stringify(value));
+      // Past 100 levels, compact; past JSON.stringify's own depth, still the same text.
+      assert.equal(jsonText(wrapped(value, 150)), JSON.stringify(wrapped(value, 150)));
+      assert.equal(jsonText(wrapped(value, 30_000)), `${'['.repeat(30_000)}${JSON.stringify(value)}${']'.repeat(30_000)}`);
+    }
+    const cycle = { a: 1 };
+    cycle.self = [cycle];
+    assert.throws(() => jsonText(wrapped(cycle, 200)), TypeError);
+    assert.throws(() => jsonText(cycle), TypeError);
+  });
+
+  test('JSON nested up to 100 levels is indented, deeper compact', () => {
+    // The claims set is one level, each array one more.
+    const nested = (levels) => `${'['.repeat(levels - 1)}0${']'.repeat(levels - 1)}`;
+    for (const [levels, indented] of [[100, true], [101, false]]) {
+      const claims = JSON.parse(`{"a":${nested(levels)}}`);
+      const signed = token(claims);
+      const result = run(['decode', signed]);
+      assert.equal(result.status, 0, result.stderr);
+      const written = indented ? JSON.stringify(claims, null, 2) : JSON.stringify(claims);
+      assert.ok(result.stdout.includes(`Payload\n${written}\n`), `${levels} levels`);
+    }
   });
 
   test('a token nested deeper than JSON.stringify reaches is printed compact, not a stack trace', () => {

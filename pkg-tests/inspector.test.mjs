@@ -361,11 +361,19 @@ describe('token inspector page', () => {
     await page.click('#sign-button');
     assert.equal(await text(page, '#sign-error .error-code'), 'ERR_JWT_INVALID');
     assert.ok(!(await text(page, '#sign-error')).includes('hunter2'));
-    // No payload at all signs {}, as the command-line tool does.
+    // No payload at all signs {}, as the command-line tool does; white space around the object,
+    // a no-break space too, is not part of it.
     await page.fill('#sign-payload', ' ');
     await page.click('#sign-button');
     assert.equal(await page.isHidden('#sign-error'), true);
     assert.deepEqual(decodeJwt((await text(page, '#sign-output')).replace(/\s+/g, '')), { iat: NOW_S });
+    await page.fill('#sign-payload', '\u00a0{"sub":"x","sub":"y"}\u00a0');
+    await page.click('#sign-button');
+    assert.match(await text(page, '#sign-error'), /^ERR_JWT_INVALID the payload has a duplicate member name/);
+    await page.fill('#sign-payload', '\u00a0{"sub":"x"}\u00a0');
+    await page.click('#sign-button');
+    assert.equal(await page.isHidden('#sign-error'), true);
+    assert.deepEqual(decodeJwt((await text(page, '#sign-output')).replace(/\s+/g, '')), { sub: 'x', iat: NOW_S });
     await page.fill('#sign-payload', '{"sub":"x"}');
     await page.fill('#sign-secret', '');
     await page.click('#sign-button');
@@ -456,12 +464,24 @@ describe('token inspector page', () => {
     assert.equal(await text(page, '#claims tr[data-claim="sub"] .claim-value'), `${'['.repeat(5999)}${']'.repeat(5999)}`);
     assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
     // Past 64 K characters the input shows its text itself, without the coloured copy.
+    const looks = () => page.evaluate(() => [getComputedStyle(document.getElementById('token')).color, getComputedStyle(document.getElementById('token-highlight')).display]);
     await page.fill('#token', '\ud800'.repeat(70_000));
     assert.equal(await page.getAttribute('#token-editor', 'class'), 'token-editor plain invalid');
     assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWT_TOO_LONG');
+    const [plainColour, plainCopy] = await looks();
+    assert.notEqual(plainColour, 'rgba(0, 0, 0, 0)', 'the input shows its own text');
+    assert.equal(plainCopy, 'none');
+    // White space around a token is not counted: 65,536 characters of token and a line break
+    // keep their colours.
+    const longest = `${VALID}${'A'.repeat(65_536 - VALID.length)}`;
+    await page.fill('#token', `${longest}\n`);
+    assert.equal(await page.getAttribute('#token-editor', 'class'), 'token-editor');
     await page.fill('#token', VALID);
     assert.equal(await page.getAttribute('#token-editor', 'class'), 'token-editor');
     assert.equal(await text(page, '#token-highlight'), VALID);
+    const [colour, copy] = await looks();
+    assert.equal(colour, 'rgba(0, 0, 0, 0)', 'the coloured copy shows the text');
+    assert.notEqual(copy, 'none');
     await finish(session);
   });
 

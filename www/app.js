@@ -75,7 +75,7 @@ function renderHighlight() {
   const text = tokenInput.value;
   const highlight = $('token-highlight');
   highlight.replaceChildren();
-  const plain = text.length > HIGHLIGHT_LIMIT;
+  const plain = currentToken().length > HIGHLIGHT_LIMIT;
   $('token-editor').classList.toggle('plain', plain);
   if (!plain) {
     const classes = ['seg-header', 'seg-payload', 'seg-signature'];

@@ -112,49 +112,77 @@ export const REGISTERED_CLAIMS = [
   ['jti', 'JWT ID', 'A unique id for this token, so that a server can refuse a replay.'],
 ];
 
-/** What `JSON.stringify` leaves out of an object. */
-const SKIPPED = new Set(['undefined', 'function', 'symbol']);
+/** Values nested deeper than this are written compact: indented two spaces a level, a 64 KB token
+ * some thousands of levels deep would be hundreds of megabytes of text (and deeper still,
+ * `JSON.stringify` runs out of stack). */
+const MAX_INDENTED_DEPTH = 100;
 
 /**
- * `value` (data as `JSON.parse` makes it) as JSON text indented by `indent` spaces (0: compact),
- * as `JSON.stringify(value, null, indent)` writes it. A value nested deeper than
- * `JSON.stringify`'s recursion reaches (a few thousand levels: a 16 KB token can hold them) is
- * written compact, with a stack of its own, rather than throwing a RangeError.
+ * `value` as JSON text indented by `indent` spaces (0: compact), as
+ * `JSON.stringify(value, null, indent)` writes it; a value nested more than 100 levels deep is
+ * written compact instead, by a writer with a stack of its own, which no depth makes throw.
  */
 export function jsonText(value, indent = 2) {
-  try {
-    return JSON.stringify(value, null, indent);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+  return nestedDeeperThan(value, MAX_INDENTED_DEPTH) ? compactJson(value) : JSON.stringify(value, null, indent);
+}
+
+/** Whether `value` has arrays or objects nested more than `limit` levels deep (a cycle does). */
+function nestedDeeperThan(value, limit) {
+  const stack = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop();
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const key of Object.keys(item)) stack.push([item[key], depth + 1]);
   }
+  return false;
+}
+
+/** What `JSON.stringify` leaves out of an object (and writes as null in an array). */
+const SKIPPED = new Set(['undefined', 'function', 'symbol']);
+
+/** A member's value as `JSON.stringify` sees it: after its `toJSON`, boxed primitives unboxed. */
+function resolved(key, value) {
+  const item = value !== null && typeof value === 'object' && typeof value.toJSON === 'function' ? value.toJSON(key) : value;
+  return item instanceof Number || item instanceof String || item instanceof Boolean ? item.valueOf() : item;
+}
+
+/** `value` as `JSON.stringify(value)` writes it, without recursion; a cycle is a TypeError, as
+ * there. */
+function compactJson(value) {
   const parts = [];
-  // The entries of each array or object being written, and how many are written.
+  // The arrays and objects being written: their entries, how many are done and how many written.
   const stack = [];
-  const open = (item) => {
+  const open = new Set();
+  const write = (item) => {
     if (item === null || typeof item !== 'object') {
       parts.push(JSON.stringify(item) ?? 'null');
       return;
     }
+    if (open.has(item)) throw new TypeError('Converting circular structure to JSON');
+    open.add(item);
     const isArray = Array.isArray(item);
-    const entries = isArray
-      ? item.map((member) => [null, member])
-      : Object.keys(item).filter((key) => !SKIPPED.has(typeof item[key])).map((key) => [key, item[key]]);
+    const entries = isArray ? Array.from(item, (member, index) => [null, String(index), member]) : Object.keys(item).map((name) => [name, name, item[name]]);
     parts.push(isArray ? '[' : '{');
-    stack.push({ entries, written: 0, close: isArray ? ']' : '}' });
+    stack.push({ item, entries, done: 0, written: 0, close: isArray ? ']' : '}' });
   };
-  open(value);
+  write(resolved('', value));
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
-    if (frame.written === frame.entries.length) {
+    if (frame.done === frame.entries.length) {
       parts.push(frame.close);
+      open.delete(frame.item);
       stack.pop();
       continue;
     }
-    const [key, member] = frame.entries[frame.written];
+    const [name, key, member] = frame.entries[frame.done];
+    frame.done += 1;
+    const item = resolved(key, member);
+    if (name !== null && SKIPPED.has(typeof item)) continue;
     if (frame.written > 0) parts.push(',');
-    if (key !== null) parts.push(`${JSON.stringify(key)}:`);
     frame.written += 1;
-    open(member);
+    if (name !== null) parts.push(`${JSON.stringify(name)}:`);
+    write(item);
   }
   return parts.join('');
 }

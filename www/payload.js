@@ -23,10 +23,11 @@ export const unsignedToken = (claimsText) => `eyJhbGciOiJub25lIn0.${base64url(cl
  * by the same strict rules as every token's claims (which, as in jose, leave nested objects to
  * JSON.parse); a text too long for that (over about 48 KB) is not checked here. */
 export function refuseRepeatedNames(text) {
-  // No text is the payload {} (see parsePayload).
-  if (text.trim() === '') return;
+  // Trimmed as parsePayload trims it; no text is the payload {}.
+  const trimmed = text.trim();
+  if (trimmed === '') return;
   try {
-    decodeJwt(unsignedToken(text));
+    decodeJwt(unsignedToken(trimmed));
   } catch (error) {
     if (error instanceof JwtError && error.code === 'ERR_JWT_INVALID') {
       throw new JwtError(error.message.replace(/^the claims set/, 'the payload'), { code: error.code });
@@ -65,9 +66,12 @@ export function refuseUnreadable(token) {
  * of the fault only (the parser's own message quotes the text, which may be a secret pasted in
  * the wrong field), with `error(message)`'s error. */
 export function parsePayload(text, error) {
-  if (text.trim() === '') return {};
+  // Trimmed as String.prototype.trim trims (the command-line tool trims its input so), which
+  // takes more than JSON's white space: a no-break space pasted around the object.
+  const trimmed = text.trim();
+  if (trimmed === '') return {};
   try {
-    return JSON.parse(text);
+    return JSON.parse(trimmed);
   } catch (parseError) {
     const at = /at position (\d+)/.exec(parseError.message);
     throw error(`the payload is not JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: give a JSON object such as {"sub":"ada"}`);
