@@ -356,6 +356,10 @@ describe('token inspector page', () => {
     await page.fill('#sign-payload', '{ not json');
     await page.click('#sign-button');
     assert.equal(await text(page, '#sign-error'), 'ERR_JWT_INVALID the payload is not JSON (at character 3): give a JSON object such as {"sub":"ada"}');
+    // Counted in the text as typed, white space before the object included.
+    await page.fill('#sign-payload', '\n\n  { not json');
+    await page.click('#sign-button');
+    assert.match(await text(page, '#sign-error'), /\(at character 7\)/);
     // Not the parser's message, which quotes the text (a secret pasted in the wrong field).
     await page.fill('#sign-payload', 'hunter2-secret');
     await page.click('#sign-button');
@@ -476,6 +480,9 @@ describe('token inspector page', () => {
     const longest = `${VALID}${'A'.repeat(65_536 - VALID.length)}`;
     await page.fill('#token', `${longest}\n`);
     assert.equal(await page.getAttribute('#token-editor', 'class'), 'token-editor');
+    // More white space than the limit again is not coloured either (it is what is slow to lay out).
+    await page.fill('#token', `${' '.repeat(140_000)}${VALID}`);
+    assert.equal(await page.getAttribute('#token-editor', 'class'), 'token-editor plain');
     await page.fill('#token', VALID);
     assert.equal(await page.getAttribute('#token-editor', 'class'), 'token-editor');
     assert.equal(await text(page, '#token-highlight'), VALID);

@@ -66,16 +66,17 @@ function currentToken() {
   return tokenInput.value.trim();
 }
 
-/** Past this many UTF-16 units the input is shown as plain text, without the coloured copy: a
- * token that long is refused anyway, and laying the text out twice made a pasted megabyte of
- * text the browser is slow to lay out (lone surrogates) hold the page for half a minute. */
+/** Past this many UTF-16 units of token the input is shown as plain text, without the coloured
+ * copy: a token that long is refused anyway, and laying the text out twice made a pasted megabyte
+ * of text the browser is slow to lay out (lone surrogates) hold the page for half a minute. White
+ * space around the token does not count, unless there is more of it than the limit again. */
 const HIGHLIGHT_LIMIT = 65_536;
 
 function renderHighlight() {
   const text = tokenInput.value;
   const highlight = $('token-highlight');
   highlight.replaceChildren();
-  const plain = currentToken().length > HIGHLIGHT_LIMIT;
+  const plain = currentToken().length > HIGHLIGHT_LIMIT || text.length > 2 * HIGHLIGHT_LIMIT;
   $('token-editor').classList.toggle('plain', plain);
   if (!plain) {
     const classes = ['seg-header', 'seg-payload', 'seg-signature'];

@@ -73,7 +73,9 @@ export function parsePayload(text, error) {
   try {
     return JSON.parse(trimmed);
   } catch (parseError) {
+    // Counted in the text as given, white space before the object included.
     const at = /at position (\d+)/.exec(parseError.message);
-    throw error(`the payload is not JSON${at ? ` (at character ${Number(at[1]) + 1})` : ''}: give a JSON object such as {"sub":"ada"}`);
+    const character = at ? Number(at[1]) + 1 + text.length - text.trimStart().length : 0;
+    throw error(`the payload is not JSON${at ? ` (at character ${character})` : ''}: give a JSON object such as {"sub":"ada"}`);
   }
 }
