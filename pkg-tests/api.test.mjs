@@ -437,6 +437,14 @@ describe('verify', () => {
       assert.match(messageOf(() => createVerifier(SECRET, { subject: lone })), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
       assert.match(messageOf(() => signJwt({}, SECRET, { issuer: lone })), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
       assert.match(messageOf(() => jwtVerify(good, { ...jwk, kid: lone }, at())), /^ERR_JWK_INVALID: .*lone UTF-16 surrogate/);
+      // Signing makes no token that verification would refuse: in the payload, at any depth or
+      // in a name, and in a header member.
+      for (const payload of [{ a: lone }, { a: [{ b: lone }] }, { [lone]: 1 }]) {
+        assert.match(messageOf(() => signJwt(payload, SECRET)), /^ERR_JWT_INVALID: .*lone UTF-16 surrogate/);
+        assert.match(messageOf(() => new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(SECRET)), /^ERR_JWT_INVALID: /);
+      }
+      assert.match(messageOf(() => signJwt({}, SECRET, { header: { kid: lone } })), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
+      assert.match(messageOf(() => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(lone).sign(SECRET)), /^ERR_OPTIONS_INVALID: /);
     }
     // A whole pair is text like any other.
     assert.equal(messageOf(() => jwtVerify(good, SECRET, at({ issuer: '\ud83d\ude00' }))), 'ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim has an unexpected value');
@@ -582,6 +590,16 @@ describe('sign', () => {
       role: 'admin', exp: NOW_S + 7200, iat: NOW_S, nbf: NOW_S - 300, iss: 'me', sub: 'ada', aud: ['a', 'b'], jti: 'id-1',
     });
     assert.equal(jwtVerify(token, SECRET, at({ algorithms: ['HS512'] })).payload.role, 'admin');
+  });
+
+  test('a duration that lands beyond 2^53 seconds is refused; a number there is written as given', () => {
+    const epoch = { currentDate: new Date(0) };
+    assert.equal(decodeJwt(signJwt({}, SECRET, { ...epoch, expirationTime: '9007199254740991s' })).exp, 2 ** 53 - 1);
+    for (const expirationTime of ['9007199254740992s', '300000000y', '-300000000y']) {
+      assert.equal(codeOf(() => signJwt({}, SECRET, { ...epoch, expirationTime })), 'ERR_OPTIONS_INVALID', expirationTime);
+      assert.equal(codeOf(() => new SignJWT({}).setExpirationTime(expirationTime).sign(SECRET, epoch)), 'ERR_OPTIONS_INVALID', expirationTime);
+    }
+    assert.equal(decodeJwt(signJwt({}, SECRET, { ...epoch, expirationTime: 2 ** 60 })).exp, 2 ** 60);
   });
 
   test('SignJWT builds the same token as jose would describe it', () => {
