@@ -37,7 +37,8 @@ The token (for sign, the JSON payload) is the argument or, without one, standard
 Run "jwt-wasm <command> --help" for a command's options.
 
 Exit status: 0 success; 1 the token, key or options were refused (the error code, such as
-ERR_JWT_EXPIRED, is printed), or the output could not be written; 2 a usage error (ERR_USAGE).`;
+ERR_JWT_EXPIRED, is printed), or the output could not be written (ERR_OUTPUT); 2 a usage error
+(ERR_USAGE).`;
 
 const SECRET_HELP = `  --secret-env <NAME>     Read the secret from environment variable NAME
   --secret-file <path>    Read the secret from a file (one trailing line break is dropped)
@@ -475,7 +476,7 @@ const wantsJson = argv.includes('--json');
 // Output that cannot be written (a full disk, a closed pipe) is said on stderr, status 1, not a
 // stack trace.
 process.stdout.on('error', (error) => {
-  if (error.code !== 'EPIPE') process.stderr.write(`jwt-wasm: cannot write the output (${error.code ?? error.message})\n`);
+  if (error.code !== 'EPIPE') process.stderr.write(`jwt-wasm: ERR_OUTPUT: cannot write the output (${error.code ?? error.message})\n`);
   process.exitCode = 1;
 });
 try {

@@ -794,7 +794,7 @@ describe('sign', () => {
     try {
       const result = spawnSync(process.execPath, [BIN, 'decode', VALID], { stdio: ['pipe', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
       assert.equal(result.status, 1);
-      assert.equal(result.stderr, 'jwt-wasm: cannot write the output (ENOSPC)\n');
+      assert.equal(result.stderr, 'jwt-wasm: ERR_OUTPUT: cannot write the output (ENOSPC)\n');
       // With nothing to write there, a usage error keeps its status.
       const usage = spawnSync(process.execPath, [BIN], { stdio: ['pipe', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
       assert.equal(usage.status, 2, usage.stderr);
