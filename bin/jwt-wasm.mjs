@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
-import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
+import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
 import { describeStatus, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
-import { expiredAt, parsePayload, refuseRepeatedNames, refuseUnreadable, unsignedToken } from '../www/payload.js';
+import { expiredAt, parsePayload, signPayload, unsignedToken } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -399,26 +399,24 @@ function sign(values, positionals) {
   if (values.aud) options.audience = values.aud.length === 1 ? values.aud[0] : values.aud;
   if (values.jti !== undefined) options.jti = values.jti;
   if (values.now !== undefined) options.currentDate = parseNow(values.now);
-  const token = signJwt(payload, key, options);
-  // After signJwt, so that its refusals (options first) keep their order.
-  refuseRepeatedNames(text);
-  refuseUnreadable(token);
+  const token = signPayload(payload, text, key, options);
   const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
-  return { out, err: replacementWarning(positionals, values) + pastExpiryWarning(token, options) };
+  return { out, err: replacementWarning(positionals, values, key) + pastExpiryWarning(token, options) };
 }
 
 /** A warning for text of the token taken from arguments or the environment that holds U+FFFD:
  * Node decodes those itself and turns bytes that are not UTF-8 into that character, so the tool
  * cannot tell them from one given on purpose (standard input and --secret-file are read as bytes,
- * strictly). Names where it is, never what: the secret is one of them. The token is still printed. */
-function replacementWarning(positionals, values) {
+ * strictly). Names where it is, never what: the secret is one of them (`key` as readSecret gave
+ * it, a string when it came from --secret or the environment as UTF-8). The token is still
+ * printed. */
+function replacementWarning(positionals, values, key) {
   const holds = (text) => typeof text === 'string' && text.includes('\uFFFD');
   const where = positionals.some(holds) ? ['the payload argument'] : [];
   for (const [name, value] of Object.entries(values)) {
     if (name !== 'secret' && (Array.isArray(value) ? value : [value]).some(holds)) where.push(`--${name}`);
   }
-  const secretText = values.secret ?? (values['secret-file'] === undefined ? process.env[values['secret-env'] ?? 'JWT_SECRET'] : undefined);
-  if (holds(secretText)) where.push('the secret');
+  if (holds(key)) where.push('the secret');
   if (where.length === 0) return '';
   return `jwt-wasm: warning: ${where.join(', ')} ${where.length === 1 ? 'holds' : 'hold'} U+FFFD, which is also what bytes that are not UTF-8 become in an argument or environment variable (the payload on standard input and --secret-file are read strictly)\n`;
 }

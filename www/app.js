@@ -3,7 +3,7 @@
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 import { describeStatus, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
-import { expiredAt, parsePayload, refuseRepeatedNames, refuseUnreadable } from './payload.js';
+import { expiredAt, parsePayload, signPayload } from './payload.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -379,12 +379,9 @@ function sign() {
     const expiresIn = $('sign-exp').value.trim();
     if (expiresIn) options.expirationTime = expiresIn;
     if ($('sign-iat').checked) options.issuedAt = true;
-    const token = signJwt(payload, $('sign-secret').value, options);
-    // As the command-line tool: a member name repeated, which JSON.parse took silently, is refused.
-    refuseRepeatedNames(text);
-    refuseUnreadable(token);
-    signedToken = token;
-    warning = expiredWarning(token);
+    // As the command-line tool signs (a repeated member name, which JSON.parse takes, is refused).
+    signedToken = signPayload(payload, text, $('sign-secret').value, options);
+    warning = expiredWarning(signedToken);
   } catch (caught) {
     error = caught;
   }

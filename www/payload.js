@@ -1,7 +1,7 @@
 // Signing as the inspector page and the command-line tool do it alike: a payload given as JSON
 // text, read as strictly as the claims of a token, and what to say of a token just signed. The
 // package makes every decision; this file only asks it.
-import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError } from 'jwt-wasm';
+import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, signJwt } from 'jwt-wasm';
 
 /** The base64url form of `text`'s UTF-8 bytes (no Buffer: this runs in browsers too). */
 function base64url(text) {
@@ -22,7 +22,7 @@ export const unsignedToken = (claimsText) => `eyJhbGciOiJub25lIn0.${base64url(cl
  * silently (the last one winning). The package reads it as the claims set of an unsigned token,
  * by the same strict rules as every token's claims (which, as in jose, leave nested objects to
  * JSON.parse); a text too long for that (over about 48 KB) is not checked here. */
-export function refuseRepeatedNames(text) {
+function refuseRepeatedNames(text) {
   // Trimmed as parsePayload trims it; no text is the payload {}.
   const trimmed = text.trim();
   if (trimmed === '') return;
@@ -50,7 +50,7 @@ export function expiredAt(token, currentDate) {
 
 /** Refuses a token longer than the package reads by default (signJwt sets no limit, as jose sets
  * none): decoding, inspecting and verifying it here could not read it back, nor most verifiers. */
-export function refuseUnreadable(token) {
+function refuseUnreadable(token) {
   try {
     decodeProtectedHeader(token);
   } catch (error) {
@@ -78,4 +78,14 @@ export function parsePayload(text, error) {
     const character = at ? Number(at[1]) + 1 + text.length - text.trimStart().length : 0;
     throw error(`the payload is not JSON${at ? ` (at character ${character})` : ''}: give a JSON object such as {"sub":"ada"}`);
   }
+}
+
+/** Signs `payload` (what `parsePayload` made of `text`) as the page and the command-line tool
+ * both sign: the package's own refusals first (options, key, claims), then a top-level member
+ * name repeated in `text`, then a token too long to be read back. */
+export function signPayload(payload, text, key, options) {
+  const token = signJwt(payload, key, options);
+  refuseRepeatedNames(text);
+  refuseUnreadable(token);
+  return token;
 }

@@ -4,7 +4,7 @@
 // touches no file, so it runs unchanged in Node, Deno, Bun, workerd and browsers; it returns a
 // report rather than throwing, and the Node test asserts on the report.
 import { expiryOutcome, keyOf, optionsAt, outcome, thrown } from '../vector-cases.mjs';
-import { outcomeHash, runDiff } from './differential.mjs';
+import { b64u, outcomeHash, runDiff } from './differential.mjs';
 
 /** What the package exports, in every runtime. */
 export const EXPORTS = [
@@ -16,7 +16,6 @@ const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
 const NOW = new Date('2026-01-01T00:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
 const at = (extra = {}) => ({ currentDate: NOW, ...extra });
-const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** Structural equality of JSON-like values (object member order does not matter). */
 function same(a, b) {
@@ -50,7 +49,7 @@ export const SMOKE = [
   ['the first call works with no init and no await', (jwt) => expectSame(jwt.decodeJwt(jwt.signJwt({ a: 1 }, SECRET)), { a: 1 })],
   ['signJwt and jwtVerify round trip with every kind of key', (jwt) => {
     const bytes = new TextEncoder().encode(SECRET);
-    const keys = [SECRET, bytes, { kty: 'oct', k: base64url(bytes) }];
+    const keys = [SECRET, bytes, { kty: 'oct', k: b64u(bytes) }];
     for (const key of keys) {
       const token = jwt.signJwt({ sub: 'ada' }, key, { currentDate: NOW, issuedAt: true, expirationTime: '1h', issuer: 'me' });
       const { payload, protectedHeader } = jwt.jwtVerify(token, key, at({ issuer: 'me', algorithms: ['HS256'] }));

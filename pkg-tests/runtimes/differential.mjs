@@ -88,7 +88,8 @@ function hmac256(key, data) {
 
 // ---------- base64url ----------
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-function b64u(bytes) {
+/** The base64url form of `bytes`, no padding (check.mjs uses it too). */
+export function b64u(bytes) {
   let out = '';
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
