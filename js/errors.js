@@ -95,71 +95,75 @@ function timeOf(value) {
  * toJSON, a setter or getter at an index) reaches it, while filling or writing it. */
 const bareArray = () => setPrototypeOf([], null);
 
-/** Adds `item` at the end of `trace`, a bare array (without the `push` of the time), if there is
- * one. */
+/** A trace: `items[0]` to `items[count - 1]`, a value written out as a flat list (names, values,
+ * and marks around an object's members and an array's items), so that two values are the same
+ * data when their traces hold the same items. `items` is a bare array, written without the `push`
+ * of the time. */
+const newTrace = (items) => ({ items, count: 0 });
+
 function record(trace, item) {
-  if (trace !== undefined) trace[trace.length] = item;
+  trace.items[trace.count] = item;
+  trace.count += 1;
 }
 
-/** What `jsonCopy` returns for a value JSON cannot carry faithfully (no copy is a symbol). */
-const UNFIT = Symbol('unfit');
+function sameItems(a, b) {
+  if (a.count !== b.count) return false;
+  for (let i = 0; i < a.count; i += 1) if (a.items[i] !== b.items[i]) return false;
+  return true;
+}
+
+// The marks a trace writes around an array's items and an object's names and values.
+const ARRAY = Symbol('array');
+const OBJECT = Symbol('object');
+const END = Symbol('end');
 
 /** The longest array an option or JWK member may be (far beyond any audience list). */
 const MAX_ARRAY_LENGTH = 65_536;
 
-/** `value` with every member read once, as plain data (objects and arrays without a prototype)
- * that JSON.stringify writes as the original would be written; UNFIT for a value JSON cannot carry
- * (a Date too: as its ISO text it would pass for a string). `trace`, if given, gets the copy written
- * out as a flat list, so that two copies are the same data when their traces hold the same items. */
-function jsonCopy(value, depth, trace) {
+/** Reads `value` once into `trace`, as the plain data JSON.stringify would write it; false for a
+ * value JSON cannot carry faithfully (a Date too: as its ISO text it would pass for a string). */
+function traceValue(value, depth, trace) {
   switch (typeof value) {
     case 'string':
     case 'boolean':
     case 'undefined':
       record(trace, value);
-      return value;
+      return true;
     case 'number':
-      if (!isFinite(value)) return UNFIT;
+      if (!isFinite(value)) return false;
       record(trace, value);
-      return value;
+      return true;
     case 'object': {
       if (value === null) {
         record(trace, null);
-        return null;
+        return true;
       }
       // A toJSON could hide a value.
-      if (depth >= 32 || 'toJSON' in value) return UNFIT;
+      if (depth >= 32 || 'toJSON' in value) return false;
       if (isArray(value)) {
         // Read once, and only a whole length a real array could have, up to a bound (a Proxy
         // could answer anything; a huge sparse array would take seconds and gigabytes to copy).
         const length = value.length;
-        if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return UNFIT;
-        const copy = bareArray();
+        if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return false;
         record(trace, ARRAY);
-        for (let i = 0; i < length; i += 1) {
-          const item = jsonCopy(value[i], depth + 1, trace);
-          if (item === UNFIT) return UNFIT;
-          copy[i] = item;
-        }
+        for (let i = 0; i < length; i += 1) if (!traceValue(value[i], depth + 1, trace)) return false;
         record(trace, END);
-        return copy;
+        return true;
       }
-      return isPlainObject(value) ? membersCopy(value, depth, undefined, trace) : UNFIT;
+      return isPlainObject(value) && traceMembers(value, depth, undefined, trace);
     }
     default:
-      return UNFIT;
+      return false;
   }
 }
 
-/** The members of a plain object as `jsonCopy` copies them, each read once. `dates`, if given,
- * gets each member that is a Date instead of the copy, as a `"name":time` member written to its
- * `json` (time null for an invalid Date): JSON has no dates, and the core decides which options may
- * be one. */
-function membersCopy(object, depth, dates, trace) {
+/** The members of a plain object, each read once, into `trace` as `traceValue` writes them.
+ * `dates`, if given, gets each member that is a Date instead of the trace, as a `"name":time`
+ * member written to its `json` (time null for an invalid Date): JSON has no dates, and the core
+ * decides which options may be one. */
+function traceMembers(object, depth, dates, trace) {
   const names = keys(object);
-  if (names.length !== getOwnPropertyNames(object).length) return UNFIT;
-  // No prototype, so that a member named "__proto__" stays a member.
-  const copy = create(null);
+  if (names.length !== getOwnPropertyNames(object).length) return false;
   record(trace, OBJECT);
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
@@ -175,18 +179,41 @@ function membersCopy(object, depth, dates, trace) {
       }
     }
     record(trace, name);
-    const item = jsonCopy(member, depth + 1, trace);
-    if (item === UNFIT) return UNFIT;
-    copy[name] = item;
+    if (!traceValue(member, depth + 1, trace)) return false;
   }
   record(trace, END);
-  return copy;
+  return true;
 }
 
-// The marks a trace writes around an array's items and an object's names and values.
-const ARRAY = Symbol('array');
-const OBJECT = Symbol('object');
-const END = Symbol('end');
+/** The JSON text of the value a trace holds, written by JSON.stringify from a copy made of the
+ * trace alone: objects without a prototype (a member named "__proto__" stays a member) and bare
+ * arrays, filled without calling anything of the time. */
+function traceText(trace) {
+  const { items } = trace;
+  let next = 0;
+  const value = () => {
+    const item = items[next];
+    next += 1;
+    if (item === OBJECT) {
+      const copy = create(null);
+      while (items[next] !== END) {
+        const name = items[next];
+        next += 1;
+        copy[name] = value();
+      }
+      next += 1;
+      return copy;
+    }
+    if (item === ARRAY) {
+      const copy = bareArray();
+      while (items[next] !== END) copy[copy.length] = value();
+      next += 1;
+      return copy;
+    }
+    return item;
+  };
+  return stringify(value());
+}
 
 // What the binding reads the caller's values through. Each returns what crosses into wasm, or
 // one of these numbers for a refusal the binding turns into a coded error (src/wasm.rs); a throw
@@ -195,12 +222,12 @@ const END = Symbol('end');
 const NOT_PLAIN = 1;
 const NOT_JSONABLE = 2;
 
-/** The copy of an options object or a JWK (see `membersCopy`), or the refusal for it. */
-function objectCopy(value, dates, trace) {
+/** Reads an options object or a JWK into `trace` (see `traceMembers`): undefined, or the refusal
+ * for it. */
+function traceObject(value, dates, trace) {
   if (!isPlainObject(value)) return NOT_PLAIN;
   if ('toJSON' in value) return NOT_JSONABLE;
-  const copy = membersCopy(value, 0, dates, trace);
-  return copy === UNFIT ? NOT_JSONABLE : copy;
+  return traceMembers(value, 0, dates, trace) ? undefined : NOT_JSONABLE;
 }
 
 const convert = {
@@ -208,11 +235,19 @@ const convert = {
    * of their times in milliseconds, after a NUL (which JSON.stringify never writes unescaped):
    * `{"issuer":"me"}\0{"currentDate":1767225600000}`, one string for the binding to read. */
   options(options) {
-    const trace = bareArray();
     const dates = { json: '' };
-    const copy = objectCopy(options, dates, trace);
-    if (typeof copy === 'number') return copy;
-    const text = optionsText(copy, trace);
+    // The scratch trace, unless a getter calling back in is reading options with it already.
+    const scratch = scratchItems;
+    scratchItems = undefined;
+    const trace = newTrace(scratch ?? bareArray());
+    let refusal;
+    try {
+      refusal = traceObject(options, dates, trace);
+    } finally {
+      if (scratch !== undefined) scratchItems = scratch;
+    }
+    if (refusal !== undefined) return refusal;
+    const text = optionsText(trace);
     return dates.json === '' ? text : `${text}\0{${dates.json}}`;
   },
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
@@ -223,8 +258,8 @@ const convert = {
       // `length` cannot lie to the binding, and a detached buffer throws here.
       return new Bytes(key);
     }
-    const copy = objectCopy(key, undefined, undefined);
-    return typeof copy === 'number' ? copy : stringify(copy);
+    const trace = newTrace(bareArray());
+    return traceObject(key, undefined, trace) ?? traceText(trace);
   },
   /** A claims set to sign, as JSON text: a plain object, its members as JSON.stringify writes them. */
   claims(payload) {
@@ -234,28 +269,27 @@ const convert = {
 
 // The options of the last call and their text. Most callers pass the same options on every call
 // (one object, or an equal literal), and JSON.stringify takes most of a microsecond to write them
-// again: options whose copy is the same data as the last call's reuse its text, which
-// JSON.stringify would write again character for character. The same data: traces of the same
-// length holding the same items (strings, numbers, booleans, null, undefined, names and marks;
-// 0 and -0 are both written 0). The text depends on nothing but the trace: copies and traces are
-// objects and arrays without a prototype, filled without calling anything of the time (a toJSON
-// or an index setter added to a prototype, even for the length of one call, reaches neither), and
-// Dates are not in the copy (they follow the text, written anew at every call).
-let lastTrace = bareArray();
+// again: options whose trace holds the same items as the last call's reuse its text, which
+// JSON.stringify would write again character for character (0 and -0 are both written 0). The
+// text depends on nothing but the trace: traces and the copies written from them are objects and
+// arrays without a prototype, filled without calling anything of the time (a toJSON or an index
+// setter added to a prototype, even for the length of one call, reaches neither), and Dates are
+// not in the trace (they follow the text, written anew at every call). Options are read into one
+// of two arrays kept for it, the other holding the last call's trace, so that a call with the
+// same options as the last allocates no trace and no copy.
+let lastTrace = newTrace(bareArray());
 let lastText = '';
+let scratchItems = bareArray();
 
-function optionsText(copy, trace) {
+function optionsText(trace) {
   if (sameItems(trace, lastTrace)) return lastText;
-  const text = stringify(copy);
+  const text = traceText(trace);
+  // The last trace's array becomes the scratch (a trace of a call inside a getter has one of its
+  // own, and the scratch may be in use by the outer call: its array is then dropped).
+  if (scratchItems !== undefined) scratchItems = lastTrace.items;
   lastTrace = trace;
   lastText = text;
   return text;
-}
-
-function sameItems(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 // Strings cross into wasm memory in one call when they are ASCII and short enough (every token in

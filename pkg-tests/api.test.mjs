@@ -287,6 +287,38 @@ describe('verify', () => {
     }
   });
 
+  test('a getter of the options calling in with options of its own: each call answers by its own', () => {
+    // The entry reads options into an array it keeps for the purpose (js/errors.js): a call made
+    // while it is being filled must not write into it.
+    const forApi = signJwt({ sub: 'ada', iss: 'me', aud: 'api' }, SECRET);
+    const forWeb = signJwt({ sub: 'bob', iss: 'you', aud: 'web' }, SECRET);
+    const webOptions = () => ({ audience: 'web', issuer: 'you', subject: 'bob' });
+    for (let round = 0; round < 3; round += 1) {
+      let inner;
+      const outer = {
+        audience: 'api',
+        get issuer() {
+          inner = jwtVerify(forWeb, SECRET, webOptions()).payload.sub;
+          return 'me';
+        },
+        subject: 'ada',
+      };
+      assert.equal(jwtVerify(forApi, SECRET, outer).payload.sub, 'ada', `round ${round}`);
+      assert.equal(inner, 'bob');
+      assert.equal(codeOf(() => jwtVerify(forWeb, SECRET, { audience: 'api', issuer: 'me', subject: 'ada' })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      assert.equal(jwtVerify(forWeb, SECRET, webOptions()).payload.sub, 'bob');
+      assert.equal(codeOf(() => jwtVerify(forApi, SECRET, webOptions())), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+      // A sign inside a verify's options, and the other way round.
+      let signed;
+      const verifyOptions = { audience: 'api', get issuer() { signed = signJwt({}, SECRET, { subject: 'carol', audience: 'web' }); return 'me'; } };
+      assert.equal(jwtVerify(forApi, SECRET, verifyOptions).payload.sub, 'ada');
+      assert.deepEqual([decodeJwt(signed).sub, decodeJwt(signed).aud], ['carol', 'web']);
+      const signOptions = { audience: 'web', get subject() { inner = jwtVerify(forApi, SECRET, { audience: 'api' }).payload.sub; return 'dave'; } };
+      const token = signJwt({}, SECRET, signOptions);
+      assert.deepEqual([decodeJwt(token).sub, decodeJwt(token).aud, inner], ['dave', 'web', 'ada']);
+    }
+  });
+
   test('createVerifier is reusable and is a Verifier', () => {
     const verifier = createVerifier(SECRET, at({ algorithms: ['HS256'], issuer: 'me' }));
     assert.ok(verifier instanceof Verifier);
