@@ -319,6 +319,39 @@ describe('verify', () => {
     }
   });
 
+  test('options that read as the last call\'s are reused with their time: a currentDate only while the same, the clock read at each call', () => {
+    const soon = signJwt({ sub: 'x' }, SECRET, { expirationTime: '60s', currentDate: NOW });
+    const answer = (call) => {
+      try {
+        return call().payload.sub === 'x' ? 'ok' : 'wrong payload';
+      } catch (error) {
+        return error.code;
+      }
+    };
+    const steps = [[NOW_S, 'ok'], [NOW_S + 60, 'ERR_JWT_EXPIRED'], [NOW_S + 60, 'ERR_JWT_EXPIRED'], [NOW_S + 1, 'ok'], [NOW_S + 1, 'ok']];
+    const verifyOptions = { algorithms: ['HS256'] };
+    const signOptions = { expirationTime: '1m', issuedAt: true };
+    const realNow = Date.now;
+    let millis = 0;
+    Date.now = () => millis;
+    try {
+      for (const [time, code] of steps) {
+        millis = time * 1000;
+        assert.equal(answer(() => jwtVerify(soon, SECRET, verifyOptions)), code, `by the clock at ${time - NOW_S} s`);
+        const claims = decodeJwt(signJwt({}, SECRET, signOptions));
+        assert.deepEqual([claims.iat, claims.exp], [time, time + 60], `signed by the clock at ${time - NOW_S} s`);
+      }
+    } finally {
+      Date.now = realNow;
+    }
+    for (const [time, code] of steps) {
+      const currentDate = new Date(time * 1000);
+      assert.equal(answer(() => jwtVerify(soon, SECRET, { ...verifyOptions, currentDate })), code, `at ${time - NOW_S} s`);
+      const claims = decodeJwt(signJwt({}, SECRET, { ...signOptions, currentDate }));
+      assert.deepEqual([claims.iat, claims.exp], [time, time + 60], `signed at ${time - NOW_S} s`);
+    }
+  });
+
   test('createVerifier is reusable and is a Verifier', () => {
     const verifier = createVerifier(SECRET, at({ algorithms: ['HS256'], issuer: 'me' }));
     assert.ok(verifier instanceof Verifier);

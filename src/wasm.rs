@@ -8,6 +8,7 @@ use crate::{
 use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::thread::LocalKey;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -419,12 +420,27 @@ impl Clock {
 /// Reads an options object as JSON text for the core, with its `Date` members taken out (the core
 /// decides which options may be one).
 fn read_options(options: &JsValue) -> Result<(String, DateOptions), Error> {
-    if options.is_undefined() {
-        return Ok((String::from("{}"), DateOptions::default()));
+    match options_read(options)? {
+        Some(read) => options_text(&read),
+        None if options.is_undefined() => Ok((String::from("{}"), DateOptions::default())),
+        None => unconnected_options(options),
     }
+}
+
+/// What `convert.options` read an options object as: its text (see `options_text`) or a refusal.
+/// None without options, or without an entry.
+fn options_read(options: &JsValue) -> Result<Option<JsValue>, Error> {
+    if options.is_undefined() {
+        return Ok(None);
+    }
+    converted(|convert| convert.options(options)).transpose().map_err(|_| {
+        Error::new(ErrorCode::OptionsInvalid, "the options could not be read (a getter or Proxy threw, or the JS stack ran out)")
+    })
+}
+
+/// The options' JSON text and `Date` members from what `convert.options` read, or its refusal.
+fn options_text(read: &JsValue) -> Result<(String, DateOptions), Error> {
     let invalid = |message| Error::new(ErrorCode::OptionsInvalid, message);
-    let Some(read) = converted(|convert| convert.options(options)) else { return unconnected_options(options) };
-    let read = read.map_err(|_| invalid("the options could not be read (a getter or Proxy threw, or the JS stack ran out)"))?;
     if let Some(text) = read.dyn_ref::<JsString>() {
         let mut text = utf8(text);
         // JSON.stringify never writes a NUL unescaped: one here ends the options' own text.
@@ -568,9 +584,9 @@ pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
 
 /// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`.
 pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult<JsValue> {
-    let (options, dates) = read_options(&options)?;
-    let validation = remembered_validation(options)?;
-    let clock = Clock::at(dates.current_date_only()?);
+    let (validation, clock) = with_read_options(&VERIFY_OPTIONS, &options, |text, dates| {
+        Ok((remembered_validation(text)?, Clock::at(dates.current_date_only()?)))
+    })?;
     let key = read_key(&key)?;
     // The clock is read after the token is taken, as in `Verifier.verify`.
     let verified = with_remembered_key(key, |key| {
@@ -587,6 +603,53 @@ thread_local! {
     /// secret and options again skips re-keying the HMAC and re-checking the options.
     static LAST_KEY: RefCell<Option<SecretKey>> = const { RefCell::new(None) };
     static LAST_VALIDATION: RefCell<Option<(String, Rc<Validation>)>> = const { RefCell::new(None) };
+    /// What the last `jwtVerify` and the last `signJwt` made of their options (a `jwtVerify`
+    /// whose options read otherwise but for their `Date`s still finds its checked options above).
+    static VERIFY_OPTIONS: RefCell<Option<ReadOptions<Validation>>> = const { RefCell::new(None) };
+    static SIGN_OPTIONS: RefCell<Option<ReadOptions<SignOptions>>> = const { RefCell::new(None) };
+}
+
+/// What a one-shot call made of its options (and the clock they set), kept with the string
+/// `convert.options` read them as. The next call whose options read as the same string (`===`:
+/// the same text and the same `Date`s, and nearly always the very string, which the entry reuses
+/// for options that are the same data) reuses it without copying the text into wasm or reading
+/// it again (about 5% of a one-shot verify or sign under Node).
+struct ReadOptions<T> {
+    read: JsValue,
+    made: Rc<T>,
+    clock: Clock,
+}
+
+/// `options` as `make` makes them from their text and `Date`s, or as it made them for the last
+/// call (in `slot`) when they read the same.
+fn with_read_options<T>(
+    slot: &'static LocalKey<RefCell<Option<ReadOptions<T>>>>,
+    options: &JsValue,
+    make: impl FnOnce(String, DateOptions) -> Result<(Rc<T>, Clock), Error>,
+) -> Result<(Rc<T>, Clock), Error> {
+    let read = options_read(options)?;
+    let kept = read.as_ref().and_then(|read| {
+        slot.with(|slot| {
+            let slot = slot.try_borrow().ok()?;
+            slot.as_ref().filter(|kept| kept.read == *read).map(|kept| (Rc::clone(&kept.made), kept.clock))
+        })
+    });
+    if let Some(kept) = kept {
+        return Ok(kept);
+    }
+    let (text, dates) = match &read {
+        Some(read) => options_text(read)?,
+        None => read_options(options)?,
+    };
+    let (made, clock) = make(text, dates)?;
+    if let Some(read) = read {
+        slot.with(|slot| {
+            if let Ok(mut slot) = slot.try_borrow_mut() {
+                *slot = Some(ReadOptions { read, made: Rc::clone(&made), clock });
+            }
+        });
+    }
+    Ok((made, clock))
 }
 
 /// Runs `f` with `key`, or with the remembered key if it is the same key (compared in constant
@@ -689,9 +752,11 @@ pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
 
 /// Signs a claims set with an HMAC key. Returns the compact token.
 pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult<String> {
-    let (options, dates) = read_options(&options)?;
-    let mut options = SignOptions::from_json(&options)?;
-    let clock = Clock::at(options.take_dates(&dates)?);
+    let (options, clock) = with_read_options(&SIGN_OPTIONS, &options, |text, dates| {
+        let mut options = SignOptions::from_json(&text)?;
+        let clock = Clock::at(options.take_dates(&dates)?);
+        Ok((Rc::new(options), clock))
+    })?;
     let key = read_key(&key)?;
     let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a plain object that JSON can carry");
     let json = match converted(|convert| convert.claims(&payload)) {
