@@ -39,9 +39,9 @@ function own(object, name, value) {
 // not vanish and turn the issuer check off. For the same reason only plain objects (from any
 // realm) and arrays are accepted, with only enumerable own properties: JSON.stringify sees
 // neither inherited nor non-enumerable properties nor class getters, and a toJSON method could
-// hide a value. Each member is read once, into a copy that is then written: a getter cannot pass
-// the check with one answer and be written with another. (JSON's functions are those of load
-// time, as for results.)
+// hide a value. Each member is read once, into a trace that is checked and from which the copy
+// that is written is made: a getter cannot pass the check with one answer and be written with
+// another. (JSON's functions are those of load time, as for results.)
 const { create, defineProperty, freeze, getOwnPropertyNames, getPrototypeOf, keys, setPrototypeOf, values } = Object;
 const { isArray } = Array;
 const { isFinite, isSafeInteger } = Number;
@@ -236,15 +236,17 @@ const convert = {
    * `{"issuer":"me"}\0{"currentDate":1767225600000}`, one string for the binding to read. */
   options(options) {
     const dates = { json: '' };
-    // The scratch trace, unless a getter calling back in is reading options with it already.
+    // Into the scratch array, unless a getter calling back in finds the outer call using it.
     const scratch = scratchItems;
-    scratchItems = undefined;
     const trace = newTrace(scratch ?? bareArray());
+    scratchItems = undefined;
     let refusal;
     try {
       refusal = traceObject(options, dates, trace);
     } finally {
       if (scratch !== undefined) scratchItems = scratch;
+      // Items past the end, from longer options read before, would keep the caller's values.
+      if (trace.items.length > trace.count) trace.items.length = trace.count;
     }
     if (refusal !== undefined) return refusal;
     const text = optionsText(trace);
@@ -276,7 +278,7 @@ const convert = {
 // setter added to a prototype, even for the length of one call, reaches neither), and Dates are
 // not in the trace (they follow the text, written anew at every call). Options are read into one
 // of two arrays kept for it, the other holding the last call's trace, so that a call with the
-// same options as the last allocates no trace and no copy.
+// same options as the last makes neither a trace array nor a copy.
 let lastTrace = newTrace(bareArray());
 let lastText = '';
 let scratchItems = bareArray();
@@ -284,8 +286,9 @@ let scratchItems = bareArray();
 function optionsText(trace) {
   if (sameItems(trace, lastTrace)) return lastText;
   const text = traceText(trace);
-  // The last trace's array becomes the scratch (a trace of a call inside a getter has one of its
-  // own, and the scratch may be in use by the outer call: its array is then dropped).
+  // The last trace's array becomes the scratch array, unless the outer call of a getter calling
+  // in holds the scratch array (this call's trace then has one of its own, and the last trace's
+  // array is let go).
   if (scratchItems !== undefined) scratchItems = lastTrace.items;
   lastTrace = trace;
   lastText = text;

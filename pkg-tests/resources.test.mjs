@@ -9,7 +9,9 @@
 // - no error message contains the token;
 // - a verifier with `cache: 1000` fed 200,000 distinct valid tokens keeps its memory flat after
 //   warm-up (entries are evicted), and, as a control, a cache large enough to keep them all
-//   grows the memory, so the probe sees cache entries.
+//   grows the memory, so the probe sees cache entries;
+// - options read for one-shot calls are let go once later calls read other options (the entry
+//   reads them into arrays it keeps, js/errors.js), as the JS heap shows.
 //
 // How the memory is observed without a test hook in the package: node:test runs each file in its
 // own process, so this file wraps WebAssembly.Instance before importing 'jwt-wasm' and keeps the
@@ -17,6 +19,8 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const instances = [];
 const OriginalInstance = WebAssembly.Instance;
@@ -25,7 +29,7 @@ WebAssembly.Instance = function Instance(module, imports) {
   instances.push(instance);
   return instance;
 };
-const { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify } = await import('jwt-wasm');
+const { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, signJwt } = await import('jwt-wasm');
 WebAssembly.Instance = OriginalInstance;
 
 const MAX_VERIFIES = Number(process.env.RESOURCE_VERIFIES ?? 1_000_000);
@@ -287,4 +291,32 @@ test('a header whose crit repeats a name is read in near-linear time, before any
   console.log(`resources: repeated crit, ${small.length} characters in ${smallMs.toFixed(1)} ms, ${large.length} in ${largeMs.toFixed(1)} ms`);
   assert.ok(largeMs < smallMs * 8, `${largeMs} ms against ${smallMs} ms`);
   verifier.free();
+});
+
+test('options read for one-shot calls are let go once later calls read other options', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const MiB = 1024 * 1024;
+  const token = signed('{"alg":"HS256"}', JSON.stringify({ sub: 'ada', aud: 'api', exp: NOW_S + 60 }));
+  const base = heap();
+  // 2,048 audiences of 16 KiB each (flat strings, not a rope of one shared text), 32 MiB in
+  // all, and the control: the probe sees them held.
+  let options = { audience: Array.from({ length: 2048 }, (_, i) => Buffer.alloc(16_384, `${i}:`).toString('latin1')), currentDate: NOW };
+  options.audience[0] = 'api';
+  const held = heap() - base;
+  assert.ok(held > 24 * MiB, `${held} bytes held`);
+  assert.equal(jwtVerify(token, KEY, options).payload.sub, 'ada');
+  assert.ok(signJwt({}, KEY, options).length > 32 * MiB);
+  options = undefined;
+  for (let round = 0; round < 3; round += 1) {
+    assert.equal(jwtVerify(token, KEY, { audience: 'api', currentDate: NOW }).payload.sub, 'ada');
+    assert.equal(decodeJwt(signJwt({}, KEY, { audience: 'api', currentDate: NOW })).aud, 'api');
+  }
+  const kept = heap() - base;
+  assert.ok(kept < held / 4, `${kept} bytes of ${held} still held`);
 });

@@ -420,8 +420,14 @@ impl Clock {
 /// Reads an options object as JSON text for the core, with its `Date` members taken out (the core
 /// decides which options may be one).
 fn read_options(options: &JsValue) -> Result<(String, DateOptions), Error> {
-    match options_read(options)? {
-        Some(read) => options_text(&read),
+    options_from(options_read(options)?.as_ref(), options)
+}
+
+/// The options' JSON text and `Date` members: from what `convert.options` read them as, if it
+/// did (see `options_read`), else none or as the raw glue reads them.
+fn options_from(read: Option<&JsValue>, options: &JsValue) -> Result<(String, DateOptions), Error> {
+    match read {
+        Some(read) => options_text(read),
         None if options.is_undefined() => Ok((String::from("{}"), DateOptions::default())),
         None => unconnected_options(options),
     }
@@ -637,10 +643,7 @@ fn with_read_options<T>(
     if let Some(kept) = kept {
         return Ok(kept);
     }
-    let (text, dates) = match &read {
-        Some(read) => options_text(read)?,
-        None => read_options(options)?,
-    };
+    let (text, dates) = options_from(read.as_ref(), options)?;
     let (made, clock) = make(text, dates)?;
     if let Some(read) = read {
         slot.with(|slot| {
