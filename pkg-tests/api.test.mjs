@@ -316,6 +316,12 @@ describe('verify', () => {
       const signOptions = { audience: 'web', get subject() { inner = jwtVerify(forApi, SECRET, { audience: 'api' }).payload.sub; return 'dave'; } };
       const token = signJwt({}, SECRET, signOptions);
       assert.deepEqual([decodeJwt(token).sub, decodeJwt(token).aud, inner], ['dave', 'web', 'ada']);
+      // A JWK is read as options are: one whose getter calls in with options.
+      const jwk = { kty: 'oct', get k() { inner = jwtVerify(forWeb, SECRET, webOptions()).payload.sub; return Buffer.from(SECRET).toString('base64url'); }, alg: 'HS256' };
+      inner = undefined;
+      assert.equal(jwtVerify(forApi, jwk, { audience: 'api', issuer: 'me' }).payload.sub, 'ada');
+      assert.equal(inner, 'bob');
+      assert.equal(jwtVerify(forWeb, SECRET, webOptions()).payload.sub, 'bob');
     }
   });
 
