@@ -54,6 +54,27 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
   cargo install cargo-fuzz --version 0.13.2
 fi
 
+# The Node releases pkg-tests/node-releases.test.mjs runs the package's tests under, beside the
+# Node that runs `npm test`: the binaries of npm's node-<platform>-<arch> packages, unpacked into
+# node_modules/.cache/node-releases/<version>/ (from the npm registry, like every dependency).
+# A platform without such packages skips them (the test says so); a failed fetch fails setup.
+NODE_PLATFORM=$(node -p 'process.platform + "-" + process.arch')
+NODE_RELEASES=$(node -p 'require("./scripts/node-releases.json").join(" ")')
+for release in $NODE_RELEASES; do
+  target="node_modules/.cache/node-releases/$release"
+  [ -x "$target/bin/node" ] && continue
+  if ! npm view "node-$NODE_PLATFORM@$release" version >/dev/null 2>&1; then
+    say "no node-$NODE_PLATFORM@$release on the registry: Node $release is not tested here"
+    continue
+  fi
+  say "fetching Node $release (node-$NODE_PLATFORM)"
+  staging=$(mktemp -d)
+  (cd "$staging" && npm pack --silent "node-$NODE_PLATFORM@$release" >/dev/null && tar xzf ./*.tgz)
+  rm -rf "$target" && mkdir -p "$(dirname "$target")" && mv "$staging/package" "$target"
+  rm -rf "$staging"
+  "$target/bin/node" --version >/dev/null
+done
+
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing Debian chromium and chromium-driver"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
