@@ -272,13 +272,13 @@ const convert = {
 // The options of the last call and their text. Most callers pass the same options on every call
 // (one object, or an equal literal), and JSON.stringify takes most of a microsecond to write them
 // again: options whose trace holds the same items as the last call's reuse its text, which
-// JSON.stringify would write again character for character (0 and -0 are both written 0). The
-// text depends on nothing but the trace: traces and the copies written from them are objects and
-// arrays without a prototype, filled without calling anything of the time (a toJSON or an index
-// setter added to a prototype, even for the length of one call, reaches neither), and Dates are
-// not in the trace (they follow the text, written anew at every call). Options are read into one
-// of two arrays kept for it, the other holding the last call's trace, so that a call with the
-// same options as the last makes neither a trace array nor a copy.
+// JSON.stringify would write again character for character (0 and -0 are both written 0). The text
+// depends on nothing but the trace: a trace's array and the copy written from it are arrays and
+// objects without a prototype, filled without calling anything of the time (a toJSON or an index
+// setter added to a prototype, even for the length of one call, reaches neither), and Dates are not
+// in the trace (they follow the text, written anew at every call). Options are read into one of two
+// arrays kept for it, the other holding the last call's trace, so that a call with the same options
+// as the last makes neither a trace array nor a copy.
 let lastTrace = newTrace(bareArray());
 let lastText = '';
 let scratchItems = bareArray();

@@ -619,7 +619,7 @@ thread_local! {
 /// `convert.options` read them as. The next call whose options read as the same string (`===`:
 /// the same text and the same `Date`s, and nearly always the very string, which the entry reuses
 /// for options that are the same data) reuses it without copying the text into wasm or reading
-/// it again (about 5% of a one-shot verify or sign under Node).
+/// it again (about 6% of a one-shot verify under Node).
 struct ReadOptions<T> {
     read: JsValue,
     made: Rc<T>,
