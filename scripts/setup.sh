@@ -57,15 +57,21 @@ fi
 # The Node releases pkg-tests/node-releases.test.mjs runs the package's tests under, beside the
 # Node that runs `npm test`: the binaries of npm's node-<platform>-<arch> packages, unpacked into
 # node_modules/.cache/node-releases/<version>/ (from the npm registry, like every dependency).
-# A platform without such packages skips them (the test says so); a failed fetch fails setup.
+# A platform without such packages skips them (the test says so); any other failure fails setup.
 NODE_PLATFORM=$(node -p 'process.platform + "-" + process.arch')
 NODE_RELEASES=$(node -p 'require("./scripts/node-releases.json").join(" ")')
 for release in $NODE_RELEASES; do
   target="node_modules/.cache/node-releases/$release"
   [ -x "$target/bin/node" ] && continue
-  if ! npm view "node-$NODE_PLATFORM@$release" version >/dev/null 2>&1; then
-    say "no node-$NODE_PLATFORM@$release on the registry: Node $release is not tested here"
-    continue
+  # Only a package the registry does not have (E404) is skipped; any other failure fails setup,
+  # so that a registry hiccup cannot quietly leave a release untested.
+  if ! lookup=$(npm view "node-$NODE_PLATFORM@$release" version 2>&1); then
+    if grep -q E404 <<<"$lookup"; then
+      say "no node-$NODE_PLATFORM@$release on the registry: Node $release is not tested here"
+      continue
+    fi
+    printf '%s\n' "$lookup" >&2
+    exit 1
   fi
   say "fetching Node $release (node-$NODE_PLATFORM)"
   staging=$(mktemp -d)
