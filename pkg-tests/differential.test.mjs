@@ -11,21 +11,15 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as jose from 'jose';
 import { createVerifier, JwtError, jwtVerify } from 'jwt-wasm';
+import { prng } from './runtimes/differential.mjs';
 
 const CASES = Number(process.env.DIFF_CASES ?? 10000);
 const SEED = Number(process.env.DIFF_SEED ?? 20261126);
 const NOW = 1_700_000_000;
 
-// --- a small seeded generator (mulberry32) ---------------------------------------------------
+// --- a small seeded generator: the runtime differential's mulberry32, with ranges and subsets ---
 function generator(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = prng(seed);
   const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = (items) => items[Math.floor(next() * items.length)];
   const chance = (p) => next() < p;

@@ -2,7 +2,8 @@
 // fresh consumer projects in a temporary folder, then the shared vectors, smoke checks and
 // generated cases answered as Node answers them (pkg-tests/runtimes/check.mjs), the examples and
 // the README's quick-start code in Node (ESM, CJS), Deno, Bun, workerd and headless Chromium
-// (native ESM, esbuild, Vite, a Vite-built web worker), and the types under tsc. One test per runtime or README block, named after it.
+// (native ESM, esbuild, Vite, a Vite-built web worker), and the types under tsc. One test per
+// runtime or README block, named after it.
 // Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';

@@ -12,8 +12,8 @@ const NOW_S = NOW.getTime() / 1000;
 const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
 const enc = new TextEncoder();
 
-// ---------- deterministic PRNG (mulberry32) ----------
-function prng(seed) {
+// ---------- deterministic PRNG (mulberry32; differential.test.mjs uses it too) ----------
+export function prng(seed) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) | 0;
