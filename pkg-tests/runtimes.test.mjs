@@ -759,12 +759,24 @@ describe('examples/node', () => {
 });
 
 describe('TypeScript', () => {
-  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  for (const resolution of ['bundler', 'nodenext', 'node16']) {
-    test(`tsc --noEmit: a strict consumer of the installed tarball, moduleResolution ${resolution}`, LIMIT, async () => {
+  // TypeScript 5.9 (the last of the JavaScript compiler) and 7 (the native one, npm's latest, a
+  // dev dependency under the alias typescript7): consumers use both.
+  const compilers = [
+    { major: 5, tsc: join(ROOT, 'node_modules/typescript/bin/tsc') },
+    { major: 7, tsc: join(ROOT, 'node_modules/typescript7/bin/tsc') },
+  ];
+  for (const { major, tsc } of compilers) {
+    test(`TypeScript ${major}: the compiler run is that major version`, LIMIT, async () => {
+      const result = await run(process.execPath, [tsc, '--version'], { cwd: app, timeoutMs: 60_000 });
+      assert.equal(result.status, 0, describeRun(`tsc ${major} --version`, result));
+      assert.match(result.stdout, new RegExp(`^Version ${major}\\.`), result.stdout);
+    });
+  }
+  for (const { major, tsc } of compilers) for (const resolution of ['bundler', 'nodenext', 'node16']) {
+    test(`tsc --noEmit: a strict consumer of the installed tarball, moduleResolution ${resolution}${major === 5 ? '' : `, TypeScript ${major}`}`, LIMIT, async () => {
       const project = join(app, `types/tsconfig.${resolution}.json`);
       const result = await run(process.execPath, [tsc, '-p', project, '--listFiles'], { cwd: app, timeoutMs: 120_000 });
-      assert.equal(result.status, 0, describeRun(`tsc ${resolution}`, result));
+      assert.equal(result.status, 0, describeRun(`tsc ${major} ${resolution}`, result));
       // The types came from the installed tarball, not from the repository.
       const listed = result.stdout.split('\n');
       assert.ok(listed.includes(join(app, 'node_modules/jwt-wasm/js/index.d.ts')), result.stdout);
@@ -776,7 +788,7 @@ describe('TypeScript', () => {
   // Copied into a strict .ts file, the Node, Deno and TypeScript snippets must type-check as
   // written. The environment and arguments are typed as @types/node and Deno's own types have them
   // (`string | undefined`), so a snippet that passes them on unchecked fails here.
-  test('tsc --noEmit: the README\'s Node, Deno and TypeScript snippets as strict TypeScript', LIMIT, async () => {
+  for (const { major, tsc } of compilers) test(`tsc --noEmit: the README's Node, Deno and TypeScript snippets as strict TypeScript${major === 5 ? '' : `, TypeScript ${major}`}`, LIMIT, async () => {
     const node = readmeCode('Node (20 or later), ESM or CommonJS').code;
     const denoAsWritten = readmeCode('Deno').code;
     const deno = denoAsWritten.replace("from 'npm:jwt-wasm'", "from 'jwt-wasm'");
@@ -794,6 +806,6 @@ describe('TypeScript', () => {
     tsconfig.compilerOptions.noUncheckedIndexedAccess = true; // Deno.args[0] is string | undefined
     const project = snippetFile('types/tsconfig.json', JSON.stringify(tsconfig));
     const result = await run(process.execPath, [tsc, '-p', project], { cwd: app, timeoutMs: 120_000 });
-    assert.equal(result.status, 0, describeRun('tsc readme snippets', result));
+    assert.equal(result.status, 0, describeRun(`tsc ${major} readme snippets`, result));
   });
 });
