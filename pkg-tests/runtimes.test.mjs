@@ -785,6 +785,21 @@ describe('TypeScript', () => {
     });
   }
 
+  // Deno type-checks with its own compiler and defaults (TypeScript 6.0 in Deno 2.9): the strict
+  // consumer, importing the package by name, and the README's Deno snippet as a .ts file importing
+  // npm:jwt-wasm, as a Deno user writes it. The expected error shows the package's types were read.
+  test('deno check: the strict consumer and the README\'s Deno snippet as TypeScript, with Deno\'s compiler', LIMIT, async () => {
+    const { code } = readmeCode('Deno');
+    assert.match(code, /from 'npm:jwt-wasm'/);
+    const file = snippetFile('types/deno-check.ts', `${code}\nconst sub: string | undefined = payload.sub;\n`
+      + `// @ts-expect-error: exp is a number\nconst wrong: string | undefined = payload.exp;\nconsole.log(sub, wrong);\n`);
+    const result = await run(bin('deno'), ['check', '--config', 'deno.json', 'types/consumer.ts', file], {
+      cwd: app, env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, timeoutMs: 120_000,
+    });
+    assert.equal(result.status, 0, describeRun('deno check', result));
+    for (const checked of ['types/consumer.ts', 'deno-check.ts']) assert.ok(result.stderr.includes(checked), result.stderr);
+  });
+
   // Copied into a strict .ts file, the Node, Deno and TypeScript snippets must type-check as
   // written. The environment and arguments are typed as @types/node and Deno's own types have them
   // (`string | undefined`), so a snippet that passes them on unchecked fails here.
