@@ -4,13 +4,15 @@
 // none at all after it had loaded, and logged no error (a CSP violation would be one).
 // Screenshots of the main states go to screenshots/ (ignored by git) for a person to look at.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { decodeJwt, jwtVerify, signJwt } from 'jwt-wasm';
 import { startServer } from '../scripts/serve.mjs';
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -543,6 +545,138 @@ describe('token inspector page', () => {
     assert.equal(await text(page, '#status-label'), 'Expired');
     await page.click('#clear-token');
     assert.equal(await text(page, '#status-label'), 'No token');
+    await finish(session);
+  });
+
+  // axe-core (WCAG 2.1 A and AA rules, and its best practices) in each state a visitor meets, in
+  // both colour schemes and at a phone's width, with the page's Content-Security-Policy in force
+  // (axe is evaluated by the test, not loaded as a script).
+  test('accessibility: axe-core finds no violation in any state, light or dark, wide or narrow', { timeout: 600_000 }, async () => {
+    const states = [
+      ['empty', async () => {}],
+      ['sample token', (page) => page.click('#load-sample')],
+      ['expired sample', (page) => page.click('#load-expired')],
+      ['malformed token', (page) => page.fill('#token', 'not.a')],
+      ['tolerance refused', async (page) => { await page.click('#load-sample'); await page.fill('#tolerance', '-5'); }],
+      ['verified', async (page) => { await page.fill('#token', VALID); await page.fill('#verify-secret', SECRET); }],
+      ['verification failed', async (page) => { await page.fill('#token', VALID); await page.fill('#verify-secret', 'wrong-secret'); }],
+      ['signed', async (page) => { await page.fill('#sign-secret', SECRET); await page.click('#sign-button'); }],
+      ['signing refused', async (page) => { await page.fill('#sign-exp', 'soon'); await page.click('#sign-button'); }],
+    ];
+    for (const colorScheme of ['light', 'dark']) {
+      for (const width of [1280, 375]) {
+        for (const [name, act] of states) {
+          const session = await openPage({ colorScheme, viewport: { width, height: 900 } });
+          const { page } = session;
+          await act(page);
+          await page.clock.resume(); // axe waits on timers of its own
+          await page.evaluate(AXE);
+          const { violations, passes } = await page.evaluate(() => globalThis.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+          }));
+          const where = `${name}, ${colorScheme}, ${width} px`;
+          assert.ok(passes.some((rule) => rule.id === 'label'), `${where}: axe did not run its rules`);
+          assert.deepEqual(violations.map((rule) => `${rule.id}: ${rule.nodes.map((node) => node.target.join(' ')).join(', ')}`), [], where);
+          await finish(session);
+        }
+      }
+    }
+  });
+
+  test('accessibility: alerts said once, errors tied to their field, focus rings and edges that show', { timeout: 120_000 }, async () => {
+    const session = await openPage();
+    const { page } = session;
+    // The tolerance's alert is not emptied and refilled by the clock's tick: the same nodes stay.
+    await page.click('#load-sample');
+    await page.fill('#tolerance', '-5');
+    await page.evaluate(() => { globalThis.shownError = document.querySelector('#tolerance-error code'); });
+    await page.clock.runFor(3_500);
+    assert.equal(await page.evaluate(() => globalThis.shownError?.isConnected), true, 'the alert was re-rendered');
+    assert.match(await text(page, '#tolerance-error'), /^ERR_OPTIONS_INVALID /);
+    await page.fill('#tolerance', '0');
+
+    // A signing error marks the field it is about, and only that one.
+    const marked = () => page.evaluate(() => ['sign-payload', 'sign-exp', 'sign-secret']
+      .filter((id) => document.getElementById(id).getAttribute('aria-invalid') === 'true')
+      .map((id) => `${id}:${document.getElementById(id).getAttribute('aria-describedby')}`));
+    await page.fill('#sign-secret', SECRET);
+    await page.fill('#sign-exp', 'soon');
+    await page.click('#sign-button');
+    assert.deepEqual(await marked(), ['sign-exp:sign-error']);
+    await page.fill('#sign-exp', '15m');
+    await page.fill('#sign-secret', '');
+    await page.click('#sign-button');
+    assert.deepEqual(await marked(), ['sign-secret:sign-error'], 'an empty secret');
+    await page.fill('#sign-secret', SECRET);
+    await page.fill('#sign-payload', '{ not json');
+    await page.click('#sign-button');
+    assert.deepEqual(await marked(), ['sign-payload:sign-error']);
+    await page.fill('#sign-payload', '{"sub":"ada"}');
+    await page.click('#sign-button');
+    assert.deepEqual(await marked(), []);
+    // The token is not read out character by character; a status says it was signed.
+    assert.equal(await page.getAttribute('#sign-output', 'aria-live'), 'off');
+    assert.equal(await text(page, '#sign-status'), 'Token signed.');
+
+    // The secret's Show button says what it will do, not a pressed state.
+    await page.click('#sign-secret-show');
+    assert.equal(await page.getAttribute('#sign-secret-show', 'aria-label'), 'Hide secret');
+    assert.equal(await page.getAttribute('#sign-secret-show', 'aria-pressed'), null);
+    assert.equal(await page.getAttribute('#sign-secret', 'type'), 'text');
+    // The decoded JSON boxes are named regions, which a focusable box needs for its name.
+    for (const name of ['Header', 'Payload']) assert.equal(await page.getByRole('region', { name, exact: true }).count(), 1, name);
+
+    // Colours: a checkbox's focus ring is the solid accent (from the keyboard), and every field's
+    // edge and placeholder stand out from the card enough (3:1 for edges, 4.5:1 for text).
+    await page.focus('#sign-alg');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const box = document.activeElement;
+      const style = getComputedStyle(box);
+      const accent = document.body.appendChild(document.createElement('span'));
+      accent.style.color = 'var(--accent)';
+      const accentColor = getComputedStyle(accent).color;
+      accent.remove();
+      return { id: box.id, visible: box.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineWidth}`,
+        opaqueAccent: style.outlineColor === accentColor };
+    });
+    assert.deepEqual(ring, { id: 'sign-iat', visible: true, outline: 'solid 3px', opaqueAccent: true });
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const contrasts = await page.evaluate(() => {
+        const channel = (value) => (value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4);
+        const luminance = (color) => {
+          const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((part) => channel(Number(part) / 255));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const ratio = (a, b) => {
+          const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (light + 0.05) / (dark + 0.05);
+        };
+        const out = {};
+        for (const id of ['token', 'verify-secret', 'sign-payload', 'sign-exp']) {
+          const field = document.getElementById(id);
+          const card = getComputedStyle(field.closest('.card')).backgroundColor;
+          const placeholder = getComputedStyle(field, '::placeholder');
+          out[id] = { edge: ratio(getComputedStyle(field).borderTopColor, card), placeholderOpacity: placeholder.opacity,
+            placeholder: ratio(placeholder.color, card) };
+        }
+        return out;
+      });
+      for (const [id, { edge, placeholder, placeholderOpacity }] of Object.entries(contrasts)) {
+        assert.ok(edge >= 3, `${colorScheme} ${id}: edge ${edge.toFixed(2)}:1`);
+        assert.ok(placeholder >= 4.5 && placeholderOpacity === '1', `${colorScheme} ${id}: placeholder ${placeholder.toFixed(2)}:1, opacity ${placeholderOpacity}`);
+      }
+    }
+    // On a phone's width the claims are laid out as a list, but the table keeps its name and its
+    // column headers for a screen reader.
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.click('#load-sample');
+    assert.equal(await page.getByRole('table', { name: 'Claims', exact: true }).count(), 1);
+    for (const name of ['Claim', 'Value', 'What it means']) {
+      assert.equal(await page.getByRole('columnheader', { name, exact: true }).count(), 1, name);
+    }
     await finish(session);
   });
 

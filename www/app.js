@@ -180,19 +180,22 @@ function setStatus(kind, label, detail) {
   $('status-detail').textContent = detail;
 }
 
+/** Shows the tolerance's error, or none, once per render: an alert emptied and refilled each
+ * second would be announced each second. */
+function showToleranceError(error) {
+  const bad = error?.code === 'ERR_OPTIONS_INVALID';
+  showError($('tolerance-error'), bad ? error : null);
+  if (bad) $('tolerance').setAttribute('aria-invalid', 'true');
+  else $('tolerance').removeAttribute('aria-invalid');
+}
+
 function renderStatus(now) {
-  showError($('tolerance-error'), null);
-  $('tolerance').removeAttribute('aria-invalid');
+  const judged = decoded.token && !decoded.error ? expiry(now) : {};
+  showToleranceError(judged.error);
   if (!decoded.token) return setStatus('empty', 'No token', 'Paste a token or load the sample.');
   if (decoded.error) return setStatus('error', 'Malformed token', 'See the error under the token.');
-  const { info, error } = expiry(now);
-  if (error) {
-    if (error.code === 'ERR_OPTIONS_INVALID') {
-      showError($('tolerance-error'), error);
-      $('tolerance').setAttribute('aria-invalid', 'true');
-    }
-    return setStatus('error', 'Cannot judge', errorText(error));
-  }
+  const { info, error } = judged;
+  if (error) return setStatus('error', 'Cannot judge', errorText(error));
   const status = timeStatus(info);
   const tolerance = toleranceSecs();
   let detail = describeStatus(info, now, tolerance);
@@ -368,6 +371,24 @@ function expiredWarning(token) {
   return `This token has already expired (exp ${when}): its expiry is in the past.`;
 }
 
+/** The field a signing error is about: the secret's, the expiry's (the one option typed by
+ * hand), else the payload's. */
+const SIGN_ERROR_FIELDS = { ERR_KEY_INVALID: 'sign-secret', ERR_OPTIONS_INVALID: 'sign-exp' };
+
+/** Marks the field at fault invalid and described by the error; clears the others. */
+function markSignField(error) {
+  const atFault = error ? (SIGN_ERROR_FIELDS[error.code] ?? 'sign-payload') : null;
+  for (const id of ['sign-payload', 'sign-exp', 'sign-secret']) {
+    if (id === atFault) {
+      $(id).setAttribute('aria-invalid', 'true');
+      $(id).setAttribute('aria-describedby', 'sign-error');
+    } else {
+      $(id).removeAttribute('aria-invalid');
+      $(id).removeAttribute('aria-describedby');
+    }
+  }
+}
+
 function sign() {
   signedToken = '';
   let error = null;
@@ -386,6 +407,9 @@ function sign() {
     error = caught;
   }
   showError($('sign-error'), error);
+  markSignField(error);
+  // The token itself is not a live region (a screen reader would spell it out); this says it.
+  $('sign-status').textContent = signedToken ? 'Token signed.' : '';
   $('sign-warning').hidden = !warning;
   $('sign-warning').textContent = warning;
   renderSigned();
@@ -436,8 +460,9 @@ function loadToken(token, { secret } = {}) {
 function toggleSecret(button, input) {
   const show = input.type === 'password';
   input.type = show ? 'text' : 'password';
+  // Named by what it does next (not a toggle's pressed state, which would read "Hide, pressed").
   button.textContent = show ? 'Hide' : 'Show';
-  button.setAttribute('aria-pressed', String(show));
+  button.setAttribute('aria-label', show ? 'Hide secret' : 'Show secret');
 }
 
 tokenInput.addEventListener('input', onTokenInput);
@@ -469,8 +494,10 @@ $('sign-copy').addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(signedToken);
     $('sign-copy').textContent = 'Copied';
+    $('sign-status').textContent = 'Token copied to the clipboard.';
   } catch {
     $('sign-copy').textContent = 'Copy failed';
+    $('sign-status').textContent = 'The token could not be copied.';
   }
   setTimeout(() => ($('sign-copy').textContent = 'Copy'), 1500);
 });
