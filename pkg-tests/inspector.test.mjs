@@ -571,9 +571,13 @@ describe('token inspector page', () => {
           await act(page);
           await page.clock.resume(); // axe waits on timers of its own
           await page.evaluate(AXE);
-          const { violations, passes } = await page.evaluate(() => globalThis.axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-          }));
+          // Bounded: page.evaluate has no timeout of its own.
+          const { violations, passes } = await page.evaluate(() => Promise.race([
+            globalThis.axe.run(document, {
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+            }),
+            new Promise((_, reject) => setTimeout(() => reject(new Error('axe ran for over 60 s')), 60_000)),
+          ]));
           const where = `${name}, ${colorScheme}, ${width} px`;
           assert.ok(passes.some((rule) => rule.id === 'label'), `${where}: axe did not run its rules`);
           assert.deepEqual(violations.map((rule) => `${rule.id}: ${rule.nodes.map((node) => node.target.join(' ')).join(', ')}`), [], where);
@@ -617,6 +621,14 @@ describe('token inspector page', () => {
     // The token is not read out character by character; a status says it was signed.
     assert.equal(await page.getAttribute('#sign-output', 'aria-live'), 'off');
     assert.equal(await text(page, '#sign-status'), 'Token signed.');
+    // Copying says so in the same status (the button's own text is not announced).
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.click('#sign-copy');
+    for (let tries = 0; tries < 50 && (await text(page, '#sign-status')) === 'Token signed.'; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(await text(page, '#sign-status'), 'Token copied to the clipboard.');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), (await text(page, '#sign-output')).replace(/\s+/g, ''));
 
     // The secret's Show button says what it will do, not a pressed state.
     await page.click('#sign-secret-show');
@@ -642,33 +654,71 @@ describe('token inspector page', () => {
         opaqueAccent: style.outlineColor === accentColor };
     });
     assert.deepEqual(ring, { id: 'sign-iat', visible: true, outline: 'solid 3px', opaqueAccent: true });
+    // Each field's edge (3:1) and placeholder (4.5:1), and the token's coloured segments (4.5:1),
+    // against what each sits on (the nearest opaque background: a card, or the status box, whose
+    // tint follows the verdict), in each status and both schemes.
+    const statuses = [
+      ['no token', () => page.click('#clear-token')],
+      ['valid', () => page.click('#load-sample')],
+      ['expired', () => page.click('#load-expired')],
+      ['no expiry', () => page.fill('#token', sign({ sub: 'ada' }))],
+      ['not yet valid', () => page.fill('#token', sign({ sub: 'ada', nbf: NOW_S + 60 }))],
+      ['malformed', () => page.fill('#token', 'not.a')],
+      ['tolerance refused', async () => { await page.click('#load-sample'); await page.fill('#tolerance', '-5'); }],
+    ];
     for (const colorScheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme });
-      const contrasts = await page.evaluate(() => {
-        const channel = (value) => (value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4);
-        const luminance = (color) => {
-          const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((part) => channel(Number(part) / 255));
-          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
-        const ratio = (a, b) => {
-          const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-          return (light + 0.05) / (dark + 0.05);
-        };
-        const out = {};
-        for (const id of ['token', 'verify-secret', 'sign-payload', 'sign-exp']) {
-          const field = document.getElementById(id);
-          const card = getComputedStyle(field.closest('.card')).backgroundColor;
-          const placeholder = getComputedStyle(field, '::placeholder');
-          out[id] = { edge: ratio(getComputedStyle(field).borderTopColor, card), placeholderOpacity: placeholder.opacity,
-            placeholder: ratio(placeholder.color, card) };
-        }
-        return out;
-      });
-      for (const [id, { edge, placeholder, placeholderOpacity }] of Object.entries(contrasts)) {
-        assert.ok(edge >= 3, `${colorScheme} ${id}: edge ${edge.toFixed(2)}:1`);
-        assert.ok(placeholder >= 4.5 && placeholderOpacity === '1', `${colorScheme} ${id}: placeholder ${placeholder.toFixed(2)}:1, opacity ${placeholderOpacity}`);
+      for (const [status, act] of statuses) {
+        await act();
+        const low = await page.evaluate(() => {
+          const channel = (value) => (value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4);
+          const rgba = (color) => color.match(/[\d.]+/g).map(Number);
+          const luminance = (color) => {
+            const [r, g, b] = rgba(color).slice(0, 3).map((part) => channel(part / 255));
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const ratio = (a, b) => {
+            const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+            return (light + 0.05) / (dark + 0.05);
+          };
+          const behind = (node) => {
+            for (let at = node.parentElement; at; at = at.parentElement) {
+              const color = getComputedStyle(at).backgroundColor;
+              if (rgba(color)[3] ?? 1) return color;
+            }
+            return 'rgb(255, 255, 255)';
+          };
+          const found = [];
+          const check = (what, color, node, least, extra = true) => {
+            const value = ratio(color, behind(node));
+            if (value < least || !extra) found.push(`${what} ${value.toFixed(2)}:1`);
+          };
+          for (const field of document.querySelectorAll('input:not([type=checkbox], [type=radio]), select, textarea')) {
+            if (!field.checkVisibility()) continue;
+            check(`#${field.id} edge`, getComputedStyle(field).borderTopColor, field, 3);
+            const placeholder = getComputedStyle(field, '::placeholder');
+            if (field.placeholder) check(`#${field.id} placeholder`, placeholder.color, field, 4.5, placeholder.opacity === '1');
+          }
+          for (const segment of document.querySelectorAll('#token-highlight span')) {
+            check(`token .${segment.className}`, getComputedStyle(segment).color, segment.parentElement, 4.5);
+          }
+          return found;
+        });
+        assert.deepEqual(low, [], `${colorScheme}, ${status}`);
       }
     }
+    // An invalid field keeps its red edge while it has the focus (being corrected).
+    await page.focus('#tolerance');
+    await page.keyboard.press('End');
+    const edges = await page.evaluate(() => {
+      const bad = document.body.appendChild(document.createElement('span'));
+      bad.style.color = 'var(--bad)';
+      const badColor = getComputedStyle(bad).color;
+      bad.remove();
+      const field = document.getElementById('tolerance');
+      return { invalid: field.getAttribute('aria-invalid'), focused: field.matches(':focus-visible'), red: getComputedStyle(field).borderTopColor === badColor };
+    });
+    assert.deepEqual(edges, { invalid: 'true', focused: true, red: true });
     // On a phone's width the claims are laid out as a list, but the table keeps its name and its
     // column headers for a screen reader.
     await page.setViewportSize({ width: 375, height: 900 });
