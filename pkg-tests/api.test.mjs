@@ -82,6 +82,13 @@ describe('decode', () => {
     for (const bad of ['', 'a.b', 'W10.e30.x', 42]) {
       assert.equal(codeOf(() => decodeProtectedHeader(bad)), 'ERR_JWS_INVALID', String(bad));
     }
+    // As jwtVerify says it: not an object, or a name given twice.
+    const b64 = (text) => Buffer.from(text).toString('base64url');
+    for (const [header, message] of [['[]', 'is not a JSON object'], ['{"alg":"HS256","alg":"none"}', 'has a duplicate member name']]) {
+      const token = `${b64(header)}.e30.x`;
+      assert.equal(messageOf(() => decodeProtectedHeader(token)), `ERR_JWS_INVALID: the protected header ${message}`, header);
+      assert.equal(messageOf(() => jwtVerify(token, SECRET)), `ERR_JWS_INVALID: the protected header ${message}`, header);
+    }
     assert.equal(codeOf(() => decodeJwt(`e30.${'a'.repeat(70_000)}.x`)), 'ERR_JWT_TOO_LONG');
   });
 });
@@ -581,7 +588,12 @@ describe('verify', () => {
       }
     }
     assert.match(messageOf(() => jwtVerify(good, 42, at())), /must be a string, a Uint8Array or an "oct" JWK object$/);
-    assert.match(messageOf(() => jwtVerify(good, new Map(), at())), /not a CryptoKey or KeyObject/);
+    assert.match(messageOf(() => jwtVerify(good, new Map(), at())), /\(a CryptoKey or KeyObject is not taken either: pass the secret's bytes\)$/);
+    // Bytes in another view are told how to pass them.
+    const bytes = new TextEncoder().encode(SECRET);
+    for (const view of [bytes.buffer, new DataView(bytes.buffer), new Int8Array(bytes.buffer), new Uint16Array(2)]) {
+      assert.match(messageOf(() => jwtVerify(good, view, at())), /\(for an ArrayBuffer, a DataView or another typed array, pass a Uint8Array over the same bytes: new Uint8Array\(buffer, offset, length\)\)$/, String(view));
+    }
     // jose's jwtVerify also takes a function that resolves the key; here the message says so.
     for (const resolver of [() => SECRET, async () => SECRET]) {
       for (const call of [() => jwtVerify(good, resolver, at()), () => createVerifier(resolver), () => signJwt({}, resolver)]) {
@@ -814,8 +826,10 @@ describe('sign', () => {
 describe('errors', () => {
   test('a token pasted with its "Bearer " scheme or with whitespace is refused with a hint', () => {
     const scheme = '; pass the token without the "Bearer " scheme before it';
-    const spaced = '; the token contains whitespace (trim it)';
+    const spaced = '; the token has white space around it (trim it)';
+    const within = '; the token contains white space, which a JWT never does (pass the token alone, without a scheme or a header\'s name, on one line)';
     const verifier = createVerifier(SECRET);
+    const [header, payload, signature] = good.split('.');
     const cases = [
       [`Bearer ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', scheme],
       [`bearer ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', scheme],
@@ -823,6 +837,12 @@ describe('errors', () => {
       [` ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', spaced],
       ['Bearer', 'ERR_JWS_INVALID: a compact JWS has exactly three segments', ''],
       ['Bearer  x', 'ERR_JWS_INVALID: a compact JWS has exactly three segments', scheme],
+      [`Token ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', within],
+      // White space in the payload segment is found by the MAC, before the segment is decoded (as
+      // in jose): the code stays the MAC's, and the hint says why.
+      [`${header}.${payload.slice(0, 9)}\n${payload.slice(9)}.${signature}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED: signature verification failed', within],
+      [`${header}.${payload} .${signature}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED: signature verification failed', within],
+      [`${header}.${payload}.${signature.slice(0, -2)}AA`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED: signature verification failed', ''],
     ];
     for (const [token, message, hint] of cases) {
       assert.equal(messageOf(() => jwtVerify(token, SECRET)), message + hint, JSON.stringify(token));
@@ -831,7 +851,7 @@ describe('errors', () => {
     assert.equal(messageOf(() => decodeProtectedHeader(`Bearer ${good}`)),
       `ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8${scheme}`);
     assert.equal(messageOf(() => decodeJwt('Bearer x')), `ERR_JWT_INVALID: a JWT in compact form has exactly three segments${scheme}`);
-    assert.equal(messageOf(() => isExpired('x y')), `ERR_JWT_INVALID: a JWT in compact form has exactly three segments${spaced}`);
+    assert.equal(messageOf(() => isExpired('x y')), `ERR_JWT_INVALID: a JWT in compact form has exactly three segments${within}`);
     // Only the payload segment is decoded, as in jose: a header left unread cannot fail.
     assert.deepEqual(decodeJwt(`Bearer ${good}`), decodeJwt(good));
     verifier.free();

@@ -86,8 +86,11 @@ impl TimeClaims {
 /// `ERR_JWT_CLAIM_VALIDATION_FAILED` for everything else, each with `claim` and `reason`.
 pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, now: UnixTime) -> Result<TimeClaims> {
     if let Some(expected) = &rules.typ {
-        let typ = header.get("typ").and_then(json::as_str);
-        if typ.is_none_or(|typ| normalize_typ(&typ) != *expected) {
+        // check_failed either way, as in jose: the option asks for the header parameter.
+        let Some(typ) = header.get("typ") else {
+            return Err(check_failed("typ", "the \"typ\" header parameter is missing"));
+        };
+        if json::as_str(typ).is_none_or(|typ| normalize_typ(&typ) != *expected) {
             return Err(check_failed("typ", "the \"typ\" header parameter has an unexpected value"));
         }
     }
@@ -329,8 +332,13 @@ mod tests {
             let header = format!(r#"{{"alg":"HS256","typ":"{typ}"}}"#);
             assert!(check_with_header(&header, "{}", &rules).is_ok(), "{typ}");
         }
-        for header in [r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"alg":"HS256"}"#, r#"{"alg":"HS256","typ":1}"#] {
+        for (header, message) in [
+            (r#"{"alg":"HS256","typ":"JWT"}"#, "the \"typ\" header parameter has an unexpected value"),
+            (r#"{"alg":"HS256","typ":1}"#, "the \"typ\" header parameter has an unexpected value"),
+            (r#"{"alg":"HS256"}"#, "the \"typ\" header parameter is missing"),
+        ] {
             assert_eq!(failure(check_with_header(header, "{}", &rules)).1, "typ", "{header}");
+            assert_eq!(check_with_header(header, "{}", &rules).unwrap_err().message(), message, "{header}");
         }
     }
 

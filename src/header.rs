@@ -20,10 +20,7 @@ impl<'a> Header<'a> {
     /// caller's extension names. Errors: `ERR_JWS_INVALID` for a malformed header, `crit` or
     /// `alg`; `ERR_JOSE_NOT_SUPPORTED` for a critical extension nobody recognises.
     pub fn parse(text: &'a str, recognised: &[String]) -> Result<Self> {
-        let members = Members::parse(text).map_err(|e| match e {
-            ObjectError::NotAnObject => invalid("the protected header is not a JSON object"),
-            ObjectError::DuplicateMember => invalid("the protected header has a duplicate member name"),
-        })?;
+        let members = members(text)?;
         let critical = critical_extensions(&members, recognised)?;
         let b64 = match critical.iter().any(|name| name == "b64") {
             true => members
@@ -84,6 +81,15 @@ fn critical_extensions<'a>(members: &Members<'a>, recognised: &[String]) -> Resu
         present.push(name);
     }
     Ok(names)
+}
+
+/// The members of a protected header's JSON text. Errors: `ERR_JWS_INVALID`, saying whether it
+/// is not a JSON object or repeats a name.
+pub fn members(text: &str) -> Result<Members<'_>> {
+    Members::parse(text).map_err(|error| match error {
+        ObjectError::NotAnObject => invalid("the protected header is not a JSON object"),
+        ObjectError::DuplicateMember => invalid("the protected header has a duplicate member name"),
+    })
 }
 
 fn invalid(message: &'static str) -> Error {

@@ -213,12 +213,14 @@ impl SecretKey {
     /// Checks that the key may be used with `alg` for `operation`.
     /// Errors: `ERR_KEY_INVALID`.
     pub fn check_fits(&self, alg: Algorithm, operation: KeyOperation) -> Result<()> {
-        if self.alg.is_some_and(|own| own != alg) {
-            return Err(Error::new(ErrorCode::KeyInvalid, "the JWK \"alg\" differs from the token's algorithm"));
+        if let Some(own) = self.alg.filter(|own| *own != alg) {
+            let message = format!("the JWK \"alg\" ({}) differs from the algorithm in use ({})", own.name(), alg.name());
+            return Err(Error::new(ErrorCode::KeyInvalid, message));
         }
         if let Some(ops) = &self.operations {
-            if !ops.iter().any(|op| op == operation.jwk_name()) {
-                return Err(Error::new(ErrorCode::KeyInvalid, "the JWK \"key_ops\" does not permit this operation"));
+            let needed = operation.jwk_name();
+            if !ops.iter().any(|op| op == needed) {
+                return Err(Error::new(ErrorCode::KeyInvalid, format!("the JWK \"key_ops\" does not include \"{needed}\"")));
             }
         }
         Ok(())
@@ -454,6 +456,12 @@ mod tests {
         assert!(key.check_fits(Algorithm::HS384, KeyOperation::Verify).is_ok());
         assert_eq!(key.check_fits(Algorithm::HS256, KeyOperation::Verify).unwrap_err().code(), ErrorCode::KeyInvalid);
         assert_eq!(key.check_fits(Algorithm::HS384, KeyOperation::Sign).unwrap_err().code(), ErrorCode::KeyInvalid);
+        // The messages name what differs (algorithm and operation names are not secrets).
+        assert_eq!(
+            key.check_fits(Algorithm::HS256, KeyOperation::Verify).unwrap_err().message(),
+            "the JWK \"alg\" (HS384) differs from the algorithm in use (HS256)"
+        );
+        assert_eq!(key.check_fits(Algorithm::HS384, KeyOperation::Sign).unwrap_err().message(), "the JWK \"key_ops\" does not include \"sign\"");
     }
 
     #[test]

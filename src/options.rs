@@ -37,9 +37,14 @@ impl<'a> OptionObject<'a> {
         Error::new(self.code, format!("unknown option \"{name}\" (expected one of: {})", known.join(", ")))
     }
 
-    /// The error for a member of the wrong type; for `null`, the hint to leave it out.
+    /// The error for a member of the wrong type; for `null` in options, the hint to leave it out
+    /// (a JWK's members have no default).
     pub fn wrong(&self, name: &str, raw: Raw<'_>, expected: &str) -> Error {
-        let hint = if json::is_null(raw) { ", not null (leave it out for the default)" } else { "" };
+        let hint = match json::is_null(raw) {
+            true if self.code == ErrorCode::JwkInvalid => ", not null",
+            true => ", not null (leave it out for the default)",
+            false => "",
+        };
         Error::new(self.code, format!("\"{name}\" must be {expected}{hint}"))
     }
 
@@ -204,6 +209,10 @@ mod tests {
             assert!(error.message().ends_with("not null (leave it out for the default)"), "{}", error.message());
         }
         assert!(!o.string("b", o.members.get("b").unwrap()).unwrap_err().message().contains("null"));
+        // A JWK's members have no default to fall back to: no hint to leave them out.
+        let jwk = OptionObject::parse(r#"{"k":null}"#, ErrorCode::JwkInvalid).unwrap();
+        let error = jwk.string("k", jwk.members.get("k").unwrap()).unwrap_err();
+        assert_eq!((error.code(), error.message()), (ErrorCode::JwkInvalid, "\"k\" must be a string, not null"));
     }
 
     #[test]

@@ -44,18 +44,23 @@ pub fn check_length(len: usize, max_len: usize) -> Result<()> {
 }
 
 /// The error for a token that is not in compact form: `message`, with a hint when the token
-/// shows one of the two commonest slips, a leftover `Bearer ` scheme (an `Authorization` header
-/// passed whole) and whitespace around or in it. Only failures pay for the look.
+/// shows one of the commonest slips: a leftover `Bearer ` scheme (an `Authorization` header
+/// passed whole), white space around it (trim it), and white space within it (another scheme, a
+/// header's name, a token wrapped over lines: a JWT has none). Only failures pay for the look.
 #[cold]
 #[inline(never)]
 pub fn malformed(code: ErrorCode, message: &'static str, token: &str) -> Error {
     let bytes = token.as_bytes();
     let start = bytes.iter().position(|byte| !byte.is_ascii_whitespace()).unwrap_or(bytes.len());
-    let scheme = bytes.get(start..).and_then(|rest| rest.get(..7)).is_some_and(|word| word.eq_ignore_ascii_case(b"bearer "));
+    let end = bytes.iter().rposition(|byte| !byte.is_ascii_whitespace()).map_or(start, |last| last.saturating_add(1));
+    let inner = bytes.get(start..end).unwrap_or_default();
+    let scheme = inner.get(..7).is_some_and(|word| word.eq_ignore_ascii_case(b"bearer "));
     let hint = if scheme {
         "; pass the token without the \"Bearer \" scheme before it"
-    } else if bytes.iter().any(u8::is_ascii_whitespace) {
-        "; the token contains whitespace (trim it)"
+    } else if inner.iter().any(u8::is_ascii_whitespace) {
+        "; the token contains white space, which a JWT never does (pass the token alone, without a scheme or a header's name, on one line)"
+    } else if inner.len() < bytes.len() {
+        "; the token has white space around it (trim it)"
     } else {
         return Error::new(code, message);
     };
@@ -95,11 +100,18 @@ mod tests {
     #[test]
     fn malformed_tokens_get_a_hint_for_a_scheme_or_whitespace() {
         let message = |token: &str| malformed(ErrorCode::JwsInvalid, "bad", token).message().to_owned();
-        for scheme in ["Bearer a.b.c", "bearer a.b.c", "BEARER a", " Bearer a.b.c"] {
+        for scheme in ["Bearer a.b.c", "bearer a.b.c", "BEARER a", " Bearer a.b.c", "Bearer a.b.c\n"] {
             assert_eq!(message(scheme), "bad; pass the token without the \"Bearer \" scheme before it", "{scheme}");
         }
-        for spaced in ["a.b.c\n", " a.b.c", "a.b.c\r\n", "a.b\t.c", "Bearer\ta.b.c"] {
-            assert_eq!(message(spaced), "bad; the token contains whitespace (trim it)", "{spaced:?}");
+        for around in ["a.b.c\n", " a.b.c", "a.b.c\r\n", "\ta.b.c ", " "] {
+            assert_eq!(message(around), "bad; the token has white space around it (trim it)", "{around:?}");
+        }
+        for within in ["a.b\t.c", "Bearer\ta.b.c", "a.b\n.c\n", "Token a.b.c", "Authorization: Bearer a.b.c", " a. b.c "] {
+            assert_eq!(
+                message(within),
+                "bad; the token contains white space, which a JWT never does (pass the token alone, without a scheme or a header's name, on one line)",
+                "{within:?}"
+            );
         }
         for plain in ["a.b.c", "", "Bearer", "Bearera.b.c", "a.b.c\u{a0}"] {
             assert_eq!(message(plain), "bad", "{plain:?}");

@@ -5,7 +5,7 @@ use crate::{
     check_jwk_text_length, check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
     SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN,
 };
-use js_sys::{Array, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
+use js_sys::{Array, ArrayBuffer, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::thread::LocalKey;
@@ -376,8 +376,10 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         "the key is missing (undefined or null): pass the secret as a string, a Uint8Array or an \"oct\" JWK object"
     } else if key.is_function() {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a function: choose the key before the call, where jose would call a key resolver)"
+    } else if ArrayBuffer::is_view(key) || key.is_instance_of::<ArrayBuffer>() {
+        "the key must be a string, a Uint8Array or an \"oct\" JWK object (for an ArrayBuffer, a DataView or another typed array, pass a Uint8Array over the same bytes: new Uint8Array(buffer, offset, length))"
     } else if key.is_object() {
-        "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a CryptoKey or KeyObject: pass the secret's bytes)"
+        "the key must be a string, a Uint8Array or an \"oct\" JWK object (a CryptoKey or KeyObject is not taken either: pass the secret's bytes)"
     } else {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object"
     };
