@@ -120,6 +120,17 @@ const END = Symbol('end');
 /** The longest array an option or JWK member may be (far beyond any audience list). */
 const MAX_ARRAY_LENGTH = 65_536;
 
+// What the last refusal of a value was about, for the message of an options refusal: the
+// option it was in and a few words on the value (`NaN`, `a function`). Set as a trace fails, read
+// by `convert.options` right after.
+let refusedOption = '';
+let refusedWhat = '';
+
+function refuse(what) {
+  refusedWhat = what;
+  return false;
+}
+
 /** Reads `value` once into `trace`, as the plain data JSON.stringify would write it; false for a
  * value JSON cannot carry faithfully (a Date too: as its ISO text it would pass for a string). */
 function traceValue(value, depth, trace) {
@@ -130,7 +141,7 @@ function traceValue(value, depth, trace) {
       record(trace, value);
       return true;
     case 'number':
-      if (!isFinite(value)) return false;
+      if (!isFinite(value)) return refuse(`${value}`);
       record(trace, value);
       return true;
     case 'object': {
@@ -139,21 +150,23 @@ function traceValue(value, depth, trace) {
         return true;
       }
       // A toJSON could hide a value.
-      if (depth >= 32 || 'toJSON' in value) return false;
+      if (depth >= 32) return refuse('values nested over 32 levels deep');
+      if ('toJSON' in value) return refuse(objectTag(value) === '[object Date]' ? 'a Date' : 'an object with a toJSON method');
       if (isArray(value)) {
         // Read once, and only a whole length a real array could have, up to a bound (a Proxy
         // could answer anything; a huge sparse array would take seconds and gigabytes to copy).
         const length = value.length;
-        if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return false;
+        if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return refuse('an array of over 65,536 items');
         record(trace, ARRAY);
         for (let i = 0; i < length; i += 1) if (!traceValue(value[i], depth + 1, trace)) return false;
         record(trace, END);
         return true;
       }
-      return isPlainObject(value) && traceMembers(value, depth, undefined, trace);
+      if (!isPlainObject(value)) return refuse('an object that is not a plain object (a class instance, a Map, a RegExp)');
+      return traceMembers(value, depth, undefined, trace);
     }
     default:
-      return false;
+      return refuse(typeof value === 'function' ? 'a function' : typeof value === 'bigint' ? 'a BigInt' : 'a symbol');
   }
 }
 
@@ -163,7 +176,7 @@ function traceValue(value, depth, trace) {
  * decides which options may be one. */
 function traceMembers(object, depth, dates, trace) {
   const names = keys(object);
-  if (names.length !== getOwnPropertyNames(object).length) return false;
+  if (names.length !== getOwnPropertyNames(object).length) return refuse('a property that is not enumerable');
   record(trace, OBJECT);
   for (let i = 0; i < names.length; i += 1) {
     const name = names[i];
@@ -179,7 +192,10 @@ function traceMembers(object, depth, dates, trace) {
       }
     }
     record(trace, name);
-    if (!traceValue(member, depth + 1, trace)) return false;
+    if (!traceValue(member, depth + 1, trace)) {
+      if (depth === 0) refusedOption = name;
+      return false;
+    }
   }
   record(trace, END);
   return true;
@@ -226,7 +242,10 @@ const NOT_JSONABLE = 2;
  * for it. */
 function traceObject(value, dates, trace) {
   if (!isPlainObject(value)) return NOT_PLAIN;
-  if ('toJSON' in value) return NOT_JSONABLE;
+  if ('toJSON' in value) {
+    refuse('a toJSON method');
+    return NOT_JSONABLE;
+  }
   return traceMembers(value, 0, dates, trace) ? undefined : NOT_JSONABLE;
 }
 
@@ -241,12 +260,22 @@ const convert = {
     const trace = newTrace(scratch ?? bareArray());
     scratchItems = undefined;
     let refusal;
+    refusedOption = '';
+    refusedWhat = '';
     try {
       refusal = traceObject(options, dates, trace);
     } finally {
       if (scratch !== undefined) scratchItems = scratch;
       // Items past the end, from longer options read before, would keep the caller's values.
       if (trace.items.length > trace.count) trace.items.length = trace.count;
+    }
+    if (refusal === NOT_JSONABLE) {
+      // [refusal, the option it is in ('' for the options object itself), what its value was]
+      const detail = bareArray();
+      detail[0] = refusal;
+      detail[1] = refusedOption;
+      detail[2] = refusedWhat;
+      return detail;
     }
     if (refusal !== undefined) return refusal;
     const text = optionsText(trace);

@@ -510,18 +510,18 @@ describe('verify', () => {
     };
     const jwk = { kty: 'oct', k: Buffer.from(SECRET).toString('base64url') };
     for (const lone of ['\ud800', '\udfff', 'a\udc00b', '\ud83d']) {
-      assert.match(messageOf(() => jwtVerify(good, SECRET, at({ issuer: lone }))), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
-      assert.match(messageOf(() => jwtVerify(good, SECRET, at({ audience: ['api', lone] }))), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
-      assert.match(messageOf(() => createVerifier(SECRET, { subject: lone })), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
-      assert.match(messageOf(() => signJwt({}, SECRET, { issuer: lone })), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
-      assert.match(messageOf(() => jwtVerify(good, { ...jwk, kid: lone }, at())), /^ERR_JWK_INVALID: .*lone UTF-16 surrogate/);
+      assert.match(messageOf(() => jwtVerify(good, SECRET, at({ issuer: lone }))), /^ERR_OPTIONS_INVALID: the options hold a string with a lone UTF-16 surrogate/);
+      assert.match(messageOf(() => jwtVerify(good, SECRET, at({ audience: ['api', lone] }))), /^ERR_OPTIONS_INVALID: the options hold a string with a lone UTF-16 surrogate/);
+      assert.match(messageOf(() => createVerifier(SECRET, { subject: lone })), /^ERR_OPTIONS_INVALID: the options hold a string with a lone UTF-16 surrogate/);
+      assert.match(messageOf(() => signJwt({}, SECRET, { issuer: lone })), /^ERR_OPTIONS_INVALID: the options hold a string with a lone UTF-16 surrogate/);
+      assert.match(messageOf(() => jwtVerify(good, { ...jwk, kid: lone }, at())), /^ERR_JWK_INVALID: the JWK holds a string with a lone UTF-16 surrogate/);
       // Signing makes no token that verification would refuse: in the payload, at any depth or
       // in a name, and in a header member.
       for (const payload of [{ a: lone }, { a: [{ b: lone }] }, { [lone]: 1 }]) {
         assert.match(messageOf(() => signJwt(payload, SECRET)), /^ERR_JWT_INVALID: .*lone UTF-16 surrogate/);
         assert.match(messageOf(() => new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(SECRET)), /^ERR_JWT_INVALID: /);
       }
-      assert.match(messageOf(() => signJwt({}, SECRET, { header: { kid: lone } })), /^ERR_OPTIONS_INVALID: .*lone UTF-16 surrogate/);
+      assert.match(messageOf(() => signJwt({}, SECRET, { header: { kid: lone } })), /^ERR_OPTIONS_INVALID: the options hold a string with a lone UTF-16 surrogate/);
       assert.match(messageOf(() => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(lone).sign(SECRET)), /^ERR_OPTIONS_INVALID: /);
     }
     // A whole pair is text like any other.
@@ -855,6 +855,32 @@ describe('errors', () => {
     // Only the payload segment is decoded, as in jose: a header left unread cannot fail.
     assert.deepEqual(decodeJwt(`Bearer ${good}`), decodeJwt(good));
     verifier.free();
+  });
+
+  test('a value options cannot carry is named with the option it is in, and said what it is', () => {
+    const escaped = (text) => text.replace(/[()[\]\\.*+?^$|{}]/g, '\\$&');
+    const holds = (option, what) => new RegExp(`^ERR_OPTIONS_INVALID: "${option}" holds ${escaped(what)}, which options cannot carry \\(options hold only plain objects`);
+    let deep = 'x';
+    for (let i = 0; i < 40; i += 1) deep = [deep];
+    const cases = [
+      [() => jwtVerify(good, SECRET, { clockTolerance: Number(undefined) }), holds('clockTolerance', 'NaN')],
+      [() => createVerifier(SECRET, { maxTokenLength: Infinity }), holds('maxTokenLength', 'Infinity')],
+      [() => signJwt({}, SECRET, { expirationTime: -Infinity }), holds('expirationTime', '-Infinity')],
+      [() => jwtVerify(good, SECRET, { issuer: () => 'me' }), holds('issuer', 'a function')],
+      [() => jwtVerify(good, SECRET, { issuer: /me/ }), holds('issuer', 'an object that is not a plain object (a class instance, a Map, a RegExp)')],
+      [() => jwtVerify(good, SECRET, { audience: ['api', new Date(0)] }), holds('audience', 'a Date')],
+      [() => signJwt({}, SECRET, { header: { kid: 1n } }), holds('header', 'a BigInt')],
+      [() => signJwt({}, SECRET, { header: { kid: Symbol('k') } }), holds('header', 'a symbol')],
+      [() => jwtVerify(good, SECRET, { audience: deep }), holds('audience', 'values nested over 32 levels deep')],
+      [() => jwtVerify(good, SECRET, { issuer: { toJSON: () => 'me' } }), holds('issuer', 'an object with a toJSON method')],
+      [() => jwtVerify(good, SECRET, { toJSON: () => ({}) }), /^ERR_OPTIONS_INVALID: the options hold a toJSON method, which they cannot carry/],
+      [() => isExpired(good, Object.defineProperty({}, 'clockTolerance', { value: 5 })), /^ERR_OPTIONS_INVALID: the options hold a property that is not enumerable/],
+    ];
+    for (const [call, message] of cases) assert.match(messageOf(call), message);
+    // A name is shown up to 64 characters.
+    const long = 'x'.repeat(300);
+    assert.match(messageOf(() => jwtVerify(good, SECRET, { [long]: 1 })), new RegExp(`^ERR_OPTIONS_INVALID: unknown option "${'x'.repeat(64)}\\.\\.\\." \\(expected`));
+    assert.match(messageOf(() => jwtVerify(good, SECRET, { [long]: NaN })), new RegExp(`^ERR_OPTIONS_INVALID: "${'x'.repeat(64)}\\.\\.\\." holds NaN`));
   });
 
   test('an unknown option is named, with every option the call takes, each of which it does take', () => {

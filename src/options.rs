@@ -2,6 +2,8 @@
 //! and wrongly typed values are errors that name the option. `null` is refused rather than
 //! taken as absent: `issuer: null` must not quietly turn the issuer check off.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
 use crate::time::{Duration, UnixTime};
@@ -13,13 +15,27 @@ pub struct OptionObject<'a> {
     code: ErrorCode,
 }
 
+/// A member name as a message shows it: whole up to 64 characters, else its first 64 and "...".
+pub fn shown_name(name: &str) -> Cow<'_, str> {
+    match name.char_indices().nth(64) {
+        Some((cut, _)) => Cow::Owned(format!("{}...", name.get(..cut).unwrap_or_default())),
+        None => Cow::Borrowed(name),
+    }
+}
+
 impl<'a> OptionObject<'a> {
     /// Parses an object; `code` is `ERR_OPTIONS_INVALID` or `ERR_JWK_INVALID`.
     pub fn parse(text: &'a str, code: ErrorCode) -> Result<Self> {
         let members = json::Members::parse(text)
             // From the entries, the text is JSON.stringify's, so a lone surrogate (which it escapes
             // and the reader refuses) is the likelier cause: named, since nothing else says so.
-            .map_err(|_| Error::new(code, "expected a plain object with distinct member names and well-formed strings (no lone UTF-16 surrogate)"))?;
+            .map_err(|_| {
+                let message = match code {
+                    ErrorCode::JwkInvalid => "the JWK holds a string with a lone UTF-16 surrogate (or is not an object with distinct member names)",
+                    _ => "the options hold a string with a lone UTF-16 surrogate (or are not an object with distinct member names)",
+                };
+                Error::new(code, message)
+            })?;
         Ok(OptionObject { members, code })
     }
 
@@ -34,7 +50,7 @@ impl<'a> OptionObject<'a> {
         if name == CURRENT_DATE {
             return Error::new(self.code, "currentDate must be a valid Date (leave it out for the time of each call)");
         }
-        Error::new(self.code, format!("unknown option \"{name}\" (expected one of: {})", known.join(", ")))
+        Error::new(self.code, format!("unknown option \"{}\" (expected one of: {})", shown_name(name), known.join(", ")))
     }
 
     /// The error for a member of the wrong type; for `null` in options, the hint to leave it out
@@ -175,6 +191,14 @@ mod tests {
         let error = invalid.time("expirationTime").unwrap_err();
         assert_eq!((error.code(), error.message()), (ErrorCode::OptionsInvalid, "expirationTime must be a valid Date"));
         assert_eq!(invalid.time("notBefore").unwrap(), None);
+    }
+
+    #[test]
+    fn names_are_shown_up_to_64_characters() {
+        let exact = "é".repeat(64);
+        assert_eq!(shown_name(&exact), exact.as_str());
+        assert_eq!(shown_name(&format!("{exact}x")), format!("{exact}..."));
+        assert_eq!(shown_name("issuer"), "issuer");
     }
 
     #[test]

@@ -457,12 +457,23 @@ fn options_text(read: &JsValue) -> Result<(String, DateOptions), Error> {
         text.truncate(nul);
         return Ok((text, dates));
     }
-    Err(match read.as_f64() {
-        Some(refusal) if refusal == NOT_JSONABLE => invalid(
-            "options hold only plain objects, arrays (of up to 65,536 items), strings, finite numbers and booleans, at most 32 levels deep, and Dates as the values of time options",
-        ),
-        _ => invalid("options must be a plain object"),
-    })
+    if let Some(detail) = read.dyn_ref::<Array>() {
+        return Err(Error::new(ErrorCode::OptionsInvalid, not_jsonable(&detail.get(1), &detail.get(2))));
+    }
+    Err(invalid("options must be a plain object"))
+}
+
+/// The message for options JSON cannot carry, naming the option (cut to 64 characters) and what
+/// its value was, as `convert.options` reported them.
+fn not_jsonable(option: &JsValue, what: &JsValue) -> String {
+    const RULE: &str = "options hold only plain objects, arrays (of up to 65,536 items), strings, finite numbers and booleans, at most 32 levels deep, and Dates as the values of time options";
+    let what = what.as_string().unwrap_or_default();
+    let option = option.as_string().unwrap_or_default();
+    match (option.is_empty(), what.is_empty()) {
+        (_, true) => RULE.to_owned(),
+        (true, false) => format!("the options hold {what}, which they cannot carry ({RULE})"),
+        (false, false) => format!("\"{}\" holds {what}, which options cannot carry ({RULE})", crate::options::shown_name(&option)),
+    }
 }
 
 /// `convert.options` without an entry: the `Date` members taken out, and JSON.stringify's view of
