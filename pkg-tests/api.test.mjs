@@ -852,9 +852,30 @@ describe('errors', () => {
       `ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8${scheme}`);
     assert.equal(messageOf(() => decodeJwt('Bearer x')), `ERR_JWT_INVALID: a JWT in compact form has exactly three segments${scheme}`);
     assert.equal(messageOf(() => isExpired('x y')), `ERR_JWT_INVALID: a JWT in compact form has exactly three segments${within}`);
+    // An empty token (a header that was not sent) and an encrypted one (five segments) are named.
+    const jwe = 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aXY.Y2lwaGVy.dGFn';
+    for (const [call, code] of [[(token) => jwtVerify(token, SECRET), 'ERR_JWS_INVALID'], [(token) => verifier.verify(token), 'ERR_JWS_INVALID'],
+      [decodeProtectedHeader, 'ERR_JWS_INVALID'], [decodeJwt, 'ERR_JWT_INVALID'], [isExpired, 'ERR_JWT_INVALID']]) {
+      assert.equal(messageOf(() => call('')), `${code}: the token is empty`);
+      assert.equal(messageOf(() => call(jwe)),
+        `${code}: the token has five segments, as an encrypted JWT (JWE) has; only signed tokens (JWS, three segments) are supported`);
+    }
     // Only the payload segment is decoded, as in jose: a header left unread cannot fail.
     assert.deepEqual(decodeJwt(`Bearer ${good}`), decodeJwt(good));
     verifier.free();
+  });
+
+  test('a payload JSON.stringify throws on is told from one that is not an object', () => {
+    const circular = { sub: 'ada' };
+    circular.self = circular;
+    const threw = 'ERR_JWT_INVALID: the payload could not be written as JSON (JSON.stringify threw: a circular reference, a BigInt, or a getter or toJSON that threw)';
+    const getter = { get sub() { throw new Error('no'); } };
+    for (const payload of [circular, { n: 1n }, getter, { a: { toJSON() { throw new Error('no'); } } }]) {
+      assert.equal(messageOf(() => signJwt(payload, SECRET)), threw);
+    }
+    for (const payload of ['text', null, [1], new Map()]) {
+      assert.equal(messageOf(() => signJwt(payload, SECRET)), 'ERR_JWT_INVALID: the payload must be a plain object that JSON can carry', String(payload));
+    }
   });
 
   test('a value options cannot carry is named with the option it is in, and said what it is', () => {

@@ -35,6 +35,20 @@ impl<'a> Compact<'a> {
     }
 }
 
+/// Why `token` did not split into three segments: `usual` (the caller's wording), or what an
+/// empty token or an encrypted one (five segments, RFC 7516 section 7.1) is.
+#[cold]
+#[inline(never)]
+pub fn segments_message(token: &str, usual: &'static str) -> &'static str {
+    if token.is_empty() {
+        "the token is empty"
+    } else if token.bytes().filter(|&byte| byte == b'.').count() == 4 {
+        "the token has five segments, as an encrypted JWT (JWE) has; only signed tokens (JWS, three segments) are supported"
+    } else {
+        usual
+    }
+}
+
 /// Refuses a token longer than `max_len` bytes. Errors: `ERR_JWT_TOO_LONG`.
 pub fn check_length(len: usize, max_len: usize) -> Result<()> {
     if len > max_len {
@@ -88,6 +102,15 @@ mod tests {
         assert_eq!(empty.signing_input, ".");
         for bad in ["", "aa", "aa.bb", "aa.bb.cc.dd", "a.b.c.d.e"] {
             assert_eq!(Compact::split(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_empty_token_and_an_encrypted_one_are_named() {
+        assert_eq!(segments_message("", "usual"), "the token is empty");
+        assert!(segments_message("a.b.c.d.e", "usual").contains("encrypted JWT (JWE)"));
+        for other in ["a", "a.b", "a.b.c.d", "a.b.c.d.e.f", " "] {
+            assert_eq!(segments_message(other, "usual"), "usual", "{other}");
         }
     }
 

@@ -775,11 +775,14 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
     })?;
     let key = read_key(&key)?;
     let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a plain object that JSON can carry");
-    let json = match converted(|convert| convert.claims(&payload)) {
-        Some(read) => read.ok(),
-        None => payload.is_object().then(|| JSON::stringify(&payload).ok().map(JsValue::from)).flatten(),
-    };
-    let json = json.as_ref().and_then(|s| s.dyn_ref::<JsString>()).map(utf8).ok_or_else(not_object)?;
+    let read = match converted(|convert| convert.claims(&payload)) {
+        Some(read) => read.map_err(|_| {
+            let message = "the payload could not be written as JSON (JSON.stringify threw: a circular reference, a BigInt, or a getter or toJSON that threw)";
+            Error::new(ErrorCode::JwtInvalid, message)
+        }),
+        None => payload.is_object().then(|| JSON::stringify(&payload).ok().map(JsValue::from)).flatten().ok_or_else(not_object),
+    }?;
+    let json = read.dyn_ref::<JsString>().map(utf8).ok_or_else(not_object)?;
     let now = clock.now()?;
     Ok(with_remembered_key(key, |key| sign(&json, key, &options, now))?)
 }
