@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, replaceIfPending, snapshot, uncurryThis } from './errors.js';
+import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
 
 export { JwtError } from './errors.js';
 
@@ -164,7 +164,7 @@ export class SignJWT {
     const names = keys(copy);
     for (let i = 0; i < names.length; i += 1) {
       if (names[i] !== 'currentDate') {
-        throw new JwtError(`unknown option "${names[i]}" of sign() (expected: currentDate; claims are set by the builder's methods)`, { code: 'ERR_OPTIONS_INVALID' });
+        throw new JwtError(`unknown option ${shownName(names[i])} of sign() (expected: currentDate; claims are set by the builder's methods)`, { code: 'ERR_OPTIONS_INVALID' });
       }
     }
     const { currentDate } = copy;

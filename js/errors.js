@@ -126,8 +126,17 @@ const MAX_ARRAY_LENGTH = 65_536;
 let refusedOption = '';
 let refusedWhat = '';
 
+/** A member name as messages show it: quoted as JSON, cut to 64 UTF-16 units (the core's
+ * `shown_name`, src/options.rs, cuts to 64 characters), with the built-ins of load time. */
+export function shownName(name) {
+  return stringify(name.length > 64 ? `${slice(name, 0, 64)}...` : name);
+}
+
+/** Notes what a value was refused for; false. The option it is in is noted as the refusal
+ * leaves it (in `traceMembers`); none for the options object itself. */
 function refuse(what) {
   refusedWhat = what;
+  refusedOption = '';
   return false;
 }
 
@@ -151,12 +160,12 @@ function traceValue(value, depth, trace) {
       }
       // A toJSON could hide a value.
       if (depth >= 32) return refuse('values nested over 32 levels deep');
-      if ('toJSON' in value) return refuse(objectTag(value) === '[object Date]' ? 'a Date' : 'an object with a toJSON method');
+      if ('toJSON' in value) return refuse(timeOf(value) === undefined ? 'an object with a toJSON method' : 'a Date');
       if (isArray(value)) {
         // Read once, and only a whole length a real array could have, up to a bound (a Proxy
         // could answer anything; a huge sparse array would take seconds and gigabytes to copy).
         const length = value.length;
-        if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return refuse('an array of over 65,536 items');
+        if (!isSafeInteger(length) || length < 0 || length > MAX_ARRAY_LENGTH) return refuse('an array of over 65,536 items (or a length no array has)');
         record(trace, ARRAY);
         for (let i = 0; i < length; i += 1) if (!traceValue(value[i], depth + 1, trace)) return false;
         record(trace, END);
@@ -193,7 +202,9 @@ function traceMembers(object, depth, dates, trace) {
     }
     record(trace, name);
     if (!traceValue(member, depth + 1, trace)) {
-      if (depth === 0) refusedOption = name;
+      // The message shows 64 characters of a name (shown_name in src/options.rs): 130 UTF-16
+      // units hold more than that, and a huge name is not copied into wasm whole.
+      if (depth === 0) refusedOption = name.length > 130 ? slice(name, 0, 130) : name;
       return false;
     }
   }

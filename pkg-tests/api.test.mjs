@@ -835,7 +835,9 @@ describe('errors', () => {
       [`bearer ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', scheme],
       [`${good}\n`, 'ERR_JWS_INVALID: the signature is not base64url', spaced],
       [` ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', spaced],
-      ['Bearer', 'ERR_JWS_INVALID: a compact JWS has exactly three segments', ''],
+      ['Bearer', 'ERR_JWS_INVALID: a compact JWS has exactly three segments', scheme],
+      ['Bearer ', 'ERR_JWS_INVALID: a compact JWS has exactly three segments', scheme],
+      [' \n', 'ERR_JWS_INVALID: the token is only white space', ''],
       ['Bearer  x', 'ERR_JWS_INVALID: a compact JWS has exactly three segments', scheme],
       [`Token ${good}`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', within],
       // White space in the payload segment is found by the MAC, before the segment is decoded (as
@@ -868,7 +870,7 @@ describe('errors', () => {
   test('a payload JSON.stringify throws on is told from one that is not an object', () => {
     const circular = { sub: 'ada' };
     circular.self = circular;
-    const threw = 'ERR_JWT_INVALID: the payload could not be written as JSON (JSON.stringify threw: a circular reference, a BigInt, or a getter or toJSON that threw)';
+    const threw = 'ERR_JWT_INVALID: the payload could not be read or written as JSON (a circular reference, a BigInt, nesting too deep, or a getter, toJSON or Proxy that threw)';
     const getter = { get sub() { throw new Error('no'); } };
     for (const payload of [circular, { n: 1n }, getter, { a: { toJSON() { throw new Error('no'); } } }]) {
       assert.equal(messageOf(() => signJwt(payload, SECRET)), threw);
@@ -898,7 +900,24 @@ describe('errors', () => {
       [() => isExpired(good, Object.defineProperty({}, 'clockTolerance', { value: 5 })), /^ERR_OPTIONS_INVALID: the options hold a property that is not enumerable/],
     ];
     for (const [call, message] of cases) assert.match(messageOf(call), message);
-    // A name is shown up to 64 characters.
+    // The option named is the one refused, even after a trap of the options calls in with options
+    // of its own that are refused too.
+    const calling = new Proxy({ toJSON() {} }, {
+      has(target, name) {
+        assert.throws(() => jwtVerify(good, SECRET, { clockTolerance: NaN }), /"clockTolerance" holds NaN/);
+        return name in target;
+      },
+    });
+    assert.match(messageOf(() => jwtVerify(good, SECRET, calling)), /^ERR_OPTIONS_INVALID: the options hold a toJSON method, which they cannot carry/);
+    // A refusal calls nothing of the caller's to describe the value: a JWK member with a toJSON
+    // and a tag that throws is still a JWK refused, not a key that could not be read.
+    const tagged = { toJSON() {}, get [Symbol.toStringTag]() { throw new Error('no'); } };
+    assert.equal(codeOf(() => jwtVerify(good, { kty: 'oct', k: 'c2VjcmV0', x: tagged }, at())), 'ERR_JWK_INVALID');
+    // A name is quoted as JSON (a newline cannot start a line of a log) and shown up to 64
+    // characters, by the core and by SignJWT's sign().
+    assert.equal(messageOf(() => isExpired(good, { 'a\nb': 1 })), 'ERR_OPTIONS_INVALID: unknown option "a\\nb" (expected one of: clockTolerance, currentDate)');
+    assert.match(messageOf(() => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).sign(SECRET, { ['y'.repeat(100)]: 1 })),
+      new RegExp(`^ERR_OPTIONS_INVALID: unknown option "${'y'.repeat(64)}\\.\\.\\." of sign\\(\\)`));
     const long = 'x'.repeat(300);
     assert.match(messageOf(() => jwtVerify(good, SECRET, { [long]: 1 })), new RegExp(`^ERR_OPTIONS_INVALID: unknown option "${'x'.repeat(64)}\\.\\.\\." \\(expected`));
     assert.match(messageOf(() => jwtVerify(good, SECRET, { [long]: NaN })), new RegExp(`^ERR_OPTIONS_INVALID: "${'x'.repeat(64)}\\.\\.\\." holds NaN`));

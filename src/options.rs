@@ -2,8 +2,6 @@
 //! and wrongly typed values are errors that name the option. `null` is refused rather than
 //! taken as absent: `issuer: null` must not quietly turn the issuer check off.
 
-use std::borrow::Cow;
-
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
 use crate::time::{Duration, UnixTime};
@@ -15,11 +13,12 @@ pub struct OptionObject<'a> {
     code: ErrorCode,
 }
 
-/// A member name as a message shows it: whole up to 64 characters, else its first 64 and "...".
-pub fn shown_name(name: &str) -> Cow<'_, str> {
+/// A member name as a message shows it: quoted as a JSON string (a newline or an escape code in
+/// it cannot forge a line of a log), whole up to 64 characters, else its first 64 and "...".
+pub fn shown_name(name: &str) -> String {
     match name.char_indices().nth(64) {
-        Some((cut, _)) => Cow::Owned(format!("{}...", name.get(..cut).unwrap_or_default())),
-        None => Cow::Borrowed(name),
+        Some((cut, _)) => json::quote(&format!("{}...", name.get(..cut).unwrap_or_default())),
+        None => json::quote(name),
     }
 }
 
@@ -50,7 +49,7 @@ impl<'a> OptionObject<'a> {
         if name == CURRENT_DATE {
             return Error::new(self.code, "currentDate must be a valid Date (leave it out for the time of each call)");
         }
-        Error::new(self.code, format!("unknown option \"{}\" (expected one of: {})", shown_name(name), known.join(", ")))
+        Error::new(self.code, format!("unknown option {} (expected one of: {})", shown_name(name), known.join(", ")))
     }
 
     /// The error for a member of the wrong type; for `null` in options, the hint to leave it out
@@ -196,9 +195,10 @@ mod tests {
     #[test]
     fn names_are_shown_up_to_64_characters() {
         let exact = "é".repeat(64);
-        assert_eq!(shown_name(&exact), exact.as_str());
-        assert_eq!(shown_name(&format!("{exact}x")), format!("{exact}..."));
-        assert_eq!(shown_name("issuer"), "issuer");
+        assert_eq!(shown_name(&exact), format!("\"{exact}\""));
+        assert_eq!(shown_name(&format!("{exact}x")), format!("\"{exact}...\""));
+        assert_eq!(shown_name("issuer"), "\"issuer\"");
+        assert_eq!(shown_name("a\nb\u{1b}[31m\""), r#""a\nb\u001b[31m\"""#);
     }
 
     #[test]

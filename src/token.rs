@@ -42,6 +42,8 @@ impl<'a> Compact<'a> {
 pub fn segments_message(token: &str, usual: &'static str) -> &'static str {
     if token.is_empty() {
         "the token is empty"
+    } else if token.trim_ascii().is_empty() {
+        "the token is only white space"
     } else if token.bytes().filter(|&byte| byte == b'.').count() == 4 {
         "the token has five segments, as an encrypted JWT (JWE) has; only signed tokens (JWS, three segments) are supported"
     } else {
@@ -68,12 +70,13 @@ pub fn malformed(code: ErrorCode, message: &'static str, token: &str) -> Error {
     let start = bytes.iter().position(|byte| !byte.is_ascii_whitespace()).unwrap_or(bytes.len());
     let end = bytes.iter().rposition(|byte| !byte.is_ascii_whitespace()).map_or(start, |last| last.saturating_add(1));
     let inner = bytes.get(start..end).unwrap_or_default();
-    let scheme = inner.get(..7).is_some_and(|word| word.eq_ignore_ascii_case(b"bearer "));
+    let scheme = bytes.get(start..).and_then(|rest| rest.get(..7)).is_some_and(|word| word.eq_ignore_ascii_case(b"bearer "))
+        || inner.eq_ignore_ascii_case(b"bearer");
     let hint = if scheme {
         "; pass the token without the \"Bearer \" scheme before it"
     } else if inner.iter().any(u8::is_ascii_whitespace) {
         "; the token contains white space, which a JWT never does (pass the token alone, without a scheme or a header's name, on one line)"
-    } else if inner.len() < bytes.len() {
+    } else if !inner.is_empty() && inner.len() < bytes.len() {
         "; the token has white space around it (trim it)"
     } else {
         return Error::new(code, message);
@@ -108,8 +111,9 @@ mod tests {
     #[test]
     fn an_empty_token_and_an_encrypted_one_are_named() {
         assert_eq!(segments_message("", "usual"), "the token is empty");
+        assert_eq!(segments_message(" \n", "usual"), "the token is only white space");
         assert!(segments_message("a.b.c.d.e", "usual").contains("encrypted JWT (JWE)"));
-        for other in ["a", "a.b", "a.b.c.d", "a.b.c.d.e.f", " "] {
+        for other in ["a", "a.b", "a.b.c.d", "a.b.c.d.e.f", " a "] {
             assert_eq!(segments_message(other, "usual"), "usual", "{other}");
         }
     }
@@ -123,10 +127,10 @@ mod tests {
     #[test]
     fn malformed_tokens_get_a_hint_for_a_scheme_or_whitespace() {
         let message = |token: &str| malformed(ErrorCode::JwsInvalid, "bad", token).message().to_owned();
-        for scheme in ["Bearer a.b.c", "bearer a.b.c", "BEARER a", " Bearer a.b.c", "Bearer a.b.c\n"] {
+        for scheme in ["Bearer a.b.c", "bearer a.b.c", "BEARER a", " Bearer a.b.c", "Bearer a.b.c\n", "Bearer ", "bearer", "Bearer\n"] {
             assert_eq!(message(scheme), "bad; pass the token without the \"Bearer \" scheme before it", "{scheme}");
         }
-        for around in ["a.b.c\n", " a.b.c", "a.b.c\r\n", "\ta.b.c ", " "] {
+        for around in ["a.b.c\n", " a.b.c", "a.b.c\r\n", "\ta.b.c "] {
             assert_eq!(message(around), "bad; the token has white space around it (trim it)", "{around:?}");
         }
         for within in ["a.b\t.c", "Bearer\ta.b.c", "a.b\n.c\n", "Token a.b.c", "Authorization: Bearer a.b.c", " a. b.c "] {
@@ -136,7 +140,8 @@ mod tests {
                 "{within:?}"
             );
         }
-        for plain in ["a.b.c", "", "Bearer", "Bearera.b.c", "a.b.c\u{a0}"] {
+        // White space alone is said by the message (segments_message), not by a hint.
+        for plain in ["a.b.c", "", "Bearera.b.c", "a.b.c\u{a0}", " ", "\n\t"] {
             assert_eq!(message(plain), "bad", "{plain:?}");
         }
         assert_eq!(malformed(ErrorCode::JwtInvalid, "bad", "x y").code(), ErrorCode::JwtInvalid);

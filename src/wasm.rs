@@ -472,7 +472,7 @@ fn not_jsonable(option: &JsValue, what: &JsValue) -> String {
     match (option.is_empty(), what.is_empty()) {
         (_, true) => RULE.to_owned(),
         (true, false) => format!("the options hold {what}, which they cannot carry ({RULE})"),
-        (false, false) => format!("\"{}\" holds {what}, which options cannot carry ({RULE})", crate::options::shown_name(&option)),
+        (false, false) => format!("{} holds {what}, which options cannot carry ({RULE})", crate::options::shown_name(&option)),
     }
 }
 
@@ -777,7 +777,7 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
     let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a plain object that JSON can carry");
     let read = match converted(|convert| convert.claims(&payload)) {
         Some(read) => read.map_err(|_| {
-            let message = "the payload could not be written as JSON (JSON.stringify threw: a circular reference, a BigInt, or a getter or toJSON that threw)";
+            let message = "the payload could not be read or written as JSON (a circular reference, a BigInt, nesting too deep, or a getter, toJSON or Proxy that threw)";
             Error::new(ErrorCode::JwtInvalid, message)
         }),
         None => payload.is_object().then(|| JSON::stringify(&payload).ok().map(JsValue::from)).flatten().ok_or_else(not_object),
