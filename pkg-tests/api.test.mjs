@@ -867,6 +867,18 @@ describe('errors', () => {
     verifier.free();
   });
 
+  test('an algorithm not supported is said where it was named, and an unsecured token as such', () => {
+    const supported = '(supported: HS256, HS384, HS512; names are case-sensitive)';
+    const k = Buffer.from(SECRET).toString('base64url');
+    assert.equal(messageOf(() => jwtVerify(good, SECRET, { algorithms: ['RS256'] })), `ERR_JOSE_NOT_SUPPORTED: "algorithms" names an algorithm that is not supported ${supported}`);
+    assert.equal(messageOf(() => jwtVerify(good, { kty: 'oct', k, alg: 'hs256' })), `ERR_JOSE_NOT_SUPPORTED: the JWK "alg" names an algorithm that is not supported ${supported}`);
+    assert.equal(messageOf(() => signJwt({}, SECRET, { alg: 'RS256' })), `ERR_JOSE_NOT_SUPPORTED: "alg" names an algorithm that is not supported ${supported}`);
+    const [, payload, signature] = good.split('.');
+    const withAlg = (alg) => `${Buffer.from(JSON.stringify({ alg })).toString('base64url')}.${payload}.${signature}`;
+    assert.equal(messageOf(() => jwtVerify(withAlg('none'), SECRET)), 'ERR_JOSE_NOT_SUPPORTED: the token is unsecured ("alg": "none"), which is never accepted');
+    assert.equal(messageOf(() => jwtVerify(withAlg('RS256'), SECRET)), `ERR_JOSE_NOT_SUPPORTED: the token's "alg" is not supported ${supported}`);
+  });
+
   test('a payload JSON.stringify throws on is told from one that is not an object', () => {
     const circular = { sub: 'ada' };
     circular.self = circular;

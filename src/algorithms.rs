@@ -3,6 +3,9 @@
 
 use crate::error::{Error, ErrorCode, Result};
 
+/// The names this build implements, as messages list them.
+pub const SUPPORTED: &str = "supported: HS256, HS384, HS512; names are case-sensitive";
+
 /// A JWS `alg` this library can verify and sign with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Algorithm {
@@ -29,10 +32,11 @@ impl Algorithm {
         }
     }
 
-    /// Parses a name given by the caller; errors with `ERR_JOSE_NOT_SUPPORTED`.
-    pub fn parse(name: &str) -> Result<Self> {
+    /// Parses a name the caller gave in `source` (named in the message: `"algorithms"`, the
+    /// JWK's `"alg"`, signing's `alg`); errors with `ERR_JOSE_NOT_SUPPORTED`.
+    pub fn parse(name: &str, source: &str) -> Result<Self> {
         Algorithm::from_name(name).ok_or_else(|| {
-            Error::new(ErrorCode::NotSupported, "algorithm is not supported (supported: HS256, HS384, HS512)")
+            Error::new(ErrorCode::NotSupported, format!("{source} names an algorithm that is not supported ({SUPPORTED})"))
         })
     }
 
@@ -97,7 +101,12 @@ mod tests {
         for name in ["hs256", "Hs256", "none", "None", "NONE", "RS256", "", "HS256 "] {
             assert_eq!(Algorithm::from_name(name), None, "{name}");
         }
-        assert_eq!(Algorithm::parse("none").unwrap_err().code(), ErrorCode::NotSupported);
+        let none = Algorithm::parse("none", "\"algorithms\"").unwrap_err();
+        assert_eq!(none.code(), ErrorCode::NotSupported);
+        assert_eq!(
+            none.message(),
+            "\"algorithms\" names an algorithm that is not supported (supported: HS256, HS384, HS512; names are case-sensitive)"
+        );
     }
 
     #[test]

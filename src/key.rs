@@ -198,7 +198,7 @@ impl SecretKey {
                 return Err(Error::new(ErrorCode::KeyInvalid, "the JWK \"use\" is not \"sig\""));
             }
         }
-        let alg = jwk.alg.as_deref().map(Algorithm::parse).transpose()?;
+        let alg = jwk.alg.as_deref().map(|name| Algorithm::parse(name, "the JWK \"alg\"")).transpose()?;
         let mut key = SecretKey::from_bytes(secret)?;
         key.alg = alg;
         key.operations = jwk.key_ops.clone();

@@ -180,7 +180,7 @@ fn choose_algorithm(key: &SecretKey, options: &SignOptions) -> Result<Algorithm>
     if name.is_empty() {
         return Err(options_invalid("alg must not be empty"));
     }
-    Algorithm::parse(name)
+    Algorithm::parse(name, "\"alg\"")
 }
 
 /// `{"alg":…}` followed by the caller's other header parameters.

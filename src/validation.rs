@@ -212,7 +212,7 @@ impl Validation {
             if names.is_empty() || names.iter().any(String::is_empty) {
                 return Err(options_invalid("algorithms must be a non-empty array of algorithm names"));
             }
-            validation.algorithms = names.iter().map(|name| Algorithm::parse(name)).collect::<Result<_>>()?;
+            validation.algorithms = names.iter().map(|name| Algorithm::parse(name, "\"algorithms\"")).collect::<Result<_>>()?;
             validation.algorithms_explicit = true;
         }
         if let Some(crit) = &options.crit {
@@ -247,7 +247,9 @@ impl Validation {
             _ if self.algorithms_explicit => {
                 Err(Error::new(ErrorCode::AlgNotAllowed, "the token's \"alg\" is not in the allowed algorithms"))
             }
-            _ => Err(Error::new(ErrorCode::NotSupported, "the token's \"alg\" is not supported")),
+            // An unsecured token is said as such: it is never accepted, whatever the options.
+            _ if alg == "none" => Err(Error::new(ErrorCode::NotSupported, "the token is unsecured (\"alg\": \"none\"), which is never accepted")),
+            _ => Err(Error::new(ErrorCode::NotSupported, format!("the token's \"alg\" is not supported ({})", crate::algorithms::SUPPORTED))),
         }
     }
 }
