@@ -892,6 +892,31 @@ describe('errors', () => {
     }
   });
 
+  test('an option a message names is quoted, whatever the fault', () => {
+    const cases = [
+      ['clockTolerance', () => jwtVerify(good, SECRET, { clockTolerance: -1 })],
+      ['clockTolerance', () => isExpired(good, { clockTolerance: 'soon' })],
+      ['maxTokenAge', () => jwtVerify(good, SECRET, { maxTokenAge: '-1h' })],
+      ['maxTokenLength', () => jwtVerify(good, SECRET, { maxTokenLength: 0 })],
+      ['algorithms', () => jwtVerify(good, SECRET, { algorithms: [] })],
+      ['requiredClaims', () => jwtVerify(good, SECRET, { requiredClaims: [''] })],
+      ['issuer', () => jwtVerify(good, SECRET, { issuer: '' })],
+      ['subject', () => jwtVerify(good, SECRET, { subject: '' })],
+      ['typ', () => jwtVerify(good, SECRET, { typ: '' })],
+      ['currentDate', () => jwtVerify(good, SECRET, { currentDate: new Date(NaN) })],
+      ['currentDate', () => jwtVerify(good, SECRET, { currentDate: 'now' })],
+      ['cache', () => createVerifier(SECRET, { cache: 0 })],
+      ['expirationTime', () => signJwt({}, SECRET, { expirationTime: new Date(NaN) })],
+      ['alg', () => signJwt({}, SECRET, { alg: '' })],
+      ['header.alg', () => signJwt({}, SECRET, { header: { alg: 1 } })],
+      ['issuer', () => jwtVerify(good, SECRET, { issuer: 1 })],
+    ];
+    for (const [option, call] of cases) {
+      const message = messageOf(call);
+      assert.ok(message.startsWith('ERR_OPTIONS_INVALID: ') && message.includes(`"${option}"`), message);
+    }
+  });
+
   test('a value options cannot carry is named with the option it is in, and said what it is', () => {
     const escaped = (text) => text.replace(/[()[\]\\.*+?^$|{}]/g, '\\$&');
     const holds = (option, what) => new RegExp(`^ERR_OPTIONS_INVALID: "${option}" holds ${escaped(what)}, which options cannot carry \\(options hold only plain objects`);

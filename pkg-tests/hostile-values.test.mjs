@@ -881,7 +881,7 @@ describe('hostile values', () => {
     const claim = errorOf(() => jwtVerify(good, SECRET, { issuer: 'good' }));
     assert.deepEqual([claim.code, claim.claim, claim.reason], ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'iss', 'check_failed']);
     // An invalid Date is named as such (its time crosses as null, not as NaN in broken JSON).
-    assert.match(messageOf(() => signJwt({}, SECRET, { notBefore: new Date(NaN) })), /^ERR_OPTIONS_INVALID: notBefore must be a valid Date/);
+    assert.match(messageOf(() => signJwt({}, SECRET, { notBefore: new Date(NaN) })), /^ERR_OPTIONS_INVALID: "notBefore" must be a valid Date/);
   });
 
   test('null is refused for any option rather than turning its check off', () => {

@@ -47,7 +47,7 @@ impl<'a> OptionObject<'a> {
     /// entry when it is a `Date`; in the JSON text it was something else.)
     pub fn unknown(&self, name: &str, known: &[&str]) -> Error {
         if name == CURRENT_DATE {
-            return Error::new(self.code, "currentDate must be a valid Date (leave it out for the time of each call)");
+            return Error::new(self.code, "\"currentDate\" must be a valid Date (leave it out for the time of each call)");
         }
         Error::new(self.code, format!("unknown option {} (expected one of: {})", shown_name(name), known.join(", ")))
     }
@@ -156,7 +156,7 @@ impl DateOptions {
         let Some((_, millis)) = self.0.iter().find(|(given, _)| given == name) else { return Ok(None) };
         UnixTime::from_millis(*millis)
             .map(Some)
-            .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, format!("{name} must be a valid Date")))
+            .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, format!("\"{name}\" must be a valid Date")))
     }
 
     /// The clock of a verification or expiry check: `currentDate`, the one option of theirs that
@@ -188,7 +188,7 @@ mod tests {
         assert!(DateOptions::from_json(r#"{"currentDate":"1999"}"#).is_err());
         let invalid = DateOptions::new(vec![("expirationTime".into(), f64::NAN)]);
         let error = invalid.time("expirationTime").unwrap_err();
-        assert_eq!((error.code(), error.message()), (ErrorCode::OptionsInvalid, "expirationTime must be a valid Date"));
+        assert_eq!((error.code(), error.message()), (ErrorCode::OptionsInvalid, "\"expirationTime\" must be a valid Date"));
         assert_eq!(invalid.time("notBefore").unwrap(), None);
     }
 
@@ -205,7 +205,7 @@ mod tests {
     fn a_current_date_in_the_text_was_not_a_date() {
         let o = object(r#"{"currentDate":"2026-01-01T00:00:00.000Z"}"#);
         let error = o.unknown("currentDate", &["issuer"]);
-        assert!(error.message().starts_with("currentDate must be a valid Date"), "{}", error.message());
+        assert!(error.message().starts_with("\"currentDate\" must be a valid Date"), "{}", error.message());
         assert!(o.unknown("isuer", &["issuer"]).message().contains("expected one of: issuer"));
     }
 

@@ -169,16 +169,16 @@ fn choose_algorithm(key: &SecretKey, options: &SignOptions) -> Result<Algorithm>
     let header_alg = options.header.iter().flatten().find(|(name, _)| name == "alg");
     let from_header = match header_alg {
         None => None,
-        Some((_, raw)) => Some(json::string_literal(raw).ok_or_else(|| options_invalid("header.alg must be a string"))?),
+        Some((_, raw)) => Some(json::string_literal(raw).ok_or_else(|| options_invalid("\"header.alg\" must be a string"))?),
     };
     let name = match (options.alg.as_deref(), from_header.as_deref()) {
-        (Some(a), Some(b)) if a != b => return Err(options_invalid("alg and header.alg differ")),
+        (Some(a), Some(b)) if a != b => return Err(options_invalid("\"alg\" and \"header.alg\" differ")),
         (Some(name), _) | (None, Some(name)) => name,
         (None, None) => return Ok(key.algorithm().unwrap_or(Algorithm::HS256)),
     };
     // An empty name is a malformed option (jose: ERR_JWS_INVALID), not an unsupported algorithm.
     if name.is_empty() {
-        return Err(options_invalid("alg must not be empty"));
+        return Err(options_invalid("\"alg\" must not be empty"));
     }
     Algorithm::parse(name, "\"alg\"")
 }
@@ -373,7 +373,7 @@ mod tests {
             assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{name}");
         }
         let invalid = SignOptions::default().take_dates(&DateOptions::new(vec![("notBefore".into(), f64::NAN)]));
-        assert_eq!(invalid.unwrap_err().message(), "notBefore must be a valid Date");
+        assert_eq!(invalid.unwrap_err().message(), "\"notBefore\" must be a valid Date");
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl Duration {
             Duration::Text(text) => parse_duration(text),
         };
         secs.filter(|s| s.is_finite()).ok_or_else(|| {
-            Error::new(ErrorCode::OptionsInvalid, format!("{option} is not a finite number of seconds or a duration string"))
+            Error::new(ErrorCode::OptionsInvalid, format!("\"{option}\" is not a finite number of seconds or a duration string"))
         })
     }
 
@@ -55,7 +55,7 @@ impl Duration {
     pub fn to_non_negative_secs(&self, option: &str) -> Result<f64> {
         let secs = self.to_secs(option)?;
         if secs < 0.0 {
-            return Err(Error::new(ErrorCode::OptionsInvalid, format!("{option} must not be negative")));
+            return Err(Error::new(ErrorCode::OptionsInvalid, format!("\"{option}\" must not be negative")));
         }
         Ok(secs)
     }

@@ -26,7 +26,7 @@ impl OneOrMany {
             OneOrMany::Many(many) => many.clone(),
         };
         if list.is_empty() || list.iter().any(String::is_empty) {
-            return Err(options_invalid(format!("{option} must be a non-empty string or a non-empty array of them")));
+            return Err(options_invalid(format!("\"{option}\" must be a non-empty string or a non-empty array of them")));
         }
         Ok(list)
     }
@@ -67,7 +67,7 @@ impl CacheOption {
     }
 }
 
-const CACHE_EXPECTED: &str = "cache must be true, false or a whole number of entries from 1 to 1000000";
+const CACHE_EXPECTED: &str = "\"cache\" must be true, false or a whole number of entries from 1 to 1000000";
 // CACHE_EXPECTED and CacheOption's docs say these in words.
 const _: () = assert!(MAX_CACHE_ENTRIES == 1_000_000 && DEFAULT_CACHE_ENTRIES == 1000, "1,000,000 and 1000");
 
@@ -210,7 +210,7 @@ impl Validation {
         let mut validation = Validation::default();
         if let Some(names) = &options.algorithms {
             if names.is_empty() || names.iter().any(String::is_empty) {
-                return Err(options_invalid("algorithms must be a non-empty array of algorithm names"));
+                return Err(options_invalid("\"algorithms\" must be a non-empty array of algorithm names"));
             }
             validation.algorithms = names.iter().map(|name| Algorithm::parse(name, "\"algorithms\"")).collect::<Result<_>>()?;
             validation.algorithms_explicit = true;
@@ -220,7 +220,7 @@ impl Validation {
         }
         if let Some(max) = options.max_token_length {
             validation.max_token_len = whole_in_range(max, MAX_TOKEN_LENGTH_OPTION)
-                .ok_or_else(|| options_invalid("maxTokenLength must be a whole number of bytes from 1 to 2^32"))?;
+                .ok_or_else(|| options_invalid("\"maxTokenLength\" must be a whole number of bytes from 1 to 2^32"))?;
         }
         let claims = &mut validation.claims;
         claims.issuer = options.issuer.as_ref().map(|v| v.to_list("issuer")).transpose()?;
@@ -229,7 +229,7 @@ impl Validation {
         claims.typ = non_empty(options.typ.as_ref(), "typ")?.map(|typ| normalize_typ(&typ));
         claims.required = options.required_claims.clone().unwrap_or_default();
         if claims.required.iter().any(String::is_empty) {
-            return Err(options_invalid("requiredClaims must hold non-empty claim names"));
+            return Err(options_invalid("\"requiredClaims\" must hold non-empty claim names"));
         }
         if let Some(tolerance) = &options.clock_tolerance {
             claims.clock_tolerance_secs = tolerance.to_non_negative_secs("clockTolerance")?;
@@ -267,7 +267,7 @@ pub fn normalize_typ(typ: &str) -> String {
 
 fn non_empty(value: Option<&String>, option: &str) -> Result<Option<String>> {
     match value {
-        Some(v) if v.is_empty() => Err(options_invalid(format!("{option} must be a non-empty string"))),
+        Some(v) if v.is_empty() => Err(options_invalid(format!("\"{option}\" must be a non-empty string"))),
         other => Ok(other.cloned()),
     }
 }
