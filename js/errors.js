@@ -121,8 +121,8 @@ const END = Symbol('end');
 const MAX_ARRAY_LENGTH = 65_536;
 
 // What the last refusal of a value was about, for the message of an options refusal: the
-// option it was in and a few words on the value (`NaN`, `a function`). Set as a trace fails, read
-// by `convert.options` right after.
+// option it was in and a few words on the value (`NaN`, `a function`). Set as a trace fails (every
+// refusal goes through `refuse`), read by `convert.options` right after.
 let refusedOption = '';
 let refusedWhat = '';
 
@@ -271,8 +271,6 @@ const convert = {
     const trace = newTrace(scratch ?? bareArray());
     scratchItems = undefined;
     let refusal;
-    refusedOption = '';
-    refusedWhat = '';
     try {
       refusal = traceObject(options, dates, trace);
     } finally {

@@ -638,21 +638,25 @@ describe('token inspector page', () => {
     // The decoded JSON boxes are named regions, which a focusable box needs for its name.
     for (const name of ['Header', 'Payload']) assert.equal(await page.getByRole('region', { name, exact: true }).count(), 1, name);
 
-    // Colours: a checkbox's focus ring is the solid accent (from the keyboard), and every field's
-    // edge and placeholder stand out from the card enough (3:1 for edges, 4.5:1 for text).
+    // A colour of the page's palette as computed styles give it (`rgb(...)`).
+    const paletteColor = (variable) => page.evaluate((name) => {
+      const probe = document.body.appendChild(document.createElement('span'));
+      probe.style.color = `var(${name})`;
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return color;
+    }, variable);
+    // A checkbox's focus ring is the solid accent (from the keyboard).
     await page.focus('#sign-alg');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    const ring = await page.evaluate(() => {
+    const accentColor = await paletteColor('--accent');
+    const ring = await page.evaluate((accent) => {
       const box = document.activeElement;
       const style = getComputedStyle(box);
-      const accent = document.body.appendChild(document.createElement('span'));
-      accent.style.color = 'var(--accent)';
-      const accentColor = getComputedStyle(accent).color;
-      accent.remove();
       return { id: box.id, visible: box.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineWidth}`,
-        opaqueAccent: style.outlineColor === accentColor };
-    });
+        opaqueAccent: style.outlineColor === accent };
+    }, accentColor);
     assert.deepEqual(ring, { id: 'sign-iat', visible: true, outline: 'solid 3px', opaqueAccent: true });
     // Each field's edge (3:1) and placeholder (4.5:1), and the token's coloured segments (4.5:1),
     // against what each sits on (the nearest opaque background: a card, or the status box, whose
@@ -710,14 +714,11 @@ describe('token inspector page', () => {
     // An invalid field keeps its red edge while it has the focus (being corrected).
     await page.focus('#tolerance');
     await page.keyboard.press('End');
-    const edges = await page.evaluate(() => {
-      const bad = document.body.appendChild(document.createElement('span'));
-      bad.style.color = 'var(--bad)';
-      const badColor = getComputedStyle(bad).color;
-      bad.remove();
+    const badColor = await paletteColor('--bad');
+    const edges = await page.evaluate((bad) => {
       const field = document.getElementById('tolerance');
-      return { invalid: field.getAttribute('aria-invalid'), focused: field.matches(':focus-visible'), red: getComputedStyle(field).borderTopColor === badColor };
-    });
+      return { invalid: field.getAttribute('aria-invalid'), focused: field.matches(':focus-visible'), red: getComputedStyle(field).borderTopColor === bad };
+    }, badColor);
     assert.deepEqual(edges, { invalid: 'true', focused: true, red: true });
     // On a phone's width the claims are laid out as a list, but the table keeps its name and its
     // column headers for a screen reader.

@@ -3,7 +3,7 @@
 
 use crate::error::{ErrorCode, Result};
 use crate::header::members;
-use crate::token::{check_length, decode_text, malformed, segments_message, Compact, DEFAULT_MAX_TOKEN_LEN};
+use crate::token::{check_length, decode_text, malformed, Compact, DEFAULT_MAX_TOKEN_LEN};
 use crate::verify::parse_claims;
 
 /// The claims set of `token` as JSON text, unverified. Errors: `ERR_JWT_TOO_LONG`, and
@@ -18,8 +18,7 @@ pub fn decode_jwt(token: &str) -> Result<String> {
 pub(crate) fn payload_text(token: &str) -> Result<String> {
     check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
     let invalid = |message| malformed(ErrorCode::JwtInvalid, message, token);
-    let parts = Compact::split(token)
-        .ok_or_else(|| invalid(segments_message(token, "a JWT in compact form has exactly three segments")))?;
+    let parts = Compact::split_or(token, ErrorCode::JwtInvalid, "a JWT in compact form has exactly three segments")?;
     decode_text(parts.payload).ok_or_else(|| invalid("the payload is not base64url-encoded UTF-8"))
 }
 
@@ -28,7 +27,7 @@ pub(crate) fn payload_text(token: &str) -> Result<String> {
 pub fn decode_protected_header(token: &str) -> Result<String> {
     check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
     let invalid = |message| malformed(ErrorCode::JwsInvalid, message, token);
-    let parts = Compact::split(token).ok_or_else(|| invalid(segments_message(token, "a compact JWS has exactly three segments")))?;
+    let parts = Compact::split_or(token, ErrorCode::JwsInvalid, "a compact JWS has exactly three segments")?;
     let header = decode_text(parts.header).ok_or_else(|| invalid("the protected header is not base64url-encoded UTF-8"))?;
     members(&header)?;
     Ok(header)

@@ -33,13 +33,20 @@ impl<'a> Compact<'a> {
         let signing_input = token.get(..token.len().saturating_sub(signature.len()).saturating_sub(1))?;
         Some(Compact { header, payload, signature, signing_input })
     }
+
+    /// [`Compact::split`], or the error with `code` for a token of any other shape: `usual`
+    /// (the caller's wording of three segments), or what an empty token or an encrypted one is,
+    /// with [`malformed`]'s hint.
+    pub fn split_or(token: &'a str, code: ErrorCode, usual: &'static str) -> Result<Self> {
+        Compact::split(token).ok_or_else(|| malformed(code, segments_message(token, usual), token))
+    }
 }
 
-/// Why `token` did not split into three segments: `usual` (the caller's wording), or what an
-/// empty token or an encrypted one (five segments, RFC 7516 section 7.1) is.
+/// Why `token` did not split into three segments: `usual`, or what an empty token or an
+/// encrypted one (five segments, RFC 7516 section 7.1) is.
 #[cold]
 #[inline(never)]
-pub fn segments_message(token: &str, usual: &'static str) -> &'static str {
+fn segments_message(token: &str, usual: &'static str) -> &'static str {
     if token.is_empty() {
         "the token is empty"
     } else if token.trim_ascii().is_empty() {
@@ -59,8 +66,8 @@ pub fn check_length(len: usize, max_len: usize) -> Result<()> {
     Ok(())
 }
 
-/// The error for a token that is not in compact form: `message`, with a hint when the token
-/// shows one of the commonest slips: a leftover `Bearer ` scheme (an `Authorization` header
+/// The error for a token that failed to split, decode or verify: `message`, with a hint when the
+/// token shows one of the commonest slips: a leftover `Bearer ` scheme (an `Authorization` header
 /// passed whole), white space around it (trim it), and white space within it (another scheme, a
 /// header's name, a token wrapped over lines: a JWT has none). Only failures pay for the look.
 #[cold]

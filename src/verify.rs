@@ -127,8 +127,7 @@ fn verify_in_full(
 ) -> Result<(Verified, TimeClaims)> {
     check_length(token.len(), validation.max_token_len)?;
     let malformed = |message| token::malformed(ErrorCode::JwsInvalid, message, token);
-    let parts = Compact::split(token)
-        .ok_or_else(|| malformed(token::segments_message(token, "a compact JWS has exactly three segments")))?;
+    let parts = Compact::split_or(token, ErrorCode::JwsInvalid, "a compact JWS has exactly three segments")?;
     let header_json = decode_text(parts.header)
         .ok_or_else(|| malformed("the protected header is not base64url-encoded UTF-8"))?;
     let header = Header::parse(&header_json, &validation.crit)?;

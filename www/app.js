@@ -20,6 +20,16 @@ const errorText = (error) =>
     ? `${error.code}: ${error.message}${error.claim ? ` (claim "${error.claim}", ${error.reason ?? 'failed'})` : ''}`
     : String(error);
 
+/** Marks a field invalid or not; with `describedBy`, ties the field to that error node while it
+ * is invalid. */
+function markInvalid(field, invalid, describedBy) {
+  if (invalid) field.setAttribute('aria-invalid', 'true');
+  else field.removeAttribute('aria-invalid');
+  if (describedBy === undefined) return;
+  if (invalid) field.setAttribute('aria-describedby', describedBy);
+  else field.removeAttribute('aria-describedby');
+}
+
 function showError(node, error) {
   // Re-rendering an unchanged error would make screen readers announce it again every second.
   const shown = error ? errorText(error) : '';
@@ -185,8 +195,7 @@ function setStatus(kind, label, detail) {
 function showToleranceError(error) {
   const bad = error?.code === 'ERR_OPTIONS_INVALID';
   showError($('tolerance-error'), bad ? error : null);
-  if (bad) $('tolerance').setAttribute('aria-invalid', 'true');
-  else $('tolerance').removeAttribute('aria-invalid');
+  markInvalid($('tolerance'), bad);
 }
 
 function renderStatus(now) {
@@ -273,8 +282,7 @@ function renderClaims(now) {
 
 function renderDecoded() {
   showError($('token-error'), decoded.error);
-  if (decoded.error) tokenInput.setAttribute('aria-invalid', 'true');
-  else tokenInput.removeAttribute('aria-invalid');
+  markInvalid(tokenInput, Boolean(decoded.error));
   $('token-editor').classList.toggle('invalid', Boolean(decoded.error));
   if (decoded.header) renderJson($('header-json'), decoded.header);
   else clearJson($('header-json'));
@@ -378,15 +386,7 @@ const SIGN_ERROR_FIELDS = { ERR_KEY_INVALID: 'sign-secret', ERR_OPTIONS_INVALID:
 /** Marks the field at fault invalid and described by the error; clears the others. */
 function markSignField(error) {
   const atFault = error ? (SIGN_ERROR_FIELDS[error.code] ?? 'sign-payload') : null;
-  for (const id of ['sign-payload', 'sign-exp', 'sign-secret']) {
-    if (id === atFault) {
-      $(id).setAttribute('aria-invalid', 'true');
-      $(id).setAttribute('aria-describedby', 'sign-error');
-    } else {
-      $(id).removeAttribute('aria-invalid');
-      $(id).removeAttribute('aria-describedby');
-    }
-  }
+  for (const id of ['sign-payload', 'sign-exp', 'sign-secret']) markInvalid($(id), id === atFault, 'sign-error');
 }
 
 function sign() {
