@@ -898,6 +898,32 @@ describe('hostile values', () => {
     assert.equal(jwtVerify(good, SECRET, { issuer: undefined }).payload.sub, 'ada');
   });
 
+  test('a message names the option the caller wrote, the same way whatever the wrong value', () => {
+    // null gets the hint to leave the option out, as every option's does.
+    assert.equal(messageOf(() => createVerifier(SECRET, { cache: null })),
+      'ERR_OPTIONS_INVALID: "cache" must be true, false or a whole number of entries from 1 to 1000000, not null (leave it out for no cache)');
+    assert.equal(messageOf(() => createVerifier(SECRET, { cache: 'yes' })),
+      'ERR_OPTIONS_INVALID: "cache" must be true, false or a whole number of entries from 1 to 1000000');
+    // A wrong type and a string that is no duration: one phrasing.
+    const tolerance = 'ERR_OPTIONS_INVALID: "clockTolerance" must be a number of seconds or a duration string such as "30s" or "5 min"';
+    for (const clockTolerance of [true, 'abc', {}]) {
+      assert.equal(messageOf(() => jwtVerify(good, SECRET, { clockTolerance })), tolerance, String(clockTolerance));
+      assert.equal(messageOf(() => isExpired(good, { clockTolerance })), tolerance, String(clockTolerance));
+    }
+    // Signing's times: the option (or SignJWT's setter of that name) and the claim it sets.
+    assert.equal(messageOf(() => signJwt({}, SECRET, { expirationTime: 'abc' })),
+      'ERR_OPTIONS_INVALID: "expirationTime" is not a duration string such as "2h" (it sets "exp")');
+    assert.equal(messageOf(() => new SignJWT({}).setNotBefore('soon').sign(SECRET)),
+      'ERR_OPTIONS_INVALID: "notBefore" is not a duration string such as "2h" (it sets "nbf")');
+    assert.equal(messageOf(() => signJwt({}, SECRET, { issuedAt: '-300000000y' })),
+      'ERR_OPTIONS_INVALID: "issuedAt" puts "iat" more than 2^53 seconds from 1970');
+    // An invalid Date is said to be one.
+    for (const currentDate of [new Date(NaN), new Date(8.64e15 + 1)]) {
+      assert.equal(messageOf(() => jwtVerify(good, SECRET, { currentDate })),
+        'ERR_OPTIONS_INVALID: "currentDate" must be a valid Date, not an Invalid Date (its time is NaN)');
+    }
+  });
+
   test('keys of other types are ERR_KEY_INVALID; Buffers, other realms\' Uint8Arrays and 1 MiB are fine', async () => {
     const bytes = new TextEncoder().encode(SECRET);
     const cryptoKey = await webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);

@@ -98,7 +98,9 @@ impl<'a> OptionObject<'a> {
         if let Some(text) = json::as_str(raw) {
             return Ok(Duration::Text(text.into_owned()));
         }
-        self.number(name, raw).map(Duration::Seconds).map_err(|_| self.wrong(name, raw, "a number of seconds or a duration string"))
+        self.number(name, raw)
+            .map(Duration::Seconds)
+            .map_err(|_| self.wrong(name, raw, "a number of seconds or a duration string such as \"30s\" or \"5 min\""))
     }
 
     /// An object whose values are all booleans.
@@ -156,7 +158,7 @@ impl DateOptions {
         let Some((_, millis)) = self.0.iter().find(|(given, _)| given == name) else { return Ok(None) };
         UnixTime::from_millis(*millis)
             .map(Some)
-            .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, format!("\"{name}\" must be a valid Date")))
+            .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, format!("\"{name}\" must be a valid Date, not an Invalid Date (its time is NaN)")))
     }
 
     /// The clock of a verification or expiry check: `currentDate`, the one option of theirs that
@@ -188,7 +190,7 @@ mod tests {
         assert!(DateOptions::from_json(r#"{"currentDate":"1999"}"#).is_err());
         let invalid = DateOptions::new(vec![("expirationTime".into(), f64::NAN)]);
         let error = invalid.time("expirationTime").unwrap_err();
-        assert_eq!((error.code(), error.message()), (ErrorCode::OptionsInvalid, "\"expirationTime\" must be a valid Date"));
+        assert_eq!((error.code(), error.message()), (ErrorCode::OptionsInvalid, "\"expirationTime\" must be a valid Date, not an Invalid Date (its time is NaN)"));
         assert_eq!(invalid.time("notBefore").unwrap(), None);
     }
 

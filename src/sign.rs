@@ -202,9 +202,13 @@ fn header_json(alg: Algorithm, extra: Option<&Vec<(String, String)>>) -> Result<
 fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) -> Result<Cow<'a, str>> {
     let payload = parse_claims(payload_json)?;
     let mut set: Vec<(&str, String)> = Vec::new();
-    let times = [("iat", &options.issued_at), ("exp", &options.expiration_time), ("nbf", &options.not_before)];
-    for (name, input) in times {
-        if let Some(value) = input.as_ref().map(|input| resolve_time(input, now, name)).transpose()?.flatten() {
+    let times = [
+        ("iat", "issuedAt", &options.issued_at),
+        ("exp", "expirationTime", &options.expiration_time),
+        ("nbf", "notBefore", &options.not_before),
+    ];
+    for (name, option, input) in times {
+        if let Some(value) = input.as_ref().map(|input| resolve_time(input, now, option, name)).transpose()?.flatten() {
             set.push((name, value));
         }
     }
@@ -248,8 +252,9 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) 
 }
 
 /// The claim's JSON number text. A number given is written as given; the others are whole
-/// seconds, which keeps float formatting (and its code size) out of the build.
-fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<String>> {
+/// seconds, which keeps float formatting (and its code size) out of the build. Errors name the
+/// `option` the caller wrote (`SignJWT`'s setters set the same names) and the `claim` it sets.
+fn resolve_time(input: &TimeInput, now: UnixTime, option: &str, claim: &str) -> Result<Option<String>> {
     let value = match input {
         TimeInput::Now(false) => return Ok(None),
         TimeInput::Number(number) => return Ok(Some(number.0.clone())),
@@ -257,12 +262,12 @@ fn resolve_time(input: &TimeInput, now: UnixTime, claim: &str) -> Result<Option<
         TimeInput::At(at) => *at,
         TimeInput::After(text) => match parse_duration(text) {
             Some(offset) => now.as_secs() + offset,
-            None => return Err(options_invalid(format!("the \"{claim}\" time is not a duration string such as \"2h\""))),
+            None => return Err(options_invalid(format!("\"{option}\" is not a duration string such as \"2h\" (it sets \"{claim}\")"))),
         },
     };
     json::integer(value)
         .map(Some)
-        .ok_or_else(|| options_invalid(format!("the \"{claim}\" time must be a whole number of seconds within ±2^53")))
+        .ok_or_else(|| options_invalid(format!("\"{option}\" puts \"{claim}\" more than 2^53 seconds from 1970")))
 }
 
 fn push_member(out: &mut String, name: &str, raw_value: &str) {
@@ -373,7 +378,7 @@ mod tests {
             assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{name}");
         }
         let invalid = SignOptions::default().take_dates(&DateOptions::new(vec![("notBefore".into(), f64::NAN)]));
-        assert_eq!(invalid.unwrap_err().message(), "\"notBefore\" must be a valid Date");
+        assert_eq!(invalid.unwrap_err().message(), "\"notBefore\" must be a valid Date, not an Invalid Date (its time is NaN)");
     }
 
     #[test]

@@ -47,7 +47,8 @@ impl Duration {
             Duration::Text(text) => parse_duration(text),
         };
         secs.filter(|s| s.is_finite()).ok_or_else(|| {
-            Error::new(ErrorCode::OptionsInvalid, format!("\"{option}\" is not a finite number of seconds or a duration string"))
+            let expected = "a number of seconds or a duration string such as \"30s\" or \"5 min\"";
+            Error::new(ErrorCode::OptionsInvalid, format!("\"{option}\" must be {expected}"))
         })
     }
 

@@ -4,7 +4,7 @@
 use crate::algorithms::{Algorithm, AlgorithmSet};
 use crate::cache::{DEFAULT_CACHE_ENTRIES, MAX_CACHE_ENTRIES};
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::Raw;
+use crate::json::{self, Raw};
 use crate::options::{OptionObject, CURRENT_DATE};
 use crate::time::Duration;
 use crate::token::DEFAULT_MAX_TOKEN_LEN;
@@ -60,7 +60,10 @@ impl CacheOption {
         match object.boolean(name, raw) {
             Ok(on) => Ok(on.then_some(CacheOption::DefaultSize)),
             Err(_) => {
-                let entries = object.number(name, raw).map_err(|_| options_invalid(CACHE_EXPECTED))?;
+                let entries = object.number(name, raw).map_err(|_| match json::is_null(raw) {
+                    true => options_invalid(CACHE_NULL),
+                    false => options_invalid(CACHE_EXPECTED),
+                })?;
                 Ok(Some(CacheOption::Entries(entries)))
             }
         }
@@ -68,7 +71,9 @@ impl CacheOption {
 }
 
 const CACHE_EXPECTED: &str = "\"cache\" must be true, false or a whole number of entries from 1 to 1000000";
-// CACHE_EXPECTED and CacheOption's docs say these in words.
+const CACHE_NULL: &str =
+    "\"cache\" must be true, false or a whole number of entries from 1 to 1000000, not null (leave it out for no cache)";
+// CACHE_EXPECTED, CACHE_NULL and CacheOption's docs say these in words.
 const _: () = assert!(MAX_CACHE_ENTRIES == 1_000_000 && DEFAULT_CACHE_ENTRIES == 1000, "1,000,000 and 1000");
 
 /// The largest `maxTokenLength` accepted: 2^32 bytes.
