@@ -260,6 +260,48 @@ describe('token inspector page', () => {
     await finish(session);
   });
 
+  test('a token typed by hand is judged when typing pauses, not from its first character', async () => {
+    const session = await openPage();
+    const { page } = session;
+    // Count every time the token's alert appears.
+    await page.evaluate(() => {
+      globalThis.alerts = 0;
+      const alert = document.getElementById('token-error');
+      new MutationObserver(() => { if (!alert.hidden) globalThis.alerts += 1; })
+        .observe(alert, { attributes: true, attributeFilter: ['hidden'] });
+    });
+    const alerts = () => page.evaluate(() => globalThis.alerts);
+    const token = page.locator('#token');
+    // Typed key by key, the whole token: no alert on the way (the clock is paused), and the
+    // verdict as soon as the last key makes it a token that decodes.
+    await token.pressSequentially(VALID);
+    assert.equal(await alerts(), 0);
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    // Typed over, leaving it malformed: held too, then said once typing pauses for a second.
+    await token.press('Control+A');
+    await token.pressSequentially(VALID.slice(0, 12));
+    assert.equal(await page.isHidden('#token-error'), true);
+    assert.equal(await text(page, '#status-label'), 'Valid', 'the last verdict, until the pause');
+    await page.clock.runFor(900);
+    assert.equal(await page.isHidden('#token-error'), true, 'before the pause is over');
+    await page.clock.runFor(200);
+    assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
+    assert.equal(await page.getAttribute('#token', 'aria-invalid'), 'true');
+    assert.equal(await text(page, '#status-label'), 'Malformed token');
+    assert.equal(await alerts(), 1);
+    // Leaving the field says it at once.
+    await page.fill('#token', '');
+    await token.pressSequentially('abc');
+    assert.equal(await page.isHidden('#token-error'), true);
+    await token.press('Tab');
+    assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
+    assert.equal(await alerts(), 2);
+    // Pasted text (inserted at once) is judged at once, as the test above has it.
+    await page.fill('#token', 'not a token');
+    assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
+    await finish(session);
+  });
+
   test('verify: the right secret passes, a wrong one fails with its code; options apply', async () => {
     const session = await openPage();
     const { page } = session;

@@ -425,7 +425,15 @@ function openSigned() {
 // ---------------------------------------------------------------------------------------------
 // Wiring.
 
+/** A token typed by hand is malformed at nearly every keystroke: the page says so once typing
+ * pauses (or the field loses focus), not from the first character on. A paste, a drop or a loaded
+ * sample is judged at once, and so is each keystroke that leaves a token that decodes. */
+const TYPING_PAUSE_MS = 1000;
+let heldRender = 0;
+
 function renderAll() {
+  clearTimeout(heldRender);
+  heldRender = 0;
   const now = new Date();
   renderDecoded();
   renderStatus(now);
@@ -442,9 +450,21 @@ function tick() {
   renderVerify(now);
 }
 
-function onTokenInput() {
+/** One character typed or composed, or a deletion: the field is being edited by hand. */
+function typedByHand(event) {
+  const type = event?.inputType ?? '';
+  if (type === 'insertText') return (event.data ?? '').length <= 1;
+  return type === 'insertCompositionText' || type.startsWith('delete');
+}
+
+function onTokenInput(event) {
+  clearTimeout(heldRender);
   renderHighlight();
   decode();
+  if (decoded.error && typedByHand(event)) {
+    heldRender = setTimeout(renderAll, TYPING_PAUSE_MS);
+    return;
+  }
   renderAll();
 }
 
@@ -466,6 +486,7 @@ function toggleSecret(button, input) {
 }
 
 tokenInput.addEventListener('input', onTokenInput);
+tokenInput.addEventListener('blur', () => heldRender && renderAll());
 tokenInput.addEventListener('scroll', () => {
   $('token-highlight').scrollTop = tokenInput.scrollTop;
 });
