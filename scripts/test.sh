@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Everything CI runs: setup, lint, native tests, short fuzz runs, the wasm build, wasm tests in
-# Node and headless Chromium, and the package tests. `npm test` runs this.
+# Everything CI runs: setup, lint, native tests, the Rust docs, short fuzz runs, the wasm build,
+# wasm tests in Node and headless Chromium, and the package tests. `npm test` runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -13,9 +13,14 @@ bash scripts/setup.sh
 step "cargo clippy (panic-free policy)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+# The core alone in a wasm32 build (default features off: no binding, no allocator).
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "cargo test (native core)"
 cargo test
+
+step "cargo doc (broken links and doc errors fail)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
 step "fuzz: every cargo-fuzz target for ${FUZZ_SECONDS:=10}s (longer: bash scripts/fuzz.sh 600)"
 bash scripts/fuzz.sh "$FUZZ_SECONDS"

@@ -8,6 +8,7 @@ pub const SUPPORTED: &str = "supported: HS256, HS384, HS512; names are case-sens
 
 /// A JWS `alg` this library can verify and sign with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Algorithm {
     /// HMAC using SHA-256.
     HS256,
@@ -34,7 +35,7 @@ impl Algorithm {
 
     /// Parses a name the caller gave in `source` (named in the message: `"algorithms"`, the
     /// JWK's `"alg"`, signing's `alg`); errors with `ERR_JOSE_NOT_SUPPORTED`.
-    pub fn parse(name: &str, source: &str) -> Result<Self> {
+    pub(crate) fn parse(name: &str, source: &str) -> Result<Self> {
         Algorithm::from_name(name).ok_or_else(|| {
             Error::new(ErrorCode::NotSupported, format!("{source} names an algorithm that is not supported ({SUPPORTED})"))
         })

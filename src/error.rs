@@ -6,6 +6,7 @@ use std::fmt;
 
 /// Why a token, key or option was refused. Codes are jose's where the meaning is the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// Malformed compact JWS: segment count, base64url, header JSON, `alg`, `crit`.
     JwsInvalid,
@@ -75,6 +76,7 @@ impl fmt::Display for ErrorCode {
 
 /// Why a claim failed, as jose's `reason`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ClaimReason {
     /// The claim is required but absent.
     Missing,
@@ -98,6 +100,12 @@ impl ClaimReason {
     }
 }
 
+impl fmt::Display for ClaimReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A failure with a stable code, a human message, and for claim failures the claim and reason.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
@@ -112,12 +120,13 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
     /// An error with a code and a message.
+    #[must_use]
     pub fn new(code: ErrorCode, message: impl Into<Cow<'static, str>>) -> Self {
         Error { code, message: message.into(), claim: None, reason: None }
     }
 
     /// A claim error: `code` is [`ErrorCode::Expired`] or [`ErrorCode::ClaimValidationFailed`].
-    pub fn claim(
+    pub(crate) fn claim(
         code: ErrorCode,
         claim: &str,
         reason: ClaimReason,
@@ -185,6 +194,9 @@ mod tests {
         };
         let places: Vec<usize> = ClaimReason::ALL.iter().map(|reason| reason_at(*reason)).collect();
         assert_eq!(places, vec![0, 1, 2]);
+        for reason in ClaimReason::ALL {
+            assert_eq!(reason.to_string(), reason.as_str());
+        }
     }
 
     #[test]

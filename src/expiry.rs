@@ -32,6 +32,7 @@ impl ExpiryOptions {
 
 /// The time claims of a token and the verdicts `jwtVerify` would reach on them.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ExpiryInfo {
     /// `exp`, seconds since the epoch.
     pub expires_at: Option<f64>,

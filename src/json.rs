@@ -216,6 +216,17 @@ pub fn as_bool(raw: Raw<'_>) -> Option<bool> {
     }
 }
 
+/// Whether `text` is exactly one JSON value, white space around it allowed. (Out of line: 51
+/// bytes less of gzipped wasm, on a path taken only by a sign with header parameters.)
+#[inline(never)]
+pub fn is_one_value(text: &str) -> bool {
+    let mut scanner = Scanner::new(text);
+    scanner.skip_ws();
+    let value = scanner.skip_value();
+    scanner.skip_ws();
+    value.is_some() && scanner.at_end()
+}
+
 /// Whether the value is `null`.
 pub fn is_null(raw: Raw<'_>) -> bool {
     raw.0 == "null"
@@ -677,7 +688,7 @@ mod tests {
         // Whether level i is an array or an object follows the Thue-Morse sequence (the parity of
         // i's set bits), which has no period: a stack that lost or reused levels (16 kept inline,
         // deeper ones on the heap) would expect a wrong closer somewhere.
-        let is_array = |i: u32| i.count_ones() % 2 == 0;
+        let is_array = |i: u32| i.count_ones().is_multiple_of(2);
         let nested = |depth: u32| -> (String, String) {
             let open = (0..depth).map(|i| if is_array(i) { "[" } else { "{\"k\":" }).collect();
             let close = (0..depth).rev().map(|i| if is_array(i) { "]" } else { "}" }).collect();

@@ -29,8 +29,9 @@ impl KeyOperation {
     }
 }
 
-/// A JSON Web Key as given by the caller; only the members this library checks.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A JSON Web Key as given by the caller; only the members this library checks. Its `Debug`
+/// leaves the secret out.
+#[derive(Clone, Default, PartialEq)]
 pub struct Jwk {
     /// Key type; must be `oct` for a secret key.
     pub kty: Option<String>,
@@ -135,6 +136,19 @@ pub struct SecretKey {
     macs: [OnceLock<KeyedMac>; 3],
 }
 
+impl std::fmt::Debug for Jwk {
+    // Never print the secret: only whether there is one, and how long its text is.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Jwk")
+            .field("kty", &self.kty)
+            .field("k_len", &self.k.as_ref().map(String::len))
+            .field("alg", &self.alg)
+            .field("use_", &self.use_)
+            .field("key_ops", &self.key_ops)
+            .finish()
+    }
+}
+
 impl std::fmt::Debug for SecretKey {
     // Never print the secret.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -180,7 +194,8 @@ impl SecretKey {
     }
 
     /// A key from an `oct` JWK. Errors: `ERR_JWK_INVALID` for a malformed JWK,
-    /// `ERR_KEY_INVALID` for a JWK of another key type or an empty secret,
+    /// `ERR_KEY_INVALID` for a JWK of another key type, a `use` other than `sig`, or a secret
+    /// that is empty, all zero bytes or longer than [`MAX_SECRET_LEN`], and
     /// `ERR_JOSE_NOT_SUPPORTED` for an `alg` this library does not implement.
     pub fn from_jwk(jwk: &Jwk) -> Result<Self> {
         let kty = jwk.kty.as_deref().ok_or_else(|| jwk_invalid("the JWK has no \"kty\""))?;
@@ -212,7 +227,7 @@ impl SecretKey {
 
     /// Checks that the key may be used with `alg` for `operation`.
     /// Errors: `ERR_KEY_INVALID`.
-    pub fn check_fits(&self, alg: Algorithm, operation: KeyOperation) -> Result<()> {
+    pub(crate) fn check_fits(&self, alg: Algorithm, operation: KeyOperation) -> Result<()> {
         if let Some(own) = self.alg.filter(|own| *own != alg) {
             let message = format!("the JWK \"alg\" ({}) differs from the algorithm in use ({})", own.name(), alg.name());
             return Err(Error::new(ErrorCode::KeyInvalid, message));
@@ -510,5 +525,10 @@ mod tests {
         let shown = format!("{key:?}");
         assert!(!shown.contains("hunter2"), "{shown}");
         assert_eq!(shown, "SecretKey { len: 14, alg: None }");
+        // Nor a JWK's: "aHVudGVyMi1zZWNyZXQ" is "hunter2-secret" in base64url.
+        let jwk = Jwk::from_json(r#"{"kty":"oct","k":"aHVudGVyMi1zZWNyZXQ","alg":"HS256"}"#).unwrap();
+        let shown = format!("{jwk:?}");
+        assert!(!shown.contains("aHVudGVy"), "{shown}");
+        assert_eq!(shown, r#"Jwk { kty: Some("oct"), k_len: Some(19), alg: Some("HS256"), use_: None, key_ops: None }"#);
     }
 }

@@ -1,9 +1,9 @@
 //! # jwt-wasm
 //!
 //! Strict, synchronous JSON Web Token decoding, verification and expiry checks: a pure Rust
-//! core, and a thin wasm-bindgen binding (`wasm.rs`, built for `wasm32` only) that makes it the
-//! `jwt-wasm` npm package. Every rule about tokens lives in the core; the binding converts
-//! JavaScript values and reads the clock.
+//! core, and a thin wasm-bindgen binding (`wasm.rs`, built for `wasm32` only, with the default
+//! feature `js`) that makes it the `jwt-wasm` npm package. Every rule about tokens lives in the
+//! core; the binding converts JavaScript values and reads the clock.
 //!
 //! ```
 //! use jwt_wasm::{sign, verify, SecretKey, SignOptions, TimeInput, UnixTime, Validation};
@@ -15,6 +15,30 @@
 //!
 //! let verified = verify(&token, &key, &Validation::default(), now)?;
 //! assert_eq!(verified.payload_json, r#"{"sub":"ada","exp":1700003600}"#);
+//! # Ok::<(), jwt_wasm::Error>(())
+//! ```
+//!
+//! A verifier prepared once (key and rules checked, HMAC state keyed) and reused, with options
+//! read from JSON under jose's names; reading a token without verifying it; and its expiry:
+//!
+//! ```
+//! use jwt_wasm::{decode_jwt, expiry_info, sign, ErrorCode, ExpiryOptions, SecretKey, SignOptions, UnixTime};
+//! use jwt_wasm::{Validation, Verifier, VerifyOptions};
+//!
+//! let key = SecretKey::from_bytes(b"a secret of at least 32 bytes long!!".to_vec())?;
+//! let now = UnixTime::from_secs(1_700_000_000);
+//! let options = SignOptions::from_json(r#"{"issuer":"https://auth.example","expirationTime":"15m"}"#)?;
+//! let token = sign(r#"{"sub":"ada"}"#, &key, &options, now)?;
+//!
+//! let rules = Validation::new(&VerifyOptions::from_json(r#"{"issuer":"https://auth.example","clockTolerance":"30s"}"#)?)?;
+//! let verifier = Verifier::new(key, rules)?;
+//! assert!(verifier.verify(&token, now).is_ok());
+//! let later = UnixTime::from_secs(1_700_000_000 + 15 * 60 + 31);
+//! assert_eq!(verifier.verify(&token, later).unwrap_err().code(), ErrorCode::Expired);
+//!
+//! assert_eq!(decode_jwt(&token)?, r#"{"sub":"ada","exp":1700000900,"iss":"https://auth.example"}"#);
+//! let info = expiry_info(&token, &ExpiryOptions::default(), later)?;
+//! assert!(info.expired && info.seconds_left.is_some_and(|left| left < 0.0));
 //! # Ok::<(), jwt_wasm::Error>(())
 //! ```
 
@@ -38,8 +62,9 @@ mod token;
 mod validation;
 mod verify;
 
-/// The wasm-bindgen binding (public so that the wasm tests can drive it with JS values).
-#[cfg(target_arch = "wasm32")]
+/// The wasm-bindgen binding (public so that the wasm tests can drive it with JS values): in a
+/// wasm32 build with the default feature `js`.
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
 #[doc(hidden)]
 pub mod wasm;
 
@@ -47,8 +72,7 @@ pub use algorithms::{Algorithm, AlgorithmSet};
 pub use decode::{decode_jwt, decode_protected_header};
 pub use error::{ClaimReason, Error, ErrorCode, Result};
 pub use expiry::{expiry_info, ExpiryInfo, ExpiryOptions};
-pub use key::{check_jwk_text_length, check_secret_length, Jwk, KeyOperation, SecretKey, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN};
-pub use options::DateOptions;
+pub use key::{Jwk, SecretKey, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN};
 pub use sign::{sign, NumberText, SignOptions, TimeInput};
 pub use time::{parse_duration, Duration, UnixTime};
 pub use token::DEFAULT_MAX_TOKEN_LEN;

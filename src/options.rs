@@ -120,9 +120,12 @@ pub const CURRENT_DATE: &str = "currentDate";
 /// each `Date` member out of the options object and passes its name with its time in milliseconds
 /// since the epoch (NaN for an invalid `Date`). Which options may be a `Date` is decided here: a
 /// `Date` given where a string is expected must be refused, not read as its ISO text.
+/// Only the binding makes one (a Rust caller passes the time as `now`).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct DateOptions(Vec<(String, f64)>);
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+pub(crate) struct DateOptions(Vec<(String, f64)>);
 
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
 impl DateOptions {
     /// The `Date` members, by name, with their times in milliseconds.
     pub fn new(dates: Vec<(String, f64)>) -> Self {

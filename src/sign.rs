@@ -14,14 +14,15 @@ use crate::verify::parse_claims;
 use std::borrow::Cow;
 
 /// A time claim to set: `true` for now, a NumericDate, or a duration string relative to now
-/// (`"2h"`, `"-5m"`, `"1 day ago"`). A JavaScript `Date` comes as a NumericDate (see
-/// [`SignOptions::take_dates`]).
+/// (`"2h"`, `"-5m"`, `"1 day ago"`). A JavaScript `Date` comes as a NumericDate (the binding
+/// takes it out of the options).
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimeInput {
     /// `true`: now; `false`: leave the claim as the payload has it. `issuedAt` only: `true` for
     /// an expiry would sign a token already expired (jose refuses it too).
     Now(bool),
-    /// Whole seconds since the epoch (a `Date`, rounded down to the second).
+    /// Seconds since the epoch (a `Date`, rounded down to the second); a fraction is rounded
+    /// down too.
     At(f64),
     /// A NumericDate given as a JSON number in the options' text: written as given (fractional
     /// or beyond ±2^53 too, as jose writes the number it is given).
@@ -95,7 +96,8 @@ impl SignOptions {
     /// The options given as `Date`s: `issuedAt`, `expirationTime` and `notBefore` as NumericDates
     /// (rounded down to the second, as jose does), and `currentDate`, returned as the time to sign
     /// at. Errors: `ERR_OPTIONS_INVALID` for an invalid `Date` or a `Date` given for another option.
-    pub fn take_dates(&mut self, dates: &DateOptions) -> Result<Option<UnixTime>> {
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+    pub(crate) fn take_dates(&mut self, dates: &DateOptions) -> Result<Option<UnixTime>> {
         dates.only(&[CURRENT_DATE, "issuedAt", "expirationTime", "notBefore"], "currentDate, issuedAt, expirationTime and notBefore")?;
         let slots = [
             ("issuedAt", &mut self.issued_at),
@@ -186,9 +188,16 @@ fn choose_algorithm(key: &SecretKey, options: &SignOptions) -> Result<Algorithm>
 /// `{"alg":…}` followed by the caller's other header parameters.
 fn header_json(alg: Algorithm, extra: Option<&Vec<(String, String)>>) -> Result<String> {
     let mut out = format!("{{\"alg\":\"{}\"", alg.name());
-    for (name, value) in extra.into_iter().flatten().filter(|(name, _)| name != "alg") {
+    let extra = extra.map_or(&[][..], Vec::as_slice);
+    for (at, (name, value)) in extra.iter().enumerate().filter(|(_, (name, _))| name != "alg") {
         if name == "b64" || name == "crit" {
             return Err(options_invalid("header.b64 and header.crit are not supported for a JWT"));
+        }
+        // Each value is JSON text. As `from_json` reads them, each is one value and no name
+        // repeats, but a Rust caller can set any text, which must not make a header that is not
+        // JSON or that names a parameter twice (`"alg"` again, through `1,"alg":"none"`).
+        if !json::is_one_value(value) || extra.iter().take(at).any(|(earlier, _)| earlier == name) {
+            return Err(options_invalid("a header value is not one JSON value, or a header parameter is named twice"));
         }
         push_member(&mut out, name, value);
     }
@@ -259,7 +268,7 @@ fn resolve_time(input: &TimeInput, now: UnixTime, option: &str, claim: &str) -> 
         TimeInput::Now(false) => return Ok(None),
         TimeInput::Number(number) => return Ok(Some(number.0.clone())),
         TimeInput::Now(true) => now.as_secs(),
-        TimeInput::At(at) => *at,
+        TimeInput::At(at) => at.floor(),
         TimeInput::After(text) => match parse_duration(text) {
             Some(offset) => now.as_secs() + offset,
             None => return Err(options_invalid(format!("\"{option}\" is not a duration string such as \"2h\" (it sets \"{claim}\")"))),
@@ -441,6 +450,38 @@ mod tests {
         for (payload, options, code) in cases {
             assert_eq!(signed(payload, options).unwrap_err().code(), code, "{payload} {options}");
         }
+    }
+
+    #[test]
+    fn header_values_set_from_rust_must_be_json_and_name_nothing_twice() {
+        let key = SecretKey::from_bytes(b"secret").unwrap();
+        let with_header = |pairs: &[(&str, &str)]| SignOptions {
+            header: Some(pairs.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect()),
+            ..SignOptions::default()
+        };
+        let now = UnixTime::from_secs(NOW);
+        for pairs in [
+            &[("typ", "JWT")][..],
+            &[("typ", r#"1,"alg":"none""#)],
+            &[("typ", r#""a""b""#)],
+            &[("typ", "")],
+            &[("typ", r#""a""#), ("typ", r#""b""#)],
+        ] {
+            let error = sign("{}", &key, &with_header(pairs), now).unwrap_err();
+            assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{pairs:?}");
+        }
+        let token = sign("{}", &key, &with_header(&[("typ", r#""JWT""#), ("kid", r#"{"a":[1]}"#)]), now).unwrap();
+        let header = base64url::decode(token.split('.').next().unwrap()).unwrap();
+        assert_eq!(String::from_utf8(header).unwrap(), r#"{"alg":"HS256","typ":"JWT","kid":{"a":[1]}}"#);
+    }
+
+    #[test]
+    fn a_fraction_of_a_second_set_from_rust_is_rounded_down() {
+        let key = SecretKey::from_bytes(b"secret").unwrap();
+        let options = SignOptions { expiration_time: Some(TimeInput::At(1_700_000_000.5)), ..SignOptions::default() };
+        let token = sign("{}", &key, &options, UnixTime::from_secs(NOW)).unwrap();
+        let payload = base64url::decode(token.split('.').nth(1).unwrap()).unwrap();
+        assert_eq!(String::from_utf8(payload).unwrap(), r#"{"exp":1700000000}"#);
     }
 
     #[test]

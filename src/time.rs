@@ -12,7 +12,8 @@ const MAX_DATE_MILLIS: f64 = 8.64e15;
 pub struct UnixTime(f64);
 
 impl UnixTime {
-    /// The time `secs` seconds after the epoch.
+    /// The time `secs` seconds after the epoch, clamped to the range of a JavaScript `Date`
+    /// (±8.64e12 seconds, about 273,790 years either way).
     pub fn from_secs(secs: i64) -> Self {
         #[allow(clippy::cast_precision_loss)] // clamped to the Date range, exact in f64
         UnixTime(secs.clamp(-8_640_000_000_000, 8_640_000_000_000) as f64)
@@ -65,7 +66,8 @@ impl Duration {
 /// Parses jose's duration format: an optional sign, a number, an optional space, a unit
 /// (s, sec, secs, second, seconds, m, min, mins, minute, minutes, h, hr, hrs, hour, hours, d,
 /// day, days, w, week, weeks, y, yr, yrs, year, years; any case), and optionally " ago" or
-/// " from now" (not with a sign). A year is 365.25 days. Rounds to whole seconds.
+/// " from now" (not with a sign). A year is 365.25 days. Rounds to whole seconds; a number too
+/// large for a double gives an infinite duration, which every caller refuses.
 pub fn parse_duration(input: &str) -> Option<f64> {
     let (sign, rest) = match input.as_bytes().first() {
         Some(b'+') => (Some(1.0), input.get(1..)?),

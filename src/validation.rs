@@ -167,7 +167,8 @@ pub struct ClaimRules {
     pub subject: Option<String>,
     /// Accepted `aud` values.
     pub audience: Option<Vec<String>>,
-    /// Required `typ`, normalised with [`normalize_typ`].
+    /// Required `typ`, compared with the header's as jose compares them: ignoring ASCII case, with
+    /// an `application/` prefix optional where RFC 7515 section 4.1.9 lets a producer omit it.
     pub typ: Option<String>,
     /// Claims that must be present, in the caller's order.
     pub required: Vec<String>,
@@ -231,7 +232,7 @@ impl Validation {
         claims.issuer = options.issuer.as_ref().map(|v| v.to_list("issuer")).transpose()?;
         claims.audience = options.audience.as_ref().map(|v| v.to_list("audience")).transpose()?;
         claims.subject = non_empty(options.subject.as_ref(), "subject")?;
-        claims.typ = non_empty(options.typ.as_ref(), "typ")?.map(|typ| normalize_typ(&typ));
+        claims.typ = non_empty(options.typ.as_ref(), "typ")?;
         claims.required = options.required_claims.clone().unwrap_or_default();
         if claims.required.iter().any(String::is_empty) {
             return Err(options_invalid("\"requiredClaims\" must hold non-empty claim names"));
@@ -259,15 +260,19 @@ impl Validation {
     }
 }
 
-/// `typ` as jose compares it: lower case, and `application/` dropped only where RFC 7515 4.1.9
-/// lets a producer omit it (when no other `/` follows), so `application/x/y` stays distinct from
-/// the media type `x/y`.
-pub fn normalize_typ(typ: &str) -> String {
-    let lower = typ.to_ascii_lowercase();
-    match lower.strip_prefix("application/") {
-        Some(rest) if !rest.contains('/') => rest.to_owned(),
-        _ => lower,
+/// Whether a token's `typ` is the `expected` one, as jose compares them: ignoring ASCII case, and
+/// with `application/` dropped only where RFC 7515 section 4.1.9 lets a producer omit it (when no
+/// other `/` follows), so `application/x/y` stays distinct from the media type `x/y`. Both sides
+/// are treated alike, with no allocation.
+pub fn typ_matches(typ: &str, expected: &str) -> bool {
+    fn short(typ: &str) -> &str {
+        const PREFIX: &str = "application/";
+        match (typ.get(..PREFIX.len()), typ.get(PREFIX.len()..)) {
+            (Some(head), Some(rest)) if head.eq_ignore_ascii_case(PREFIX) && !rest.contains('/') => rest,
+            _ => typ,
+        }
     }
+    short(typ).eq_ignore_ascii_case(short(expected))
 }
 
 fn non_empty(value: Option<&String>, option: &str) -> Result<Option<String>> {
@@ -394,10 +399,11 @@ mod tests {
     }
 
     #[test]
-    fn normalises_durations_and_typ() {
+    fn normalises_durations_and_keeps_typ_as_given() {
         let v = Validation::new(&options(r#"{"clockTolerance":"2m","maxTokenAge":30,"typ":"Application/AT+JWT"}"#)).unwrap();
         assert_eq!(v.claims.clock_tolerance_secs, 120.0);
         assert_eq!(v.claims.max_token_age_secs, Some(30.0));
-        assert_eq!(v.claims.typ.as_deref(), Some("at+jwt"));
+        // Compared by typ_matches, which treats both sides alike.
+        assert_eq!(v.claims.typ.as_deref(), Some("Application/AT+JWT"));
     }
 }

@@ -17,6 +17,7 @@ use std::sync::Mutex;
 
 /// A verified token: its protected header and claims set as JSON text, exactly as signed.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verified {
     /// The protected header, a JSON object.
     pub header_json: String,
@@ -44,6 +45,14 @@ pub struct Verifier {
     validation: Validation,
     /// This verifier's own cache (see `cache.rs`); the lock is held only to look up or insert.
     cache: Option<Mutex<TokenCache>>,
+}
+
+impl std::fmt::Debug for Verifier {
+    // The key shows as `SecretKey`'s own Debug does (its length and `alg`, never the secret).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let capacity = self.cache.as_ref().and_then(|cache| cache.lock().ok().map(|c| c.capacity()));
+        f.debug_struct("Verifier").field("key", &self.key).field("validation", &self.validation).field("cache_capacity", &capacity).finish()
+    }
 }
 
 impl Clone for Verifier {
@@ -80,7 +89,7 @@ impl Verifier {
     /// Only the HS256 signature check over `token`'s signing input, with the prepared key
     /// state: the floor a full verification is measured against (`npm run bench`). Crate-only:
     /// it checks nothing else (no allowlist, no key restriction, no claims).
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
     pub(crate) fn hs256_signature_only(&self, token: &str) -> bool {
         let Some(parts) = Compact::split(token) else { return false };
         let (Ok(mac), Some(signature)) = (self.key.mac(Algorithm::HS256), base64url::decode(parts.signature)) else {
@@ -185,6 +194,15 @@ mod tests {
     fn code(token: &str, options: &str) -> ErrorCode {
         let validation = Validation::new(&VerifyOptions::from_json(options).unwrap()).unwrap();
         verify(token, &key(), &validation, UnixTime::from_secs(NOW)).unwrap_err().code()
+    }
+
+    #[test]
+    fn debug_output_shows_the_rules_but_never_the_secret() {
+        let (validation, cache) = Validation::for_verifier(&VerifyOptions::from_json(r#"{"issuer":"me","cache":5}"#).unwrap()).unwrap();
+        let shown = format!("{:?}", Verifier::with_cache(key(), validation, cache).unwrap());
+        assert!(!shown.contains("a-test-secret"), "{shown}");
+        assert!(shown.starts_with("Verifier { key: SecretKey { len: 33, alg: None }, validation: Validation {"), "{shown}");
+        assert!(shown.contains("\"me\"") && shown.ends_with("cache_capacity: Some(5) }"), "{shown}");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The JavaScript boundary. It converts JS values to core types and back, reads the clock,
 //! and turns core errors into `JwtError`s. No rule about tokens lives here.
 
+use crate::key::{check_jwk_text_length, check_secret_length};
+use crate::options::DateOptions;
 use crate::{
-    check_jwk_text_length, check_secret_length, decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, DateOptions, Error, ErrorCode, ExpiryOptions, Jwk,
-    SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN,
+    decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, Error, ErrorCode, ExpiryOptions, Jwk, SecretKey,
+    SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN,
 };
 use js_sys::{Array, ArrayBuffer, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::{Cell, RefCell};

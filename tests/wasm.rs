@@ -2,7 +2,7 @@
 //! `wasm-pack test --headless --chrome`: once through the core, and once through the binding
 //! with real JS values (strings, JWK objects, option objects, `Date`s), as JavaScript calls it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "js"))]
 
 mod common;
 
