@@ -25,13 +25,22 @@ pub struct Compact<'a> {
 impl<'a> Compact<'a> {
     /// Splits a token into exactly three segments; `None` for any other count.
     pub fn split(token: &'a str) -> Option<Self> {
-        let (header, rest) = token.split_once('.')?;
-        let (payload, signature) = rest.split_once('.')?;
-        if signature.contains('.') {
+        // Each search goes on from the dot before it, so the token is scanned once. A dot is
+        // ASCII: every position found is a character boundary.
+        let bytes = token.as_bytes();
+        let first = find_dot(bytes)?;
+        let after_first = first.saturating_add(1);
+        let second = after_first.saturating_add(find_dot(bytes.get(after_first..)?)?);
+        let after_second = second.saturating_add(1);
+        if find_dot(bytes.get(after_second..)?).is_some() {
             return None;
         }
-        let signing_input = token.get(..token.len().saturating_sub(signature.len()).saturating_sub(1))?;
-        Some(Compact { header, payload, signature, signing_input })
+        Some(Compact {
+            header: token.get(..first)?,
+            payload: token.get(after_first..second)?,
+            signature: token.get(after_second..)?,
+            signing_input: token.get(..second)?,
+        })
     }
 
     /// [`Compact::split`], or the error with `code` for a token of any other shape: `usual`
@@ -39,6 +48,50 @@ impl<'a> Compact<'a> {
     /// with [`malformed`]'s hint.
     pub fn split_or(token: &'a str, code: ErrorCode, usual: &'static str) -> Result<Self> {
         Compact::split(token).ok_or_else(|| malformed(code, segments_message(token, usual), token))
+    }
+}
+
+/// The position of the first `.` in `bytes`: 16 bytes at a time with wasm SIMD, then the rest
+/// one by one.
+fn find_dot(bytes: &[u8]) -> Option<usize> {
+    let (blocks, found) = simd::find_dot_blocks(bytes);
+    let start = blocks.saturating_mul(16);
+    match found {
+        Some(at) => Some(start.saturating_add(at)),
+        None => bytes.get(start..)?.iter().position(|&byte| byte == b'.').map(|at| start.saturating_add(at)),
+    }
+}
+
+/// Whole blocks of 16 bytes compared with `.` at once: the number of blocks without one, and the
+/// position of the first dot in the block after them, if any.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd {
+    use core::arch::wasm32::{u64x2, u8x16_bitmask, u8x16_eq, u8x16_splat};
+
+    pub fn find_dot_blocks(bytes: &[u8]) -> (usize, Option<usize>) {
+        let dot = u8x16_splat(b'.');
+        let mut blocks = 0usize;
+        for chunk in bytes.chunks_exact(16) {
+            let (low, high) = chunk.split_at(8);
+            let c = u64x2(
+                u64::from_le_bytes(low.try_into().unwrap_or_default()),
+                u64::from_le_bytes(high.try_into().unwrap_or_default()),
+            );
+            let mask = u8x16_bitmask(u8x16_eq(c, dot));
+            if mask != 0 {
+                return (blocks, Some(mask.trailing_zeros() as usize));
+            }
+            blocks = blocks.saturating_add(1);
+        }
+        (blocks, None)
+    }
+}
+
+/// Without wasm SIMD, [`find_dot`] looks at every byte.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod simd {
+    pub fn find_dot_blocks(_bytes: &[u8]) -> (usize, Option<usize>) {
+        (0, None)
     }
 }
 
@@ -113,6 +166,37 @@ mod tests {
         for bad in ["", "aa", "aa.bb", "aa.bb.cc.dd", "a.b.c.d.e"] {
             assert_eq!(Compact::split(bad), None, "{bad}");
         }
+    }
+
+    // Run in the wasm build too (wasm-pack test), where `find_dot` takes the SIMD path.
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn finds_the_first_dot_as_a_plain_search_does() {
+        // Every length up to several blocks, with the dot at every position, before and after
+        // another one, and in none.
+        for len in 0..=70 {
+            let plain = vec![b'a'; len];
+            assert_eq!(find_dot(&plain), None, "{len}");
+            for at in 0..len {
+                let mut one = plain.clone();
+                one[at] = b'.';
+                assert_eq!(find_dot(&one), Some(at), "{len} {at}");
+                for later in at + 1..len {
+                    let mut two = one.clone();
+                    two[later] = b'.';
+                    assert_eq!(find_dot(&two), Some(at), "{len} {at} {later}");
+                }
+            }
+        }
+        // Bytes that differ from `.` by one bit, or are it with the high bit set, are not dots.
+        for near in [b'.' ^ 1, b'.' ^ 0x80, b'.' ^ 0x10, 0xae] {
+            assert_eq!(find_dot(&[near; 40]), None, "{near}");
+        }
+        let token = format!("{}.{}.{}", "h".repeat(37), "p".repeat(300), "s".repeat(43));
+        let parts = Compact::split(&token).unwrap();
+        assert_eq!((parts.header.len(), parts.payload.len(), parts.signature.len()), (37, 300, 43));
+        assert_eq!(parts.signing_input.len(), 338);
+        assert_eq!(Compact::split(&format!("{token}.")), None);
     }
 
     #[test]
