@@ -4,7 +4,7 @@
 // rule about tokens lives in the package. Exit status: 0 success, 1 the package refused the token,
 // key or options (the error code is printed) or the output could not be written, 2 a usage error
 // (ERR_USAGE).
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
@@ -33,8 +33,9 @@ Commands:
   verify   Check the signature and the claims.
   sign     Sign a JSON payload into a token.
 
-The token (for sign, the JSON payload) is the argument or, without one, standard input.
-Run "jwt-wasm <command> --help" for a command's options.
+The token (for sign, the JSON payload) is the argument or, without one (or with "-"),
+standard input. Run "jwt-wasm <command> --help" (or "jwt-wasm help <command>") for a command's
+options, and "jwt-wasm --version" for the version.
 
 Exit status: 0 success; 1 the token, key or options were refused (the error code, such as
 ERR_JWT_EXPIRED, is printed), or the output could not be written (ERR_OUTPUT); 2 a usage error
@@ -43,7 +44,8 @@ ERR_JWT_EXPIRED, is printed), or the output could not be written (ERR_OUTPUT); 2
 const SECRET_HELP = `  --secret-env <NAME>     Read the secret from environment variable NAME
   --secret-file <path>    Read the secret from a file (one trailing line break is dropped)
   --secret <text>         The secret itself (visible to other users in the process list)
-  --secret-encoding <e>   utf8 (default), base64url, or jwk (the JSON text of an "oct" JWK)
+  --secret-encoding <e>   utf8 (default), base64url, base64 (standard, as openssl rand -base64
+                          prints it), or jwk (the JSON text of an "oct" JWK)
                           Without a --secret option, the JWT_SECRET environment variable is used.
                           The secret is never printed.`;
 
@@ -91,6 +93,7 @@ Checks:
   --require <claim>       Require this claim to be present (repeatable)
   --clock-tolerance <d>   Leeway for exp, nbf and iat: seconds or a duration such as 30s (default 0)
   --max-token-age <d>     Refuse tokens issued (iat) longer ago than this
+  --max-token-length <n>  Refuse tokens longer than n bytes (default 65536)
   --now <time>            Verify at this time (an ISO 8601 date or date-time, or seconds since the
                           epoch) instead of now
 
@@ -101,6 +104,8 @@ Output:
   sign: `Usage: jwt-wasm sign [payload] [options]
 
 Signs a JSON object (the argument or standard input, UTF-8; default {}) and prints the token.
+Without a payload argument, standard input is read whenever it is not a terminal: in a script
+whose standard input is something else (a while-read loop), pass the payload ('{}') as an argument.
 The object is read as strictly as the claims of a token (a member name repeated at its top level
 is refused, in a text of up to about 48 KB); its numbers are JavaScript numbers, so integers
 beyond 2^53 lose precision. A token over 64 KB, which decode, inspect and verify would refuse, is
@@ -111,9 +116,11 @@ ${SECRET_HELP}
 
 Token:
   --alg <alg>             HS256 (default), HS384 or HS512
-  --exp <time>            Expiration: a duration from now (15m, 2h, 7d) or seconds since the epoch
-  --nbf <time>            Not before: a duration from now or seconds since the epoch
-  --no-iat                Leave out iat (by default iat is the signing time)
+  --exp <time>            Expiration: a duration from now (15m, 2h, 7d), an ISO 8601 date or
+                          date-time, or seconds since the epoch
+  --nbf <time>            Not before: the same forms
+  --no-iat                Do not set iat (by default iat is the signing time; a payload's own
+                          iat then stays)
   --iss <iss>             Issuer
   --sub <sub>             Subject
   --aud <aud>             Audience (repeat for several)
@@ -152,6 +159,7 @@ const OPTIONS = {
     require: { type: 'string', multiple: true },
     'clock-tolerance': { type: 'string' },
     'max-token-age': { type: 'string' },
+    'max-token-length': { type: 'string' },
     now: { type: 'string' },
   },
   sign: {
@@ -176,9 +184,7 @@ function parse(command, args) {
   try {
     parsed = parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    // parseArgs names the option at fault, never an option's value; its advice on '--' is noise.
-    const message = error.message.replace(/\. To specify[\s\S]*$/, '');
-    throw new UsageError(`${message} (see "jwt-wasm ${command} --help")`);
+    throw new UsageError(`${parseError(command, error)} (see "jwt-wasm ${command} --help")`);
   }
   // An option that takes one value, given twice, is refused rather than the last one winning
   // (a flag given twice says the same thing twice).
@@ -191,6 +197,35 @@ function parse(command, args) {
   return parsed;
 }
 
+/** The options each command does not take but a user of the other command, or of jose's names,
+ * reaches for: said with the one meant. */
+const MEANT = {
+  verify: { iss: 'issuer', aud: 'audience', sub: 'subject', alg: 'alg', exp: 'max-token-age', 'clock-skew': 'clock-tolerance' },
+  sign: { issuer: 'iss', audience: 'aud', subject: 'sub', 'expires-in': 'exp', expiration: 'exp', 'not-before': 'nbf' },
+  inspect: { 'clock-skew': 'clock-tolerance' },
+  decode: {},
+};
+
+/** parseArgs' refusal, on one line: an unknown option by its name only (a value typed after it
+ * without "=", as in --secret:hunter2, is not repeated), with the option meant where there is
+ * one; a value that starts with "-" with how to give it. */
+function parseError(command, error) {
+  const option = /'(-[^']*)'/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = /^--?[A-Za-z][A-Za-z0-9-]{0,39}/.exec(option)?.[0] ?? '';
+    if (name === '') return 'unknown option';
+    if (name.startsWith('--secret')) return 'unknown option starting with --secret (not shown: it may hold the secret; write --secret=TEXT)';
+    const meant = MEANT[command][name.replace(/^--?/, '')];
+    const known = Boolean(meant) && Object.hasOwn(OPTIONS[command], meant);
+    return `unknown option ${name === option ? name : `${name}...`}${known ? ` (did you mean --${meant}?)` : ''}`;
+  }
+  if (/ambiguous/.test(error.message) && /^--[a-z-]+$/.test(option)) {
+    return `${option} takes a value; for one that starts with "-", write ${option}=-5m (one word, with "=")`;
+  }
+  // parseArgs names the option at fault, never an option's value; its advice on '--' is noise.
+  return error.message.split('\n')[0].replace(/\. To specify.*$/, '');
+}
+
 /** A number of seconds stays a number; anything else goes to the package as a duration string. */
 const secondsOrDuration = (text) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
 
@@ -201,22 +236,30 @@ const ISO_8601 = /^\d{4}-\d{2}(-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-
 /** Seconds from this many on are milliseconds given by mistake: they are past the year 5000. */
 const MILLISECONDS_LIKELY = 1e11;
 
-function parseNow(text) {
+/** --exp and --nbf: seconds since the epoch (a NumericDate), an ISO 8601 date or date-time (a
+ * Date, read as --now reads one), or a duration string for the package. */
+function timeOption(text, flag) {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d{4}-\d{2}/.test(text)) return parseNow(text, flag);
+  return text;
+}
+
+function parseNow(text, flag = '--now') {
   if (/^\d+(\.\d+)?$/.test(text)) {
     const seconds = Number(text);
     if (seconds >= MILLISECONDS_LIKELY) {
-      throw new UsageError(`--now ${text} is past the year 5000: --now takes seconds since the epoch, not milliseconds`);
+      throw new UsageError(`${flag} ${text} is past the year 5000: ${flag} takes seconds since the epoch, not milliseconds`);
     }
     return new Date(seconds * 1000);
   }
   const date = new Date(text);
   if (!ISO_8601.test(text) || !isValidDate(date)) {
-    throw new UsageError('--now must be an ISO 8601 date or date-time (2026-03-01, 2026-03-01T12:00:00Z, 2026-03-01 12:00+02:00) or seconds since the epoch');
+    throw new UsageError(`${flag} must be an ISO 8601 date or date-time (2026-03-01, 2026-03-01T12:00:00Z, 2026-03-01 12:00+02:00) or seconds since the epoch${flag === '--now' ? '' : ', or a duration such as 15m'}`);
   }
   // Date reads a day past the month's end as a day of the next month (2026-02-30 as 2 March).
   const [year, month, day] = text.slice(0, 10).split('-').map(Number);
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
-    throw new UsageError(`--now ${text.slice(0, 10)} is not a day of the calendar`);
+    throw new UsageError(`${flag} ${text.slice(0, 10)} is not a day of the calendar`);
   }
   return date;
 }
@@ -224,26 +267,62 @@ function parseNow(text) {
 // ---------------------------------------------------------------------------------------------
 // Input
 
-/** The one positional argument, or standard input when there is none. */
+/** The most standard input or a secret file may hold: far more than any token (64 KB) or payload
+ * the package takes, or than a secret (1 MiB), and little enough that `yes | jwt-wasm decode`
+ * stops at once rather than filling the memory. */
+const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+/** Sleeps without a timer (the tool is synchronous): for standard input left non-blocking by the
+ * process before, which answers EAGAIN until the writer writes. */
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** All of `fd` (standard input) or of the file at `path`, up to MAX_INPUT_BYTES; `what` names it
+ * in errors. */
+function readAll({ fd, path }, what) {
+  const chunks = [];
+  let total = 0;
+  let handle = fd;
+  try {
+    if (handle === undefined) handle = openSync(path, 'r');
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      let read;
+      try {
+        read = readSync(handle, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if (error.code !== 'EAGAIN') throw error;
+        sleep(5);
+        continue;
+      }
+      if (read === 0) break;
+      total += read;
+      if (total > MAX_INPUT_BYTES) throw new UsageError(`${what} is longer than 4 MiB, more than any token, payload or secret`);
+      chunks.push(chunk.subarray(0, read));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${what}: ${error.code ?? error.message}`);
+  } finally {
+    if (path !== undefined && handle !== undefined) closeSync(handle);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** The one positional argument, or standard input when there is none or it is "-". */
 function readInput(positionals, what, { optional = false } = {}) {
   if (positionals.length > 1) throw new UsageError(`too many arguments: expected at most one ${what}`);
-  if (positionals.length === 1) {
+  if (positionals.length === 1 && positionals[0] !== '-') {
     const text = positionals[0].trim();
     if (!text && !optional) throw new UsageError(`no ${what}: the argument is empty`);
     return text;
   }
   // isatty, not process.stdin.isTTY: touching process.stdin makes a pipe non-blocking, and the
   // read below then fails (EAGAIN) while the writer is still writing.
-  if (isatty(0)) {
+  if (isatty(0) && positionals.length === 0) {
     if (optional) return '';
     throw new UsageError(`no ${what}: pass it as an argument or on standard input`);
   }
-  let bytes;
-  try {
-    bytes = readFileSync(0);
-  } catch (error) {
-    throw new UsageError(`cannot read standard input (${error.code ?? error.message}): pass the ${what} as an argument`);
-  }
+  const bytes = readAll({ fd: 0 }, 'standard input');
   let text;
   try {
     // Fatal: bytes that are not UTF-8 would otherwise become U+FFFD, and a payload be signed
@@ -261,18 +340,13 @@ function readSecret(values) {
   const sources = ['secret', 'secret-env', 'secret-file'].filter((name) => values[name] !== undefined);
   if (sources.length > 1) throw new UsageError(`give one of --secret, --secret-env, --secret-file (got ${sources.map((s) => `--${s}`).join(', ')})`);
   const encoding = values['secret-encoding'] ?? 'utf8';
-  if (!['utf8', 'base64url', 'jwk'].includes(encoding)) throw new UsageError('--secret-encoding must be utf8, base64url or jwk');
+  if (!['utf8', 'base64url', 'base64', 'jwk'].includes(encoding)) throw new UsageError('--secret-encoding must be utf8, base64url, base64 or jwk');
 
   let secret;
   if (values.secret !== undefined) {
     secret = values.secret;
   } else if (values['secret-file'] !== undefined) {
-    let bytes;
-    try {
-      bytes = readFileSync(values['secret-file']);
-    } catch (error) {
-      throw new UsageError(`cannot read the secret file: ${error.code ?? error.message}`);
-    }
+    const bytes = readAll({ path: values['secret-file'] }, 'the secret file');
     // Files written by editors and `echo` end with a line break that is not part of the secret.
     let end = bytes.length;
     if (bytes[end - 1] === 0x0a) end -= 1;
@@ -292,8 +366,16 @@ function readSecret(values) {
   }
   if (encoding === 'utf8') return secret;
   const text = typeof secret === 'string' ? secret : new TextDecoder().decode(secret);
-  // A base64url secret goes to the package as an oct JWK, which decodes and checks it.
+  // A base64url secret goes to the package as an oct JWK, which decodes and checks it; standard
+  // base64 is turned into base64url first (its padding, where given, must be whole).
   if (encoding === 'base64url') return { kty: 'oct', k: text.trim() };
+  if (encoding === 'base64') {
+    const base64 = text.trim();
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || (base64.endsWith('=') && base64.length % 4 !== 0)) {
+      throw new UsageError('with --secret-encoding base64 the secret must be standard base64 (A-Z, a-z, 0-9, +, /, and = padding)');
+    }
+    return { kty: 'oct', k: base64.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_') };
+  }
   let jwk;
   try {
     jwk = JSON.parse(text);
@@ -306,18 +388,51 @@ function readSecret(values) {
   return jwk;
 }
 
-/** The package's refusal of a JWK's text taken for a secret, said with the CLI's remedy. */
-function inCliTerms(error) {
-  if (error instanceof JwtError && error.code === 'ERR_KEY_INVALID' && error.message.startsWith("the key is a JWK's JSON text")) {
+/** The package's option names, as this tool's flags for each command. */
+const FLAGS = {
+  verify: {
+    algorithms: '--alg', issuer: '--issuer', audience: '--audience', subject: '--subject', typ: '--typ',
+    requiredClaims: '--require', clockTolerance: '--clock-tolerance', maxTokenAge: '--max-token-age',
+    maxTokenLength: '--max-token-length',
+  },
+  sign: {
+    alg: '--alg', expirationTime: '--exp', notBefore: '--nbf', issuer: '--iss', subject: '--sub', audience: '--aud',
+    jti: '--jti', typ: '--typ', kid: '--kid',
+  },
+  inspect: { clockTolerance: '--clock-tolerance' },
+};
+
+/** The package's refusals said in the tool's terms: an option by the flag that set it, a JWK's
+ * text taken for a secret with the remedy, a base64url or base64 secret as the secret it is (the
+ * package sees the JWK it was passed in). */
+function inCliTerms(error, command, values) {
+  if (!(error instanceof JwtError)) return error;
+  if (error.code === 'ERR_KEY_INVALID' && error.message.startsWith("the key is a JWK's JSON text")) {
     return new JwtError("the secret is a JWK's JSON text: read it with --secret-encoding jwk", { code: error.code });
   }
-  return error;
+  const encoding = values?.['secret-encoding'];
+  if (error.code === 'ERR_JWK_INVALID' && (encoding === 'base64url' || encoding === 'base64')) {
+    return new JwtError(`the secret is not ${encoding} (--secret-encoding ${encoding})`, { code: error.code });
+  }
+  const flags = FLAGS[command];
+  if (error.code !== 'ERR_OPTIONS_INVALID' || !flags) return error;
+  const message = error.message.replace(/"(\w+)"/g, (quoted, name) => flags[name] ?? quoted);
+  return message === error.message ? error : new JwtError(message, { code: error.code });
 }
+
+/** The flags of `sign` that set a claim, with the claim. */
+const CLAIM_FLAGS = { exp: 'exp', nbf: 'nbf', iss: 'iss', sub: 'sub', aud: 'aud', jti: 'jti' };
 
 // ---------------------------------------------------------------------------------------------
 // Output
 
-const json = (value) => `${jsonText(value)}\n`;
+/** Characters a terminal may act on or that reorder the text around them: C1 controls (U+009B
+ * opens a control sequence on some terminals), DEL, and the bidirectional controls. JSON.stringify
+ * escapes only C0 controls; a token's claims are anyone's text. */
+const UNSAFE_FOR_TERMINALS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** `value` as indented JSON, with those characters escaped (still the same JSON). */
+const json = (value) =>
+  `${jsonText(value).replace(UNSAFE_FOR_TERMINALS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 /** A claim's time as ISO 8601; null if not set; OUT_OF_RANGE beyond what a Date holds. */
 const iso = (date) => (date === null ? null : isValidDate(date) ? date.toISOString() : OUT_OF_RANGE);
 
@@ -375,6 +490,10 @@ function verify(values, positionals) {
   if (values.require) options.requiredClaims = values.require;
   if (values['clock-tolerance'] !== undefined) options.clockTolerance = secondsOrDuration(values['clock-tolerance']);
   if (values['max-token-age'] !== undefined) options.maxTokenAge = secondsOrDuration(values['max-token-age']);
+  if (values['max-token-length'] !== undefined) {
+    if (!/^\d+$/.test(values['max-token-length'])) throw new UsageError('--max-token-length must be a whole number of bytes');
+    options.maxTokenLength = Number(values['max-token-length']);
+  }
   if (values.now !== undefined) options.currentDate = parseNow(values.now);
   const { payload, protectedHeader } = jwtVerify(token, key, options);
   if (values.json) return json({ valid: true, header: protectedHeader, payload });
@@ -382,6 +501,10 @@ function verify(values, positionals) {
 }
 
 function sign(values, positionals) {
+  for (const name of ['alg', 'iss', 'sub', 'jti', 'typ', 'kid']) {
+    if (values[name] === '') throw new UsageError(`--${name} is empty`);
+  }
+  if (values.aud?.includes('')) throw new UsageError('--aud is empty');
   const key = readSecret(values);
   const text = readInput(positionals, 'payload', { optional: true });
   const payload = parsePayload(text, (message) => new UsageError(message));
@@ -392,8 +515,8 @@ function sign(values, positionals) {
   if (values.kid !== undefined) header.kid = values.kid;
   if (Object.keys(header).length) options.header = header;
   if (!values['no-iat']) options.issuedAt = true;
-  if (values.exp !== undefined) options.expirationTime = secondsOrDuration(values.exp);
-  if (values.nbf !== undefined) options.notBefore = secondsOrDuration(values.nbf);
+  if (values.exp !== undefined) options.expirationTime = timeOption(values.exp, '--exp');
+  if (values.nbf !== undefined) options.notBefore = timeOption(values.nbf, '--nbf');
   if (values.iss !== undefined) options.issuer = values.iss;
   if (values.sub !== undefined) options.subject = values.sub;
   if (values.aud) options.audience = values.aud.length === 1 ? values.aud[0] : values.aud;
@@ -401,7 +524,38 @@ function sign(values, positionals) {
   if (values.now !== undefined) options.currentDate = parseNow(values.now);
   const token = signPayload(payload, text, key, options);
   const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
-  return { out, err: replacementWarning(positionals, values, key) + pastExpiryWarning(token, options) };
+  return {
+    out,
+    err: replacementWarning(positionals, values, key) + pastExpiryWarning(token, options) + claimWarnings(payload, values, key, token),
+  };
+}
+
+/** Warnings for what a flag or the secret did that the caller may not have meant: a payload's
+ * claim replaced by a flag (or its iat by the signing time), a token that is never valid (nbf at
+ * or after exp), a secret shorter than RFC 7518 section 3.2 asks for the algorithm. The token
+ * is still printed. */
+function claimWarnings(payload, values, key, token) {
+  const lines = [];
+  const replaced = Object.entries(CLAIM_FLAGS).filter(([flag, claim]) => values[flag] !== undefined && Object.hasOwn(payload, claim));
+  for (const [flag, claim] of replaced) lines.push(`--${flag} replaces the payload's ${claim}`);
+  if (!values['no-iat'] && Object.hasOwn(payload, 'iat')) lines.push("the payload's iat is replaced by the signing time (--no-iat keeps it)");
+  const { exp, nbf } = decodeJwt(token);
+  if (typeof exp === 'number' && typeof nbf === 'number' && nbf >= exp) lines.push('the token is never valid: its nbf is not before its exp');
+  const { alg } = decodeProtectedHeader(token);
+  const needed = { HS256: 32, HS384: 48, HS512: 64 }[alg];
+  const length = secretLength(key, values);
+  if (needed && length !== null && length < needed) {
+    lines.push(`the secret is ${length} bytes; RFC 7518 asks for at least ${needed} for ${alg} (random bytes)`);
+  }
+  return lines.map((line) => `jwt-wasm: warning: ${line}\n`).join('');
+}
+
+/** The length in bytes of the secret `key`, as readSecret gave it; null for a JWK's text. */
+function secretLength(key, values) {
+  if (typeof key === 'string') return new TextEncoder().encode(key).length;
+  if (key instanceof Uint8Array) return key.length;
+  if (typeof key?.k === 'string' && values['secret-encoding'] !== 'jwk') return Math.floor((key.k.length * 3) / 4);
+  return null;
 }
 
 /** A warning for text of the token taken from arguments or the environment that holds U+FFFD:
@@ -457,16 +611,21 @@ function main(argv) {
     return command === undefined ? { err: `${MAIN_HELP}\n`, status: 2 } : { out: `${MAIN_HELP}\n` };
   }
   if (command === 'help') {
-    const topic = rest[0];
+    const [topic, ...extra] = rest;
+    if (extra.length > 0) throw new UsageError('help takes at most one command');
     if (topic === undefined) return { out: `${MAIN_HELP}\n` };
-    if (!HELP[topic]) throw new UsageError(`unknown command "${topic}" (commands: decode, inspect, verify, sign)`);
+    if (!Object.hasOwn(HELP, topic)) throw new UsageError('unknown command (commands: decode, inspect, verify, sign)');
     return { out: `${HELP[topic]}\n` };
   }
   if (!COMMANDS[command]) throw new UsageError(`unknown command (commands: decode, inspect, verify, sign; see "jwt-wasm --help")`);
   const { values, positionals } = parse(command, rest);
   if (values.help) return { out: `${HELP[command]}\n` };
-  const done = COMMANDS[command](values, positionals);
-  return typeof done === 'string' ? { out: done } : done;
+  try {
+    const done = COMMANDS[command](values, positionals);
+    return typeof done === 'string' ? { out: done } : done;
+  } catch (error) {
+    throw inCliTerms(error, command, values);
+  }
 }
 
 const argv = process.argv.slice(2);
@@ -484,7 +643,7 @@ try {
   process.exitCode = status;
 } catch (thrown) {
   if (!(thrown instanceof JwtError) && !(thrown instanceof UsageError)) throw thrown;
-  const error = inCliTerms(thrown);
+  const error = thrown;
   if (wantsJson) process.stdout.write(json({ error: errorDetails(error) }));
   else process.stderr.write(`jwt-wasm: ${error.code}: ${error.message}${error.claim ? ` (claim ${error.claim}, ${error.reason})` : ''}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;

@@ -804,6 +804,145 @@ describe('sign', () => {
   });
 });
 
+describe('as a user scripts it', () => {
+  const env = { JWT_SECRET: SECRET };
+
+  test('standard input and secret files are read up to 4 MiB, not until the memory runs out', () => {
+    // From a file: the tool stops reading at the cap, which a pipe's writer would meet as EPIPE.
+    const file = join(scratch, 'huge-input');
+    writeFileSync(file, 'A'.repeat(5 * 1024 * 1024));
+    const fd = openSync(file, 'r');
+    let input;
+    try {
+      input = spawnSync(process.execPath, [BIN, 'decode'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+    } finally {
+      closeSync(fd);
+    }
+    assert.equal(input.status, 2);
+    assert.equal(input.stderr, 'jwt-wasm: ERR_USAGE: standard input is longer than 4 MiB, more than any token, payload or secret\n');
+    const secret = run(['verify', VALID, '--secret-file', file]);
+    assert.equal(secret.status, 2);
+    assert.match(secret.stderr, /ERR_USAGE: the secret file is longer than 4 MiB/);
+    // Under the cap, a long token is the package's to refuse, with its code.
+    assert.match(run(['decode'], { input: `${VALID}${'A'.repeat(70_000)}` }).stderr, /ERR_JWT_TOO_LONG/);
+  });
+
+  test('"-" is standard input, for every command', () => {
+    assert.equal(parseJson(run(['decode', '-', '--json'], { input: VALID })).payload.sub, 'ada');
+    assert.equal(run(['inspect', '-', ...AT], { input: VALID }).status, 0);
+    assert.equal(parseJson(run(['verify', '-', '--json', ...AT], { input: VALID, env })).payload.sub, 'ada');
+    const signed = run(['sign', '-', '--no-iat'], { input: '{"sub":"dash"}', env });
+    assert.deepEqual(decodeJwt(signed.stdout.trim()), { sub: 'dash' });
+  });
+
+  test('standard input left non-blocking by the caller is waited for, not refused (EAGAIN)', { skip: spawnSync('python3', ['-c', '']).status !== 0 && 'no python3' }, () => {
+    const script = 'import os,fcntl,subprocess,sys; fcntl.fcntl(0, fcntl.F_SETFL, os.O_NONBLOCK); sys.exit(subprocess.run(sys.argv[1:]).returncode)';
+    const result = spawnSync('sh', ['-c', `(sleep 0.5; printf '%s' "$T") | python3 -c '${script}' "${process.execPath}" "${BIN}" decode --json`], {
+      env: { PATH: process.env.PATH, T: VALID },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).payload.sub, 'ada');
+  });
+
+  test('C1 controls, DEL and bidirectional controls in claims are escaped, as JSON still', () => {
+    const claims = { sub: '\u009b2J\u001b[31m', name: 'admin\u202e', note: 'a\u2066b\u007f\u2028' };
+    const tricky = token(claims);
+    for (const args of [['decode', tricky], ['decode', tricky, '--json'], ['verify', tricky, '--json', ...AT]]) {
+      const result = run(args, { env });
+      assert.equal(result.status, 0, result.stderr);
+      assert.ok(!/[\u007f-\u009f\u202e\u2066\u2028\u001b]/.test(result.stdout), args.join(' '));
+      assert.match(result.stdout, /\\u009b2J\\u001b\[31m/);
+      assert.match(result.stdout, /admin\\u202e/);
+    }
+    assert.deepEqual(parseJson(run(['decode', tricky, '--json'])).payload, claims);
+  });
+
+  test('a refused option is named by the flag that set it; a base64url secret as a secret', () => {
+    const cases = [
+      [['sign', '{}', '--exp', '15x'], 'ERR_OPTIONS_INVALID: --exp is not a duration string such as "2h" (it sets "exp")'],
+      [['verify', VALID, '--clock-tolerance', 'x'], 'ERR_OPTIONS_INVALID: --clock-tolerance must be a number of seconds or a duration string such as "30s" or "5 min"'],
+      [['inspect', VALID, '--clock-tolerance', 'x'], 'ERR_OPTIONS_INVALID: --clock-tolerance must be a number of seconds or a duration string such as "30s" or "5 min"'],
+      [['verify', VALID, '--alg', ','], 'ERR_OPTIONS_INVALID: --alg must be a non-empty array of algorithm names'],
+      [['verify', VALID, '--require', ''], 'ERR_OPTIONS_INVALID: --require must hold non-empty claim names'],
+      [['verify', VALID, '--issuer', ''], 'ERR_OPTIONS_INVALID: --issuer must be a non-empty string or a non-empty array of them'],
+      [['verify', VALID, '--secret', 'ab!', '--secret-encoding', 'base64url'], 'ERR_JWK_INVALID: the secret is not base64url (--secret-encoding base64url)'],
+    ];
+    for (const [args, line] of cases) {
+      const result = run([...args, ...AT], { env });
+      assert.equal(result.status, 1, args.join(' '));
+      assert.equal(result.stderr, `jwt-wasm: ${line}\n`, args.join(' '));
+    }
+  });
+
+  test('usage mistakes: one line each, no value repeated that may be a secret, the flag meant', () => {
+    const cases = [
+      [['sign', '--exp', '-5m'], 'ERR_USAGE: --exp takes a value; for one that starts with "-", write --exp=-5m (one word, with "=") (see "jwt-wasm sign --help")'],
+      [['verify', VALID, '--secret:hunter2'], 'ERR_USAGE: unknown option starting with --secret (not shown: it may hold the secret; write --secret=TEXT) (see "jwt-wasm verify --help")'],
+      [['decode', VALID, '-xhunter2'], 'ERR_USAGE: unknown option -x (see "jwt-wasm decode --help")'],
+      [['decode', VALID, '--frob:hunter2'], 'ERR_USAGE: unknown option --frob... (see "jwt-wasm decode --help")'],
+      [['verify', VALID, '--iss', 'me'], 'ERR_USAGE: unknown option --iss (did you mean --issuer?) (see "jwt-wasm verify --help")'],
+      [['sign', '{}', '--audience', 'api'], 'ERR_USAGE: unknown option --audience (did you mean --aud?) (see "jwt-wasm sign --help")'],
+      [['help', 'hunter2'], 'ERR_USAGE: unknown command (commands: decode, inspect, verify, sign)'],
+      [['help', 'decode', 'extra'], 'ERR_USAGE: help takes at most one command'],
+      [['sign', '{}', '--iss='], 'ERR_USAGE: --iss is empty'],
+      [['sign', '{}', '--aud', 'api', '--aud', ''], 'ERR_USAGE: --aud is empty'],
+      [['verify', VALID, '--max-token-length', '1e3'], 'ERR_USAGE: --max-token-length must be a whole number of bytes'],
+      [['sign', '{}', '--exp', '2027-02-30'], 'ERR_USAGE: --exp 2027-02-30 is not a day of the calendar'],
+    ];
+    for (const [args, line] of cases) {
+      const result = run(args, { env });
+      assert.equal(result.status, 2, args.join(' '));
+      assert.equal(result.stderr, `jwt-wasm: ${line}\n`, args.join(' '));
+      assert.ok(!result.stderr.includes('hunter2'), args.join(' '));
+    }
+    assert.equal(run(['sign', '{}', '--exp=-5m', ...AT], { env }).status, 0);
+  });
+
+  test('--exp and --nbf take ISO dates; --max-token-length is verify\'s', () => {
+    const signed = run(['sign', '{}', '--exp', '2026-03-02', '--nbf', '2026-03-01T11:00:00Z', '--no-iat', ...AT], { env });
+    assert.equal(signed.status, 0, signed.stderr);
+    assert.deepEqual(decodeJwt(signed.stdout.trim()), { exp: NOW_S + 12 * 3600, nbf: NOW_S - 3600 });
+    const short = run(['verify', VALID, '--max-token-length', '100', '--json', ...AT], { env });
+    assert.equal(parseJson(short).error.code, 'ERR_JWT_TOO_LONG');
+    assert.equal(run(['verify', VALID, '--max-token-length', String(VALID.length), ...AT], { env }).status, 0);
+  });
+
+  test('a standard base64 secret (as openssl rand -base64 prints it) signs and verifies', () => {
+    const base64 = Buffer.from(SECRET_BYTES).toString('base64');
+    assert.match(base64, /[+/=]/);
+    const signed = run(['sign', '{"sub":"b64"}', '--secret', base64, '--secret-encoding', 'base64']);
+    assert.equal(signed.status, 0, signed.stderr);
+    assert.equal(jwtVerify(signed.stdout.trim(), SECRET_BYTES).payload.sub, 'b64');
+    assert.equal(run(['verify', signed.stdout.trim(), '--secret', base64.replace(/=+$/, ''), '--secret-encoding', 'base64']).status, 0);
+    for (const bad of [SECRET_B64URL.replace(/[^-_]*$/, '') + '-x', `${base64}=`, 'ab=c']) {
+      const result = run(['verify', VALID, '--secret', bad, '--secret-encoding', 'base64']);
+      assert.equal(result.status, 2, bad);
+      assert.match(result.stderr, /ERR_USAGE: with --secret-encoding base64 the secret must be standard base64/);
+    }
+  });
+
+  test('sign warns of what a flag or the secret did that may not be meant; the token is still printed', () => {
+    const warned = (args, options = { env }) => {
+      const result = run(['sign', ...args, ...AT], options);
+      assert.equal(result.status, 0, result.stderr);
+      assert.ok(decodeJwt(result.stdout.trim()));
+      return result.stderr.split('\n').filter(Boolean).map((line) => line.replace(/^jwt-wasm: warning: /, ''));
+    };
+    assert.deepEqual(warned(['{"exp":5,"sub":"a"}', '--exp', '15m', '--sub', 'b', '--no-iat']), [
+      "--exp replaces the payload's exp", "--sub replaces the payload's sub",
+    ]);
+    assert.deepEqual(warned(['{"iat":5}']), ["the payload's iat is replaced by the signing time (--no-iat keeps it)"]);
+    assert.deepEqual(warned(['{"iat":5}', '--no-iat']), []);
+    assert.deepEqual(warned(['{}', '--exp', '1h', '--nbf', '2h']), ['the token is never valid: its nbf is not before its exp']);
+    assert.deepEqual(warned(['{}', '--secret', 'short']), ['the secret is 5 bytes; RFC 7518 asks for at least 32 for HS256 (random bytes)']);
+    assert.deepEqual(warned(['{}', '--alg', 'HS512']), [`the secret is ${SECRET.length} bytes; RFC 7518 asks for at least 64 for HS512 (random bytes)`]);
+    assert.deepEqual(warned(['{}', '--secret', SECRET_B64URL, '--secret-encoding', 'base64url']), []);
+    assert.deepEqual(warned(['{}']), []);
+  });
+});
+
 describe('as an installed package', () => {
   test('npm pack + install: the bin runs as jwt-wasm, with every file it needs shipped', { timeout: 180_000 }, () => {
     const npm = (args, cwd) => {
