@@ -23,7 +23,10 @@ export type ClaimFailureReason = 'missing' | 'invalid' | 'check_failed';
 export declare class JwtError extends Error {
   /** Errors this package throws always carry a `code`; one made here without `details.code` (in
    * a test, say) has `code` undefined, whatever its type says. */
-  constructor(message: string, details?: { code?: JwtErrorCode; claim?: string; reason?: ClaimFailureReason });
+  constructor(
+    message: string,
+    details?: { code?: JwtErrorCode | undefined; claim?: string | undefined; reason?: ClaimFailureReason | undefined },
+  );
   readonly name: 'JwtError';
   readonly code: JwtErrorCode;
   /** The claim a claim failure is about (`ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`). */
@@ -35,7 +38,8 @@ export declare class JwtError extends Error {
 /** The HMAC algorithms this build implements. */
 export type Algorithm = 'HS256' | 'HS384' | 'HS512';
 
-/** A duration in seconds, or a string such as `"30s"`, `"5 minutes"`, `"2h"`, `"1 day ago"`. */
+/** A duration in seconds, or a string such as `"30s"`, `"5 minutes"`, `"2h"`; not negative
+ * (`clockTolerance` and `maxTokenAge` refuse `-5`, `"-5m"` and `"1 day ago"`). */
 export type Duration = number | string;
 
 /** An `oct` JSON Web Key (RFC 7518 section 6.4), typed as jose's `JWK_oct`: `kty`, `alg` and
@@ -66,8 +70,10 @@ export type Key = Uint8Array | string | OctJwk;
  * result's members are never `undefined`, so one assigns to jose's type under
  * `exactOptionalPropertyTypes`). In a verification's result, as in jose, a member is of its
  * declared type only if a check read it (`exp`, `nbf` and `iat` always; `iss`, `sub`, `aud` when
- * an option checks them): a token may carry `iss: 5` when no `issuer` is given. `decodeJwt`
- * checks none of them (`exp: "soon"` is returned as it is; `isExpired` refuses it). */
+ * an option checks them): a token may carry `iss: 5` when no `issuer` is given. An `audience`
+ * check needs one item of an `aud` array to match and, as jose's, does not check the others
+ * (`aud: ["api", 5]` passes `audience: "api"`). `decodeJwt` checks none of them (`exp: "soon"` is
+ * returned as it is; `isExpired` refuses it). */
 export interface JWTPayload {
   iss?: string;
   sub?: string;
@@ -171,7 +177,8 @@ declare global {
 }
 
 
-/** Options of `isExpired` and `expiryInfo`: the verification options but these two are refused. */
+/** Options of `isExpired` and `expiryInfo`: `clockTolerance` and `currentDate`; every other
+ * verification option is refused. */
 export interface ExpiryOptions extends NotTaken<Exclude<keyof VerifierOptions, 'clockTolerance' | 'currentDate'>> {
   /** Leeway for `exp` and `nbf`. Defaults to 0. */
   clockTolerance?: Duration | undefined;
@@ -181,8 +188,12 @@ export interface ExpiryOptions extends NotTaken<Exclude<keyof VerifierOptions, '
 
 /** The time claims of a token and the verdicts verification would reach on them. */
 export interface ExpiryInfo {
+  /** `exp` as a `Date`; null without `exp`; an Invalid Date for a time beyond what a `Date`
+   * holds (`exp: 1e20`), whose verdicts below still stand. */
   expiresAt: Date | null;
+  /** `iat`, as `expiresAt` is `exp`. */
   issuedAt: Date | null;
+  /** `nbf`, as `expiresAt` is `exp`. */
   notBefore: Date | null;
   /** `exp <= now - clockTolerance`; false without `exp`. */
   expired: boolean;
@@ -315,9 +326,13 @@ export declare class SignJWT<Payload extends object = RegisteredClaims> {
   setSubject(subject: string): this;
   setAudience(audience: string | readonly string[]): this;
   setJti(jwtId: string): this;
-  setIssuedAt(input?: number | string | Date): this;
-  setExpirationTime(input: number | string | Date): this;
-  setNotBefore(input: number | string | Date): this;
+  /** Sets `iat`: now without an argument, else a {@link TimeInput}. */
+  setIssuedAt(input?: TimeInput): this;
+  /** Sets `exp`: a {@link TimeInput}, so a number is absolute (`3600` is 01:00 on 1 January 1970);
+   * for a time from now give a duration such as `"2h"`. */
+  setExpirationTime(input: TimeInput): this;
+  /** Sets `nbf`: a {@link TimeInput}, as `setExpirationTime`. */
+  setNotBefore(input: TimeInput): this;
   /** Signs; the only option is `currentDate` (any other name throws `ERR_OPTIONS_INVALID`). */
   sign(key: Key, options?: SignJWTOptions): string;
 }

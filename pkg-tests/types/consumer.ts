@@ -206,6 +206,9 @@ signJwt({ sub: fromEnv, role: 'user' }, 'k');
 const joseOptions: JWTVerifyOptions = { issuer: 'me' };
 jwtVerify('t', 'k', joseOptions);
 const bare = new JwtError('message');
+// Details that may be undefined, as the run time takes them (exactOptionalPropertyTypes).
+const maybeCode: 'ERR_JWT_EXPIRED' | undefined = fromEnv === undefined ? undefined : 'ERR_JWT_EXPIRED';
+new JwtError('message', { code: maybeCode, claim: fromEnv, reason: undefined });
 class ClaimsClass {
   sub = 'x';
 }
