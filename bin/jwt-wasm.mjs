@@ -10,7 +10,7 @@ import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
-import { describeStatus, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
+import { describeStatus, escapeUnsafe, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
 import { expiredAt, parsePayload, signPayload, unsignedToken } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
@@ -426,13 +426,9 @@ const CLAIM_FLAGS = { exp: 'exp', nbf: 'nbf', iss: 'iss', sub: 'sub', aud: 'aud'
 // ---------------------------------------------------------------------------------------------
 // Output
 
-/** Characters a terminal may act on or that reorder the text around them: C1 controls (U+009B
- * opens a control sequence on some terminals), DEL, and the bidirectional controls. JSON.stringify
- * escapes only C0 controls; a token's claims are anyone's text. */
-const UNSAFE_FOR_TERMINALS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** `value` as indented JSON, with those characters escaped (still the same JSON). */
-const json = (value) =>
-  `${jsonText(value).replace(UNSAFE_FOR_TERMINALS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+/** `value` as indented JSON, with the characters a terminal may act on escaped (still the same
+ * JSON). */
+const json = (value) => `${escapeUnsafe(jsonText(value))}\n`;
 /** A claim's time as ISO 8601; null if not set; OUT_OF_RANGE beyond what a Date holds. */
 const iso = (date) => (date === null ? null : isValidDate(date) ? date.toISOString() : OUT_OF_RANGE);
 

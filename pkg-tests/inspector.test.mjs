@@ -465,6 +465,17 @@ describe('token inspector page', () => {
     assert.ok((await text(page, '#other-claims')).includes(markup), 'an other claim as typed');
     assert.ok((await text(page, '#payload-json')).includes(JSON.stringify(markup).slice(1, -1)), 'the JSON as typed');
     assert.equal(await page.evaluate(() => [document.querySelectorAll('#injected, #bold').length, window.__hit ?? 0].join()), '0,0');
+    // Bidirectional and other controls are shown as escapes, not obeyed: "\u202enimda" would
+    // show as "admin".
+    const reversing = sign({ sub: '\u202enimda', aud: ['\u2066api', 'x'], 'r\u200fole': 'a\u009bb', exp: NOW_S + 60 });
+    await page.fill('#token', reversing);
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.match(await claimRow(page, 'sub'), /Subject\s*\\u202enimda/);
+    assert.ok((await claimRow(page, 'aud')).includes('"\\u2066api", "x"'), 'the audience');
+    assert.ok((await text(page, '#other-claims')).includes('r\\u200fole'), 'an other claim');
+    assert.ok((await text(page, '#payload-json')).includes('"r\\u200fole": "a\\u009bb"'), 'the JSON');
+    const shown = await page.evaluate(() => document.body.innerText);
+    assert.ok(!/[\u202e\u2066\u200f\u009b]/.test(shown), 'no control character reaches the page');
     await finish(session);
   });
 

@@ -2,7 +2,7 @@
 // signing, error codes) is made by the jwt-wasm module; this file reads the inputs and renders
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
-import { describeStatus, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
+import { describeStatus, escapeUnsafe, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
 import { expiredAt, parsePayload, signPayload } from './payload.js';
 
 const $ = (id) => document.getElementById(id);
@@ -114,7 +114,8 @@ function fitEditor() {
 
 function renderJson(target, value) {
   target.replaceChildren();
-  const text = jsonText(value);
+  // Bidirectional and other controls in claims are shown as escapes, not obeyed.
+  const text = escapeUnsafe(jsonText(value));
   // Keys, strings, numbers, literals; everything else is punctuation and white space.
   const pattern = /("(?:\\.|[^"\\])*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
   let last = 0;
@@ -214,8 +215,8 @@ function renderStatus(now) {
 }
 
 function claimValue(value) {
-  if (Array.isArray(value)) return value.map((v) => jsonText(v, 0)).join(', ');
-  return typeof value === 'string' ? value : jsonText(value, 0);
+  if (Array.isArray(value)) return escapeUnsafe(value.map((v) => jsonText(v, 0)).join(', '));
+  return escapeUnsafe(typeof value === 'string' ? value : jsonText(value, 0));
 }
 
 const TIME_VERBS = {
@@ -275,7 +276,7 @@ function renderClaims(now) {
   note.replaceChildren();
   if (others.length) {
     note.append(`Other claims (application-defined, not interpreted): `);
-    others.forEach((claim, index) => note.append(index ? ', ' : '', el('code', '', claim)));
+    others.forEach((claim, index) => note.append(index ? ', ' : '', el('code', '', escapeUnsafe(claim))));
   }
   refreshClaimTimes(now);
 }
