@@ -246,11 +246,13 @@ impl Validation {
     }
 
     /// The algorithm for a token's `alg`, if allowed. Errors: `ERR_JOSE_ALG_NOT_ALLOWED` when
-    /// the caller named the algorithms, else `ERR_JOSE_NOT_SUPPORTED` (unknown or `none`).
+    /// the caller named the algorithms (or left out one this library implements, as a Rust caller
+    /// may by setting `algorithms` alone), else `ERR_JOSE_NOT_SUPPORTED` (unknown or `none`).
     pub fn allowed_algorithm(&self, alg: &str) -> Result<Algorithm> {
-        match Algorithm::from_name(alg) {
+        let known = Algorithm::from_name(alg);
+        match known {
             Some(alg) if self.algorithms.contains(alg) => Ok(alg),
-            _ if self.algorithms_explicit => {
+            _ if self.algorithms_explicit || known.is_some() => {
                 Err(Error::new(ErrorCode::AlgNotAllowed, "the token's \"alg\" is not in the allowed algorithms"))
             }
             // An unsecured token is said as such: it is never accepted, whatever the options.
@@ -318,6 +320,12 @@ mod tests {
         assert_eq!(v.allowed_algorithm("HS512").unwrap(), Algorithm::HS512);
         assert_eq!(v.allowed_algorithm("HS256").unwrap_err().code(), ErrorCode::AlgNotAllowed);
         assert_eq!(v.allowed_algorithm("none").unwrap_err().code(), ErrorCode::AlgNotAllowed);
+        // Set from Rust without algorithms_explicit: an implemented algorithm left out is not
+        // allowed, not "not supported"; what is not implemented stays not supported.
+        let rust = Validation { algorithms: AlgorithmSet::EMPTY.with(Algorithm::HS512), ..Validation::default() };
+        assert_eq!(rust.allowed_algorithm("HS256").unwrap_err().code(), ErrorCode::AlgNotAllowed);
+        assert_eq!(rust.allowed_algorithm("RS256").unwrap_err().code(), ErrorCode::NotSupported);
+        assert_eq!(rust.allowed_algorithm("none").unwrap_err().code(), ErrorCode::NotSupported);
     }
 
     #[test]
