@@ -189,15 +189,20 @@ fn choose_algorithm(key: &SecretKey, options: &SignOptions) -> Result<Algorithm>
 fn header_json(alg: Algorithm, extra: Option<&Vec<(String, String)>>) -> Result<String> {
     let mut out = format!("{{\"alg\":\"{}\"", alg.name());
     let extra = extra.map_or(&[][..], Vec::as_slice);
-    for (at, (name, value)) in extra.iter().enumerate().filter(|(_, (name, _))| name != "alg") {
+    // Each value is JSON text. As `from_json` reads them, each is one value and no name repeats,
+    // but a Rust caller can set any text, which must not make a header that is not JSON or that
+    // names a parameter twice (`"alg"` again, through `1,"alg":"none"`).
+    let invalid = || options_invalid("a header value is not one JSON value, or a header parameter is named twice");
+    // One parameter (the usual `typ`) cannot repeat: only more are collected to be compared.
+    if extra.len() > 1 && json::repeats_a_name(extra.iter().map(|(name, _)| name.as_str()).collect()) {
+        return Err(invalid());
+    }
+    for (name, value) in extra.iter().filter(|(name, _)| name != "alg") {
         if name == "b64" || name == "crit" {
             return Err(options_invalid("header.b64 and header.crit are not supported for a JWT"));
         }
-        // Each value is JSON text. As `from_json` reads them, each is one value and no name
-        // repeats, but a Rust caller can set any text, which must not make a header that is not
-        // JSON or that names a parameter twice (`"alg"` again, through `1,"alg":"none"`).
-        if !json::is_one_value(value) || extra.iter().take(at).any(|(earlier, _)| earlier == name) {
-            return Err(options_invalid("a header value is not one JSON value, or a header parameter is named twice"));
+        if !json::is_one_value(value) {
+            return Err(invalid());
         }
         push_member(&mut out, name, value);
     }
@@ -268,6 +273,7 @@ fn resolve_time(input: &TimeInput, now: UnixTime, option: &str, claim: &str) -> 
         TimeInput::Now(false) => return Ok(None),
         TimeInput::Number(number) => return Ok(Some(number.0.clone())),
         TimeInput::Now(true) => now.as_secs(),
+        TimeInput::At(at) if !at.is_finite() => return Err(options_invalid(format!("\"{option}\" is not a finite time"))),
         TimeInput::At(at) => at.floor(),
         TimeInput::After(text) => match parse_duration(text) {
             Some(offset) => now.as_secs() + offset,
@@ -470,6 +476,14 @@ mod tests {
             let error = sign("{}", &key, &with_header(pairs), now).unwrap_err();
             assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{pairs:?}");
         }
+        // Many parameters are checked in O(n log n), not pair by pair.
+        let many: Vec<(String, String)> = (0..30_000).map(|i| (format!("p{i}"), "1".to_string())).collect();
+        let options = SignOptions { header: Some(many.clone()), ..SignOptions::default() };
+        assert!(sign("{}", &key, &options, now).is_ok());
+        let mut repeated = many;
+        repeated.push(("p0".into(), "2".into()));
+        let options = SignOptions { header: Some(repeated), ..SignOptions::default() };
+        assert_eq!(sign("{}", &key, &options, now).unwrap_err().code(), ErrorCode::OptionsInvalid);
         let token = sign("{}", &key, &with_header(&[("typ", r#""JWT""#), ("kid", r#"{"a":[1]}"#)]), now).unwrap();
         let header = base64url::decode(token.split('.').next().unwrap()).unwrap();
         assert_eq!(String::from_utf8(header).unwrap(), r#"{"alg":"HS256","typ":"JWT","kid":{"a":[1]}}"#);
@@ -482,6 +496,11 @@ mod tests {
         let token = sign("{}", &key, &options, UnixTime::from_secs(NOW)).unwrap();
         let payload = base64url::decode(token.split('.').nth(1).unwrap()).unwrap();
         assert_eq!(String::from_utf8(payload).unwrap(), r#"{"exp":1700000000}"#);
+        for at in [f64::NAN, f64::INFINITY] {
+            let options = SignOptions { not_before: Some(TimeInput::At(at)), ..SignOptions::default() };
+            let error = sign("{}", &key, &options, UnixTime::from_secs(NOW)).unwrap_err();
+            assert_eq!(error.message(), r#""notBefore" is not a finite time"#);
+        }
     }
 
     #[test]
