@@ -200,7 +200,7 @@ function parse(command, args) {
 /** The options each command does not take but a user of the other command, or of jose's names,
  * reaches for: said with the one meant. */
 const MEANT = {
-  verify: { iss: 'issuer', aud: 'audience', sub: 'subject', alg: 'alg', exp: 'max-token-age', 'clock-skew': 'clock-tolerance' },
+  verify: { iss: 'issuer', aud: 'audience', sub: 'subject', 'clock-skew': 'clock-tolerance' },
   sign: { issuer: 'iss', audience: 'aud', subject: 'sub', 'expires-in': 'exp', expiration: 'exp', 'not-before': 'nbf' },
   inspect: { 'clock-skew': 'clock-tolerance' },
   decode: {},
@@ -214,13 +214,13 @@ function parseError(command, error) {
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = /^--?[A-Za-z][A-Za-z0-9-]{0,39}/.exec(option)?.[0] ?? '';
     if (name === '') return 'unknown option';
-    if (name.startsWith('--secret')) return 'unknown option starting with --secret (not shown: it may hold the secret; write --secret=TEXT)';
+    if (name.toLowerCase().startsWith('--secret')) return 'unknown option starting with --secret (not shown: it may hold the secret; write --secret=TEXT)';
     const meant = MEANT[command][name.replace(/^--?/, '')];
     const known = Boolean(meant) && Object.hasOwn(OPTIONS[command], meant);
     return `unknown option ${name === option ? name : `${name}...`}${known ? ` (did you mean --${meant}?)` : ''}`;
   }
   if (/ambiguous/.test(error.message) && /^--[a-z-]+$/.test(option)) {
-    return `${option} takes a value; for one that starts with "-", write ${option}=-5m (one word, with "=")`;
+    return `${option} takes a value; for one that starts with "-", write ${option}=<value> (one word, with "=")`;
   }
   // parseArgs names the option at fault, never an option's value; its advice on '--' is noise.
   return error.message.split('\n')[0].replace(/\. To specify.*$/, '');
@@ -276,20 +276,28 @@ const MAX_INPUT_BYTES = 4 * 1024 * 1024;
  * process before, which answers EAGAIN until the writer writes. */
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** All of `fd` (standard input) or of the file at `path`, up to MAX_INPUT_BYTES; `what` names it
+/** All of `fd` (standard input) or of the file at `path`, up to MAX_INPUT_BYTES, into one buffer
+ * that doubles as it fills (so memory stays bounded however small each read is); `what` names it
  * in errors. */
 function readAll({ fd, path }, what) {
-  const chunks = [];
+  let data = Buffer.allocUnsafe(64 * 1024);
   let total = 0;
   let handle = fd;
   try {
     if (handle === undefined) handle = openSync(path, 'r');
     for (;;) {
-      const chunk = Buffer.allocUnsafe(64 * 1024);
+      if (total === data.length) {
+        // One byte past the cap is room enough to tell that the input goes past it.
+        const bigger = Buffer.allocUnsafe(Math.min(data.length * 2, MAX_INPUT_BYTES + 1));
+        data.copy(bigger, 0, 0, total);
+        data = bigger;
+      }
       let read;
       try {
-        read = readSync(handle, chunk, 0, chunk.length, null);
+        read = readSync(handle, data, total, data.length - total, null);
       } catch (error) {
+        // EOF: how Windows ends a pipe.
+        if (error.code === 'EOF') break;
         if (error.code !== 'EAGAIN') throw error;
         sleep(5);
         continue;
@@ -297,7 +305,6 @@ function readAll({ fd, path }, what) {
       if (read === 0) break;
       total += read;
       if (total > MAX_INPUT_BYTES) throw new UsageError(`${what} is longer than 4 MiB, more than any token, payload or secret`);
-      chunks.push(chunk.subarray(0, read));
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -305,7 +312,7 @@ function readAll({ fd, path }, what) {
   } finally {
     if (path !== undefined && handle !== undefined) closeSync(handle);
   }
-  return Buffer.concat(chunks, total);
+  return data.subarray(0, total);
 }
 
 /** The one positional argument, or standard input when there is none or it is "-". */
@@ -370,7 +377,8 @@ function readSecret(values) {
   // base64 is turned into base64url first (its padding, where given, must be whole).
   if (encoding === 'base64url') return { kty: 'oct', k: text.trim() };
   if (encoding === 'base64') {
-    const base64 = text.trim();
+    // openssl and MIME wrap base64 at 64 or 76 characters: line breaks are not part of it.
+    const base64 = text.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || (base64.endsWith('=') && base64.length % 4 !== 0)) {
       throw new UsageError('with --secret-encoding base64 the secret must be standard base64 (A-Z, a-z, 0-9, +, /, and = padding)');
     }
@@ -388,19 +396,59 @@ function readSecret(values) {
   return jwk;
 }
 
-/** The package's option names, as this tool's flags for each command. */
-const FLAGS = {
+/** One value or, given several times, the list of them. */
+const oneOrMany = (list) => (list.length === 1 ? list[0] : list);
+const asIs = (value) => value;
+const readNow = (text) => parseNow(text);
+
+/** --alg, repeated or comma-separated. */
+function algorithmList(list) {
+  const names = list.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError('--alg names no algorithm');
+  return names;
+}
+
+function wholeBytes(text) {
+  if (!/^\d+$/.test(text)) throw new UsageError('--max-token-length must be a whole number of bytes');
+  return Number(text);
+}
+
+/** Each command's flags that become the package's options: the option and how the flag's text
+ * becomes its value. The same table names the flag in the package's refusals (inCliTerms). */
+const OPTION_FLAGS = {
+  inspect: { 'clock-tolerance': ['clockTolerance', secondsOrDuration], now: ['currentDate', readNow] },
   verify: {
-    algorithms: '--alg', issuer: '--issuer', audience: '--audience', subject: '--subject', typ: '--typ',
-    requiredClaims: '--require', clockTolerance: '--clock-tolerance', maxTokenAge: '--max-token-age',
-    maxTokenLength: '--max-token-length',
+    alg: ['algorithms', algorithmList],
+    issuer: ['issuer', oneOrMany],
+    audience: ['audience', oneOrMany],
+    subject: ['subject', asIs],
+    typ: ['typ', asIs],
+    require: ['requiredClaims', asIs],
+    'clock-tolerance': ['clockTolerance', secondsOrDuration],
+    'max-token-age': ['maxTokenAge', secondsOrDuration],
+    'max-token-length': ['maxTokenLength', wholeBytes],
+    now: ['currentDate', readNow],
   },
   sign: {
-    alg: '--alg', expirationTime: '--exp', notBefore: '--nbf', issuer: '--iss', subject: '--sub', audience: '--aud',
-    jti: '--jti', typ: '--typ', kid: '--kid',
+    alg: ['alg', asIs],
+    exp: ['expirationTime', (text) => timeOption(text, '--exp')],
+    nbf: ['notBefore', (text) => timeOption(text, '--nbf')],
+    iss: ['issuer', asIs],
+    sub: ['subject', asIs],
+    aud: ['audience', oneOrMany],
+    jti: ['jti', asIs],
+    now: ['currentDate', readNow],
   },
-  inspect: { clockTolerance: '--clock-tolerance' },
 };
+
+/** The options the command's flags set, by OPTION_FLAGS. */
+function optionsFrom(command, values) {
+  const options = {};
+  for (const [flag, [option, read]] of Object.entries(OPTION_FLAGS[command])) {
+    if (values[flag] !== undefined) options[option] = read(values[flag]);
+  }
+  return options;
+}
 
 /** The package's refusals said in the tool's terms: an option by the flag that set it, a JWK's
  * text taken for a secret with the remedy, a base64url or base64 secret as the secret it is (the
@@ -414,9 +462,9 @@ function inCliTerms(error, command, values) {
   if (error.code === 'ERR_JWK_INVALID' && (encoding === 'base64url' || encoding === 'base64')) {
     return new JwtError(`the secret is not ${encoding} (--secret-encoding ${encoding})`, { code: error.code });
   }
-  const flags = FLAGS[command];
-  if (error.code !== 'ERR_OPTIONS_INVALID' || !flags) return error;
-  const message = error.message.replace(/"(\w+)"/g, (quoted, name) => flags[name] ?? quoted);
+  if ((error.code !== 'ERR_OPTIONS_INVALID' && error.code !== 'ERR_JOSE_NOT_SUPPORTED') || !OPTION_FLAGS[command]) return error;
+  const flags = Object.fromEntries(Object.entries(OPTION_FLAGS[command]).map(([flag, [option]]) => [option, `--${flag}`]));
+  const message = error.message.replace(/"(\w+)"/g, (quoted, name) => (Object.hasOwn(flags, name) ? flags[name] : quoted));
   return message === error.message ? error : new JwtError(message, { code: error.code });
 }
 
@@ -443,8 +491,7 @@ function decode(values, positionals) {
 
 function inspect(values, positionals) {
   const token = readInput(positionals, 'token');
-  const now = values.now === undefined ? new Date() : parseNow(values.now);
-  const tolerance = secondsOrDuration(values['clock-tolerance'] ?? '0');
+  const { currentDate: now = new Date(), clockTolerance: tolerance = 0 } = optionsFrom('inspect', values);
   // expiryInfo reads the claims set alone (as decodeJwt does); a token is readable only if its
   // header is too (a "Bearer " scheme left on, say, is refused here with a hint, as by decode).
   decodeProtectedHeader(token);
@@ -477,21 +524,7 @@ function inspect(values, positionals) {
 function verify(values, positionals) {
   const key = readSecret(values);
   const token = readInput(positionals, 'token');
-  const options = {};
-  if (values.alg) options.algorithms = values.alg.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
-  if (values.issuer) options.issuer = values.issuer.length === 1 ? values.issuer[0] : values.issuer;
-  if (values.audience) options.audience = values.audience.length === 1 ? values.audience[0] : values.audience;
-  if (values.subject !== undefined) options.subject = values.subject;
-  if (values.typ !== undefined) options.typ = values.typ;
-  if (values.require) options.requiredClaims = values.require;
-  if (values['clock-tolerance'] !== undefined) options.clockTolerance = secondsOrDuration(values['clock-tolerance']);
-  if (values['max-token-age'] !== undefined) options.maxTokenAge = secondsOrDuration(values['max-token-age']);
-  if (values['max-token-length'] !== undefined) {
-    if (!/^\d+$/.test(values['max-token-length'])) throw new UsageError('--max-token-length must be a whole number of bytes');
-    options.maxTokenLength = Number(values['max-token-length']);
-  }
-  if (values.now !== undefined) options.currentDate = parseNow(values.now);
-  const { payload, protectedHeader } = jwtVerify(token, key, options);
+  const { payload, protectedHeader } = jwtVerify(token, key, optionsFrom('verify', values));
   if (values.json) return json({ valid: true, header: protectedHeader, payload });
   return `Signature verified (${protectedHeader.alg}) and claims accepted.\nPayload\n${json(payload)}`;
 }
@@ -504,20 +537,12 @@ function sign(values, positionals) {
   const key = readSecret(values);
   const text = readInput(positionals, 'payload', { optional: true });
   const payload = parsePayload(text, (message) => new UsageError(message));
-  const options = {};
+  const options = optionsFrom('sign', values);
   const header = {};
-  if (values.alg !== undefined) options.alg = values.alg;
   if (values.typ !== undefined) header.typ = values.typ;
   if (values.kid !== undefined) header.kid = values.kid;
   if (Object.keys(header).length) options.header = header;
   if (!values['no-iat']) options.issuedAt = true;
-  if (values.exp !== undefined) options.expirationTime = timeOption(values.exp, '--exp');
-  if (values.nbf !== undefined) options.notBefore = timeOption(values.nbf, '--nbf');
-  if (values.iss !== undefined) options.issuer = values.iss;
-  if (values.sub !== undefined) options.subject = values.sub;
-  if (values.aud) options.audience = values.aud.length === 1 ? values.aud[0] : values.aud;
-  if (values.jti !== undefined) options.jti = values.jti;
-  if (values.now !== undefined) options.currentDate = parseNow(values.now);
   const token = signPayload(payload, text, key, options);
   const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
   return {

@@ -864,7 +864,8 @@ describe('as a user scripts it', () => {
       [['sign', '{}', '--exp', '15x'], 'ERR_OPTIONS_INVALID: --exp is not a duration string such as "2h" (it sets "exp")'],
       [['verify', VALID, '--clock-tolerance', 'x'], 'ERR_OPTIONS_INVALID: --clock-tolerance must be a number of seconds or a duration string such as "30s" or "5 min"'],
       [['inspect', VALID, '--clock-tolerance', 'x'], 'ERR_OPTIONS_INVALID: --clock-tolerance must be a number of seconds or a duration string such as "30s" or "5 min"'],
-      [['verify', VALID, '--alg', ','], 'ERR_OPTIONS_INVALID: --alg must be a non-empty array of algorithm names'],
+      [['verify', VALID, '--alg', 'HS256,none'], 'ERR_JOSE_NOT_SUPPORTED: --alg names an algorithm that is not supported (supported: HS256, HS384, HS512; names are case-sensitive)'],
+      [['sign', '{}', '--alg', 'none'], 'ERR_JOSE_NOT_SUPPORTED: --alg names an algorithm that is not supported (supported: HS256, HS384, HS512; names are case-sensitive)'],
       [['verify', VALID, '--require', ''], 'ERR_OPTIONS_INVALID: --require must hold non-empty claim names'],
       [['verify', VALID, '--issuer', ''], 'ERR_OPTIONS_INVALID: --issuer must be a non-empty string or a non-empty array of them'],
       [['verify', VALID, '--secret', 'ab!', '--secret-encoding', 'base64url'], 'ERR_JWK_INVALID: the secret is not base64url (--secret-encoding base64url)'],
@@ -878,7 +879,9 @@ describe('as a user scripts it', () => {
 
   test('usage mistakes: one line each, no value repeated that may be a secret, the flag meant', () => {
     const cases = [
-      [['sign', '--exp', '-5m'], 'ERR_USAGE: --exp takes a value; for one that starts with "-", write --exp=-5m (one word, with "=") (see "jwt-wasm sign --help")'],
+      [['sign', '--exp', '-5m'], 'ERR_USAGE: --exp takes a value; for one that starts with "-", write --exp=<value> (one word, with "=") (see "jwt-wasm sign --help")'],
+      [['verify', VALID, '--alg', ','], 'ERR_USAGE: --alg names no algorithm'],
+      [['verify', VALID, '--SECREThunter2'], 'ERR_USAGE: unknown option starting with --secret (not shown: it may hold the secret; write --secret=TEXT) (see "jwt-wasm verify --help")'],
       [['verify', VALID, '--secret:hunter2'], 'ERR_USAGE: unknown option starting with --secret (not shown: it may hold the secret; write --secret=TEXT) (see "jwt-wasm verify --help")'],
       [['decode', VALID, '-xhunter2'], 'ERR_USAGE: unknown option -x (see "jwt-wasm decode --help")'],
       [['decode', VALID, '--frob:hunter2'], 'ERR_USAGE: unknown option --frob... (see "jwt-wasm decode --help")'],
@@ -916,6 +919,15 @@ describe('as a user scripts it', () => {
     assert.equal(signed.status, 0, signed.stderr);
     assert.equal(jwtVerify(signed.stdout.trim(), SECRET_BYTES).payload.sub, 'b64');
     assert.equal(run(['verify', signed.stdout.trim(), '--secret', base64.replace(/=+$/, ''), '--secret-encoding', 'base64']).status, 0);
+    // As openssl prints 64 bytes: wrapped at 64 characters.
+    const long = Uint8Array.from({ length: 64 }, (_, i) => (i * 53 + 7) % 256);
+    const file = join(scratch, 'secret.b64');
+    writeFileSync(file, `${Buffer.from(long).toString('base64').replace(/.{64}/g, '$&\n')}\n`);
+    assert.match(readFileSync(file, 'utf8'), /^.{64}\n.+\n$/);
+    const wrapped = run(['sign', '{}', '--alg', 'HS512', '--secret-file', file, '--secret-encoding', 'base64']);
+    assert.equal(wrapped.status, 0, wrapped.stderr);
+    assert.equal(wrapped.stderr, '');
+    assert.equal(jwtVerify(wrapped.stdout.trim(), long).protectedHeader.alg, 'HS512');
     for (const bad of [SECRET_B64URL.replace(/[^-_]*$/, '') + '-x', `${base64}=`, 'ab=c']) {
       const result = run(['verify', VALID, '--secret', bad, '--secret-encoding', 'base64']);
       assert.equal(result.status, 2, bad);

@@ -260,7 +260,7 @@ describe('token inspector page', () => {
     await finish(session);
   });
 
-  test('a token typed by hand is judged when typing pauses, not from its first character', async () => {
+  test('a token typed by hand: its error alert waits for a pause in typing; nothing else waits', async () => {
     const session = await openPage();
     const { page } = session;
     // Count every time the token's alert appears.
@@ -277,24 +277,38 @@ describe('token inspector page', () => {
     await token.pressSequentially(VALID);
     assert.equal(await alerts(), 0);
     assert.equal(await text(page, '#status-label'), 'Valid');
-    // Typed over, leaving it malformed: held too, then said once typing pauses for a second.
+    await page.fill('#verify-secret', SECRET);
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    // Typed over, leaving it malformed: the status, payload and verdict follow at once (no stale
+    // verdict beside another token); only the alert waits, then is said once typing pauses.
     await token.press('Control+A');
     await token.pressSequentially(VALID.slice(0, 12));
+    assert.equal(await text(page, '#status-label'), 'Malformed token');
+    assert.equal(await text(page, '#status-detail'), 'Its error shows when typing pauses.');
+    assert.equal(await text(page, '#payload-json'), '—');
+    assert.notEqual(await text(page, '#verify-title-text'), 'Signature verified');
     assert.equal(await page.isHidden('#token-error'), true);
-    assert.equal(await text(page, '#status-label'), 'Valid', 'the last verdict, until the pause');
+    assert.equal(await page.getAttribute('#token', 'aria-invalid'), null);
     await page.clock.runFor(900);
     assert.equal(await page.isHidden('#token-error'), true, 'before the pause is over');
     await page.clock.runFor(200);
     assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
     assert.equal(await page.getAttribute('#token', 'aria-invalid'), 'true');
-    assert.equal(await text(page, '#status-label'), 'Malformed token');
+    assert.equal(await text(page, '#status-detail'), 'See the error under the token.');
     assert.equal(await alerts(), 1);
-    // Leaving the field says it at once.
+    // Leaving the field says it at once...
     await page.fill('#token', '');
     await token.pressSequentially('abc');
     assert.equal(await page.isHidden('#token-error'), true);
     await token.press('Tab');
     assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
+    assert.equal(await alerts(), 2);
+    // ...but not for the sample, which replaces the token: no alert just before it goes.
+    await page.fill('#token', '');
+    await token.pressSequentially('abc');
+    await page.click('#load-sample');
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    await page.clock.runFor(2_000);
     assert.equal(await alerts(), 2);
     // Pasted text (inserted at once) is judged at once, as the test above has it.
     await page.fill('#token', 'not a token');

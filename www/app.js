@@ -203,7 +203,9 @@ function renderStatus(now) {
   const judged = decoded.token && !decoded.error ? expiry(now) : {};
   showToleranceError(judged.error);
   if (!decoded.token) return setStatus('empty', 'No token', 'Paste a token or load the sample.');
-  if (decoded.error) return setStatus('error', 'Malformed token', 'See the error under the token.');
+  if (decoded.error) {
+    return setStatus('error', 'Malformed token', errorHeld ? 'Its error shows when typing pauses.' : 'See the error under the token.');
+  }
   const { info, error } = judged;
   if (error) return setStatus('error', 'Cannot judge', errorText(error));
   const status = timeStatus(info);
@@ -282,9 +284,10 @@ function renderClaims(now) {
 }
 
 function renderDecoded() {
-  showError($('token-error'), decoded.error);
-  markInvalid(tokenInput, Boolean(decoded.error));
-  $('token-editor').classList.toggle('invalid', Boolean(decoded.error));
+  const shown = errorHeld ? null : decoded.error;
+  showError($('token-error'), shown);
+  markInvalid(tokenInput, Boolean(shown));
+  $('token-editor').classList.toggle('invalid', Boolean(shown));
   if (decoded.header) renderJson($('header-json'), decoded.header);
   else clearJson($('header-json'));
   if (decoded.payload) renderJson($('payload-json'), decoded.payload);
@@ -426,15 +429,23 @@ function openSigned() {
 // ---------------------------------------------------------------------------------------------
 // Wiring.
 
-/** A token typed by hand is malformed at nearly every keystroke: the page says so once typing
- * pauses (or the field loses focus), not from the first character on. A paste, a drop or a loaded
- * sample is judged at once, and so is each keystroke that leaves a token that decodes. */
+/** A token typed by hand is malformed at nearly every keystroke: everything else is shown at
+ * once (a malformed status, no payload, no verdict), but its error alert waits until typing
+ * pauses (or the field loses focus), rather than being announced from the first character on.
+ * A paste, a drop or a loaded sample is judged whole at once. */
 const TYPING_PAUSE_MS = 1000;
-let heldRender = 0;
+let errorHeld = false;
+let heldTimer = 0;
+
+function releaseError() {
+  clearTimeout(heldTimer);
+  if (!errorHeld) return;
+  errorHeld = false;
+  renderDecoded();
+  renderStatus(new Date());
+}
 
 function renderAll() {
-  clearTimeout(heldRender);
-  heldRender = 0;
   const now = new Date();
   renderDecoded();
   renderStatus(now);
@@ -459,13 +470,11 @@ function typedByHand(event) {
 }
 
 function onTokenInput(event) {
-  clearTimeout(heldRender);
+  clearTimeout(heldTimer);
   renderHighlight();
   decode();
-  if (decoded.error && typedByHand(event)) {
-    heldRender = setTimeout(renderAll, TYPING_PAUSE_MS);
-    return;
-  }
+  errorHeld = Boolean(decoded.error) && typedByHand(event);
+  if (errorHeld) heldTimer = setTimeout(releaseError, TYPING_PAUSE_MS);
   renderAll();
 }
 
@@ -487,7 +496,10 @@ function toggleSecret(button, input) {
 }
 
 tokenInput.addEventListener('input', onTokenInput);
-tokenInput.addEventListener('blur', () => heldRender && renderAll());
+// Leaving the field says the held error at once, unless for a button that replaces the token.
+tokenInput.addEventListener('blur', (event) => {
+  if (!['load-sample', 'load-expired', 'clear-token'].includes(event.relatedTarget?.id)) releaseError();
+});
 tokenInput.addEventListener('scroll', () => {
   $('token-highlight').scrollTop = tokenInput.scrollTop;
 });

@@ -117,11 +117,6 @@ export const REGISTERED_CLAIMS = [
  * `JSON.stringify` runs out of stack). */
 const MAX_INDENTED_DEPTH = 100;
 
-/**
- * `value` as JSON text indented by `indent` spaces (0: compact), as
- * `JSON.stringify(value, null, indent)` writes it; a value nested more than 100 levels deep is
- * written compact instead, by a writer with a stack of its own, which no depth makes throw.
- */
 /** Characters a terminal may act on or that reorder the text around them: DEL, the C1 controls
  * (U+009B opens a control sequence on some terminals) and the bidirectional controls (U+202E
  * shows "admin" for "\u202enimda"). JSON.stringify escapes only C0 controls; a token's claims are
@@ -133,6 +128,11 @@ const UNSAFE_TO_SHOW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202
 export const escapeUnsafe = (text) =>
   text.replace(UNSAFE_TO_SHOW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/**
+ * `value` as JSON text indented by `indent` spaces (0: compact), as
+ * `JSON.stringify(value, null, indent)` writes it; a value nested more than 100 levels deep is
+ * written compact instead, by a writer with a stack of its own, which no depth makes throw.
+ */
 export function jsonText(value, indent = 2) {
   return nestedDeeperThan(value, MAX_INDENTED_DEPTH) ? compactJson(value) : JSON.stringify(value, null, indent);
 }
