@@ -98,7 +98,8 @@ Checks:
                           epoch) instead of now
 
 Output:
-  --json                  { "valid": true, "header": ..., "payload": ... }, or { "error": ... }
+  --json                  { "valid": true, "header": ..., "payload": ... }, or
+                          { "valid": false, "error": ... }
   --help                  This help`,
 
   sign: `Usage: jwt-wasm sign [payload] [options]
@@ -665,7 +666,8 @@ try {
 } catch (thrown) {
   if (!(thrown instanceof JwtError) && !(thrown instanceof UsageError)) throw thrown;
   const error = thrown;
-  if (wantsJson) process.stdout.write(json({ error: errorDetails(error) }));
+  // verify's answer has "valid" either way, so that `jq .valid` reads true or false.
+  if (wantsJson) process.stdout.write(json(argv[0] === 'verify' ? { valid: false, error: errorDetails(error) } : { error: errorDetails(error) }));
   else process.stderr.write(`jwt-wasm: ${error.code}: ${error.message}${error.claim ? ` (claim ${error.claim}, ${error.reason})` : ''}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 }

@@ -540,6 +540,12 @@ describe('verify', () => {
     const json = run(['verify', VALID, '--json', ...AT], { env: { JWT_SECRET: 'wrong-secret' } });
     assert.equal(json.status, 1);
     assert.equal(parseJson(json).error.code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    // "valid" either way, for `jq .valid`; a usage error of verify too. Other commands' errors
+    // are { error } alone.
+    assert.deepEqual(Object.keys(parseJson(json)), ['valid', 'error']);
+    assert.equal(parseJson(json).valid, false);
+    assert.equal(parseJson(run(['verify', VALID, '--json'])).valid, false);
+    assert.deepEqual(Object.keys(parseJson(run(['decode', 'x', '--json']))), ['error']);
   });
 
   test('a refusal without --json: one line on stderr with the code, the message, the claim and reason', () => {
