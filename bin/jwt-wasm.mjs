@@ -375,11 +375,12 @@ function readSecret(values) {
   if (encoding === 'utf8') return secret;
   const text = typeof secret === 'string' ? secret : new TextDecoder().decode(secret);
   // A base64url secret goes to the package as an oct JWK, which decodes and checks it; standard
-  // base64 is turned into base64url first (its padding, where given, must be whole).
-  if (encoding === 'base64url') return { kty: 'oct', k: text.trim() };
+  // base64 is turned into base64url first (its padding, where given, must be whole). Tools wrap
+  // both at 64 or 76 characters (openssl, basenc): line breaks are not part of them.
+  const unwrapped = text.replace(/\r?\n/g, '').trim();
+  if (encoding === 'base64url') return { kty: 'oct', k: unwrapped };
   if (encoding === 'base64') {
-    // openssl and MIME wrap base64 at 64 or 76 characters: line breaks are not part of it.
-    const base64 = text.replace(/\s+/g, '');
+    const base64 = unwrapped;
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || (base64.endsWith('=') && base64.length % 4 !== 0)) {
       throw new UsageError('with --secret-encoding base64 the secret must be standard base64 (A-Z, a-z, 0-9, +, /, and = padding)');
     }
@@ -465,7 +466,9 @@ function inCliTerms(error, command, values) {
   }
   if ((error.code !== 'ERR_OPTIONS_INVALID' && error.code !== 'ERR_JOSE_NOT_SUPPORTED') || !OPTION_FLAGS[command]) return error;
   const flags = Object.fromEntries(Object.entries(OPTION_FLAGS[command]).map(([flag, [option]]) => [option, `--${flag}`]));
-  const message = error.message.replace(/"(\w+)"/g, (quoted, name) => (Object.hasOwn(flags, name) ? flags[name] : quoted));
+  // The package's messages about an option start with its quoted name; other quoted words (a
+  // JWK's "alg", a claim) are left as they are.
+  const message = error.message.replace(/^"(\w+)"/, (quoted, name) => (Object.hasOwn(flags, name) ? flags[name] : quoted));
   return message === error.message ? error : new JwtError(message, { code: error.code });
 }
 

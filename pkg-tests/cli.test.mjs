@@ -875,6 +875,9 @@ describe('as a user scripts it', () => {
       [['verify', VALID, '--require', ''], 'ERR_OPTIONS_INVALID: --require must hold non-empty claim names'],
       [['verify', VALID, '--issuer', ''], 'ERR_OPTIONS_INVALID: --issuer must be a non-empty string or a non-empty array of them'],
       [['verify', VALID, '--secret', 'ab!', '--secret-encoding', 'base64url'], 'ERR_JWK_INVALID: the secret is not base64url (--secret-encoding base64url)'],
+      // Only an option's name that starts the message is a flag's: a JWK's "alg" stays one.
+      [['sign', '{}', '--secret', JSON.stringify({ kty: 'oct', k: SECRET_B64URL, alg: 'none' }), '--secret-encoding', 'jwk'],
+        'ERR_JOSE_NOT_SUPPORTED: the JWK "alg" names an algorithm that is not supported (supported: HS256, HS384, HS512; names are case-sensitive)'],
     ];
     for (const [args, line] of cases) {
       const result = run([...args, ...AT], { env });
@@ -934,6 +937,10 @@ describe('as a user scripts it', () => {
     assert.equal(wrapped.status, 0, wrapped.stderr);
     assert.equal(wrapped.stderr, '');
     assert.equal(jwtVerify(wrapped.stdout.trim(), long).protectedHeader.alg, 'HS512');
+    // base64url wrapped the same way (basenc --base64url); a space within is not a line break.
+    const wrappedUrl = `${Buffer.from(long).toString('base64url').replace(/.{64}/g, '$&\r\n')}\n`;
+    assert.equal(run(['verify', wrapped.stdout.trim(), '--secret', wrappedUrl, '--secret-encoding', 'base64url']).status, 0);
+    assert.equal(run(['verify', VALID, '--secret', `${base64.slice(0, 8)} ${base64.slice(8)}`, '--secret-encoding', 'base64']).status, 2);
     for (const bad of [SECRET_B64URL.replace(/[^-_]*$/, '') + '-x', `${base64}=`, 'ab=c']) {
       const result = run(['verify', VALID, '--secret', bad, '--secret-encoding', 'base64']);
       assert.equal(result.status, 2, bad);

@@ -296,6 +296,13 @@ describe('token inspector page', () => {
     assert.equal(await page.getAttribute('#token', 'aria-invalid'), 'true');
     assert.equal(await text(page, '#status-detail'), 'See the error under the token.');
     assert.equal(await alerts(), 1);
+    // Typing on while it shows (fixing it) keeps it up: not hidden and said again at each pause.
+    await token.pressSequentially('Jh');
+    await page.clock.runFor(1_100);
+    await token.pressSequentially('b');
+    await page.clock.runFor(1_100);
+    assert.equal(await page.isVisible('#token-error'), true);
+    assert.equal(await alerts(), 1);
     // Leaving the field says it at once...
     await page.fill('#token', '');
     await token.pressSequentially('abc');
@@ -309,6 +316,15 @@ describe('token inspector page', () => {
     await page.click('#load-sample');
     assert.equal(await text(page, '#status-label'), 'Valid');
     await page.clock.runFor(2_000);
+    assert.equal(await alerts(), 2);
+    // Nor for "Open in inspector", which replaces it with the token just signed.
+    await page.fill('#sign-secret', SECRET);
+    await page.click('#sign-button');
+    await page.fill('#token', '');
+    await token.pressSequentially('abc');
+    await page.click('#sign-inspect');
+    await page.clock.runFor(2_000);
+    assert.equal(await page.isHidden('#token-error'), true);
     assert.equal(await alerts(), 2);
     // Pasted text (inserted at once) is judged at once, as the test above has it.
     await page.fill('#token', 'not a token');

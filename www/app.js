@@ -473,7 +473,8 @@ function onTokenInput(event) {
   clearTimeout(heldTimer);
   renderHighlight();
   decode();
-  errorHeld = Boolean(decoded.error) && typedByHand(event);
+  // An error already on show stays (updated if it changes, as it is fixed): only a new one waits.
+  errorHeld = Boolean(decoded.error) && typedByHand(event) && $('token-error').hidden;
   if (errorHeld) heldTimer = setTimeout(releaseError, TYPING_PAUSE_MS);
   renderAll();
 }
@@ -498,7 +499,7 @@ function toggleSecret(button, input) {
 tokenInput.addEventListener('input', onTokenInput);
 // Leaving the field says the held error at once, unless for a button that replaces the token.
 tokenInput.addEventListener('blur', (event) => {
-  if (!['load-sample', 'load-expired', 'clear-token'].includes(event.relatedTarget?.id)) releaseError();
+  if (!['load-sample', 'load-expired', 'clear-token', 'sign-inspect'].includes(event.relatedTarget?.id)) releaseError();
 });
 tokenInput.addEventListener('scroll', () => {
   $('token-highlight').scrollTop = tokenInput.scrollTop;
