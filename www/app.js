@@ -498,8 +498,14 @@ function toggleSecret(button, input) {
 
 tokenInput.addEventListener('input', onTokenInput);
 // Leaving the field says the held error at once, unless for a button that replaces the token.
+// Such a button is known by focus where a click focuses it (Chromium), else by the press that
+// comes before the blur (Safari and Firefox on macOS do not focus a clicked button).
+const REPLACING = ['load-sample', 'load-expired', 'clear-token', 'sign-inspect'];
+let replacing = false;
+for (const id of REPLACING) $(id).addEventListener('pointerdown', () => { replacing = true; });
+document.addEventListener('pointerup', () => { replacing = false; });
 tokenInput.addEventListener('blur', (event) => {
-  if (!['load-sample', 'load-expired', 'clear-token', 'sign-inspect'].includes(event.relatedTarget?.id)) releaseError();
+  if (!replacing && !REPLACING.includes(event.relatedTarget?.id)) releaseError();
 });
 tokenInput.addEventListener('scroll', () => {
   $('token-highlight').scrollTop = tokenInput.scrollTop;
