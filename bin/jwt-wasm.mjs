@@ -657,6 +657,9 @@ const argv = process.argv.slice(2);
 const wantsJson = argv.includes('--json');
 // Output that cannot be written (a full disk, a closed pipe) is said on stderr, status 1, not a
 // stack trace.
+// What goes to stderr (warnings, errors) is for a reader who may be gone: a closed stderr leaves
+// the status as it is (a token printed with a warning still exits 0).
+process.stderr.on('error', () => {});
 process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') process.stderr.write(`jwt-wasm: ERR_OUTPUT: cannot write the output (${error.code ?? error.message})\n`);
   process.exitCode = 1;

@@ -841,6 +841,23 @@ describe('as a user scripts it', () => {
     assert.deepEqual(decodeJwt(signed.stdout.trim()), { sub: 'dash' });
   });
 
+  test('a closed stderr does not change the status: the token is printed, the warning lost', { skip: spawnSync('python3', ['-c', '']).status !== 0 && 'no python3' }, () => {
+    const script = [
+      'import os,subprocess,sys',
+      'r, w = os.pipe(); os.close(r)',
+      'p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=w)',
+      'sys.stdout.write(f"{p.returncode} {p.stdout.decode().strip()}")',
+    ].join('\n');
+    const result = spawnSync('python3', ['-c', script, process.execPath, BIN, 'sign', '{}', '--secret', 'short', '--no-iat'], {
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const [status, printed] = result.stdout.split(' ');
+    assert.equal(status, '0', result.stderr);
+    assert.deepEqual(jwtVerify(printed, 'short').payload, {});
+  });
+
   test('standard input left non-blocking by the caller is waited for, not refused (EAGAIN)', { skip: spawnSync('python3', ['-c', '']).status !== 0 && 'no python3' }, () => {
     const script = 'import os,fcntl,subprocess,sys; fcntl.fcntl(0, fcntl.F_SETFL, os.O_NONBLOCK); sys.exit(subprocess.run(sys.argv[1:]).returncode)';
     const result = spawnSync('sh', ['-c', `(sleep 0.5; printf '%s' "$T") | python3 -c '${script}' "${process.execPath}" "${BIN}" decode --json`], {
