@@ -79,7 +79,7 @@ Options:
   verify: `Usage: jwt-wasm verify [token] [options]
 
 Checks the signature, then the claims, exactly as jwtVerify does. Prints the payload on success;
-on failure prints the error code and exits 1.
+on failure prints the error code and exits 1 (2 for a usage error).
 
 Secret:
 ${SECRET_HELP}
@@ -109,8 +109,8 @@ Without a payload argument, standard input is read whenever it is not a terminal
 whose standard input is something else (a while-read loop), pass the payload ('{}') as an argument.
 The object is read as strictly as the claims of a token (a member name repeated at its top level
 is refused, in a text of up to about 48 KB); its numbers are JavaScript numbers, so integers
-beyond 2^53 lose precision. A token over 64 KB, which decode, inspect and verify would refuse, is
-not made (ERR_JWT_TOO_LONG).
+beyond 2^53 lose precision. A token over 64 KB, which decode and inspect refuse (and verify, but
+with --max-token-length), is not made (ERR_JWT_TOO_LONG).
 
 Secret:
 ${SECRET_HELP}
@@ -240,7 +240,12 @@ const MILLISECONDS_LIKELY = 1e11;
 /** --exp and --nbf: seconds since the epoch (a NumericDate), an ISO 8601 date or date-time (a
  * Date, read as --now reads one), or a duration string for the package. */
 function timeOption(text, flag) {
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    if (Number(text) >= MILLISECONDS_LIKELY) {
+      throw new UsageError(`${flag} ${text} is past the year 5000: ${flag} takes seconds since the epoch, not milliseconds`);
+    }
+    return Number(text);
+  }
   if (/^\d{4}-\d{2}/.test(text)) return parseNow(text, flag);
   return text;
 }
@@ -568,18 +573,19 @@ function claimWarnings(payload, values, key, token) {
   if (typeof exp === 'number' && typeof nbf === 'number' && nbf >= exp) lines.push('the token is never valid: its nbf is not before its exp');
   const { alg } = decodeProtectedHeader(token);
   const needed = { HS256: 32, HS384: 48, HS512: 64 }[alg];
-  const length = secretLength(key, values);
+  const length = secretLength(key);
   if (needed && length !== null && length < needed) {
     lines.push(`the secret is ${length} bytes; RFC 7518 asks for at least ${needed} for ${alg} (random bytes)`);
   }
   return lines.map((line) => `jwt-wasm: warning: ${line}\n`).join('');
 }
 
-/** The length in bytes of the secret `key`, as readSecret gave it; null for a JWK's text. */
-function secretLength(key, values) {
+/** The length in bytes of the secret `key`, as readSecret gave it (a JWK's or base64's from its
+ * `k`); null for a JWK without one, which the package refuses. */
+function secretLength(key) {
   if (typeof key === 'string') return new TextEncoder().encode(key).length;
   if (key instanceof Uint8Array) return key.length;
-  if (typeof key?.k === 'string' && values['secret-encoding'] !== 'jwk') return Math.floor((key.k.length * 3) / 4);
+  if (typeof key?.k === 'string') return Math.floor((key.k.length * 3) / 4);
   return null;
 }
 

@@ -919,6 +919,7 @@ describe('as a user scripts it', () => {
       [['sign', '{}', '--aud', 'api', '--aud', ''], 'ERR_USAGE: --aud is empty'],
       [['verify', VALID, '--max-token-length', '1e3'], 'ERR_USAGE: --max-token-length must be a whole number of bytes'],
       [['sign', '{}', '--exp', '2027-02-30'], 'ERR_USAGE: --exp 2027-02-30 is not a day of the calendar'],
+      [['sign', '{}', '--nbf', '1795792525000'], 'ERR_USAGE: --nbf 1795792525000 is past the year 5000: --nbf takes seconds since the epoch, not milliseconds'],
     ];
     for (const [args, line] of cases) {
       const result = run(args, { env });
@@ -981,6 +982,9 @@ describe('as a user scripts it', () => {
     assert.deepEqual(warned(['{}', '--secret', 'short']), ['the secret is 5 bytes; RFC 7518 asks for at least 32 for HS256 (random bytes)']);
     assert.deepEqual(warned(['{}', '--alg', 'HS512']), [`the secret is ${SECRET.length} bytes; RFC 7518 asks for at least 64 for HS512 (random bytes)`]);
     assert.deepEqual(warned(['{}', '--secret', SECRET_B64URL, '--secret-encoding', 'base64url']), []);
+    // A JWK's secret too, from its k.
+    assert.deepEqual(warned(['{}', '--secret', '{"kty":"oct","k":"c2VjcmV0"}', '--secret-encoding', 'jwk']),
+      ['the secret is 6 bytes; RFC 7518 asks for at least 32 for HS256 (random bytes)']);
     assert.deepEqual(warned(['{}']), []);
   });
 });
