@@ -227,8 +227,11 @@ function parseError(command, error) {
   return error.message.split('\n')[0].replace(/\. To specify.*$/, '');
 }
 
+/** A number of seconds, as flags take one. */
+const SECONDS = /^\d+(\.\d+)?$/;
+
 /** A number of seconds stays a number; anything else goes to the package as a duration string. */
-const secondsOrDuration = (text) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+const secondsOrDuration = (text) => (SECONDS.test(text) ? Number(text) : text);
 
 /** ISO 8601 and RFC 3339 as `Date` reads them: a month or a date (UTC), or a date and a time
  * (after `T`, `t` or a space), in UTC (`Z`, `z`), at an offset (`+02:00`, `+0200`) or without
@@ -237,27 +240,28 @@ const ISO_8601 = /^\d{4}-\d{2}(-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-
 /** Seconds from this many on are milliseconds given by mistake: they are past the year 5000. */
 const MILLISECONDS_LIKELY = 1e11;
 
+/** Seconds since the epoch as `flag` was given them; undefined for text that is not a number.
+ * Milliseconds given by mistake are refused. */
+function epochSeconds(text, flag) {
+  if (!SECONDS.test(text)) return undefined;
+  const seconds = Number(text);
+  if (seconds >= MILLISECONDS_LIKELY) {
+    throw new UsageError(`${flag} ${text} is past the year 5000: ${flag} takes seconds since the epoch, not milliseconds`);
+  }
+  return seconds;
+}
+
 /** --exp and --nbf: seconds since the epoch (a NumericDate), an ISO 8601 date or date-time (a
  * Date, read as --now reads one), or a duration string for the package. */
 function timeOption(text, flag) {
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    if (Number(text) >= MILLISECONDS_LIKELY) {
-      throw new UsageError(`${flag} ${text} is past the year 5000: ${flag} takes seconds since the epoch, not milliseconds`);
-    }
-    return Number(text);
-  }
-  if (/^\d{4}-\d{2}/.test(text)) return parseNow(text, flag);
-  return text;
+  const seconds = epochSeconds(text, flag);
+  if (seconds !== undefined) return seconds;
+  return /^\d{4}-\d{2}/.test(text) ? parseNow(text, flag) : text;
 }
 
 function parseNow(text, flag = '--now') {
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const seconds = Number(text);
-    if (seconds >= MILLISECONDS_LIKELY) {
-      throw new UsageError(`${flag} ${text} is past the year 5000: ${flag} takes seconds since the epoch, not milliseconds`);
-    }
-    return new Date(seconds * 1000);
-  }
+  const seconds = epochSeconds(text, flag);
+  if (seconds !== undefined) return new Date(seconds * 1000);
   const date = new Date(text);
   if (!ISO_8601.test(text) || !isValidDate(date)) {
     throw new UsageError(`${flag} must be an ISO 8601 date or date-time (2026-03-01, 2026-03-01T12:00:00Z, 2026-03-01 12:00+02:00) or seconds since the epoch${flag === '--now' ? '' : ', or a duration such as 15m'}`);
@@ -553,10 +557,12 @@ function sign(values, positionals) {
   if (Object.keys(header).length) options.header = header;
   if (!values['no-iat']) options.issuedAt = true;
   const token = signPayload(payload, text, key, options);
-  const out = values.json ? json({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }) : `${token}\n`;
+  // The token as signed, read back once for the output and the warnings.
+  const signed = { header: decodeProtectedHeader(token), claims: decodeJwt(token) };
+  const out = values.json ? json({ token, header: signed.header, payload: signed.claims }) : `${token}\n`;
   return {
     out,
-    err: replacementWarning(positionals, values, key) + pastExpiryWarning(token, options) + claimWarnings(payload, values, key, token),
+    err: replacementWarning(positionals, values, key) + pastExpiryWarning(token, options) + claimWarnings(payload, values, key, signed),
   };
 }
 
@@ -564,14 +570,14 @@ function sign(values, positionals) {
  * claim replaced by a flag (or its iat by the signing time), a token that is never valid (nbf at
  * or after exp), a secret shorter than RFC 7518 section 3.2 asks for the algorithm. The token
  * is still printed. */
-function claimWarnings(payload, values, key, token) {
+function claimWarnings(payload, values, key, { header, claims }) {
   const lines = [];
   const replaced = Object.entries(CLAIM_FLAGS).filter(([flag, claim]) => values[flag] !== undefined && Object.hasOwn(payload, claim));
   for (const [flag, claim] of replaced) lines.push(`--${flag} replaces the payload's ${claim}`);
   if (!values['no-iat'] && Object.hasOwn(payload, 'iat')) lines.push("the payload's iat is replaced by the signing time (--no-iat keeps it)");
-  const { exp, nbf } = decodeJwt(token);
+  const { exp, nbf } = claims;
   if (typeof exp === 'number' && typeof nbf === 'number' && nbf >= exp) lines.push('the token is never valid: its nbf is not before its exp');
-  const { alg } = decodeProtectedHeader(token);
+  const { alg } = header;
   const needed = { HS256: 32, HS384: 48, HS512: 64 }[alg];
   const length = secretLength(key);
   if (needed && length !== null && length < needed) {

@@ -216,17 +216,6 @@ pub fn as_bool(raw: Raw<'_>) -> Option<bool> {
     }
 }
 
-/// Whether `text` is exactly one JSON value, white space around it allowed. (Out of line: 51
-/// bytes less of gzipped wasm, on a path taken only by a sign with header parameters.)
-#[inline(never)]
-pub fn is_one_value(text: &str) -> bool {
-    let mut scanner = Scanner::new(text);
-    scanner.skip_ws();
-    let value = scanner.skip_value();
-    scanner.skip_ws();
-    value.is_some() && scanner.at_end()
-}
-
 /// Whether the value is `null`.
 pub fn is_null(raw: Raw<'_>) -> bool {
     raw.0 == "null"

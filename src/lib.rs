@@ -73,7 +73,7 @@ pub use decode::{decode_jwt, decode_protected_header};
 pub use error::{ClaimReason, Error, ErrorCode, Result};
 pub use expiry::{expiry_info, ExpiryInfo, ExpiryOptions};
 pub use key::{Jwk, SecretKey, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN};
-pub use sign::{sign, NumberText, SignOptions, TimeInput};
+pub use sign::{sign, HeaderParams, NumberText, SignOptions, TimeInput};
 pub use time::{parse_duration, Duration, UnixTime};
 pub use token::DEFAULT_MAX_TOKEN_LEN;
 pub use validation::{CacheOption, ClaimRules, OneOrMany, Validation, VerifyOptions};

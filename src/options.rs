@@ -4,7 +4,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
-use crate::time::{Duration, UnixTime};
+use crate::time::{Duration, UnixTime, DURATION_EXPECTED};
 use crate::validation::OneOrMany;
 
 /// An option object: its members, and the code its errors carry.
@@ -98,9 +98,7 @@ impl<'a> OptionObject<'a> {
         if let Some(text) = json::as_str(raw) {
             return Ok(Duration::Text(text.into_owned()));
         }
-        self.number(name, raw)
-            .map(Duration::Seconds)
-            .map_err(|_| self.wrong(name, raw, "a number of seconds or a duration string such as \"30s\" or \"5 min\""))
+        self.number(name, raw).map(Duration::Seconds).map_err(|_| self.wrong(name, raw, DURATION_EXPECTED))
     }
 
     /// An object whose values are all booleans.

@@ -40,6 +40,9 @@ pub enum Duration {
     Text(String),
 }
 
+/// What a duration option must be, as its messages say.
+pub const DURATION_EXPECTED: &str = "a number of seconds or a duration string such as \"30s\" or \"5 min\"";
+
 impl Duration {
     /// The signed number of seconds. Errors: `ERR_OPTIONS_INVALID` naming `option`.
     pub fn to_secs(&self, option: &str) -> Result<f64> {
@@ -47,10 +50,8 @@ impl Duration {
             Duration::Seconds(secs) => Some(*secs),
             Duration::Text(text) => parse_duration(text),
         };
-        secs.filter(|s| s.is_finite()).ok_or_else(|| {
-            let expected = "a number of seconds or a duration string such as \"30s\" or \"5 min\"";
-            Error::new(ErrorCode::OptionsInvalid, format!("\"{option}\" must be {expected}"))
-        })
+        secs.filter(|s| s.is_finite())
+            .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, format!("\"{option}\" must be {DURATION_EXPECTED}")))
     }
 
     /// The number of seconds, which must not be negative. Errors: `ERR_OPTIONS_INVALID`.
