@@ -5,9 +5,11 @@
 // <runtime>.json.
 // Usage: node bench/report.mjs
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { median } from './stats.mjs';
 
-const dir = new URL('./results/', import.meta.url);
+// BENCH_RESULTS: another folder, as bench/bench.mjs takes it.
+const dir = process.env.BENCH_RESULTS ? pathToFileURL(`${process.env.BENCH_RESULTS}/`) : new URL('./results/', import.meta.url);
 const files = existsSync(dir) ? readdirSync(dir) : [];
 const read = (name) => {
   const url = new URL(`${name}.json`, dir);
@@ -136,7 +138,7 @@ if (size) {
   for (const s of size) lines.push(`| ${s.lib} | ${s.what} | ${s.total.raw.toLocaleString('en-US')} | ${s.total.gzip.toLocaleString('en-US')} |`);
   lines.push('');
 }
-writeFileSync(new URL('./results/README.md', import.meta.url), `${lines.join('\n')}\n`);
+writeFileSync(new URL('README.md', dir), `${lines.join('\n')}\n`);
 
 // The chart: one bar per (case, peer) from the first runtime, log10 of jwt-wasm's speedup.
 const bars = first.cases.flatMap((c) =>
@@ -171,5 +173,5 @@ const svg = [
   `<text x="${center}" y="${height - 14}" text-anchor="middle">1x (same speed)</text>`,
   '</svg>',
 ].join('\n');
-writeFileSync(new URL('./results/chart.svg', import.meta.url), `${svg}\n`);
+writeFileSync(new URL('chart.svg', dir), `${svg}\n`);
 console.log(lines.slice(0, 20).join('\n'));
