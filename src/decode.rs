@@ -6,8 +6,10 @@ use crate::header::members;
 use crate::token::{check_length, decode_text, malformed, Compact, DEFAULT_MAX_TOKEN_LEN};
 use crate::verify::parse_claims;
 
-/// The claims set of `token` as JSON text, unverified. Errors: `ERR_JWT_TOO_LONG`, and
-/// `ERR_JWT_INVALID` for every other failure (as jose's `decodeJwt`).
+/// The claims set of `token` as JSON text, unverified.
+///
+/// # Errors
+/// `ERR_JWT_TOO_LONG`, and `ERR_JWT_INVALID` for every other failure (as jose's `decodeJwt`).
 pub fn decode_jwt(token: &str) -> Result<String> {
     let payload = payload_text(token)?;
     parse_claims(&payload)?;
@@ -22,8 +24,10 @@ pub(crate) fn payload_text(token: &str) -> Result<String> {
     decode_text(parts.payload).ok_or_else(|| invalid("the payload is not base64url-encoded UTF-8"))
 }
 
-/// The protected header of `token` as JSON text, unverified. Errors: `ERR_JWT_TOO_LONG`, and
-/// `ERR_JWS_INVALID` for every other failure.
+/// The protected header of `token` as JSON text, unverified.
+///
+/// # Errors
+/// `ERR_JWT_TOO_LONG`, and `ERR_JWS_INVALID` for every other failure.
 pub fn decode_protected_header(token: &str) -> Result<String> {
     check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
     let invalid = |message| malformed(ErrorCode::JwsInvalid, message, token);

@@ -16,7 +16,10 @@ pub struct ExpiryOptions {
 }
 
 impl ExpiryOptions {
-    /// Reads options from a JSON object. Errors: `ERR_OPTIONS_INVALID`.
+    /// Reads options from a JSON object.
+    ///
+    /// # Errors
+    /// `ERR_OPTIONS_INVALID`.
     pub fn from_json(text: &str) -> Result<Self> {
         let object = OptionObject::parse(text, ErrorCode::OptionsInvalid)?;
         let mut options = ExpiryOptions::default();
@@ -49,7 +52,9 @@ pub struct ExpiryInfo {
 }
 
 /// Reads the time claims of `token` (unverified) and judges them at `now`.
-/// Errors: `ERR_JWT_TOO_LONG`, `ERR_JWT_INVALID` (malformed token), `ERR_OPTIONS_INVALID`, and
+///
+/// # Errors
+/// `ERR_JWT_TOO_LONG`, `ERR_JWT_INVALID` (malformed token), `ERR_OPTIONS_INVALID`, and
 /// `ERR_JWT_CLAIM_VALIDATION_FAILED` with reason `invalid` for a time claim that is not a number.
 pub fn expiry_info(token: &str, options: &ExpiryOptions, now: UnixTime) -> Result<ExpiryInfo> {
     let tolerance = match &options.clock_tolerance {

@@ -46,11 +46,13 @@ pub struct Jwk {
 }
 
 impl Jwk {
-    /// Reads a JWK from JSON; members other than these five and `ext` are ignored (a JWK may
-    /// carry `kid` and more). Errors: `ERR_KEY_INVALID` for a text over [`MAX_JWK_TEXT_LEN`];
-    /// `ERR_JWK_INVALID` for a member of the wrong type, an `ext` (Web Crypto's extractable flag)
-    /// that is not a boolean, or a `key_ops` that names an operation twice (RFC 7517 section 4.3),
-    /// as jose refuses them.
+    /// Reads a JWK from JSON; members other than these five and `ext` are ignored (a JWK may carry
+    /// `kid` and more).
+    ///
+    /// # Errors
+    /// `ERR_KEY_INVALID` for a text over [`MAX_JWK_TEXT_LEN`]; `ERR_JWK_INVALID` for a member of
+    /// the wrong type, an `ext` (Web Crypto's extractable flag) that is not a boolean, or a
+    /// `key_ops` that names an operation twice (RFC 7517 section 4.3), as jose refuses them.
     pub fn from_json(text: &str) -> Result<Self> {
         check_jwk_text_length(text.len())?;
         let object = OptionObject::parse(text, ErrorCode::JwkInvalid)?;
@@ -157,8 +159,10 @@ impl std::fmt::Debug for SecretKey {
 }
 
 impl SecretKey {
-    /// A key from raw secret bytes. Errors: `ERR_KEY_INVALID` when empty, all zero bytes, or
-    /// longer than [`MAX_SECRET_LEN`].
+    /// A key from raw secret bytes.
+    ///
+    /// # Errors
+    /// `ERR_KEY_INVALID` when empty, all zero bytes, or longer than [`MAX_SECRET_LEN`].
     pub fn from_bytes(secret: impl Into<Vec<u8>>) -> Result<Self> {
         let secret = secret.into();
         if secret.is_empty() {
@@ -178,10 +182,12 @@ impl SecretKey {
         Ok(SecretKey { secret, alg: None, operations: None, macs: Default::default() })
     }
 
-    /// A key from a secret as a caller gives it (a string's UTF-8 bytes, or bytes). Errors: as
-    /// [`SecretKey::from_bytes`], and `ERR_KEY_INVALID` for a text in braces with a `"kty"`
-    /// inside. That is a JWK left unparsed (read from an environment variable or a file, say):
-    /// used as a secret, every token would fail its signature check with nothing to say why.
+    /// A key from a secret as a caller gives it (a string's UTF-8 bytes, or bytes).
+    ///
+    /// # Errors
+    /// As [`SecretKey::from_bytes`], and `ERR_KEY_INVALID` for a text in braces with a `"kty"`
+    /// inside. That is a JWK left unparsed (read from an environment variable or a file, say): used
+    /// as a secret, every token would fail its signature check with nothing to say why.
     pub fn from_secret(secret: impl Into<Vec<u8>>) -> Result<Self> {
         let secret = secret.into();
         if looks_like_jwk_text(&secret) {
@@ -193,10 +199,13 @@ impl SecretKey {
         SecretKey::from_bytes(secret)
     }
 
-    /// A key from an `oct` JWK. Errors: `ERR_JWK_INVALID` for a malformed JWK,
-    /// `ERR_KEY_INVALID` for a JWK of another key type, a `use` other than `sig`, or a secret
-    /// that is empty, all zero bytes or longer than [`MAX_SECRET_LEN`], and
-    /// `ERR_JOSE_NOT_SUPPORTED` for an `alg` this library does not implement.
+    /// A key from an `oct` JWK.
+    ///
+    /// # Errors
+    /// `ERR_JWK_INVALID` for a malformed JWK, `ERR_KEY_INVALID` for a JWK of another key type, a
+    /// `use` other than `sig`, or a secret that is empty, all zero bytes or longer than
+    /// [`MAX_SECRET_LEN`], and `ERR_JOSE_NOT_SUPPORTED` for an `alg` this library does not
+    /// implement.
     pub fn from_jwk(jwk: &Jwk) -> Result<Self> {
         let kty = jwk.kty.as_deref().ok_or_else(|| jwk_invalid("the JWK has no \"kty\""))?;
         match kty {

@@ -50,8 +50,11 @@ impl NumberText {
 pub struct HeaderParams(Vec<(String, String)>);
 
 impl HeaderParams {
-    /// Reads a JSON object such as `{"typ":"JWT","kid":"k1"}`. Errors: `ERR_OPTIONS_INVALID` for
-    /// anything else (text that is not JSON, another type, a name given twice).
+    /// Reads a JSON object such as `{"typ":"JWT","kid":"k1"}`.
+    ///
+    /// # Errors
+    /// `ERR_OPTIONS_INVALID` for anything else (text that is not JSON, another type, a name given
+    /// twice).
     pub fn from_json(text: &str) -> Result<Self> {
         let members = Members::parse(text).map_err(|_| options_invalid("the header parameters must be one JSON object with distinct names"))?;
         Ok(HeaderParams::from_members(&members))
@@ -102,7 +105,10 @@ impl SignOptions {
         "alg", "header", "issuedAt", "expirationTime", "notBefore", "issuer", "subject", "audience", "jti", CURRENT_DATE,
     ];
 
-    /// Reads options from a JSON object. Errors: `ERR_OPTIONS_INVALID`.
+    /// Reads options from a JSON object.
+    ///
+    /// # Errors
+    /// `ERR_OPTIONS_INVALID`.
     pub fn from_json(text: &str) -> Result<Self> {
         let object = OptionObject::parse(text, ErrorCode::OptionsInvalid)?;
         let mut options = SignOptions::default();
@@ -167,12 +173,14 @@ fn time_input(name: &str, raw: Raw<'_>, flags: Flags) -> Result<TimeInput> {
     })
 }
 
-/// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`. When the options
-/// set no claim, the text is signed exactly as given (JavaScript callers pass `JSON.stringify`
-/// output); otherwise the object is written anew, see `claims_json`.
-/// Errors: `ERR_JWT_INVALID` (payload not an object), `ERR_OPTIONS_INVALID`,
-/// `ERR_JOSE_NOT_SUPPORTED` (algorithm), `ERR_KEY_INVALID` (key unfit for the algorithm),
-/// `ERR_JWT_CLAIM_VALIDATION_FAILED` (an `exp`, `nbf` or `iat` that is not a finite number).
+/// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`. When the options set
+/// no claim, the text is signed exactly as given (JavaScript callers pass `JSON.stringify` output);
+/// otherwise the object is written anew, see `claims_json`.
+///
+/// # Errors
+/// `ERR_JWT_INVALID` (payload not an object), `ERR_OPTIONS_INVALID`, `ERR_JOSE_NOT_SUPPORTED`
+/// (algorithm), `ERR_KEY_INVALID` (key unfit for the algorithm), `ERR_JWT_CLAIM_VALIDATION_FAILED`
+/// (an `exp`, `nbf` or `iat` that is not a finite number).
 pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: UnixTime) -> Result<String> {
     let alg = choose_algorithm(key, options)?;
     key.check_fits(alg, KeyOperation::Sign)?;

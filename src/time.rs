@@ -44,7 +44,10 @@ pub enum Duration {
 pub const DURATION_EXPECTED: &str = "a number of seconds or a duration string such as \"30s\" or \"5 min\"";
 
 impl Duration {
-    /// The signed number of seconds. Errors: `ERR_OPTIONS_INVALID` naming `option`.
+    /// The signed number of seconds.
+    ///
+    /// # Errors
+    /// `ERR_OPTIONS_INVALID` naming `option`.
     pub fn to_secs(&self, option: &str) -> Result<f64> {
         let secs = match self {
             Duration::Seconds(secs) => Some(*secs),
@@ -54,7 +57,10 @@ impl Duration {
             .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, format!("\"{option}\" must be {DURATION_EXPECTED}")))
     }
 
-    /// The number of seconds, which must not be negative. Errors: `ERR_OPTIONS_INVALID`.
+    /// The number of seconds, which must not be negative.
+    ///
+    /// # Errors
+    /// `ERR_OPTIONS_INVALID`.
     pub fn to_non_negative_secs(&self, option: &str) -> Result<f64> {
         let secs = self.to_secs(option)?;
         if secs < 0.0 {

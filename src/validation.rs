@@ -19,7 +19,10 @@ pub enum OneOrMany {
 }
 
 impl OneOrMany {
-    /// The values as a non-empty list of non-empty strings. Errors: `ERR_OPTIONS_INVALID`.
+    /// The values as a non-empty list of non-empty strings.
+    ///
+    /// # Errors
+    /// `ERR_OPTIONS_INVALID`.
     pub fn to_list(&self, option: &str) -> Result<Vec<String>> {
         let list = match self {
             OneOrMany::One(one) => vec![one.clone()],
@@ -43,7 +46,10 @@ pub enum CacheOption {
 }
 
 impl CacheOption {
-    /// The number of entries. Errors: `ERR_OPTIONS_INVALID` out of range.
+    /// The number of entries.
+    ///
+    /// # Errors
+    /// `ERR_OPTIONS_INVALID` out of range.
     pub fn entries(self) -> Result<usize> {
         match self {
             CacheOption::DefaultSize => Ok(DEFAULT_CACHE_ENTRIES),
@@ -118,7 +124,9 @@ impl VerifyOptions {
     ];
 
     /// Reads options from a JSON object, e.g. `{"issuer":"me","clockTolerance":"30s"}`.
-    /// Errors: `ERR_OPTIONS_INVALID` for an unknown name or a value of the wrong type.
+    ///
+    /// # Errors
+    /// `ERR_OPTIONS_INVALID` for an unknown name or a value of the wrong type.
     pub fn from_json(text: &str) -> Result<Self> {
         let object = OptionObject::parse(text, ErrorCode::OptionsInvalid)?;
         let mut options = VerifyOptions::default();
@@ -193,7 +201,9 @@ impl Default for Validation {
 }
 
 impl Validation {
-    /// Checks and normalises the options of a one-shot verification. Errors:
+    /// Checks and normalises the options of a one-shot verification.
+    ///
+    /// # Errors
     /// `ERR_OPTIONS_INVALID` for a value out of range and for `cache` (only a prepared verifier
     /// keeps one), `ERR_JOSE_NOT_SUPPORTED` for an algorithm this library does not implement.
     pub fn new(options: &VerifyOptions) -> Result<Self> {
@@ -203,9 +213,11 @@ impl Validation {
         Validation::rules(options)
     }
 
-    /// Checks and normalises the options of a prepared verifier: the rules, and how many
-    /// verified tokens it keeps (`None`: no cache). Errors: as [`Validation::new`], with `cache`
-    /// allowed.
+    /// Checks and normalises the options of a prepared verifier: the rules, and how many verified
+    /// tokens it keeps (`None`: no cache).
+    ///
+    /// # Errors
+    /// As [`Validation::new`], with `cache` allowed.
     pub fn for_verifier(options: &VerifyOptions) -> Result<(Self, Option<usize>)> {
         let validation = Validation::rules(options)?;
         let cache_entries = options.cache.map(CacheOption::entries).transpose()?;
@@ -245,9 +257,12 @@ impl Validation {
         Ok(validation)
     }
 
-    /// The algorithm for a token's `alg`, if allowed. Errors: `ERR_JOSE_ALG_NOT_ALLOWED` when
-    /// the caller named the algorithms (or left out one this library implements, as a Rust caller
-    /// may by setting `algorithms` alone), else `ERR_JOSE_NOT_SUPPORTED` (unknown or `none`).
+    /// The algorithm for a token's `alg`, if allowed.
+    ///
+    /// # Errors
+    /// `ERR_JOSE_ALG_NOT_ALLOWED` when the caller named the algorithms (or left out one this
+    /// library implements, as a Rust caller may by setting `algorithms` alone), else
+    /// `ERR_JOSE_NOT_SUPPORTED` (unknown or `none`).
     pub fn allowed_algorithm(&self, alg: &str) -> Result<Algorithm> {
         let known = Algorithm::from_name(alg);
         match known {

@@ -68,8 +68,10 @@ impl Clone for Verifier {
 }
 
 impl Verifier {
-    /// Prepares a verifier without a cache. Errors: `ERR_KEY_INVALID` if the key cannot key an
-    /// HMAC.
+    /// Prepares a verifier without a cache.
+    ///
+    /// # Errors
+    /// `ERR_KEY_INVALID` if the key cannot key an HMAC.
     pub fn new(key: SecretKey, validation: Validation) -> Result<Self> {
         Verifier::with_cache(key, validation, None)
     }
@@ -77,7 +79,10 @@ impl Verifier {
     /// Prepares a verifier that keeps up to `cache_entries` successful verifications (none for
     /// `None`; see [`Validation::for_verifier`]). A token equal to a kept one, byte for byte, is
     /// answered from the cache after its time claims are judged again at the new `now`; failures
-    /// are never kept. Errors: `ERR_KEY_INVALID` if the key cannot key an HMAC.
+    /// are never kept.
+    ///
+    /// # Errors
+    /// `ERR_KEY_INVALID` if the key cannot key an HMAC.
     pub fn with_cache(key: SecretKey, validation: Validation, cache_entries: Option<usize>) -> Result<Self> {
         for alg in validation.algorithms.iter().filter(|alg| key.algorithm().is_none_or(|only| only == *alg)) {
             key.mac(alg)?;
@@ -99,7 +104,9 @@ impl Verifier {
     }
 
     /// Verifies `token` at `now`, with the same answer whether or not it comes from the cache.
-    /// Errors: every code but `ERR_OPTIONS_INVALID` and `ERR_JWK_INVALID`; see [`verify`].
+    ///
+    /// # Errors
+    /// Every code but `ERR_OPTIONS_INVALID` and `ERR_JWK_INVALID`; see [`verify`].
     pub fn verify(&self, token: &str, now: UnixTime) -> Result<Verified> {
         let Some(cache) = &self.cache else {
             return verify(token, &self.key, &self.validation, now);
@@ -119,10 +126,12 @@ impl Verifier {
     }
 }
 
-/// Verifies `token` once with `key` under `validation` at `now`, keying only the token's
-/// algorithm. Errors: `ERR_JWT_TOO_LONG`, `ERR_JWS_INVALID`, `ERR_JOSE_NOT_SUPPORTED`,
-/// `ERR_JOSE_ALG_NOT_ALLOWED`, `ERR_KEY_INVALID`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`,
-/// `ERR_JWT_INVALID`, `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`.
+/// Verifies `token` once with `key` under `validation` at `now`, keying only the token's algorithm.
+///
+/// # Errors
+/// `ERR_JWT_TOO_LONG`, `ERR_JWS_INVALID`, `ERR_JOSE_NOT_SUPPORTED`, `ERR_JOSE_ALG_NOT_ALLOWED`,
+/// `ERR_KEY_INVALID`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`, `ERR_JWT_INVALID`,
+/// `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`.
 pub fn verify(token: &str, key: &SecretKey, validation: &Validation, now: UnixTime) -> Result<Verified> {
     verify_in_full(token, key, validation, now).map(|(verified, _)| verified)
 }
