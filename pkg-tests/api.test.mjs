@@ -67,8 +67,11 @@ describe('exports', () => {
 describe('decode', () => {
   test('decodeJwt returns the claims without verifying', () => {
     const tampered = `${good.split('.').slice(0, 2).join('.')}.AAAA`;
-    assert.deepEqual(decodeJwt(tampered), decodeJwt(good));
-    assert.equal(decodeJwt(good).sub, 'ada');
+    // Expected: what was signed, read by Node from the payload segment (not by the package).
+    const signed = { sub: 'ada', iss: 'me', aud: 'api', exp: NOW_S + 60, iat: NOW_S };
+    assert.deepEqual(JSON.parse(Buffer.from(good.split('.')[1], 'base64url').toString('utf8')), signed);
+    assert.deepEqual(decodeJwt(good), signed);
+    assert.deepEqual(decodeJwt(tampered), signed);
   });
 
   test('decodeProtectedHeader returns the header', () => {
@@ -1060,8 +1063,11 @@ describe('errors', () => {
   test('JwtError can be constructed and checked like any Error', () => {
     const error = new JwtError('boom', { code: 'ERR_JWT_EXPIRED', claim: 'exp', reason: 'check_failed' });
     assert.ok(error instanceof Error);
-    assert.equal(error.code, 'ERR_JWT_EXPIRED');
-    assert.equal(error.claim, 'exp');
+    assert.ok(error instanceof JwtError);
+    assert.deepEqual([error.name, error.message, error.code, error.claim, error.reason], ['JwtError', 'boom', 'ERR_JWT_EXPIRED', 'exp', 'check_failed']);
+    assert.match(String(error), /^JwtError: boom$/);
+    const bare = new JwtError('plain', { code: 'ERR_JWS_INVALID' });
+    assert.deepEqual([bare.message, bare.code, Object.hasOwn(bare, 'claim'), Object.hasOwn(bare, 'reason')], ['plain', 'ERR_JWS_INVALID', false, false]);
   });
 });
 

@@ -6,7 +6,13 @@
 // global one), so tests that let time pass replace Date.now for their duration.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createVerifier, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
+import { importKeepingInstances, instances } from './instances.mjs';
+
+// The wasm instance the package makes is kept (instances.mjs), so that the control below can see
+// cache entries in its memory: without it, every test here passes with the cache switched off, a
+// hit never having been made.
+const { createVerifier, JwtError, jwtVerify, signJwt } = await importKeepingInstances();
+const memory = () => instances.at(-1).exports.memory.buffer.byteLength;
 
 const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
 const OTHER = 'another-secret-of-at-least-32-bytes!!';
@@ -38,6 +44,23 @@ function withClock(body) {
     Date.now = realNow;
   }
 }
+
+test('control: a cache keeps its entries (the wasm memory grows by them), a verifier without one does not', () => {
+  const count = 10_000;
+  const tokens = Array.from({ length: count }, (_, n) => signJwt({ sub: `user-${n}`, exp: NOW_S + 60 }, SECRET));
+  const plain = createVerifier(SECRET, { currentDate: NOW });
+  for (const t of tokens) plain.verify(t);
+  const before = memory();
+  for (const t of tokens) plain.verify(t);
+  assert.equal(memory(), before, 'a verifier without a cache grew the memory');
+  plain.free();
+  const cached = createVerifier(SECRET, { currentDate: NOW, cache: count });
+  for (const t of tokens) cached.verify(t);
+  const grown = memory() - before;
+  assert.ok(grown >= count * 64, `${count} cache entries grew the wasm memory by ${grown} bytes`);
+  for (const [n, t] of tokens.entries()) assert.equal(cached.verify(t).payload.sub, `user-${n}`);
+  cached.free();
+});
 
 describe('createVerifier cache: hits answer as full verifications', () => {
   test('a repeated token gets the full result, as a fresh object every call', () => {

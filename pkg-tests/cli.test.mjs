@@ -22,6 +22,12 @@ const SECRET_B64URL = Buffer.from(SECRET_BYTES).toString('base64url');
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
 const AT = ['--now', NOW.toISOString()];
+// On Linux (CI) no test here is skipped: /dev/full is always there, and npm test's setup installs
+// python3 if missing; elsewhere a test that needs one of them is skipped without it.
+const LINUX = process.platform === 'linux';
+
+/** A token segment's JSON as Node reads it (not the package under test, which the tool uses). */
+const segment = (jwt, index) => JSON.parse(Buffer.from(jwt.split('.')[index], 'base64url').toString('utf8'));
 
 const token = (claims, secret = SECRET, options = {}) => signJwt(claims, secret, { currentDate: NOW, ...options });
 const VALID = token({ sub: 'ada', iss: 'https://auth.example', aud: 'api', iat: NOW_S - 60, exp: NOW_S + 600 });
@@ -98,15 +104,15 @@ describe('decode', () => {
   test('prints the header and payload of a token given as an argument', () => {
     const result = run(['decode', VALID]);
     assert.equal(result.status, 0, result.stderr);
-    assert.ok(result.stdout.includes(`Header\n${JSON.stringify(decodeProtectedHeader(VALID), null, 2)}\n`));
-    assert.ok(result.stdout.includes(`Payload\n${JSON.stringify(decodeJwt(VALID), null, 2)}\n`));
+    assert.ok(result.stdout.includes(`Header\n${JSON.stringify(segment(VALID, 0), null, 2)}\n`), result.stdout);
+    assert.ok(result.stdout.includes(`Payload\n${JSON.stringify(segment(VALID, 1), null, 2)}\n`), result.stdout);
     assert.match(result.stdout, /Signature not checked/);
   });
 
   test('reads the token from standard input (with its trailing newline) and prints --json', () => {
     const result = run(['decode', '--json'], { input: `${VALID}\n` });
     assert.equal(result.status, 0, result.stderr);
-    assert.deepEqual(parseJson(result), { header: decodeProtectedHeader(VALID), payload: decodeJwt(VALID) });
+    assert.deepEqual(parseJson(result), { header: segment(VALID, 0), payload: segment(VALID, 1) });
   });
 
   test('jsonText (shared with the page) writes what JSON.stringify writes, at any depth', () => {
@@ -445,8 +451,11 @@ describe('inspect', () => {
   test('--json gives what its help lists, and nothing else', () => {
     const help = run(['inspect', '--help']).stdout;
     const listed = help.slice(help.indexOf('--json'), help.indexOf('--help')).replace(/\s+/g, ' ');
+    // The names the help lists: "One JSON object with a, b (what b is), c and d (...);".
+    const names = /One JSON object with (.*?);/.exec(listed)?.[1].replace(/ \([^)]*\)/g, '').split(/, | and /);
+    assert.ok(names && names.length > 1, listed);
     const out = parseJson(run(['inspect', VALID, '--json', ...AT]));
-    for (const name of Object.keys(out)) assert.match(listed, new RegExp(`\\b${name}\\b`), name);
+    assert.deepEqual(Object.keys(out), names);
   });
 });
 
@@ -795,7 +804,7 @@ describe('sign', () => {
     assert.match(emptyKey.stderr, /ERR_KEY_INVALID/);
   });
 
-  test('output that cannot be written is said on stderr with status 1, not a stack trace', { skip: !existsSync('/dev/full') && 'no /dev/full' }, () => {
+  test('output that cannot be written is said on stderr with status 1, not a stack trace', { skip: !LINUX && !existsSync('/dev/full') && 'no /dev/full' }, () => {
     const full = openSync('/dev/full', 'w');
     try {
       const result = spawnSync(process.execPath, [BIN, 'decode', VALID], { stdio: ['pipe', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
@@ -826,6 +835,15 @@ describe('as a user scripts it', () => {
     }
     assert.equal(input.status, 2);
     assert.equal(input.stderr, 'jwt-wasm: ERR_USAGE: standard input is longer than 4 MiB, more than any token, payload or secret\n');
+    // An endless input: only a read that stops at the cap can answer (and answer this).
+    const zero = openSync('/dev/zero', 'r');
+    let endless;
+    try {
+      endless = spawnSync(process.execPath, [BIN, 'decode'], { stdio: [zero, 'pipe', 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+    } finally {
+      closeSync(zero);
+    }
+    assert.deepEqual([endless.status, endless.stderr], [2, 'jwt-wasm: ERR_USAGE: standard input is longer than 4 MiB, more than any token, payload or secret\n']);
     const secret = run(['verify', VALID, '--secret-file', file]);
     assert.equal(secret.status, 2);
     assert.match(secret.stderr, /ERR_USAGE: the secret file is longer than 4 MiB/);
@@ -841,7 +859,7 @@ describe('as a user scripts it', () => {
     assert.deepEqual(decodeJwt(signed.stdout.trim()), { sub: 'dash' });
   });
 
-  test('a closed stderr does not change the status: the token is printed, the warning lost', { skip: spawnSync('python3', ['-c', '']).status !== 0 && 'no python3' }, () => {
+  test('a closed stderr does not change the status: the token is printed, the warning lost', { skip: !LINUX && spawnSync('python3', ['-c', '']).status !== 0 && 'no python3' }, () => {
     const script = [
       'import os,subprocess,sys',
       'r, w = os.pipe(); os.close(r)',
@@ -858,7 +876,7 @@ describe('as a user scripts it', () => {
     assert.deepEqual(jwtVerify(printed, 'short').payload, {});
   });
 
-  test('standard input left non-blocking by the caller is waited for, not refused (EAGAIN)', { skip: spawnSync('python3', ['-c', '']).status !== 0 && 'no python3' }, () => {
+  test('standard input left non-blocking by the caller is waited for, not refused (EAGAIN)', { skip: !LINUX && spawnSync('python3', ['-c', '']).status !== 0 && 'no python3' }, () => {
     const script = 'import os,fcntl,subprocess,sys; fcntl.fcntl(0, fcntl.F_SETFL, os.O_NONBLOCK); sys.exit(subprocess.run(sys.argv[1:]).returncode)';
     const result = spawnSync('sh', ['-c', `(sleep 0.5; printf '%s' "$T") | python3 -c '${script}' "${process.execPath}" "${BIN}" decode --json`], {
       env: { PATH: process.env.PATH, T: VALID },
@@ -1010,7 +1028,7 @@ describe('as an installed package', () => {
     const bin = join(appDir, 'node_modules/.bin/jwt-wasm');
     const decoded = spawnSync(bin, ['decode', '--json', VALID], { encoding: 'utf8', timeout: 30_000 });
     assert.equal(decoded.status, 0, decoded.stderr);
-    assert.deepEqual(JSON.parse(decoded.stdout).payload, decodeJwt(VALID));
+    assert.deepEqual(JSON.parse(decoded.stdout).payload, segment(VALID, 1));
 
     const npx = spawnSync('npx', ['--offline', '--no', 'jwt-wasm', 'inspect', VALID, ...AT], { cwd: appDir, encoding: 'utf8', timeout: 60_000 });
     assert.equal(npx.status, 0, npx.stdout + npx.stderr);

@@ -101,10 +101,15 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
       '`issuer`': [['`issuer`', '`allowedIss`'], () => {
         const token = hs256({ iss: 'me' });
         assert.ok(ok(outcomes(token, { jsonwebtoken: { issuer: 'me' }, fastJwt: { allowedIss: 'me' }, jwtWasm: { issuer: 'me' } })));
+        // And each refuses another issuer's token with it.
+        const other = outcomes(token, { jsonwebtoken: { issuer: 'you' }, fastJwt: { allowedIss: 'you' }, jwtWasm: { issuer: 'you' } });
+        assert.deepEqual([other.jsonwebtoken.name, other.fastJwt.code, other.jwtWasm.code, other.jwtWasm.claim], ['JsonWebTokenError', 'FAST_JWT_INVALID_CLAIM_VALUE', 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'iss']);
       }],
       '`subject`': [['`subject`', '`allowedSub`'], () => {
         const token = hs256({ sub: 'me' });
         assert.ok(ok(outcomes(token, { jsonwebtoken: { subject: 'me' }, fastJwt: { allowedSub: 'me' }, jwtWasm: { subject: 'me' } })));
+        const other = outcomes(token, { jsonwebtoken: { subject: 'you' }, fastJwt: { allowedSub: 'you' }, jwtWasm: { subject: 'you' } });
+        assert.deepEqual([other.jsonwebtoken.name, other.fastJwt.code, other.jwtWasm.code, other.jwtWasm.claim], ['JsonWebTokenError', 'FAST_JWT_INVALID_CLAIM_VALUE', 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'sub']);
       }],
       "`clockTolerance` (seconds, or `'30s'`)": [['`clockTolerance` (seconds)', '`clockTolerance` (milliseconds)'], () => {
         assert.ok(ok(outcomes(expiredFiveSecondsAgo, { jsonwebtoken: { clockTolerance: 10 }, fastJwt: { clockTolerance: 10_000 }, jwtWasm: { clockTolerance: 10 } })));

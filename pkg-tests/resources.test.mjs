@@ -13,24 +13,15 @@
 // - options read for one-shot calls are let go once later calls read other options (the entry
 //   reads them into arrays it keeps, js/errors.js), as the JS heap shows.
 //
-// How the memory is observed without a test hook in the package: node:test runs each file in its
-// own process, so this file wraps WebAssembly.Instance before importing 'jwt-wasm' and keeps the
-// one instance the package creates; its `exports.memory` is the memory every call uses.
+// How the memory is observed without a test hook in the package: see instances.mjs.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { importKeepingInstances, instances } from './instances.mjs';
 
-const instances = [];
-const OriginalInstance = WebAssembly.Instance;
-WebAssembly.Instance = function Instance(module, imports) {
-  const instance = new OriginalInstance(module, imports);
-  instances.push(instance);
-  return instance;
-};
-const { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, signJwt } = await import('jwt-wasm');
-WebAssembly.Instance = OriginalInstance;
+const { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, signJwt } = await importKeepingInstances();
 
 const MAX_VERIFIES = Number(process.env.RESOURCE_VERIFIES ?? 1_000_000);
 const MAX_SECONDS = Number(process.env.RESOURCE_SECONDS ?? 30);

@@ -5,6 +5,12 @@ import { describe, test } from 'node:test';
 import { createVerifier, expiryInfo, isExpired, jwtVerify } from 'jwt-wasm';
 import { expiryOutcome, keyOf, optionsAt, outcome, vectors } from './vectors.mjs';
 
+test('the vector file holds verify and expiry cases', () => {
+  assert.ok(vectors.verify.length > 0, 'no verify vectors');
+  assert.ok(vectors.expiry.length > 0, 'no expiry vectors');
+  assert.ok(vectors.verify.some((c) => c.expect.code === undefined) && vectors.verify.some((c) => c.expect.code !== undefined), 'verify vectors of both outcomes');
+});
+
 describe('verify vectors', () => {
   for (const testCase of vectors.verify) {
     test(testCase.name, () => {

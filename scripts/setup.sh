@@ -81,10 +81,16 @@ for release in $NODE_RELEASES; do
   "$target/bin/node" --version >/dev/null
 done
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian chromium and chromium-driver"
+# python3: two command-line tool tests use it to hand the tool a closed stderr and a non-blocking
+# standard input, which Node cannot set up for a child.
+missing=""
+[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing=" chromium chromium-driver"
+command -v python3 >/dev/null || missing="$missing python3"
+if [ -n "$missing" ]; then
+  say "installing Debian packages:$missing"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
+  # shellcheck disable=SC2086 # a list of package names
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q $missing
 fi
 say "ready"
