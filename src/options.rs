@@ -268,4 +268,16 @@ mod tests {
         assert!(e.message().contains("\"k\""));
         assert_eq!(OptionObject::parse("[]", ErrorCode::OptionsInvalid).err().map(|e| e.code()), Some(ErrorCode::OptionsInvalid));
     }
+
+    #[test]
+    fn an_unreadable_object_is_named_as_a_jwk_or_as_the_options() {
+        for text in [r#"{"kid":"\ud800"}"#, "[]", r#"{"k":"a","k":"b"}"#] {
+            let jwk = OptionObject::parse(text, ErrorCode::JwkInvalid).err().unwrap();
+            assert_eq!(jwk.code(), ErrorCode::JwkInvalid, "{text}");
+            assert!(jwk.message().starts_with("the JWK holds a string with a lone UTF-16 surrogate"), "{text}: {}", jwk.message());
+            let options = OptionObject::parse(text, ErrorCode::OptionsInvalid).err().unwrap();
+            assert_eq!(options.code(), ErrorCode::OptionsInvalid, "{text}");
+            assert!(options.message().starts_with("the options hold a string with a lone UTF-16 surrogate"), "{text}: {}", options.message());
+        }
+    }
 }

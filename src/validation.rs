@@ -330,6 +330,18 @@ mod tests {
     }
 
     #[test]
+    fn an_unsecured_token_is_said_as_such_and_only_alg_none_is() {
+        let v = Validation::new(&VerifyOptions::default()).unwrap();
+        let none = v.allowed_algorithm("none").unwrap_err();
+        assert_eq!((none.code(), none.message()), (ErrorCode::NotSupported, "the token is unsecured (\"alg\": \"none\"), which is never accepted"));
+        for other in ["RS256", "None", "NONE", "none ", ""] {
+            let error = v.allowed_algorithm(other).unwrap_err();
+            assert_eq!(error.code(), ErrorCode::NotSupported, "{other:?}");
+            assert!(error.message().starts_with("the token's \"alg\" is not supported ("), "{other:?}: {}", error.message());
+        }
+    }
+
+    #[test]
     fn named_algorithms_are_an_allowlist() {
         let v = Validation::new(&options(r#"{"algorithms":["HS512"]}"#)).unwrap();
         assert_eq!(v.allowed_algorithm("HS512").unwrap(), Algorithm::HS512);
