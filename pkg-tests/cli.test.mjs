@@ -851,6 +851,13 @@ describe('as a user scripts it', () => {
     assert.match(run(['decode'], { input: `${VALID}${'A'.repeat(70_000)}` }).stderr, /ERR_JWT_TOO_LONG/);
   });
 
+  test('standard input of exactly 4 MiB is read; one byte more is refused', () => {
+    const padded = (bytes) => `${VALID}${' '.repeat(bytes - VALID.length)}`;
+    assert.equal(parseJson(run(['decode', '--json'], { input: padded(4 * 1024 * 1024) })).payload.sub, 'ada');
+    const over = run(['decode'], { input: padded(4 * 1024 * 1024 + 1) });
+    assert.deepEqual([over.status, over.stderr], [2, 'jwt-wasm: ERR_USAGE: standard input is longer than 4 MiB, more than any token, payload or secret\n']);
+  });
+
   test('"-" is standard input, for every command', () => {
     assert.equal(parseJson(run(['decode', '-', '--json'], { input: VALID })).payload.sub, 'ada');
     assert.equal(run(['inspect', '-', ...AT], { input: VALID }).status, 0);
@@ -948,6 +955,52 @@ describe('as a user scripts it', () => {
     assert.equal(run(['sign', '{}', '--exp=-5m', ...AT], { env }).status, 0);
   });
 
+  test('an unknown option is named by at most 40 characters after its dashes', () => {
+    const forty = `--${'a'.repeat(40)}`;
+    assert.equal(run(['decode', VALID, forty]).stderr, `jwt-wasm: ERR_USAGE: unknown option ${forty} (see "jwt-wasm decode --help")\n`);
+    assert.equal(run(['decode', VALID, `${forty}a`]).stderr, `jwt-wasm: ERR_USAGE: unknown option ${forty}... (see "jwt-wasm decode --help")\n`);
+  });
+
+  test('each option of the other command, or jose\'s name for it, is said with the one meant', () => {
+    const meant = {
+      verify: { '--iss': '--issuer', '--aud': '--audience', '--sub': '--subject', '--clock-skew': '--clock-tolerance' },
+      sign: { '--issuer': '--iss', '--audience': '--aud', '--subject': '--sub', '--expires-in': '--exp', '--expiration': '--exp', '--not-before': '--nbf' },
+      inspect: { '--clock-skew': '--clock-tolerance' },
+    };
+    for (const [command, pairs] of Object.entries(meant)) {
+      for (const [given, flag] of Object.entries(pairs)) {
+        const result = run([command, command === 'sign' ? '{}' : VALID, given, '5m'], { env });
+        assert.equal(result.status, 2, `${command} ${given}`);
+        assert.equal(result.stderr, `jwt-wasm: ERR_USAGE: unknown option ${given} (did you mean ${flag}?) (see "jwt-wasm ${command} --help")\n`);
+      }
+    }
+  });
+
+  test('help names only commands: a name every object has is an unknown command too', () => {
+    for (const topic of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const result = run(['help', topic]);
+      assert.deepEqual([result.status, result.stdout, result.stderr], [2, '', 'jwt-wasm: ERR_USAGE: unknown command (commands: decode, inspect, verify, sign)\n'], topic);
+    }
+  });
+
+  test('seconds from 1e11 on are refused as milliseconds; 1e11 - 1 is a time', () => {
+    const refused = run(['sign', '{}', '--exp', '100000000000', ...AT], { env });
+    assert.deepEqual([refused.status, refused.stderr], [2, 'jwt-wasm: ERR_USAGE: --exp 100000000000 is past the year 5000: --exp takes seconds since the epoch, not milliseconds\n']);
+    const signed = run(['sign', '{}', '--exp', '99999999999', '--no-iat', ...AT], { env });
+    assert.equal(signed.status, 0, signed.stderr);
+    assert.deepEqual(decodeJwt(signed.stdout.trim()), { exp: 99_999_999_999 });
+  });
+
+  test('a date --exp or --nbf cannot read says a duration is taken too; --now, which takes none, does not', () => {
+    const forms = '(2026-03-01, 2026-03-01T12:00:00Z, 2026-03-01 12:00+02:00) or seconds since the epoch';
+    for (const flag of ['--exp', '--nbf']) {
+      const result = run(['sign', '{}', flag, '2026-13-01', ...AT], { env });
+      assert.deepEqual([result.status, result.stderr], [2, `jwt-wasm: ERR_USAGE: ${flag} must be an ISO 8601 date or date-time ${forms}, or a duration such as 15m\n`]);
+    }
+    const now = run(['inspect', VALID, '--now', '2026-13-01']);
+    assert.deepEqual([now.status, now.stderr], [2, `jwt-wasm: ERR_USAGE: --now must be an ISO 8601 date or date-time ${forms}\n`]);
+  });
+
   test('--exp and --nbf take ISO dates; --max-token-length is verify\'s', () => {
     const signed = run(['sign', '{}', '--exp', '2026-03-02', '--nbf', '2026-03-01T11:00:00Z', '--no-iat', ...AT], { env });
     assert.equal(signed.status, 0, signed.stderr);
@@ -1004,6 +1057,22 @@ describe('as a user scripts it', () => {
     assert.deepEqual(warned(['{}', '--secret', '{"kty":"oct","k":"c2VjcmV0"}', '--secret-encoding', 'jwk']),
       ['the secret is 6 bytes; RFC 7518 asks for at least 32 for HS256 (random bytes)']);
     assert.deepEqual(warned(['{}']), []);
+  });
+
+  test('sign warns at the edges: nbf equal to exp, and a JWK secret a byte short (its k rounded down)', () => {
+    const warnings = (args) => {
+      const result = run(['sign', '{}', '--no-iat', ...args, ...AT], { env });
+      assert.equal(result.status, 0, result.stderr);
+      return result.stderr;
+    };
+    const never = 'jwt-wasm: warning: the token is never valid: its nbf is not before its exp\n';
+    assert.equal(warnings(['--exp', String(NOW_S + 3600), '--nbf', String(NOW_S + 3600)]), never);
+    assert.equal(warnings(['--exp', String(NOW_S + 3600), '--nbf', String(NOW_S + 3599)]), '');
+    // 42 characters of k are 31 bytes (not 31.5 rounded up to 32); 43 are 32.
+    const jwk = (bytes) => JSON.stringify({ kty: 'oct', k: Buffer.alloc(bytes, 7).toString('base64url') });
+    assert.equal(warnings(['--secret', jwk(31), '--secret-encoding', 'jwk']),
+      'jwt-wasm: warning: the secret is 31 bytes; RFC 7518 asks for at least 32 for HS256 (random bytes)\n');
+    assert.equal(warnings(['--secret', jwk(32), '--secret-encoding', 'jwk']), '');
   });
 });
 
