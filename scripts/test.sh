@@ -12,7 +12,8 @@ bash scripts/setup.sh
 
 step "cargo clippy (panic-free policy)"
 cargo clippy --all-targets -- -D warnings
-cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+# --all-targets: the wasm-only tests (the SIMD code's, tests/wasm.rs) are linted too.
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 # The core alone in a wasm32 build (default features off: no binding, no allocator).
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 

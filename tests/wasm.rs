@@ -145,7 +145,20 @@ fn connect_fails_closed_on_hooks_it_cannot_read_and_registers_nothing() {
     Reflect::set(&handler, &"get".into(), &Function::new_no_args("throw new RangeError('out of stack')")).unwrap();
     let unreadable: JsValue = Proxy::new(&Object::new(), &handler).into();
     let incomplete: JsValue = Object::new().into();
-    for (convert, results, class) in [(&unreadable, &incomplete, "RangeError"), (&incomplete, &unreadable, "TypeError"), (&incomplete, &incomplete, "TypeError")] {
+    // A convert with all of its methods, so that the results hooks are read too (with an
+    // incomplete convert, connect refuses before it reads them).
+    let complete: JsValue = Object::new().into();
+    for name in ["options", "key", "claims"] {
+        Reflect::set(&complete, &name.into(), &Function::new_no_args("")).unwrap();
+    }
+    let cases = [
+        (&unreadable, &incomplete, "RangeError"),
+        (&incomplete, &unreadable, "TypeError"),
+        (&incomplete, &incomplete, "TypeError"),
+        (&complete, &unreadable, "RangeError"),
+        (&complete, &incomplete, "TypeError"),
+    ];
+    for (convert, results, class) in cases {
         let error = connect(bogus_class(), convert.clone(), JsValue::NULL, results.clone()).unwrap_err();
         assert_eq!(Reflect::get(&error, &"name".into()).unwrap(), class);
     }
