@@ -61,6 +61,10 @@ before(async () => {
     packageJson: { name: 'consumer', private: true, type: 'module' },
   });
   vectors = writeVectorsModule(join(app, 'runtimes/vectors.js'), { differential });
+  // The count each run must reach comes from this file, so a file that lost its cases would be
+  // checked by no run and pass every one (as in tests/common/mod.rs).
+  assert.ok(vectors.verify.length >= 50, `the vector file lost verify cases (${vectors.verify.length})`);
+  assert.ok(vectors.expiry.length >= 9, `the vector file lost expiry cases (${vectors.expiry.length})`);
   // Deno: resolve npm packages from the project's node_modules (no registry).
   writeFileSync(join(app, 'deno.json'), `${JSON.stringify({ nodeModulesDir: 'manual' })}\n`);
 }, LIMIT);

@@ -16,7 +16,10 @@ export function outcome(call) {
   }
 }
 
+/** A failure in the vector file's terms; one that is not the package's JwtError (an entry that did
+ * not connect its hooks throws plain Errors with the right codes) never matches an expectation. */
 export function thrown(error) {
+  if (!(error instanceof Error) || error.name !== 'JwtError') return { notAJwtError: String(error) };
   const out = { code: error.code };
   if (error.claim !== undefined) out.claim = error.claim;
   if (error.reason !== undefined) out.reason = error.reason;

@@ -1,25 +1,37 @@
 // A strict TypeScript consumer: must type-check with no `any` leaking from the package.
 import {
   type Algorithm,
+  type ClaimFailureReason,
   createVerifier,
   decodeJwt,
   decodeProtectedHeader,
   errorCodes,
+  type ExpiryInfo,
   expiryInfo,
   isExpired,
   JwtError,
   type JwtErrorCode,
+  type JWTHeaderParameters,
   type JWTPayload,
+  type ProtectedHeaderParameters,
   type RegisteredClaims,
   jwtVerify,
   type JWTVerifyOptions,
+  type JWTVerifyResult,
   SignJWT,
   signJwt,
   type SignJWTOptions,
   type SignOptions,
+  type Verifier,
   type VerifierOptions,
   type VerifyOptions,
 } from 'jwt-wasm';
+
+// `exact<typeof value, T>(true)` compiles only if the value's type is T itself. An assignment
+// (`const x: T = value`) compiles too when the type is `any`, or narrower than T (a `| null`
+// dropped), so each result type is checked here as well as assigned.
+type Exact<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+declare function exact<A, B>(same: Exact<A, B>): void;
 
 interface AppClaims {
   scope: string;
@@ -30,9 +42,20 @@ const { payload, protectedHeader } = jwtVerify<AppClaims>('t', 'secret', options
 const scope: string = payload.scope;
 const exp: number | undefined = payload.exp;
 const alg: Algorithm = protectedHeader.alg;
+exact<typeof payload, AppClaims & JWTPayload>(true);
+exact<typeof payload.scope, string>(true);
+exact<typeof payload.exp, number | undefined>(true);
+exact<typeof payload.sub, string | undefined>(true);
+exact<typeof payload.aud, string | string[] | undefined>(true);
+exact<typeof protectedHeader, JWTHeaderParameters>(true);
+exact<typeof protectedHeader.alg, Algorithm>(true);
 
 const verifier = createVerifier(new Uint8Array(32), { audience: ['a', 'b'] });
 const sub: string | undefined = verifier.verify('t').payload.sub;
+const verified = verifier.verify('t');
+exact<typeof verifier, Verifier>(true);
+exact<typeof verified, JWTVerifyResult<JWTPayload>>(true);
+exact<typeof verified.payload.sub, string | undefined>(true);
 const cachedOptions: VerifierOptions = { ...options, cache: 5000 };
 const cached = createVerifier('secret', cachedOptions);
 createVerifier('secret', { cache: true }).free();
@@ -46,9 +69,23 @@ const expired: boolean = isExpired('t');
 const when: Date | null = expiryInfo('t').expiresAt;
 const claims = decodeJwt('t');
 const iss: string | undefined = claims.iss;
+exact<typeof claims, JWTPayload>(true);
+exact<typeof claims.iss, string | undefined>(true);
+exact<ReturnType<typeof decodeProtectedHeader>, ProtectedHeaderParameters>(true);
+exact<ReturnType<typeof isExpired>, boolean>(true);
+exact<ReturnType<typeof expiryInfo>, ExpiryInfo>(true);
+exact<ExpiryInfo, {
+  expiresAt: Date | null; issuedAt: Date | null; notBefore: Date | null; expired: boolean; notYetValid: boolean; secondsLeft: number | null;
+}>(true);
+exact<ReturnType<typeof errorCodes>, JwtErrorCode[]>(true);
 
 const token: string = signJwt({ sub: 'a' }, { kty: 'oct', k: 'c2VjcmV0' }, { alg: 'HS512', expirationTime: '1h' });
 const built: string = new SignJWT({ scope: 'x' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign('k');
+const chain = new SignJWT({ scope: 'x' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('me').setSubject('a').setAudience('b')
+  .setJti('j').setIssuedAt().setExpirationTime('2h').setNotBefore(0);
+exact<typeof chain, SignJWT<{ scope: string }>>(true);
+exact<ReturnType<typeof chain.sign>, string>(true);
+exact<ReturnType<typeof signJwt>, string>(true);
 
 try {
   jwtVerify(token, 'k');
@@ -56,6 +93,8 @@ try {
   if (error instanceof JwtError) {
     const code: JwtErrorCode = error.code;
     const claim: string | undefined = error.claim;
+    // @ts-expect-error: a JwtError's code is read-only
+    error.code = 'ERR_JWT_EXPIRED';
     switch (code) {
       case 'ERR_JWT_EXPIRED':
       case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
@@ -67,6 +106,11 @@ try {
   }
 }
 const codes: JwtErrorCode[] = errorCodes();
+exact<JwtError['code'], JwtErrorCode>(true);
+exact<JwtError['claim'], string | undefined>(true);
+exact<JwtError['reason'], ClaimFailureReason | undefined>(true);
+exact<ClaimFailureReason, 'missing' | 'invalid' | 'check_failed'>(true);
+exact<JwtError['name'], 'JwtError'>(true);
 
 // An option left undefined takes its default: allowed under exactOptionalPropertyTypes too.
 declare const fromEnv: string | undefined;
@@ -157,8 +201,11 @@ new SignJWT({}).sign('k', verifyOnly);
 jwtVerify('t', 'k', signOptions);
 // @ts-expect-error: nor a verifier's
 createVerifier('k', signOptions);
+// Names only verification takes (an object declared apart, so no excess property check): a
+// VerifierOptions object would fail on its issuer's type (string[]) whether or not they are refused.
+const toleranceOnly = { clockTolerance: 5, currentDate: new Date() };
 // @ts-expect-error: nor the other way round
-signJwt({}, 'k', verifyOnly);
+signJwt({}, 'k', toleranceOnly);
 
 // jose-style code: a payload whose type is a type parameter, a JWK declared apart (its kty
 // widened to string), jose's name for the options, a JwtError made without details.
@@ -245,6 +292,42 @@ jwtVerify('t', 'k', { algorithms: ['none'] });
 jwtVerify('t', 'k', { cache: true });
 // @ts-expect-error: cache is a boolean or a number of entries
 createVerifier('k', { cache: '1000' });
+// @ts-expect-error: issuer is a string or strings
+jwtVerify('t', 'k', { issuer: 42 });
+// @ts-expect-error: audience too
+jwtVerify('t', 'k', { audience: [42] });
+// @ts-expect-error: subject is one string
+jwtVerify('t', 'k', { subject: ['a'] });
+// @ts-expect-error: typ is a string
+jwtVerify('t', 'k', { typ: 1 });
+// @ts-expect-error: maxTokenAge is a duration
+jwtVerify('t', 'k', { maxTokenAge: true });
+// @ts-expect-error: currentDate is a Date
+jwtVerify('t', 'k', { currentDate: 1767225600 });
+// @ts-expect-error: requiredClaims is a list of names
+jwtVerify('t', 'k', { requiredClaims: 'exp' });
+// @ts-expect-error: crit maps names to booleans
+jwtVerify('t', 'k', { crit: { b64: 'yes' } });
+// @ts-expect-error: maxTokenLength is a number of bytes
+jwtVerify('t', 'k', { maxTokenLength: '64k' });
+// @ts-expect-error: isExpired's clockTolerance is a duration too
+isExpired('t', { clockTolerance: true });
+// @ts-expect-error: and expiryInfo's currentDate a Date
+expiryInfo('t', { currentDate: 'now' });
+// @ts-expect-error: signJwt's alg is one of this build's
+signJwt({}, 'k', { alg: 'RS256' });
+// @ts-expect-error: issuedAt is a time or a boolean
+signJwt({}, 'k', { issuedAt: null });
+// @ts-expect-error: notBefore is a time
+signJwt({}, 'k', { notBefore: true });
+// @ts-expect-error: a signed issuer is one string
+signJwt({}, 'k', { issuer: ['a'] });
+// @ts-expect-error: the header's typ is a string
+signJwt({}, 'k', { header: { typ: 1 } });
+// @ts-expect-error: the builder's setters take what signJwt's options take
+new SignJWT({}).setIssuer(42);
+// @ts-expect-error: and its times are times
+new SignJWT({}).setExpirationTime(true);
 // @ts-expect-error: not a valid code
 const wrong: JwtErrorCode = 'ERR_NOPE';
 // @ts-expect-error: sign() takes currentDate only
@@ -256,4 +339,4 @@ new SignJWT({}).sign('k').catch(() => {});
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
-void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare, issueExplicit, forJose, decodedForJose];
+void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare, issueExplicit, forJose, decodedForJose, verified, chain];
