@@ -237,7 +237,8 @@ const secondsOrDuration = (text) => (SECONDS.test(text) ? Number(text) : text);
  * (after `T`, `t` or a space), in UTC (`Z`, `z`), at an offset (`+02:00`, `+0200`) or without
  * either (local time). Anything else (`Date`'s guesses at other formats) is refused. */
 const ISO_8601 = /^\d{4}-\d{2}(-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?)?$/;
-/** Seconds from this many on are milliseconds given by mistake: they are past the year 5000. */
+/** Seconds from this many on (the year 5138) are milliseconds given by mistake, as those of any
+ * date since March 1973 are. */
 const MILLISECONDS_LIKELY = 1e11;
 
 /** Seconds since the epoch as `flag` was given them; undefined for text that is not a number.
