@@ -165,6 +165,71 @@ describe('hostile values', () => {
     stillWorks();
   });
 
+  test('a failure whose JwtError cannot be made for want of stack throws the RangeError, at every depth near the limit', () => {
+    // The test above calls at wherever the stack happened to run out; this one calls at each of
+    // 600 depths below the limit, each shifted by 0 to 15 unused arguments (a stack slot each), so
+    // that some call runs out exactly while its failure is made: a plain Error with a code, thrown
+    // in place of the RangeError, went unseen above. A fresh process, as once the glue is
+    // optimised such calls run out before they reach it.
+    const script = `
+      import { decodeJwt, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
+      const SECRET = 'hostile-values-secret-of-32-bytes!!';
+      const good = signJwt({ sub: 'ada', iss: 'evil' }, SECRET);
+      const pads = Array.from({ length: 16 }, (_, n) => new Array(n).fill(0));
+      // One recursion both measures the limit (target Infinity) and calls at a depth, so that its
+      // frames are the same size either way; measured again every 50 depths, as frames shrink
+      // once the engine optimises the function.
+      const probe = { target: Infinity, reached: 0, call: undefined, pad: pads[0], seen: undefined };
+      const at = (depth) => {
+        if (depth < probe.target) {
+          probe.reached = depth;
+          try { at(depth + 1); } catch {}
+          return;
+        }
+        const { seen } = probe;
+        try {
+          const result = Reflect.apply(probe.call, undefined, probe.pad);
+          if (result instanceof Error) { seen.stray += 1; seen.example = result; }
+        } catch (error) {
+          if (error instanceof JwtError) seen.jwtError += 1;
+          else if (error instanceof RangeError) seen.rangeError += 1;
+          else { seen.stray += 1; seen.example = error; }
+        }
+      };
+      const limit = () => {
+        probe.target = Infinity;
+        at(0);
+        return probe.reached;
+      };
+      for (let warm = 0; warm < 5; warm += 1) limit();
+      const all = [];
+      for (const call of [() => decodeJwt('not a token'), () => jwtVerify(good, SECRET, { issuer: 'nope' })]) {
+        // (Counted and kept without a call, which could itself run out of stack this deep.)
+        const seen = { jwtError: 0, rangeError: 0, stray: 0, example: '' };
+        Object.assign(probe, { call, seen });
+        let top = limit();
+        for (let back = 0; back < 600; back += 1) {
+          if (back % 50 === 0) top = limit();
+          for (const pad of pads) {
+            probe.pad = pad;
+            probe.target = top - back;
+            at(0);
+          }
+        }
+        if (seen.example) seen.example = \`\${seen.example.name} \${seen.example.code}: \${seen.example.message}\`;
+        all.push(seen);
+      }
+      decodeJwt(good);
+      console.log(JSON.stringify(all));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(child.status, 0, child.stderr);
+    for (const seen of JSON.parse(child.stdout)) {
+      assert.ok(seen.jwtError > 0 && seen.rangeError > 0, JSON.stringify(seen));
+      assert.equal(seen.stray, 0, `${seen.stray} calls returned an Error or threw one neither a JwtError nor a RangeError, such as ${seen.example}`);
+    }
+  });
+
   test('after exceptions that unwind through wasm, the instance is replaced and Verifiers carry on', () => {
     // A clock that throws is the one exception the binding lets unwind (it reads Date.now with no
     // catch, on the hot path), so it stands in here for the JS stack running out, which does the
@@ -965,6 +1030,12 @@ describe('hostile values', () => {
     assert.equal(jwtVerify(good, foreign).payload.sub, 'ada');
     const mebibyte = 'k'.repeat(1 << 20);
     assert.equal(jwtVerify(signJwt({ sub: 'big' }, mebibyte), new TextEncoder().encode(mebibyte)).payload.sub, 'big');
+    // Its JWK is over 1 MiB of JSON text (k alone is 4/3 MiB) but within the JWK's 2 MiB: taken
+    // too, not judged by the secret's cap.
+    const bigJwk = { kty: 'oct', k: Buffer.from(mebibyte).toString('base64url') };
+    assert.ok(JSON.stringify(bigJwk).length > 1 << 20);
+    assert.equal(jwtVerify(signJwt({ sub: 'big' }, bigJwk), bigJwk).payload.sub, 'big');
+    assert.equal(createVerifier(bigJwk).verify(signJwt({ sub: 'big' }, mebibyte)).payload.sub, 'big');
     assert.equal(codeOf(() => jwtVerify(good, `${mebibyte}k`)), 'ERR_KEY_INVALID');
     assert.equal(codeOf(() => jwtVerify(good, new Uint8Array((1 << 20) + 1))), 'ERR_KEY_INVALID');
   });
