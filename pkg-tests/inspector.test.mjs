@@ -286,6 +286,9 @@ describe('token inspector page', () => {
     assert.equal(await text(page, '#status-label'), 'Malformed token');
     assert.equal(await text(page, '#status-detail'), 'Its error shows when typing pauses.');
     assert.equal(await text(page, '#payload-json'), '—');
+    // The claims table too: no claim of the token typed over is left in it.
+    assert.equal(await text(page, '#claims tr[data-claim="sub"] .claim-value'), '—', 'a claim of the token typed over');
+    assert.equal(await text(page, '#claims-clock'), '', 'the clock of the token typed over');
     assert.notEqual(await text(page, '#verify-title-text'), 'Signature verified');
     assert.equal(await page.isHidden('#token-error'), true);
     assert.equal(await page.getAttribute('#token', 'aria-invalid'), null);
@@ -341,6 +344,65 @@ describe('token inspector page', () => {
     // Pasted text (inserted at once) is judged at once, as the test above has it.
     await page.fill('#token', 'not a token');
     assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
+    await finish(session);
+  });
+
+  test('a typed token\'s alert: the pause counts from the last key, and a deletion is typing too', async () => {
+    const session = await openPage();
+    const { page } = session;
+    const token = page.locator('#token');
+    // Keys 600 ms apart are one stretch of typing: the alert waits a second after the last.
+    await token.pressSequentially('a');
+    await page.clock.runFor(600);
+    await token.pressSequentially('b');
+    await page.clock.runFor(600);
+    assert.equal(await page.isHidden('#token-error'), true, 'a second after the first key, not the last');
+    await page.clock.runFor(500);
+    assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
+    // A key that deletes, breaking a good token, is typing: its alert waits too.
+    await page.fill('#token', VALID);
+    await token.press('Control+Home');
+    await token.press('Delete');
+    assert.equal(await text(page, '#status-label'), 'Malformed token');
+    assert.equal(await page.isHidden('#token-error'), true, 'said at the first deletion');
+    await page.clock.runFor(1_100);
+    assert.equal(await page.isVisible('#token-error'), true);
+    await finish(session);
+  });
+
+  test('a typed token\'s alert: not said for Clear, by click or keyboard; said on leaving after a button was pressed', async () => {
+    const session = await openPage();
+    const { page } = session;
+    await page.evaluate(() => {
+      globalThis.alerts = 0;
+      const alert = document.getElementById('token-error');
+      new MutationObserver(() => { if (!alert.hidden) globalThis.alerts += 1; })
+        .observe(alert, { attributes: true, attributeFilter: ['hidden'] });
+    });
+    const alerts = () => page.evaluate(() => globalThis.alerts);
+    const token = page.locator('#token');
+    // Clear, clicked: it replaces the token, so no alert just before it goes.
+    await token.pressSequentially('abc');
+    await page.click('#clear-token');
+    await page.clock.runFor(2_000);
+    assert.equal(await alerts(), 0, 'Clear clicked');
+    // Clear from the keyboard: Shift+Tab reaches it (focus, no press), Enter clears.
+    await token.pressSequentially('abc');
+    await token.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'clear-token');
+    assert.equal(await page.isHidden('#token-error'), true, 'said on tabbing to Clear');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.inputValue('#token'), '');
+    await page.clock.runFor(2_000);
+    assert.equal(await alerts(), 0, 'Clear from the keyboard');
+    // A press on such a button ends with its release: leaving the field later says the alert.
+    await page.click('#load-sample');
+    await page.fill('#token', '');
+    await token.pressSequentially('abc');
+    await token.press('Tab');
+    assert.equal(await page.isVisible('#token-error'), true, 'not said on leaving the field');
+    assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
+    assert.equal(await alerts(), 1);
     await finish(session);
   });
 
@@ -509,11 +571,12 @@ describe('token inspector page', () => {
     assert.equal(await page.evaluate(() => [document.querySelectorAll('#injected, #bold').length, window.__hit ?? 0].join()), '0,0');
     // Bidirectional and other controls are shown as escapes, not obeyed: "\u202enimda" would
     // show as "admin".
-    const reversing = sign({ sub: '\u202enimda', aud: ['\u2066api', 'x'], 'r\u200fole': 'a\u009bb', exp: NOW_S + 60 });
+    const reversing = sign({ sub: '\u202enimda', aud: ['\u2066api', 'x'], jti: { k: '\u202ex' }, 'r\u200fole': 'a\u009bb', exp: NOW_S + 60 });
     await page.fill('#token', reversing);
     assert.equal(await text(page, '#status-label'), 'Valid');
     assert.match(await claimRow(page, 'sub'), /Subject\s*\\u202enimda/);
     assert.ok((await claimRow(page, 'aud')).includes('"\\u2066api", "x"'), 'the audience');
+    assert.ok((await claimRow(page, 'jti')).includes('{"k":"\\u202ex"}'), 'a claim that is not a string');
     assert.ok((await text(page, '#other-claims')).includes('r\\u200fole'), 'an other claim');
     assert.ok((await text(page, '#payload-json')).includes('"r\\u200fole": "a\\u009bb"'), 'the JSON');
     const shown = await page.evaluate(() => document.body.innerText);
