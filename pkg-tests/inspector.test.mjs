@@ -81,6 +81,17 @@ async function finish(session) {
 }
 
 const text = async (page, selector) => (await page.textContent(selector)).trim();
+
+/** Counts every time the token's error alert appears (is unhidden) from now on; returns the count's reader. */
+async function countAlerts(page) {
+  await page.evaluate(() => {
+    globalThis.alerts = 0;
+    const alert = document.getElementById('token-error');
+    new MutationObserver(() => { if (!alert.hidden) globalThis.alerts += 1; })
+      .observe(alert, { attributes: true, attributeFilter: ['hidden'] });
+  });
+  return () => page.evaluate(() => globalThis.alerts);
+}
 const claimRow = (page, claim) => text(page, `#claims tr[data-claim="${claim}"]`);
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
@@ -263,14 +274,7 @@ describe('token inspector page', () => {
   test('a token typed by hand: its error alert waits for a pause in typing; nothing else waits', async () => {
     const session = await openPage();
     const { page } = session;
-    // Count every time the token's alert appears.
-    await page.evaluate(() => {
-      globalThis.alerts = 0;
-      const alert = document.getElementById('token-error');
-      new MutationObserver(() => { if (!alert.hidden) globalThis.alerts += 1; })
-        .observe(alert, { attributes: true, attributeFilter: ['hidden'] });
-    });
-    const alerts = () => page.evaluate(() => globalThis.alerts);
+    const alerts = await countAlerts(page);
     const token = page.locator('#token');
     // Typed key by key, the whole token: no alert on the way (the clock is paused), and the
     // verdict as soon as the last key makes it a token that decodes.
@@ -373,13 +377,7 @@ describe('token inspector page', () => {
   test('a typed token\'s alert: not said for Clear, by click or keyboard; said on leaving after a button was pressed', async () => {
     const session = await openPage();
     const { page } = session;
-    await page.evaluate(() => {
-      globalThis.alerts = 0;
-      const alert = document.getElementById('token-error');
-      new MutationObserver(() => { if (!alert.hidden) globalThis.alerts += 1; })
-        .observe(alert, { attributes: true, attributeFilter: ['hidden'] });
-    });
-    const alerts = () => page.evaluate(() => globalThis.alerts);
+    const alerts = await countAlerts(page);
     const token = page.locator('#token');
     // Clear, clicked: it replaces the token, so no alert just before it goes.
     await token.pressSequentially('abc');
