@@ -8,9 +8,8 @@
 import { createHmac, createSecretKey } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { AUDIENCE, claims2k, claims400, ISSUER, SECRET } from './fixtures.mjs';
-import { median } from './stats.mjs';
+import { median, resultsDir } from './stats.mjs';
 
 const runtime = typeof Deno !== 'undefined' ? 'deno' : typeof Bun !== 'undefined' ? 'bun' : 'node';
 const version = runtime === 'deno' ? Deno.version.deno : runtime === 'bun' ? Bun.version : process.versions.node;
@@ -224,8 +223,6 @@ const report = {
   tokenBytes: Object.fromEntries(Object.entries(tokens).map(([k, t]) => [k, t.length])),
   cases: results,
 };
-// BENCH_RESULTS: another folder (the package tests' smoke run writes to a temporary one).
-const resultsDir = process.env.BENCH_RESULTS ? pathToFileURL(`${process.env.BENCH_RESULTS}/`) : new URL('./results/', import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
 if (run === undefined) {
   for (const file of readdirSync(resultsDir)) {

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { resultsDir } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -45,5 +46,5 @@ for (const [lib, body] of Object.entries(probes)) {
   results.push({ lib, medianMs: times[times.length >> 1], minMs: times[0], maxMs: times.at(-1), runs: RUNS });
   console.log(`cold start ${lib.padEnd(24)} median ${times[times.length >> 1].toFixed(1)} ms`);
 }
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/cold-start.json', import.meta.url), `${JSON.stringify({ node: process.versions.node, results }, null, 1)}\n`);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(new URL('cold-start.json', resultsDir), `${JSON.stringify({ node: process.versions.node, results }, null, 1)}\n`);

@@ -7,6 +7,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createVerifier, initSync, signJwt } from '../pkg/wasm/jwt_wasm.js';
 import { connectErrors } from '../js/errors.js';
 import { AUDIENCE, claims400, ISSUER, SECRET } from './fixtures.mjs';
+import { resultsDir } from './stats.mjs';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
 const exports = initSync({ module: readFileSync(new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url)) });
@@ -54,6 +55,6 @@ const report = {
   seconds,
 };
 console.log(`memory: ${COUNT.toLocaleString('en-US')} mixed verifies in ${seconds.toFixed(1)} s; wasm memory ${before} -> ${after} bytes; JS value table ${tableBefore} -> ${tableAfter} slots`);
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/memory.json', import.meta.url), `${JSON.stringify(report, null, 1)}\n`);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(new URL('memory.json', resultsDir), `${JSON.stringify(report, null, 1)}\n`);
 if (report.grew || failures === 0) process.exit(1);

@@ -5,11 +5,8 @@
 // <runtime>.json.
 // Usage: node bench/report.mjs
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { median } from './stats.mjs';
+import { median, resultsDir as dir } from './stats.mjs';
 
-// BENCH_RESULTS: another folder, as bench/bench.mjs takes it.
-const dir = process.env.BENCH_RESULTS ? pathToFileURL(`${process.env.BENCH_RESULTS}/`) : new URL('./results/', import.meta.url);
 const files = existsSync(dir) ? readdirSync(dir) : [];
 const read = (name) => {
   const url = new URL(`${name}.json`, dir);

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { resultsDir } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => `${root}node_modules/.bin/${name}`;
@@ -21,10 +22,9 @@ if (existsSync(bin('deno'))) runtimes.push(['deno', bin('deno'), ['run', '-A', '
 if (existsSync(bin('bun'))) runtimes.push(['bun', bin('bun'), ['bench/bench.mjs']]);
 const asked = Number(process.env.BENCH_RUNS ?? 5);
 const runs = Number.isInteger(asked) && asked > 0 ? asked : 5;
-const results = `${root}bench/results/`;
 // Runs of an earlier `npm run bench` must not mix with these.
-for (const file of existsSync(results) ? readdirSync(results) : []) {
-  if (/^(node|deno|bun)-\d+\.json$/.test(file)) rmSync(results + file);
+for (const file of existsSync(resultsDir) ? readdirSync(resultsDir) : []) {
+  if (/^(node|deno|bun)-\d+\.json$/.test(file)) rmSync(new URL(file, resultsDir));
 }
 for (let run = 1; run <= runs; run += 1) {
   for (const [name, command, args] of runtimes) {

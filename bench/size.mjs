@@ -6,6 +6,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { resultsDir } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = async (source) => {
@@ -29,5 +30,5 @@ for (const row of rows) {
   row.total = { raw: row.js.raw + (row.wasm?.raw ?? 0), gzip: row.js.gzip + (row.wasm?.gzip ?? 0) };
   console.log(`size ${row.lib.padEnd(24)} ${String(row.total.raw).padStart(8)} bytes raw ${String(row.total.gzip).padStart(8)} bytes gzip`);
 }
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/size.json', import.meta.url), `${JSON.stringify(rows, null, 1)}\n`);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(new URL('size.json', resultsDir), `${JSON.stringify(rows, null, 1)}\n`);

@@ -1,4 +1,9 @@
-// The statistics the benchmark scripts share.
+// The statistics, and the results folder, the benchmark scripts share.
+import { pathToFileURL } from 'node:url';
+
+/** Where the results, the report and the chart go: bench/results/, or the folder BENCH_RESULTS
+ * names (the package tests' smoke run writes to a temporary one). */
+export const resultsDir = process.env.BENCH_RESULTS ? pathToFileURL(`${process.env.BENCH_RESULTS}/`) : new URL('./results/', import.meta.url);
 
 /** The median of `values` (the mean of the two middle ones for an even count). */
 export const median = (values) => {

@@ -390,11 +390,10 @@ function readSecret(values) {
   const unwrapped = text.replace(/\r?\n/g, '').trim();
   if (encoding === 'base64url') return { kty: 'oct', k: unwrapped };
   if (encoding === 'base64') {
-    const base64 = unwrapped;
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || (base64.endsWith('=') && base64.length % 4 !== 0)) {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(unwrapped) || (unwrapped.endsWith('=') && unwrapped.length % 4 !== 0)) {
       throw new UsageError('with --secret-encoding base64 the secret must be standard base64 (A-Z, a-z, 0-9, +, /, and = padding)');
     }
-    return { kty: 'oct', k: base64.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_') };
+    return { kty: 'oct', k: unwrapped.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_') };
   }
   let jwk;
   try {

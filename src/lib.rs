@@ -44,6 +44,12 @@
 
 #![forbid(unsafe_code)]
 
+// The wasm32 unit tests of the SIMD code (base64url, token) compare it with the plain code: they
+// must not build without simd128, which a RUSTFLAGS in the environment would drop (it replaces
+// .cargo/config.toml's), leaving the plain code compared with itself.
+#[cfg(all(test, target_arch = "wasm32"))]
+const _: () = assert!(cfg!(target_feature = "simd128"), "wasm32 unit tests built without simd128");
+
 mod algorithms;
 mod base64url;
 mod cache;
