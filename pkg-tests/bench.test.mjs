@@ -7,7 +7,7 @@
 // gets wrong fails here rather than in the README.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -17,11 +17,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const results = mkdtempSync(join(tmpdir(), 'jwt-wasm-bench-'));
 after(() => rmSync(results, { recursive: true, force: true }));
 
-function runScript(script, folder = results) {
-  const run = spawnSync(process.execPath, [script], {
+function runScript(script, folder = results, args = []) {
+  const run = spawnSync(process.execPath, [script, ...args], {
     cwd: ROOT,
     // A single run (no BENCH_RUN), written to the temporary folder.
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_RESULTS: folder, BENCH_ROUNDS: '1', BENCH_BATCH_MS: '1' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_RESULTS: folder, BENCH_ROUNDS: '1', BENCH_BATCH_MS: '1', BENCH_COLD_RUNS: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -74,6 +74,40 @@ test('npm run bench measures every case and peer the issue names, and reports ev
   const chart = readFileSync(join(results, 'chart.svg'), 'utf8');
   assert.match(chart, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.ok((chart.match(/<rect /g) ?? []).length > 20, 'a bar per peer and case');
+});
+
+test('npm run bench\'s cold start, size and memory steps run and are reported', { timeout: 300_000 }, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'jwt-wasm-bench-steps-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  // One fresh process per library, and 3,000 verifies rather than a million.
+  runScript('bench/cold.mjs', folder);
+  runScript('bench/size.mjs', folder);
+  runScript('bench/memory.mjs', folder, ['3000']);
+  runScript('bench/bench.mjs', folder);
+  runScript('bench/report.mjs', folder);
+  const read = (name) => JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8'));
+
+  const cold = read('cold-start');
+  assert.deepEqual(cold.results.map((r) => r.lib), ['jwt-wasm', 'jose', 'fast-jwt', 'jsonwebtoken', 'cloudflare-worker-jwt']);
+  for (const r of cold.results) assert.ok(r.medianMs > 0 && r.medianMs < 30_000 && r.runs === 1, JSON.stringify(r));
+
+  const size = read('size');
+  assert.deepEqual(size.map((r) => r.lib), ['jwt-wasm', 'jose', 'jwt-decode', 'cloudflare-worker-jwt']);
+  const [ours] = size;
+  // The wasm counted is the package's own file, and the total is both parts.
+  assert.equal(ours.wasm.raw, statSync(join(ROOT, 'pkg/wasm/jwt_wasm_bg.wasm')).size);
+  assert.deepEqual(ours.total, { raw: ours.js.raw + ours.wasm.raw, gzip: ours.js.gzip + ours.wasm.gzip });
+  for (const r of size) assert.ok(r.js.gzip > 100 && r.js.gzip < r.js.raw, `${r.lib}: ${JSON.stringify(r.js)}`);
+
+  const memory = read('memory');
+  assert.equal(memory.count, 3000);
+  assert.equal(memory.grew, false);
+  assert.equal(memory.wasmMemoryAfter, memory.wasmMemoryBefore);
+
+  const report = readFileSync(join(folder, 'README.md'), 'utf8');
+  assert.match(report, new RegExp(`^\\| browser download \\(JS \\+ wasm, gzip\\) at most 20 KB \\| 20,480 B \\| ${ours.total.gzip.toLocaleString('en-US')} B (met|\\*\\*missed\\*\\*) \\|$`, 'm'));
+  assert.match(report, /^\| wasm memory .* unchanged after 3,000 mixed verifies \| equal \| \d+ -> \d+ B \(\d+ -> \d+ slots\) met \|$/m);
+  assert.match(report, /^## Cold start \(Node [\d.]+\): import to first verified token, fresh process$/m);
 });
 
 /**
