@@ -7,7 +7,7 @@
 // gets wrong fails here rather than in the README.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -108,6 +108,36 @@ test('npm run bench\'s cold start, size and memory steps run and are reported', 
   assert.match(report, new RegExp(`^\\| browser download \\(JS \\+ wasm, gzip\\) at most 20 KB \\| 20,480 B \\| ${ours.total.gzip.toLocaleString('en-US')} B (met|\\*\\*missed\\*\\*) \\|$`, 'm'));
   assert.match(report, /^\| wasm memory .* unchanged after 3,000 mixed verifies \| equal \| \d+ -> \d+ B \(\d+ -> \d+ slots\) met \|$/m);
   assert.match(report, /^## Cold start \(Node [\d.]+\): import to first verified token, fresh process$/m);
+});
+
+test('npm run bench:ab times two builds case by case, and refuses builds that answer differently', { timeout: 120_000 }, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'jwt-wasm-ab-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const ab = (...args) => spawnSync(process.execPath, ['bench/ab.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  cpSync(join(ROOT, 'pkg'), join(folder, 'copy/pkg'), { recursive: true });
+  const same = ab(join(folder, 'copy'), '.', '1');
+  assert.equal(same.status, 0, same.stderr);
+  const cases = ['verify (prepared)', 'verify, 2 KB token', 'verify, HS512', 'verify, cache hit', 'jwtVerify (one-shot)', 'decodeJwt',
+    'decodeJwt, 2 KB token', 'signJwt', 'expiryInfo (currentDate)', 'verify, expired (throws)'];
+  for (const name of cases) assert.match(same.stdout, new RegExp(`^${name.replace(/[()]/g, '\\$&')} +\\d+ -> +\\d+  \\d+\\.\\d{3}$`, 'm'), name);
+  // A build of its own whose decodeJwt is changed: slower (by 20 us a call, so the ratio, the second
+  // side's time over the first's, is far below 1), or answering otherwise, which is not timed.
+  const wrapped = (name, decodeJwt) => {
+    mkdirSync(join(folder, name, 'pkg'), { recursive: true });
+    const entry = JSON.stringify(join(folder, 'copy/pkg/node.mjs'));
+    writeFileSync(join(folder, name, 'pkg/node.mjs'), `export * from ${entry};\nimport { decodeJwt as decode } from ${entry};\nexport const decodeJwt = ${decodeJwt};\n`);
+    return join(folder, name);
+  };
+  const slower = ab(wrapped('slower', '(token) => { const end = performance.now() + 0.02; while (performance.now() < end); return decode(token); }'), '.', '1');
+  assert.equal(slower.status, 0, slower.stderr);
+  const ratio = Number(slower.stdout.match(/^decodeJwt +\d+ -> +\d+ {2}(\d+\.\d+)$/m)?.[1]);
+  assert.ok(ratio < 0.5, slower.stdout);
+  const differs = ab(wrapped('other', '(token) => ({ ...decode(token), extra: 1 })'), '.', '1');
+  assert.notEqual(differs.status, 0);
+  assert.match(differs.stderr, /the builds disagree on decodeJwt/);
+  const usage = ab(join(folder, 'copy'), '.', '0');
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /^usage: /);
 });
 
 /**
