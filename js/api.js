@@ -56,10 +56,12 @@ export class Verifier {
     return verifyWith(this.#current(), token);
   }
 
-  /** Releases the wasm memory now rather than at garbage collection; later calls throw a TypeError. */
+  /** Releases the wasm memory now rather than at garbage collection, and the copy of the key and
+   * options kept to make it again; later calls throw a TypeError. */
   free() {
     const inner = this.#inner;
     this.#inner = undefined;
+    this.#made = undefined;
     replaceIfPending();
     // One of a replaced instance is not freed: its memory went with that instance.
     if (inner !== undefined && this.#generation === instanceGeneration()) freeWith(inner);

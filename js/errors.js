@@ -52,6 +52,18 @@ const stringify = JSON.stringify;
  * load time (a method's `.call` is looked up when it runs, and could have been replaced). */
 export const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
 const objectTag = uncurryThis(Object.prototype.toString);
+/** What `instanceof` asks in place of `Class` to answer as for `Class` at load time: a frozen
+ * function of the package's own with Class's prototype, so that the only Symbol.hasInstance it
+ * has is Function.prototype's (neither writable nor configurable), where `instanceof Error`
+ * would call one put on the global Error later. As fast as `instanceof` itself, which a call
+ * through Function.prototype.call is not under Bun. */
+function atLoad(Class) {
+  const brand = function () {};
+  brand.prototype = Class.prototype;
+  return freeze(brand);
+}
+const ErrorAtLoad = atLoad(Error);
+const BytesAtLoad = atLoad(Bytes);
 // The name of a typed array's kind, read from its internal slot (undefined for anything else): an
 // own Symbol.toStringTag cannot make a Uint16Array pass for a Uint8Array, as it can for the tag.
 const typedArrayName = uncurryThis(Object.getOwnPropertyDescriptor(getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
@@ -456,7 +468,7 @@ export function guarded(call) {
       depth -= 1;
     }
     // Exports return their failure rather than throw it (see `settled` in src/wasm.rs).
-    if (result instanceof Failure || result instanceof Error) throw thrown(result);
+    if (result instanceof Failure || result instanceof ErrorAtLoad) throw thrown(result);
     return result;
   }
   Object.defineProperties(guardedCall, { name: { value: call.name }, length: { value: call.length } });
@@ -514,7 +526,7 @@ export function snapshot(key, options) {
     if (typeof key !== 'string') {
       const read = convert.key(key);
       if (typeof read === 'string') keyCopy = bareParse(read);
-      else if (read instanceof Bytes) keyCopy = read;
+      else if (read instanceof BytesAtLoad) keyCopy = read;
       else return read === NOT_JSONABLE ? 'ERR_JWK_INVALID' : 'ERR_KEY_INVALID';
     }
   } catch {

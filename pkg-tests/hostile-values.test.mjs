@@ -43,6 +43,11 @@ const stillWorks = () => {
   assert.equal(decodeJwt(good).sub, 'ada');
   assert.equal(jwtVerify(good, SECRET).payload.sub, 'ada');
 };
+/** `made`, a Verifier of SECRET with the issuer 'evil', still verifies and still checks its issuer. */
+const stillChecksIssuer = (made) => {
+  assert.equal(made.verify(good).payload.sub, 'ada');
+  assert.equal(codeOf(() => made.verify(signJwt({ iss: 'other' }, SECRET))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+};
 
 /** Runs `call` with a clock that throws, an exception that unwinds through wasm frames (as the JS
  * stack running out would) and so has the instance replaced; the exception is swallowed. */
@@ -85,6 +90,13 @@ describe('hostile values', () => {
   test('values that throw when read give coded errors, 300 times over, and the instance lives', () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
+    class Lying extends Uint8Array {
+      get length() {
+        throw new Error('length');
+      }
+    }
+    const lying = Lying.from(Buffer.from(SECRET));
+    const tagged = Object.defineProperty(new Uint16Array(Buffer.from(SECRET)), Symbol.toStringTag, { value: 'Uint8Array' });
     const throwing = { currentDate: new Date(), get issuer() { throw new Error('getter'); } };
     const cases = [
       ['detached key', () => jwtVerify(good, detached()), 'ERR_KEY_INVALID'],
@@ -96,11 +108,17 @@ describe('hostile values', () => {
       ['revoked Proxy key', () => jwtVerify(good, proxy), 'ERR_KEY_INVALID'],
       ['revoked Proxy claims', () => signJwt(proxy, SECRET), 'ERR_JWT_INVALID'],
       ['revoked Proxy verifier options', () => createVerifier(SECRET, proxy), 'ERR_OPTIONS_INVALID'],
+      // Read through the array's own slots, not the subclass's length that throws.
+      ['a Uint8Array subclass lying about its length', () => jwtVerify(good, lying), 'no error'],
+      ['a Uint16Array labelled Uint8Array by Symbol.toStringTag', () => jwtVerify(good, tagged), 'ERR_KEY_INVALID'],
     ];
+    const before = createVerifier(SECRET, { issuer: 'evil' });
     for (const [name, call, code] of cases) {
       for (let i = 0; i < 300; i += 1) assert.equal(codeOf(call), code, name);
       stillWorks();
+      stillChecksIssuer(before);
     }
+    before.free();
   });
 
   test('the JS stack running out inside calls leaves the instance working, Verifiers included', () => {
@@ -157,8 +175,7 @@ describe('hostile values', () => {
     assert.ok(unwound > 0, 'some calls ran out of stack');
     assert.equal(strays, 0, `${strays} calls returned an Error or threw one neither a JwtError nor a RangeError, such as ${stray?.name}: ${stray?.message}`);
     // Verifiers made before carry on, made again with their own key and options.
-    assert.equal(made.verify(good).payload.sub, 'ada');
-    assert.equal(codeOf(() => made.verify(signJwt({ iss: 'other' }, SECRET))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    stillChecksIssuer(made);
     assert.equal(cached.verify(good).payload.sub, 'ada');
     spare.free();
     for (let i = 0; i < 2000; i += 1) assert.equal(made.verify(good).payload.sub, 'ada');
@@ -255,8 +272,7 @@ describe('hostile values', () => {
     } finally {
       Date.now = now;
     }
-    assert.equal(made.verify(good).payload.sub, 'ada');
-    assert.equal(codeOf(() => made.verify(signJwt({ iss: 'other' }, SECRET))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    stillChecksIssuer(made);
     made.free();
     stillWorks();
   });
@@ -303,6 +319,43 @@ describe('hostile values', () => {
         }
       }
     });
+    stillWorks();
+  });
+
+  test('a replacement whose hooks cannot be registered stays pending: no call runs on the raw glue\'s lax readers', () => {
+    // The fresh instance's __connect throws once, as when the JS stack is still short while it is
+    // registered. Had the entry used that instance anyway, failures would be plain Errors and an
+    // options object that inherits its issuer would be read as {} (the raw glue's readers).
+    const made = createVerifier(SECRET, { issuer: 'evil' });
+    const inherited = Object.create({ issuer: 'someone-else' });
+    const Original = WebAssembly.Instance;
+    const instances = [];
+    let failConnect = true;
+    WebAssembly.Instance = function Instance(module, imports) {
+      const instance = new Original(module, imports);
+      instances.push(instance);
+      if (!failConnect) return instance;
+      failConnect = false;
+      const exports = new Proxy(instance.exports, {
+        get(target, name) {
+          if (name === '__connect') return () => { throw new RangeError('Maximum call stack size exceeded'); };
+          return target[name];
+        },
+      });
+      return { exports };
+    };
+    try {
+      withoutClock(() => jwtVerify(good, SECRET)); // replaced; registering with the new instance fails
+      assert.equal(instances.length, 1, 'the instance was replaced once');
+      // The next call makes the replacement again before it runs.
+      assert.equal(codeOf(() => jwtVerify('not a token', SECRET)), 'ERR_JWS_INVALID');
+      assert.equal(instances.length, 2, 'the pending replacement was not made again');
+      assert.equal(codeOf(() => jwtVerify(good, SECRET, inherited)), 'ERR_OPTIONS_INVALID');
+    } finally {
+      WebAssembly.Instance = Original;
+    }
+    stillChecksIssuer(made);
+    made.free();
     stillWorks();
   });
 
@@ -841,6 +894,37 @@ describe('hostile values', () => {
         later.kid = 'changed by a caller';
       }
       assert.deepEqual(jwtVerify(second, SECRET).protectedHeader, header);
+    });
+
+    test('a Symbol.hasInstance defined on Error or Uint8Array: a verified token is returned, a failure thrown, a key read', () => {
+      // The entry tells a result from a failure, and a key's copy from a code, as instanceof does
+      // for a class without a Symbol.hasInstance of its own. Judged once the member is gone, as
+      // the test's own instanceof JwtError would ask Error's.
+      const ended = (call) => {
+        try {
+          return call();
+        } catch (error) {
+          return error;
+        }
+      };
+      for (const Class of [Error, Uint8Array]) {
+        for (const answer of [true, false]) {
+          let seen;
+          Object.defineProperty(Class, Symbol.hasInstance, { value: () => answer, configurable: true });
+          try {
+            const made = createVerifier(new TextEncoder().encode(SECRET));
+            seen = [ended(() => jwtVerify(good, SECRET)), ended(() => jwtVerify('not a token', SECRET)), ended(() => made.verify(good))];
+            made.free();
+          } finally {
+            delete Class[Symbol.hasInstance];
+          }
+          const [verified, refused, prepared] = seen;
+          assert.equal(verified.payload?.sub, 'ada', `${Class.name}, ${answer}`);
+          assert.ok(refused instanceof JwtError && refused.code === 'ERR_JWS_INVALID', `${Class.name}, ${answer}: ${refused}`);
+          assert.equal(prepared.payload?.sub, 'ada', `${Class.name}, ${answer}`);
+        }
+      }
+      stillWorks();
     });
 
     test('TextDecoder in the first call: the strings the binding keeps are made as it loads', () => {

@@ -311,3 +311,29 @@ test('options read for one-shot calls are let go once later calls read other opt
   const kept = heap() - base;
   assert.ok(kept < held / 4, `${kept} bytes of ${held} still held`);
 });
+
+test('free() lets go of the copy of the key that a Verifier keeps to make itself again', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  // Array buffers outside the wasm memory, once collected: finalized buffers go across turns.
+  const buffers = async () => {
+    for (let turn = 0; turn < 4; turn += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gc();
+    }
+    return process.memoryUsage().arrayBuffers;
+  };
+  const MiB = 1024 * 1024;
+  const base = await buffers();
+  let key = new Uint8Array(MiB).fill(7);
+  const verifier = createVerifier(key, { currentDate: NOW });
+  key = undefined;
+  // The control: with the caller's array let go, the Verifier's copy is what holds a MiB.
+  const held = (await buffers()) - base;
+  assert.ok(held >= MiB, `${held} bytes held before free()`);
+  verifier.free();
+  const kept = (await buffers()) - base;
+  assert.ok(kept < MiB / 4, `${kept} bytes still held after free()`);
+  // The Verifier itself is still alive here, freed.
+  assert.throws(() => verifier.verify(good), TypeError);
+});

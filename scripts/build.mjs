@@ -57,9 +57,27 @@ const gluePath = join(pkg, 'wasm/jwt_wasm.js');
 const glue = readFileSync(gluePath, 'utf8');
 const moduleCheck = 'if (!(module instanceof WebAssembly.Module)) {';
 if (glue.split(moduleCheck).length !== 2) throw new Error(`build: the glue no longer has one "${moduleCheck}" to patch`);
+// The binding's type checks (`dyn_ref::<Uint8Array>`, `is_instance_of::<Error>`, ...) are the
+// glue's `arg0 instanceof Uint8Array`, which looks the class up when the call runs and calls a
+// Symbol.hasInstance put on it since: they are patched to ask, as js/errors.js does, frozen
+// functions of their own with the prototypes of the classes of load time (SECURITY.md). Not
+// ArrayBuffer's, which only picks a message for a key of the wrong type, and whose class at load
+// is not the one a Next.js edge route's ArrayBuffers have.
+const instanceChecks = /result = arg0 instanceof (Date|Error|Uint8Array);/g;
+const classesAtLoad = ['Date', 'Error', 'Uint8Array'];
+const checked = [...glue.matchAll(/result = arg0 instanceof (\w+);/g)].map((match) => match[1]);
+if (checked.some((name) => !classesAtLoad.includes(name) && name !== 'ArrayBuffer') || !classesAtLoad.every((name) => checked.includes(name))) {
+  throw new Error(`build: the glue's instanceof checks (${checked.join(', ')}) are not those of ${classesAtLoad.join(', ')} and ArrayBuffer: update the list`);
+}
 writeFileSync(
   gluePath,
-  `${glue.replace(moduleCheck, 'if (!isWasmModule(module)) {')}
+  `// Added by scripts/build.mjs: what the glue's instanceof checks ask, the classes as at load.
+const classesAtLoad = Object.fromEntries([${classesAtLoad.join(', ')}].map((Class) => {
+    const brand = function () {};
+    brand.prototype = Class.prototype;
+    return [Class.name, Object.freeze(brand)];
+}));
+${glue.replace(moduleCheck, 'if (!isWasmModule(module)) {').replace(instanceChecks, 'result = arg0 instanceof classesAtLoad.$1;')}
 // Added by scripts/build.mjs: whether \`value\` is a compiled module, of this realm or another.
 function isWasmModule(value) {
     if (value instanceof WebAssembly.Module) return true;
