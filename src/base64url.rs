@@ -104,11 +104,8 @@ mod simd {
         let mut valid = u8x16_splat(0xff);
         let mut blocks = 0usize;
         for (chunk, target) in input.chunks_exact(BLOCK_CHARS).zip(out.chunks_exact_mut(BLOCK_BYTES)) {
-            let (Some(low), Some(high)) = (chunk.get(..8), chunk.get(8..)) else { break };
-            let c = u64x2(
-                u64::from_le_bytes(low.try_into().unwrap_or_default()),
-                u64::from_le_bytes(high.try_into().unwrap_or_default()),
-            );
+            let (Some(low), Some(high)) = (chunk.first_chunk::<8>(), chunk.last_chunk::<8>()) else { break };
+            let c = u64x2(u64::from_le_bytes(*low), u64::from_le_bytes(*high));
             let (upper, lower, digit) = (within(c, b'A', b'Z'), within(c, b'a', b'z'), within(c, b'0', b'9'));
             let (dash, underscore) = (u8x16_eq(c, u8x16_splat(b'-')), u8x16_eq(c, u8x16_splat(b'_')));
             valid = v128_and(valid, v128_or(v128_or(upper, lower), v128_or(digit, v128_or(dash, underscore))));
@@ -127,9 +124,11 @@ mod simd {
             let order = u8x16(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, 0x80, 0x80, 0x80, 0x80);
             let bytes = u8x16_swizzle(words, order);
             let (first, second) = (i64x2_extract_lane::<0>(bytes), i32x4_extract_lane::<2>(bytes));
-            if let Some((a, b)) = target.split_at_mut_checked(8) {
-                a.copy_from_slice(&first.to_le_bytes());
-                b.copy_from_slice(&second.to_le_bytes());
+            if let Some((a, rest)) = target.split_first_chunk_mut::<8>() {
+                if let Some(b) = rest.first_chunk_mut::<4>() {
+                    *a = first.to_le_bytes();
+                    *b = second.to_le_bytes();
+                }
             }
             blocks = blocks.saturating_add(1);
         }

@@ -91,7 +91,7 @@ impl TokenCache {
     /// The tokens held, oldest first.
     #[cfg(test)]
     pub fn tokens(&self) -> impl Iterator<Item = &str> {
-        let (newer, older) = self.slots.split_at(self.next.min(self.slots.len()));
+        let (newer, older) = self.slots.split_at_checked(self.next).unwrap_or((&self.slots, &[]));
         older.iter().chain(newer).map(|slot| &*slot.token)
     }
 

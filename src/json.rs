@@ -160,6 +160,16 @@ fn repeats_pairwise<'n>(mut names: impl Iterator<Item = &'n str> + Clone) -> boo
     false
 }
 
+/// Swaps `items[a]` and `items[b]`, for `a < b`, without `slice::swap`'s panic: nothing when
+/// either is out of range, which the heap sort's indices never are.
+fn swap_forward(items: &mut [&str], a: usize, b: usize) {
+    if let Some((head, tail)) = items.split_at_mut_checked(b) {
+        if let (Some(x), Some(y)) = (head.get_mut(a), tail.first_mut()) {
+            core::mem::swap(x, y);
+        }
+    }
+}
+
 fn heapsort(items: &mut [&str]) {
     fn sift_down(items: &mut [&str], mut root: usize, end: usize) {
         loop {
@@ -172,7 +182,7 @@ fn heapsort(items: &mut [&str]) {
             if items.get(root) >= items.get(child) {
                 return;
             }
-            items.swap(root, child);
+            swap_forward(items, root, child);
             root = child;
         }
     }
@@ -181,7 +191,7 @@ fn heapsort(items: &mut [&str]) {
         sift_down(items, start, len);
     }
     for end in (1..len).rev() {
-        items.swap(0, end);
+        swap_forward(items, 0, end);
         sift_down(items, 0, end);
     }
 }

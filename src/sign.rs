@@ -276,7 +276,7 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) 
     let mut out = String::with_capacity(payload_json.len().saturating_add(128));
     out.push('{');
     for (name, raw) in payload.iter() {
-        let replaced = set.iter().position(|(claim, _)| *claim == name).map(|at| set.remove(at).1);
+        let replaced = set.extract_if(.., |(claim, _)| *claim == name).next().map(|(_, value)| value);
         push_member(&mut out, name, replaced.as_deref().unwrap_or(raw.text()));
     }
     for (name, value) in &set {

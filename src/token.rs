@@ -72,11 +72,8 @@ mod simd {
         let dot = u8x16_splat(b'.');
         let mut blocks = 0usize;
         for chunk in bytes.chunks_exact(16) {
-            let (low, high) = chunk.split_at(8);
-            let c = u64x2(
-                u64::from_le_bytes(low.try_into().unwrap_or_default()),
-                u64::from_le_bytes(high.try_into().unwrap_or_default()),
-            );
+            let (Some(low), Some(high)) = (chunk.first_chunk::<8>(), chunk.last_chunk::<8>()) else { break };
+            let c = u64x2(u64::from_le_bytes(*low), u64::from_le_bytes(*high));
             let mask = u8x16_bitmask(u8x16_eq(c, dot));
             if mask != 0 {
                 return (blocks, Some(mask.trailing_zeros() as usize));

@@ -161,10 +161,9 @@ impl From<Error> for JsValue {
         });
         let message = JsValue::from(error.message());
         // The entry's Failure defines its members as its own (nothing inherited is set).
-        let constructed = HOOKS.with(|slot| {
-            let hooks = slot.borrow();
-            hooks.as_ref().map(|h| Reflect::construct(&h.error_class, &Array::of4(&message, &code, &claim, &reason)))
-        });
+        // The class is taken out of the slot before the JS call, which holds no borrow of it.
+        let class = HOOKS.with(|slot| Some(slot.try_borrow().ok()?.as_ref()?.error_class.clone()));
+        let constructed = class.map(|class| Reflect::construct(&class, &Array::of4(&message, &code, &claim, &reason)));
         match constructed {
             Some(Ok(failure)) => failure,
             // Making it threw (the JS stack ran out): that exception is the answer, as JS would
@@ -456,6 +455,7 @@ fn options_text(read: &JsValue) -> Result<(String, DateOptions), Error> {
         // JSON.stringify never writes a NUL unescaped: one here ends the options' own text.
         let Some(nul) = text.bytes().position(|byte| byte == 0) else { return Ok((text, DateOptions::default())) };
         let dates = DateOptions::from_json(text.get(nul.saturating_add(1)..).unwrap_or_default())?;
+        #[expect(clippy::disallowed_methods, reason = "`nul` is the position of a 0 byte, which UTF-8 uses for NUL only, so a char boundary")]
         text.truncate(nul);
         return Ok((text, dates));
     }
@@ -583,7 +583,9 @@ fn kept_header(builder: &ResultBuilder, text: &str) -> Option<JsValue> {
     KEPT_HEADERS.with(|slot| {
         if let Ok(mut kept) = slot.try_borrow_mut() {
             if kept.len() >= KEPT_HEADERS_MAX {
-                kept.remove(0);
+                // The oldest goes: `remove(0)` without its panic (a VecDeque made the wasm 575 bytes larger).
+                let mut oldest = true;
+                kept.retain(|_| !core::mem::take(&mut oldest));
             }
             kept.push((text.to_owned(), header.clone()));
         }
@@ -673,26 +675,34 @@ fn with_read_options<T>(
 /// Runs `f` with `key`, or with the remembered key if it is the same key (compared in constant
 /// time), which keeps its keyed HMAC state.
 fn with_remembered_key<T>(key: SecretKey, f: impl FnOnce(&SecretKey) -> T) -> T {
-    let remembered = LAST_KEY.with(|slot| slot.borrow_mut().take());
+    let remembered = LAST_KEY.with(|slot| slot.try_borrow_mut().ok().and_then(|mut slot| slot.take()));
     let key = match remembered {
         Some(previous) if previous.same_as(&key) => previous,
         _ => key,
     };
     let out = f(&key);
-    LAST_KEY.with(|slot| *slot.borrow_mut() = Some(key));
+    LAST_KEY.with(|slot| {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = Some(key);
+        }
+    });
     out
 }
 
 /// The checked options for this options text, reusing the last ones when the text is equal.
 fn remembered_validation(options: String) -> Result<Rc<Validation>, Error> {
     let hit = LAST_VALIDATION.with(|slot| {
-        slot.borrow().as_ref().filter(|(text, _)| *text == options).map(|(_, validation)| Rc::clone(validation))
+        slot.try_borrow().ok()?.as_ref().filter(|(text, _)| *text == options).map(|(_, validation)| Rc::clone(validation))
     });
     if let Some(validation) = hit {
         return Ok(validation);
     }
     let validation = Rc::new(Validation::new(&VerifyOptions::from_json(&options)?)?);
-    LAST_VALIDATION.with(|slot| *slot.borrow_mut() = Some((options, Rc::clone(&validation))));
+    LAST_VALIDATION.with(|slot| {
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = Some((options, Rc::clone(&validation)));
+        }
+    });
     Ok(validation)
 }
 

@@ -11,7 +11,7 @@
 //!   are not kept.
 //! - A claims set nested up to 48 levels deep, with siblings and with one closer swapped, dropped
 //!   or repeated, decodes exactly when serde_json accepts it.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::disallowed_methods)]
 #![allow(clippy::arithmetic_side_effects)]
 #![cfg(not(target_arch = "wasm32"))]
 
