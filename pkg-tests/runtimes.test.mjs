@@ -817,8 +817,8 @@ describe('TypeScript', () => {
     const files = [
       snippetFile('types/node.ts', `declare const process: { env: Record<string, string | undefined> };\n${node}\n`),
       snippetFile('types/deno.ts', `declare const Deno: { env: { get(name: string): string | undefined }; args: string[] };\n${deno}\n`),
-      // The snippet's token and secret come from the caller's code.
-      snippetFile('types/typescript.ts', `declare const token: string;\ndeclare const secret: string;\n${typescript.code}\n`),
+      // As written: the snippet declares the token and secret it stands for.
+      snippetFile('types/typescript.ts', `${typescript.code}\n`),
     ];
     const tsconfig = JSON.parse(readFileSync(join(app, 'types/tsconfig.nodenext.json'), 'utf8'));
     tsconfig.files = files.map((file) => join(app, file));
