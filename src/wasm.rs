@@ -455,7 +455,7 @@ fn options_text(read: &JsValue) -> Result<(String, DateOptions), Error> {
         // JSON.stringify never writes a NUL unescaped: one here ends the options' own text.
         let Some(nul) = text.bytes().position(|byte| byte == 0) else { return Ok((text, DateOptions::default())) };
         let dates = DateOptions::from_json(text.get(nul.saturating_add(1)..).unwrap_or_default())?;
-        #[expect(clippy::disallowed_methods, reason = "`nul` is the position of a 0 byte, which UTF-8 uses for NUL only, so a char boundary")]
+        #[expect(clippy::disallowed_methods, reason = "`nul` is a 0 byte's position: UTF-8 uses 0 for NUL only, so a char boundary")]
         text.truncate(nul);
         return Ok((text, dates));
     }
@@ -583,7 +583,8 @@ fn kept_header(builder: &ResultBuilder, text: &str) -> Option<JsValue> {
     KEPT_HEADERS.with(|slot| {
         if let Ok(mut kept) = slot.try_borrow_mut() {
             if kept.len() >= KEPT_HEADERS_MAX {
-                // The oldest goes: `remove(0)` without its panic (a VecDeque made the wasm 575 bytes larger).
+                // The oldest goes: `remove(0)` without its panic (a VecDeque made the wasm 575
+                // bytes larger).
                 let mut oldest = true;
                 kept.retain(|_| !core::mem::take(&mut oldest));
             }
