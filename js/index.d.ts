@@ -195,9 +195,10 @@ export interface ExpiryInfo {
   issuedAt: Date | null;
   /** `nbf`, as `expiresAt` is `exp`. */
   notBefore: Date | null;
-  /** `exp <= now - clockTolerance`; false without `exp`. */
+  /** `exp <= now - clockTolerance`, with now rounded down to the second (as verification does);
+   * false without `exp`. */
   expired: boolean;
-  /** `nbf > now + clockTolerance`; false without `nbf`. */
+  /** `nbf > now + clockTolerance`, with now rounded down to the second; false without `nbf`. */
   notYetValid: boolean;
   /** `exp - now + clockTolerance` in seconds, with now rounded down to the second (zero or less
    * once expired); null without `exp`. */

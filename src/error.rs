@@ -80,9 +80,10 @@ impl fmt::Display for ErrorCode {
 pub enum ClaimReason {
     /// The claim is required but absent.
     Missing,
-    /// The claim is present but of the wrong type.
+    /// An `exp`, `nbf` or `iat` that is present but not a finite number.
     Invalid,
-    /// The claim is present and well typed but its value fails the check.
+    /// Any other failure: a wrong value, or a wrong type for any other claim (`iss: 5` against an
+    /// issuer), or a `typ` header parameter that is missing or unexpected.
     CheckFailed,
 }
 

@@ -202,7 +202,8 @@ impl SecretKey {
     /// A key from an `oct` JWK.
     ///
     /// # Errors
-    /// `ERR_JWK_INVALID` for a malformed JWK, `ERR_KEY_INVALID` for a JWK of another key type, a
+    /// `ERR_JWK_INVALID` for a malformed JWK (no `kty` or an unknown one, no `k`, a `k` that is not
+    /// base64url), `ERR_KEY_INVALID` for a JWK of another known key type (`RSA`, `EC`, `OKP`), a
     /// `use` other than `sig`, or a secret that is empty, all zero bytes or longer than
     /// [`MAX_SECRET_LEN`], and `ERR_JOSE_NOT_SUPPORTED` for an `alg` this library does not
     /// implement.

@@ -18,8 +18,10 @@ use std::borrow::Cow;
 /// takes it out of the options).
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimeInput {
-    /// `true`: now; `false`: leave the claim as the payload has it. `issuedAt` only: `true` for
-    /// an expiry would sign a token already expired (jose refuses it too).
+    /// `true`: now; `false`: leave the claim as the payload has it. [`SignOptions::from_json`]
+    /// takes it for `issuedAt` only (`true` for an expiry would sign a token already expired; jose
+    /// refuses it too), but [`sign`] does not check a hand-built one: `Now(true)` as
+    /// `expiration_time` signs an `exp` of `now`.
     Now(bool),
     /// Seconds since the epoch (a `Date`, rounded down to the second); a fraction is rounded
     /// down too.

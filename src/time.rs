@@ -70,10 +70,10 @@ impl Duration {
     }
 }
 
-/// Parses jose's duration format: an optional sign, a number, an optional space, a unit
-/// (s, sec, secs, second, seconds, m, min, mins, minute, minutes, h, hr, hrs, hour, hours, d,
-/// day, days, w, week, weeks, y, yr, yrs, year, years; any case), and optionally " ago" or
-/// " from now" (not with a sign). A year is 365.25 days. Rounds to whole seconds; a number too
+/// Parses jose's duration format: an optional sign, an optional space, a number, an optional
+/// space, a unit (s, sec, secs, second, seconds, m, min, mins, minute, minutes, h, hr, hrs, hour,
+/// hours, d, day, days, w, week, weeks, y, yr, yrs, year, years; any case), and optionally " ago"
+/// or " from now" (not with a sign). A year is 365.25 days. Rounds to whole seconds; a number too
 /// large for a double gives an infinite duration, which every caller refuses.
 pub fn parse_duration(input: &str) -> Option<f64> {
     let (sign, rest) = match input.as_bytes().first() {

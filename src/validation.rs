@@ -180,11 +180,13 @@ pub struct ClaimRules {
     pub typ: Option<String>,
     /// Claims that must be present, in the caller's order.
     pub required: Vec<String>,
-    /// Leeway in seconds for time claims: finite and not negative (a NaN makes every time check
-    /// refuse). Defaults to 0.
+    /// Leeway in seconds for time claims. [`Validation::new`] makes it finite and not negative; a
+    /// value set by hand is not checked (an infinite one accepts every expired token; a NaN makes
+    /// every time check refuse). Defaults to 0.
     pub clock_tolerance_secs: f64,
-    /// Largest accepted age in seconds, counted from `iat`: finite and not negative (a NaN
-    /// refuses every token with an `iat`). Defaults to none.
+    /// Largest accepted age in seconds, counted from `iat`. [`Validation::new`] makes it finite and
+    /// not negative; a value set by hand is not checked (infinity is no limit; a NaN refuses every
+    /// token with an `iat`). Defaults to none.
     pub max_token_age_secs: Option<f64>,
 }
 

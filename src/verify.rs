@@ -76,10 +76,10 @@ impl Verifier {
         Verifier::with_cache(key, validation, None)
     }
 
-    /// Prepares a verifier that keeps up to `cache_entries` successful verifications (none for
-    /// `None`; see [`Validation::for_verifier`]). A token equal to a kept one, byte for byte, is
-    /// answered from the cache after its time claims are judged again at the new `now`; failures
-    /// are never kept.
+    /// Prepares a verifier that keeps up to `cache_entries` successful verifications, taken as 1 to
+    /// 1,000,000 (`Some(0)` keeps one; none for `None`; see [`Validation::for_verifier`]). A token
+    /// equal to a kept one, byte for byte, is answered from the cache after its time claims are
+    /// judged again at the new `now`; failures are never kept.
     ///
     /// # Errors
     /// `ERR_KEY_INVALID` if the key cannot key an HMAC.
