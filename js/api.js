@@ -103,7 +103,8 @@ function given(method, value) {
 /** jose's SignJWT builder; `sign` is synchronous (awaiting it still works). */
 export class SignJWT {
   #payload;
-  #options = {};
+  // Without a prototype: a setter put on Object.prototype cannot take the builder's settings.
+  #options = { __proto__: null };
 
   /** Takes a copy of the claims, as jose's does: changing the object later changes nothing. */
   constructor(payload = {}) {

@@ -93,8 +93,9 @@ function isPlainObject(value) {
   return true;
 }
 
-/** The time of a Date of any realm (NaN for an invalid one); undefined for anything else. Only
- * called for what looks like a Date (a non-Date throws here, and a throw costs microseconds). */
+/** The time of a Date of any realm (NaN for an invalid one); undefined for anything else. Called
+ * for what looks like a Date, and on refusing a value with a toJSON, to name it in the message (a
+ * non-Date throws here, and a throw costs microseconds). */
 function timeOf(value) {
   try {
     return dateTime(value);
@@ -255,7 +256,8 @@ function traceText(trace) {
 }
 
 // What the binding reads the caller's values through. Each returns what crosses into wasm, or
-// one of these numbers for a refusal the binding turns into a coded error (src/wasm.rs); a throw
+// one of these numbers for a refusal the binding turns into a coded error (src/wasm.rs; `options`
+// gives NOT_JSONABLE as [NOT_JSONABLE, option, what] for the message); a throw
 // (a getter, a revoked Proxy, a detached buffer) is refused there too. No call of these can
 // throw through wasm frames.
 const NOT_PLAIN = 1;
@@ -272,7 +274,7 @@ function traceObject(value, dates, trace) {
   return traceMembers(value, 0, dates, trace) ? undefined : NOT_JSONABLE;
 }
 
-const convert = {
+const convert = freeze({
   /** Options as JSON text. Its Date members, if any, are taken out and follow it as a JSON object
    * of their times in milliseconds, after a NUL (which JSON.stringify never writes unescaped):
    * `{"issuer":"me"}\0{"currentDate":1767225600000}`, one string for the binding to read. */
@@ -315,9 +317,13 @@ const convert = {
   },
   /** A claims set to sign, as JSON text: a plain object, its members as JSON.stringify writes them. */
   claims(payload) {
+    if (payload instanceof RefusedClaims) {
+      if (payload.threw) throw payload.refusal;
+      return payload.refusal;
+    }
     return isPlainObject(payload) ? stringify(payload) : NOT_PLAIN;
   },
-};
+});
 
 // The options of the last call and their text. Most callers pass the same options on every call
 // (one object, or an equal literal), and JSON.stringify takes most of a microsecond to write them
@@ -350,23 +356,25 @@ function optionsText(trace) {
 // again and takes its general path for anything this refuses (-1).
 // encodeInto is bound at load, so that later changes to TextEncoder.prototype are not called.
 const encodeInto = TextEncoder.prototype.encodeInto.bind(new TextEncoder());
-const asciiWriter = {
+const asciiWriter = freeze({
   write(value, view) {
     if (typeof value !== 'string' || value.length > view.length) return -1;
     const { read, written } = encodeInto(value, view);
     return read === value.length && written === read ? written : -1;
   },
-};
+});
 
 // Every result is made here, by the JSON.parse of load time: decoded claims and headers, and a
-// verified token's { payload, protectedHeader } as JSON.parse makes it of the whole result text.
-// The binding keeps the object header() made for each of the last few protected headers; when the
+// verified token's { payload, protectedHeader } as JSON.parse makes it of the whole result text
+// (expiryInfo's is an object literal, its Dates made by the glue with the Date of the call).
+// The binding keeps the object header() made for each of the last four protected headers first
+// seen (a header seen again is not kept longer for it); when the
 // next token's header is the same and has no nested values, a spread copy of that object is a
 // full copy, and cheaper than parsing the header again. The kept objects are frozen and never
 // handed out, so code replacing JSON.parse later can neither see nor change them. (Spread, not
 // Object.assign: a "__proto__" member stays an own property, as JSON.parse makes it.)
 const parse = JSON.parse;
-const results = {
+const results = freeze({
   parse,
   header(text) {
     const header = parse(text);
@@ -380,7 +388,7 @@ const results = {
   expiry(expiresAt, issuedAt, notBefore, expired, notYetValid, secondsLeft) {
     return { expiresAt, issuedAt, notBefore, expired, notYetValid, secondsLeft };
   },
-};
+});
 
 // A failure as the binding reports it. The JwtError is made from it here, in the entry's frame:
 // its stack then starts at the caller's call rather than inside the glue and wasm, and capturing
@@ -400,6 +408,12 @@ class Failure {
     this.reason = reason;
   }
 }
+// The class and the hooks below are handed to the binding, and through the glue, whose calls go
+// through built-ins as they are at the time (Reflect.construct, Function.prototype.apply): code
+// that replaces one for a call can get hold of them. Frozen, they stay what they are: no
+// Symbol.hasInstance put on Failure makes a failure pass for a result, no converter is replaced.
+freeze(Failure);
+freeze(Failure.prototype);
 
 /** What to throw for a failure or an exception that left an export (a Failure's own members are
  * the details a JwtError takes). */
@@ -410,8 +424,10 @@ const thrown = (value) => (value instanceof Failure ? new JwtError(value.message
 // not moved back, and a borrow or an allocator's bookkeeping may be left half done (a few hundred
 // such exceptions, or one at the wrong point, used to leave every later call trapping). Every call
 // out to JavaScript that the caller's values could make throw is caught in Rust, so only the JS
-// stack running out inside a call, a patched Date.now that throws, or a trap (a bug), can still
-// do this. So every export runs through `guarded`: when such an exception leaves the outermost
+// stack running out inside a call, a replaced built-in that the glue calls without a catch and
+// that throws (Date.now, ArrayBuffer.isView, Array.of, typed-array methods and getters,
+// TextEncoder.prototype.encodeInto), or a trap (a bug), can still do this. So every export runs
+// through `guarded`: when such an exception leaves the outermost
 // call, the instance is replaced by a fresh one of the same compiled module (wasm-bindgen's
 // reset-state function) before the exception goes on, and a Verifier made in the old one makes
 // itself again in the new one at its next call (js/api.js).
@@ -467,7 +483,9 @@ export function guarded(call) {
     } finally {
       depth -= 1;
     }
-    // Exports return their failure rather than throw it (see `settled` in src/wasm.rs).
+    // Exports return their failure rather than throw it (see `settled` in src/wasm.rs), except
+    // createVerifier, whose failure the glue throws (caught above: a Failure is not taken for an
+    // unwinding, but an Error, such as a RangeError from making the Failure, is).
     if (result instanceof Failure || result instanceof ErrorAtLoad) throw thrown(result);
     return result;
   }
@@ -504,21 +522,37 @@ export function optionsCopy(options) {
   }
 }
 
+/** A claims set refused when a SignJWT was made, and how (NOT_PLAIN, or what reading it threw):
+ * `convert.claims` gives that refusal again at `sign`, whatever the object has become since. */
+class RefusedClaims {
+  constructor(refusal, threw) {
+    this.refusal = refusal;
+    this.threw = threw;
+    freeze(this);
+  }
+}
+freeze(RefusedClaims);
+freeze(RefusedClaims.prototype);
+
 /** A copy of a claims set to sign, taken when a SignJWT is made (as jose's is): the claims as
  * `signJwt` would write them, read back without prototypes, so that it writes them the same way
- * later; the value itself for one `signJwt` refuses (it refuses it again at `sign`). */
+ * later; for one `signJwt` refuses, that refusal, which `sign` gives (changing the object later
+ * changes nothing either way). */
 export function claimsCopy(payload) {
+  let text;
   try {
-    const text = convert.claims(payload);
-    return typeof text === 'string' ? bareParse(text) : payload;
-  } catch {
-    return payload;
+    text = convert.claims(payload);
+  } catch (error) {
+    return new RefusedClaims(error, true);
   }
+  return typeof text === 'string' ? bareParse(text) : new RefusedClaims(text, false);
 }
 
 /** A copy of a Verifier's key and options, read once: the Verifier is made from it, and made
  * again from it in a replaced instance, so later changes to the caller's objects (or getters
- * that answer differently, or members added to Object.prototype) change nothing. For a key or
+ * that answer differently, or members added to Object.prototype) change nothing, but for its
+ * Dates, which are Dates of load time: a Symbol.toStringTag that reaches them since (on
+ * Object.prototype) makes a remade one refuse them. For a key or
  * options the binding would refuse, the code of the part refused instead. */
 export function snapshot(key, options) {
   let keyCopy = key;

@@ -777,6 +777,14 @@ describe('sign', () => {
     for (const payload of [new Claims(), { big: 1n }, [], null]) {
       assert.equal(codeOf(() => new SignJWT(payload).sign(SECRET)), 'ERR_JWT_INVALID', String(payload));
     }
+    // Refused as it was when the builder was made, whatever it has become since.
+    const refused = { sub: 'user', big: 1n };
+    const throwing = { sub: 'user', get boom() { throw new Error('boom'); } };
+    const late = [new SignJWT(refused), new SignJWT(throwing)];
+    delete refused.big;
+    refused.sub = 'admin';
+    Object.defineProperty(throwing, 'boom', { value: 1 });
+    for (const builder of late) assert.equal(codeOf(() => builder.sign(SECRET)), 'ERR_JWT_INVALID');
   });
 
   test('a claim given as undefined is left out, as JSON.stringify leaves it out', () => {

@@ -428,6 +428,20 @@ describe('hostile values', () => {
     stillWorks();
   });
 
+  test('a setter on Object.prototype does not take the settings of a SignJWT builder', () => {
+    Object.defineProperty(Object.prototype, 'expirationTime', { set() {}, get() {}, configurable: true });
+    let outcome;
+    try {
+      outcome = codeOf(() => {
+        const token = new SignJWT({ sub: 'ada' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(SECRET);
+        assert.equal(typeof decodeJwt(token).exp, 'number', 'the expiry set');
+      });
+    } finally {
+      delete Object.prototype.expirationTime;
+    }
+    assert.equal(outcome, 'no error');
+  });
+
   test('SignJWT.sign reads its options as signJwt does: hooks that throw give coded errors, only own members count', () => {
     const builder = () => new SignJWT({ sub: 'ada' }).setIssuedAt().setExpirationTime('1h');
     const throwing = [
@@ -925,6 +939,46 @@ describe('hostile values', () => {
         }
       }
       stillWorks();
+    });
+
+    test('the class and hooks the glue is handed, caught through Reflect.construct or Function.prototype.apply, cannot be changed', () => {
+      const forged = signJwt({ sub: 'ada' }, 'another-secret-of-at-least-32-bytes!!');
+      const { apply, construct } = Reflect;
+      const applyOf = Function.prototype.apply;
+      let failure;
+      let convert;
+      Reflect.construct = (Class, args, ...rest) => {
+        failure ??= Class;
+        return construct(Class, args, ...rest);
+      };
+      Function.prototype.apply = function (self, args) {
+        if (typeof args?.[0]?.options === 'function') convert ??= args[0];
+        return apply(this, self, args);
+      };
+      try {
+        codeOf(() => jwtVerify(forged, SECRET, { issuer: 'evil' }));
+      } finally {
+        Reflect.construct = construct;
+        Function.prototype.apply = applyOf;
+      }
+      // The control: both were caught in that one call.
+      assert.equal(typeof failure, 'function');
+      assert.equal(typeof convert?.options, 'function');
+      const changed = [];
+      try {
+        Object.defineProperty(failure, Symbol.hasInstance, { value: () => false });
+        changed.push('Failure[Symbol.hasInstance]');
+        delete failure[Symbol.hasInstance];
+      } catch {}
+      const { options } = convert;
+      try {
+        convert.options = () => '{}';
+        changed.push('convert.options');
+        convert.options = options;
+      } catch {}
+      assert.deepEqual(changed, []);
+      assert.equal(codeOf(() => jwtVerify(forged, SECRET)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      assert.equal(codeOf(() => jwtVerify(good, SECRET, { issuer: 'someone-else' })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
     });
 
     test('TextDecoder in the first call: the strings the binding keeps are made as it loads', () => {

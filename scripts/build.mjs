@@ -43,8 +43,10 @@ if (process.argv.includes('--if-needed') && upToDate()) {
 run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown']);
 mkdirSync(join(pkg, 'wasm'), { recursive: true });
 // --experimental-reset-state-function: `__wbg_reset_state()` replaces the instance with a fresh
-// one (objects of the old one then refuse use, and their finalizers free nothing); the entries
-// call it after an exception unwinds out of a call (js/errors.js, `guarded`).
+// one (objects of the old one then refuse verify, and their finalizers free nothing; their free()
+// is not checked and would free whatever lives at that address in the new instance, so js/api.js
+// frees only a Verifier of the current instance); the entries call it after an exception unwinds
+// out of a call (js/errors.js, `guarded`).
 run('wasm-bindgen', [
   '--target', 'web', '--no-typescript', '--experimental-reset-state-function', '--out-dir', 'pkg/wasm', '--out-name', 'jwt_wasm',
   'target/wasm32-unknown-unknown/release/jwt_wasm.wasm',

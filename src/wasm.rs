@@ -37,7 +37,8 @@ struct Hooks {
 #[wasm_bindgen]
 extern "C" {
     /// The entry's `convert` (js/errors.js). Each method returns what crosses into wasm, or a
-    /// refusal number below. Every call is `catch`: an exception from the caller's values (a
+    /// refusal number below (`options`: `NOT_JSONABLE` as `[2, option, what]`). Every call is
+    /// `catch`: an exception from the caller's values (a
     /// getter, a revoked Proxy, a detached buffer) becomes a coded error here, never unwinding
     /// through wasm frames.
     #[derive(Clone)]
@@ -106,9 +107,11 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
     WRITER.with(|slot| set(slot, writer));
     RESULTS.with(|slot| set(slot, results));
     KEPT_HEADERS.with(|slot| set(slot, Vec::new()));
-    // The strings and the encoder the binding keeps are made now, as the entry loads, rather than
-    // in the first call that needs them, which a caller's getter could run with a replaced
-    // TextDecoder or TextEncoder: kept, they would carry that call's built-ins into every later one.
+    // The strings and the encoder the binding keeps are made now, as the entry loads (and again
+    // for each replaced instance, right after the call that failed, with the built-ins it left in
+    // place: SECURITY.md), rather than in the first call that needs them, which a caller's getter
+    // could run with a replaced TextDecoder or TextEncoder: kept, they would carry that call's
+    // built-ins into every later one.
     NAMES.with(|_| ());
     ENCODER.with(|_| ());
     Ok(())
@@ -547,7 +550,8 @@ const KEPT_HEADER_MAX_LEN: usize = 256;
 
 thread_local! {
     static RESULTS: RefCell<Option<ResultBuilder>> = const { RefCell::new(None) };
-    /// The last few protected headers seen, by JSON text, each with the frozen object made of it
+    /// The last four protected headers first seen (a header seen again does not stay longer), by
+    /// JSON text, each with the frozen object made of it
     /// if all its members are scalars (`None`: it has nested values, so each result parses it).
     /// The objects themselves are never handed out; each result gets a shallow copy, which for
     /// such an object is a full copy.
@@ -555,9 +559,9 @@ thread_local! {
 }
 
 /// `{ payload, protectedHeader }` of a verified token, the same object `JSON.parse` makes of
-/// [`Verified::to_result_json`]. A protected header seen lately and without nested values
-/// (nearly every token: `{"alg":"HS256","typ":"JWT"}`) is copied from the object kept for it
-/// rather than parsed again, which saves a third of the conversion.
+/// [`Verified::to_result_json`]. A protected header among the last four first seen and without
+/// nested values (nearly every token: `{"alg":"HS256","typ":"JWT"}`) is copied from the object
+/// kept for it rather than parsed again, which saves a third of the conversion.
 fn verified_to_js(verified: &Verified) -> JsResult<JsValue> {
     let Some(builder) = result_builder() else { return JSON::parse(&verified.to_result_json()) };
     match kept_header(&builder, &verified.header_json) {
@@ -809,7 +813,8 @@ pub fn error_codes_js() -> JsValue {
     settled(parse_json(&format!("[{}]", quoted.join(","))))
 }
 
-/// What each export returns: its result, or its failure as a value, from which the package
+/// What each export but `createVerifier` (whose failure the glue throws) returns: its result, or
+/// its failure as a value, from which the package
 /// entry makes and throws the `JwtError` (`guarded` in js/errors.js), outside the `try` that
 /// watches for exceptions unwinding through wasm. No result is a failure or an `Error`.
 fn settled<T: Into<JsValue>>(result: JsResult<T>) -> JsValue {
