@@ -39,7 +39,8 @@ options, and "jwt-wasm --version" for the version.
 
 Exit status: 0 success; 1 the token, key or options were refused (the error code, such as
 ERR_JWT_EXPIRED, is printed), or the output could not be written (ERR_OUTPUT); 2 a usage error
-(ERR_USAGE).`;
+(ERR_USAGE), including text the tool reads itself: a --now, a payload that is not JSON, a base64
+or jwk secret that does not parse.`;
 
 const SECRET_HELP = `  --secret-env <NAME>     Read the secret from environment variable NAME
   --secret-file <path>    Read the secret from a file (one trailing line break is dropped)
@@ -64,7 +65,7 @@ Options:
 Says whether the token is valid, expired, not yet valid or has no expiry, judged by its exp and
 nbf claims, with the times in words. The signature is not checked: use "jwt-wasm verify" for that.
 Exits 0 whenever the token can be read (its header and claims set decode, and its exp, nbf and iat,
-where present, are numbers), whatever its status.
+where present, are finite numbers), whatever its status.
 
 Options:
   --clock-tolerance <d>   Leeway for exp and nbf: seconds or a duration such as 30s, 5m (default 0)
@@ -91,7 +92,8 @@ Checks:
   --subject <sub>         Require this subject
   --typ <typ>             Require this header typ (e.g. at+jwt)
   --require <claim>       Require this claim to be present (repeatable)
-  --clock-tolerance <d>   Leeway for exp, nbf and iat: seconds or a duration such as 30s (default 0)
+  --clock-tolerance <d>   Leeway for exp, nbf and (with --max-token-age) iat: seconds or a duration
+                          such as 30s (default 0)
   --max-token-age <d>     Refuse tokens issued (iat) longer ago than this
   --max-token-length <n>  Refuse tokens longer than n bytes (default 65536)
   --now <time>            Verify at this time (an ISO 8601 date or date-time, or seconds since the

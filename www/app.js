@@ -204,7 +204,9 @@ function renderStatus(now) {
   showToleranceError(judged.error);
   if (!decoded.token) return setStatus('empty', 'No token', 'Paste a token or load the sample.');
   if (decoded.error) {
-    return setStatus('error', 'Malformed token', errorHeld ? 'Its error shows when typing pauses.' : 'See the error under the token.');
+    // A token over the length cap may be well formed: it is not called malformed.
+    const label = decoded.error.code === 'ERR_JWT_TOO_LONG' ? 'Token too long' : 'Malformed token';
+    return setStatus('error', label, errorHeld ? 'Its error shows when typing pauses.' : 'See the error under the token.');
   }
   const { info, error } = judged;
   if (error) return setStatus('error', 'Cannot judge', errorText(error));
