@@ -46,7 +46,16 @@ export class Verifier {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       replaceIfPending();
       if (this.#generation === instanceGeneration()) return this.#inner;
-      this.#inner = prepare(this.#made[0], this.#made[1]);
+      const inner = prepare(this.#made[0], this.#made[1]);
+      // free() called while it was made again (by a getter that reading its options' Dates can
+      // reach, a Symbol.toStringTag on Object.prototype): it stays freed, and so does the new one.
+      if (this.#made === undefined) {
+        const generation = instanceGeneration();
+        replaceIfPending();
+        if (generation === instanceGeneration()) freeWith(inner);
+        throw new TypeError('this Verifier has been freed');
+      }
+      this.#inner = inner;
       this.#generation = instanceGeneration();
     }
     return this.#inner;

@@ -317,9 +317,9 @@ const convert = freeze({
   },
   /** A claims set to sign, as JSON text: a plain object, its members as JSON.stringify writes them. */
   claims(payload) {
-    if (payload instanceof RefusedClaims) {
-      if (payload.threw) throw payload.refusal;
-      return payload.refusal;
+    if (payload instanceof ReadClaims) {
+      if (payload.threw) throw payload.read;
+      return payload.read;
     }
     return isPlainObject(payload) ? stringify(payload) : NOT_PLAIN;
   },
@@ -522,30 +522,35 @@ export function optionsCopy(options) {
   }
 }
 
-/** A claims set refused when a SignJWT was made, and how (NOT_PLAIN, or what reading it threw):
- * `convert.claims` gives that refusal again at `sign`, whatever the object has become since. */
-class RefusedClaims {
-  constructor(refusal, threw) {
-    this.refusal = refusal;
+/** A claims set as `convert.claims` read it when a SignJWT was made: its JSON text, its refusal
+ * (NOT_PLAIN) or what reading it threw. `convert.claims` gives that again at `sign`, whatever the
+ * object has become since. The text itself is kept, not an object parsed back from it: it is what
+ * signJwt would write again, and parsing it back (with a reviver, which recurses) threw a
+ * RangeError out of the constructor for claims nested a few thousand levels deep, which signJwt
+ * signs. Its members are class fields, defined as its own: assigned, they would call a setter put
+ * on Object.prototype, which would get hold of the instance and answer for both members at sign. */
+class ReadClaims {
+  read;
+  threw;
+
+  constructor(read, threw) {
+    this.read = read;
     this.threw = threw;
     freeze(this);
   }
 }
-freeze(RefusedClaims);
-freeze(RefusedClaims.prototype);
+freeze(ReadClaims);
+freeze(ReadClaims.prototype);
 
-/** A copy of a claims set to sign, taken when a SignJWT is made (as jose's is): the claims as
- * `signJwt` would write them, read back without prototypes, so that it writes them the same way
- * later; for one `signJwt` refuses, that refusal, which `sign` gives (changing the object later
- * changes nothing either way). */
+/** A copy of a claims set to sign, taken when a SignJWT is made (as jose's is): what `signJwt`
+ * reads of it (its text, or its refusal), which `sign` gives (changing the object later changes
+ * nothing either way). */
 export function claimsCopy(payload) {
-  let text;
   try {
-    text = convert.claims(payload);
+    return new ReadClaims(convert.claims(payload), false);
   } catch (error) {
-    return new RefusedClaims(error, true);
+    return new ReadClaims(error, true);
   }
-  return typeof text === 'string' ? bareParse(text) : new RefusedClaims(text, false);
 }
 
 /** A copy of a Verifier's key and options, read once: the Verifier is made from it, and made

@@ -442,6 +442,56 @@ describe('hostile values', () => {
     assert.equal(outcome, 'no error');
   });
 
+  test('a setter on Object.prototype neither gets hold of nor answers for a claims set SignJWT refused', () => {
+    let caught;
+    const accessor = (value) => ({ get: () => value, set(v) { caught ??= this; }, configurable: true });
+    // (The names the kept reading's members had, and have.)
+    const names = ['refusal', 'read', 'threw'];
+    for (const name of names) Object.defineProperty(Object.prototype, name, accessor(name === 'threw' ? false : '{"sub":"mallory"}'));
+    let outcome;
+    try {
+      outcome = codeOf(() => new SignJWT(new Map([['sub', 'ada']])).sign(SECRET));
+    } finally {
+      for (const name of names) delete Object.prototype[name];
+    }
+    assert.equal(caught, undefined, 'a setter got hold of the refusal');
+    assert.equal(outcome, 'ERR_JWT_INVALID');
+  });
+
+  test('SignJWT signs claims nested as deep as signJwt signs them, rather than throw a RangeError when made', () => {
+    let deep = 1;
+    for (let i = 0; i < 3000; i += 1) deep = [deep];
+    const token = signJwt({ deep }, SECRET, { currentDate: new Date(0) });
+    assert.equal(new SignJWT({ deep }).sign(SECRET, { currentDate: new Date(0) }), token);
+  });
+
+  test('a Verifier freed while it is made again in a replaced instance stays freed', () => {
+    const verifier = createVerifier(SECRET, { currentDate: new Date() });
+    withoutClock(() => jwtVerify(good, SECRET));
+    let armed = true;
+    Object.defineProperty(Object.prototype, Symbol.toStringTag, {
+      configurable: true,
+      get() {
+        if (armed) {
+          armed = false;
+          verifier.free();
+        }
+        return undefined;
+      },
+    });
+    let first;
+    try {
+      first = errorOf(() => verifier.verify(good));
+    } finally {
+      delete Object.prototype[Symbol.toStringTag];
+    }
+    assert.ok(first instanceof TypeError && /freed/.test(first.message), String(first));
+    withoutClock(() => jwtVerify(good, SECRET));
+    const later = errorOf(() => verifier.verify(good));
+    assert.ok(later instanceof TypeError && /freed/.test(later.message), String(later));
+    stillWorks();
+  });
+
   test('SignJWT.sign reads its options as signJwt does: hooks that throw give coded errors, only own members count', () => {
     const builder = () => new SignJWT({ sub: 'ada' }).setIssuedAt().setExpirationTime('1h');
     const throwing = [
