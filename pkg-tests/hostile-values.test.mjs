@@ -997,23 +997,27 @@ describe('hostile values', () => {
       const applyOf = Function.prototype.apply;
       let failure;
       let convert;
+      let results;
       Reflect.construct = (Class, args, ...rest) => {
         failure ??= Class;
         return construct(Class, args, ...rest);
       };
       Function.prototype.apply = function (self, args) {
         if (typeof args?.[0]?.options === 'function') convert ??= args[0];
+        if (typeof args?.[0]?.verified === 'function') results ??= args[0];
         return apply(this, self, args);
       };
       try {
         codeOf(() => jwtVerify(forged, SECRET, { issuer: 'evil' }));
+        jwtVerify(good, SECRET);
       } finally {
         Reflect.construct = construct;
         Function.prototype.apply = applyOf;
       }
-      // The control: both were caught in that one call.
+      // The control: all three were caught in those two calls.
       assert.equal(typeof failure, 'function');
       assert.equal(typeof convert?.options, 'function');
+      assert.equal(typeof results?.verified, 'function');
       const changed = [];
       try {
         Object.defineProperty(failure, Symbol.hasInstance, { value: () => false });
@@ -1025,6 +1029,12 @@ describe('hostile values', () => {
         convert.options = () => '{}';
         changed.push('convert.options');
         convert.options = options;
+      } catch {}
+      const { verified } = results;
+      try {
+        results.verified = () => ({ payload: { sub: 'mallory' }, protectedHeader: {} });
+        changed.push('results.verified');
+        results.verified = verified;
       } catch {}
       assert.deepEqual(changed, []);
       assert.equal(codeOf(() => jwtVerify(forged, SECRET)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
