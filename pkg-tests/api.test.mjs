@@ -897,9 +897,12 @@ describe('errors', () => {
     const getter = { get sub() { throw new Error('no'); } };
     for (const payload of [circular, { n: 1n }, getter, { a: { toJSON() { throw new Error('no'); } } }]) {
       assert.equal(messageOf(() => signJwt(payload, SECRET)), threw);
+      // SignJWT reads the claims when made and gives signJwt's refusal at sign(), message included.
+      assert.equal(messageOf(() => new SignJWT(payload).sign(SECRET)), threw);
     }
     for (const payload of ['text', null, [1], new Map()]) {
       assert.equal(messageOf(() => signJwt(payload, SECRET)), 'ERR_JWT_INVALID: the payload must be a plain object that JSON can carry', String(payload));
+      assert.equal(messageOf(() => new SignJWT(payload).sign(SECRET)), 'ERR_JWT_INVALID: the payload must be a plain object that JSON can carry', String(payload));
     }
   });
 

@@ -86,6 +86,68 @@ function detached() {
   return bytes;
 }
 
+/** Calls that fail, each made at 600 depths just below the JS stack's limit in a fresh process,
+ * after `setUp` (code run once the package is imported): for each, how many threw a JwtError,
+ * the engine's RangeError, or anything else (a stray), told by prototype, which no
+ * Symbol.hasInstance changes. */
+function failuresNearTheLimit(setUp = '') {
+  const script = `
+    import { decodeJwt, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
+    ${setUp}
+    const SECRET = 'hostile-values-secret-of-32-bytes!!';
+    const good = signJwt({ sub: 'ada', iss: 'evil' }, SECRET);
+    const pads = Array.from({ length: 16 }, (_, n) => new Array(n).fill(0));
+    // One recursion both measures the limit (target Infinity) and calls at a depth, so that its
+    // frames are the same size either way; measured again every 50 depths, as frames shrink
+    // once the engine optimises the function.
+    const probe = { target: Infinity, reached: 0, call: undefined, pad: pads[0], seen: undefined };
+    const at = (depth) => {
+      if (depth < probe.target) {
+        probe.reached = depth;
+        try { at(depth + 1); } catch {}
+        return;
+      }
+      const { seen } = probe;
+      try {
+        const result = Reflect.apply(probe.call, undefined, probe.pad);
+        if (Error.prototype.isPrototypeOf(result)) { seen.stray += 1; seen.example = result; }
+      } catch (error) {
+        if (JwtError.prototype.isPrototypeOf(error)) seen.jwtError += 1;
+        else if (RangeError.prototype.isPrototypeOf(error)) seen.rangeError += 1;
+        else { seen.stray += 1; seen.example = error; }
+      }
+    };
+    const limit = () => {
+      probe.target = Infinity;
+      at(0);
+      return probe.reached;
+    };
+    for (let warm = 0; warm < 5; warm += 1) limit();
+    const all = [];
+    for (const call of [() => decodeJwt('not a token'), () => jwtVerify(good, SECRET, { issuer: 'nope' })]) {
+      // (Counted and kept without a call, which could itself run out of stack this deep.)
+      const seen = { jwtError: 0, rangeError: 0, stray: 0, example: '' };
+      Object.assign(probe, { call, seen });
+      let top = limit();
+      for (let back = 0; back < 600; back += 1) {
+        if (back % 50 === 0) top = limit();
+        for (const pad of pads) {
+          probe.pad = pad;
+          probe.target = top - back;
+          at(0);
+        }
+      }
+      if (seen.example) seen.example = \`\${seen.example.name} \${seen.example.code}: \${seen.example.message}\`;
+      all.push(seen);
+    }
+    decodeJwt(good);
+    console.log(JSON.stringify(all));
+  `;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(child.status, 0, child.stderr);
+  return JSON.parse(child.stdout);
+}
+
 describe('hostile values', () => {
   test('values that throw when read give coded errors, 300 times over, and the instance lives', () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
@@ -188,60 +250,18 @@ describe('hostile values', () => {
     // that some call runs out exactly while its failure is made: a plain Error with a code, thrown
     // in place of the RangeError, went unseen above. A fresh process, as once the glue is
     // optimised such calls run out before they reach it.
-    const script = `
-      import { decodeJwt, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
-      const SECRET = 'hostile-values-secret-of-32-bytes!!';
-      const good = signJwt({ sub: 'ada', iss: 'evil' }, SECRET);
-      const pads = Array.from({ length: 16 }, (_, n) => new Array(n).fill(0));
-      // One recursion both measures the limit (target Infinity) and calls at a depth, so that its
-      // frames are the same size either way; measured again every 50 depths, as frames shrink
-      // once the engine optimises the function.
-      const probe = { target: Infinity, reached: 0, call: undefined, pad: pads[0], seen: undefined };
-      const at = (depth) => {
-        if (depth < probe.target) {
-          probe.reached = depth;
-          try { at(depth + 1); } catch {}
-          return;
-        }
-        const { seen } = probe;
-        try {
-          const result = Reflect.apply(probe.call, undefined, probe.pad);
-          if (result instanceof Error) { seen.stray += 1; seen.example = result; }
-        } catch (error) {
-          if (error instanceof JwtError) seen.jwtError += 1;
-          else if (error instanceof RangeError) seen.rangeError += 1;
-          else { seen.stray += 1; seen.example = error; }
-        }
-      };
-      const limit = () => {
-        probe.target = Infinity;
-        at(0);
-        return probe.reached;
-      };
-      for (let warm = 0; warm < 5; warm += 1) limit();
-      const all = [];
-      for (const call of [() => decodeJwt('not a token'), () => jwtVerify(good, SECRET, { issuer: 'nope' })]) {
-        // (Counted and kept without a call, which could itself run out of stack this deep.)
-        const seen = { jwtError: 0, rangeError: 0, stray: 0, example: '' };
-        Object.assign(probe, { call, seen });
-        let top = limit();
-        for (let back = 0; back < 600; back += 1) {
-          if (back % 50 === 0) top = limit();
-          for (const pad of pads) {
-            probe.pad = pad;
-            probe.target = top - back;
-            at(0);
-          }
-        }
-        if (seen.example) seen.example = \`\${seen.example.name} \${seen.example.code}: \${seen.example.message}\`;
-        all.push(seen);
-      }
-      decodeJwt(good);
-      console.log(JSON.stringify(all));
-    `;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-    assert.equal(child.status, 0, child.stderr);
-    for (const seen of JSON.parse(child.stdout)) {
+    for (const seen of failuresNearTheLimit()) {
+      assert.ok(seen.jwtError > 0 && seen.rangeError > 0, JSON.stringify(seen));
+      assert.equal(seen.stray, 0, `${seen.stray} calls returned an Error or threw one neither a JwtError nor a RangeError, such as ${seen.example}`);
+    }
+  });
+
+  test('a failure whose JwtError cannot be made for want of stack throws the RangeError, with an Error[Symbol.hasInstance] that answers false', () => {
+    // The binding tells the exception of making a failure by the glue's Error check, which the build
+    // rewrites to ask the Error of load time: asked of the global Error, this one says the engine's
+    // RangeError is not an Error, and a plain Error with a code is thrown in its place.
+    const setUp = 'Object.defineProperty(Error, Symbol.hasInstance, { value: () => false, configurable: true });';
+    for (const seen of failuresNearTheLimit(setUp)) {
       assert.ok(seen.jwtError > 0 && seen.rangeError > 0, JSON.stringify(seen));
       assert.equal(seen.stray, 0, `${seen.stray} calls returned an Error or threw one neither a JwtError nor a RangeError, such as ${seen.example}`);
     }
@@ -489,6 +509,81 @@ describe('hostile values', () => {
     withoutClock(() => jwtVerify(good, SECRET));
     const later = errorOf(() => verifier.verify(good));
     assert.ok(later instanceof TypeError && /freed/.test(later.message), String(later));
+    stillWorks();
+  });
+
+  test('a Verifier freed while it is made again lets go of the one made for it', () => {
+    // A Verifier of a 1 MiB key, made again in a fresh instance and freed meanwhile: that instance
+    // then holds the new one's copy of the key unless it is freed too, and the next such Verifier
+    // grows the memory rather than reuse it.
+    const MiB = 1024 * 1024;
+    const key = new Uint8Array(MiB).fill(7);
+    const verifier = createVerifier(key, { currentDate: new Date() });
+    let fresh;
+    watchingInstances((instance) => (fresh = instance), () => withoutClock(() => jwtVerify(good, SECRET)));
+    assert.ok(fresh, 'the instance was replaced');
+    const memory = () => fresh.exports.memory.buffer.byteLength;
+    let armed = true;
+    Object.defineProperty(Object.prototype, Symbol.toStringTag, {
+      configurable: true,
+      get() {
+        if (armed) {
+          armed = false;
+          verifier.free();
+        }
+        return undefined;
+      },
+    });
+    let first;
+    try {
+      first = errorOf(() => verifier.verify(good));
+    } finally {
+      delete Object.prototype[Symbol.toStringTag];
+    }
+    assert.ok(first instanceof TypeError && /freed/.test(first.message), String(first));
+    const before = memory();
+    createVerifier(key, { currentDate: new Date() }).free();
+    assert.ok(memory() - before < MiB / 2, `the memory grew by ${memory() - before} bytes: the Verifier made for the freed one was kept`);
+    // The control: one that is not freed holds its MiB, and the next one grows the memory.
+    const held = createVerifier(key, { currentDate: new Date() });
+    const grownFrom = memory();
+    createVerifier(key, { currentDate: new Date() }).free();
+    assert.ok(memory() - grownFrom >= MiB, 'the probe does not see a Verifier\'s copy of its key');
+    held.free();
+    stillWorks();
+  });
+
+  test('a Verifier freed while it is made again, the instance replaced meanwhile: the one made in the old instance is not freed in the new one', () => {
+    // The getter also has the instance replaced (a nested call that unwinds), so the Verifier made
+    // again belongs to an instance gone by the time it would be freed: freed in the new one, its
+    // address frees whatever lives there (a RuntimeError, memory access out of bounds).
+    const verifier = createVerifier(new Uint8Array(65536).fill(7), { currentDate: new Date() });
+    withoutClock(() => jwtVerify(good, SECRET));
+    let armed = true;
+    Object.defineProperty(Object.prototype, Symbol.toStringTag, {
+      configurable: true,
+      get() {
+        if (armed) {
+          armed = false;
+          withoutClock(() => jwtVerify(good, SECRET));
+          verifier.free();
+        }
+        return undefined;
+      },
+    });
+    let first;
+    try {
+      first = errorOf(() => verifier.verify(good));
+    } finally {
+      delete Object.prototype[Symbol.toStringTag];
+    }
+    assert.ok(first instanceof TypeError && /freed/.test(first.message), String(first));
+    assert.equal(armed, false, 'the getter ran');
+    for (let i = 0; i < 20; i += 1) {
+      const made = createVerifier(`${SECRET}${i}`, { issuer: `issuer-${i}` });
+      assert.equal(made.verify(signJwt({ iss: `issuer-${i}` }, `${SECRET}${i}`)).payload.iss, `issuer-${i}`);
+      made.free();
+    }
     stillWorks();
   });
 
@@ -1039,6 +1134,94 @@ describe('hostile values', () => {
       assert.deepEqual(changed, []);
       assert.equal(codeOf(() => jwtVerify(forged, SECRET)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
       assert.equal(codeOf(() => jwtVerify(good, SECRET, { issuer: 'someone-else' })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    });
+
+    test('the claims a SignJWT keeps, caught through Function.prototype.apply at sign(), cannot be changed', () => {
+      const builder = new SignJWT({ sub: 'ada' });
+      const { apply } = Reflect;
+      const applyOf = Function.prototype.apply;
+      let kept;
+      Function.prototype.apply = function (self, args) {
+        // What the glue hands a converter: the builder's reading of its claims (its settings, an
+        // object without a prototype, go to the options converter).
+        const [hooks, value] = args ?? [];
+        if (typeof hooks?.claims === 'function' && typeof value === 'object' && value !== null && Object.getPrototypeOf(value) !== null) kept ??= value;
+        return apply(this, self, args);
+      };
+      try {
+        builder.sign(SECRET);
+      } finally {
+        Function.prototype.apply = applyOf;
+      }
+      // The control: it was caught.
+      assert.equal(typeof kept, 'object');
+      const changed = [];
+      let signed;
+      try {
+        for (const name of Reflect.ownKeys(kept)) {
+          try {
+            kept[name] = typeof kept[name] === 'string' ? '{"sub":"mallory"}' : false;
+            changed.push(String(name));
+          } catch {}
+        }
+        try {
+          Object.defineProperty(kept.constructor, Symbol.hasInstance, { value: () => true, configurable: true });
+          changed.push('constructor[Symbol.hasInstance]');
+        } catch {}
+        // What the builder signs now, and what signJwt signs of a claims set of its own.
+        const subject = (sign) => {
+          try {
+            return decodeJwt(sign()).sub;
+          } catch (error) {
+            return error.code;
+          }
+        };
+        signed = [subject(() => builder.sign(SECRET)), subject(() => signJwt({ sub: 'bob' }, SECRET))];
+      } finally {
+        try {
+          delete kept.constructor[Symbol.hasInstance];
+        } catch {}
+      }
+      assert.deepEqual(changed, []);
+      assert.deepEqual(signed, ['ada', 'bob']);
+    });
+
+    test('the protected headers kept for results are the last four first seen', () => {
+      // Seen through what the glue hands the result builder for a verified token's header: the
+      // object kept for that header (the same one each time), or one made for it now.
+      const kids = ['h1', 'h2', 'h3', 'h4', 'h5'];
+      const tokens = Object.fromEntries(kids.map((kid) => [kid, signJwt({ sub: 'ada' }, SECRET, { header: { kid } })]));
+      const { apply } = Reflect;
+      const applyOf = Function.prototype.apply;
+      let handed;
+      Function.prototype.apply = function (self, args) {
+        if (typeof args?.[0]?.verified === 'function' && args.length === 4) handed = args[3];
+        return apply(this, self, args);
+      };
+      const headerOf = (kid) => {
+        handed = undefined;
+        assert.equal(jwtVerify(tokens[kid], SECRET).protectedHeader.kid, kid);
+        return handed;
+      };
+      let kept;
+      try {
+        const first = {};
+        // h5 takes the place of h1, the first seen.
+        for (const kid of kids) first[kid] = headerOf(kid);
+        kept = [
+          // Kept, and seen again: not kept longer for it.
+          ...['h5', 'h4', 'h3', 'h2'].map((kid) => headerOf(kid) === first[kid]),
+          // Made again, in place of h2, the oldest first seen; then h2 in place of h3.
+          headerOf('h1') === first.h1,
+          headerOf('h2') === first.h2,
+          headerOf('h4') === first.h4,
+        ];
+        // The control: each was handed an object.
+        assert.ok(kids.every((kid) => typeof first[kid] === 'object'));
+      } finally {
+        Function.prototype.apply = applyOf;
+      }
+      assert.deepEqual(kept, [true, true, true, true, false, false, true]);
     });
 
     test('TextDecoder in the first call: the strings the binding keeps are made as it loads', () => {
