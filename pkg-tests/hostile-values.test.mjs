@@ -148,6 +148,32 @@ function failuresNearTheLimit(setUp = '') {
   return JSON.parse(child.stdout);
 }
 
+/** Has `verifier` (made in an instance since replaced) freed while its next verify makes it again,
+ * by a getter that reading its options' Dates reaches (a Symbol.toStringTag on Object.prototype),
+ * after `meanwhile`; checks that this verify throws the freed TypeError. */
+function freedWhileMadeAgain(verifier, meanwhile = () => {}) {
+  let armed = true;
+  Object.defineProperty(Object.prototype, Symbol.toStringTag, {
+    configurable: true,
+    get() {
+      if (armed) {
+        armed = false;
+        meanwhile();
+        verifier.free();
+      }
+      return undefined;
+    },
+  });
+  let first;
+  try {
+    first = errorOf(() => verifier.verify(good));
+  } finally {
+    delete Object.prototype[Symbol.toStringTag];
+  }
+  assert.equal(armed, false, 'the getter ran');
+  assert.ok(first instanceof TypeError && /freed/.test(first.message), String(first));
+}
+
 describe('hostile values', () => {
   test('values that throw when read give coded errors, 300 times over, and the instance lives', () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
@@ -488,24 +514,7 @@ describe('hostile values', () => {
   test('a Verifier freed while it is made again in a replaced instance stays freed', () => {
     const verifier = createVerifier(SECRET, { currentDate: new Date() });
     withoutClock(() => jwtVerify(good, SECRET));
-    let armed = true;
-    Object.defineProperty(Object.prototype, Symbol.toStringTag, {
-      configurable: true,
-      get() {
-        if (armed) {
-          armed = false;
-          verifier.free();
-        }
-        return undefined;
-      },
-    });
-    let first;
-    try {
-      first = errorOf(() => verifier.verify(good));
-    } finally {
-      delete Object.prototype[Symbol.toStringTag];
-    }
-    assert.ok(first instanceof TypeError && /freed/.test(first.message), String(first));
+    freedWhileMadeAgain(verifier);
     withoutClock(() => jwtVerify(good, SECRET));
     const later = errorOf(() => verifier.verify(good));
     assert.ok(later instanceof TypeError && /freed/.test(later.message), String(later));
@@ -523,24 +532,7 @@ describe('hostile values', () => {
     watchingInstances((instance) => (fresh = instance), () => withoutClock(() => jwtVerify(good, SECRET)));
     assert.ok(fresh, 'the instance was replaced');
     const memory = () => fresh.exports.memory.buffer.byteLength;
-    let armed = true;
-    Object.defineProperty(Object.prototype, Symbol.toStringTag, {
-      configurable: true,
-      get() {
-        if (armed) {
-          armed = false;
-          verifier.free();
-        }
-        return undefined;
-      },
-    });
-    let first;
-    try {
-      first = errorOf(() => verifier.verify(good));
-    } finally {
-      delete Object.prototype[Symbol.toStringTag];
-    }
-    assert.ok(first instanceof TypeError && /freed/.test(first.message), String(first));
+    freedWhileMadeAgain(verifier);
     const before = memory();
     createVerifier(key, { currentDate: new Date() }).free();
     assert.ok(memory() - before < MiB / 2, `the memory grew by ${memory() - before} bytes: the Verifier made for the freed one was kept`);
@@ -559,26 +551,7 @@ describe('hostile values', () => {
     // address frees whatever lives there (a RuntimeError, memory access out of bounds).
     const verifier = createVerifier(new Uint8Array(65536).fill(7), { currentDate: new Date() });
     withoutClock(() => jwtVerify(good, SECRET));
-    let armed = true;
-    Object.defineProperty(Object.prototype, Symbol.toStringTag, {
-      configurable: true,
-      get() {
-        if (armed) {
-          armed = false;
-          withoutClock(() => jwtVerify(good, SECRET));
-          verifier.free();
-        }
-        return undefined;
-      },
-    });
-    let first;
-    try {
-      first = errorOf(() => verifier.verify(good));
-    } finally {
-      delete Object.prototype[Symbol.toStringTag];
-    }
-    assert.ok(first instanceof TypeError && /freed/.test(first.message), String(first));
-    assert.equal(armed, false, 'the getter ran');
+    freedWhileMadeAgain(verifier, () => withoutClock(() => jwtVerify(good, SECRET)));
     for (let i = 0; i < 20; i += 1) {
       const made = createVerifier(`${SECRET}${i}`, { issuer: `issuer-${i}` });
       assert.equal(made.verify(signJwt({ iss: `issuer-${i}` }, `${SECRET}${i}`)).payload.iss, `issuer-${i}`);
