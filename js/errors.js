@@ -58,11 +58,16 @@ const objectTag = uncurryThis(Object.prototype.toString);
  * would call one put on the global Error later. As fast as `instanceof` itself, which a call
  * through Function.prototype.call is not under Bun. */
 function atLoad(Class) {
+  // (scripts/build.mjs writes the same into the glue, for its own checks.)
   const brand = function () {};
   brand.prototype = Class.prototype;
   return freeze(brand);
 }
 const ErrorAtLoad = atLoad(Error);
+const RangeErrorAtLoad = atLoad(RangeError);
+// What SpiderMonkey (Firefox) throws when the JS stack runs out ("too much recursion"); no other
+// engine has the class. (No Firefox on the machines this is tested on.)
+const InternalErrorAtLoad = typeof InternalError === 'function' ? atLoad(InternalError) : undefined;
 const BytesAtLoad = atLoad(Bytes);
 // The name of a typed array's kind, read from its internal slot (undefined for anything else): an
 // own Symbol.toStringTag cannot make a Uint16Array pass for a Uint8Array, as it can for the tag.
@@ -544,11 +549,15 @@ freeze(ReadClaims.prototype);
 
 /** A copy of a claims set to sign, taken when a SignJWT is made (as jose's is): what `signJwt`
  * reads of it (its text, or its refusal), which `sign` gives (changing the object later changes
- * nothing either way). */
+ * nothing either way); the JS stack running out while it is read is thrown at once. */
 export function claimsCopy(payload) {
   try {
     return new ReadClaims(convert.claims(payload), false);
   } catch (error) {
+    // The JS stack running out (a RangeError in V8 and JavaScriptCore, an InternalError in
+    // SpiderMonkey) says nothing of the claims: thrown now, as JS throws it, rather than kept and
+    // given at every later sign().
+    if (error instanceof RangeErrorAtLoad || (InternalErrorAtLoad !== undefined && error instanceof InternalErrorAtLoad)) throw error;
     return new ReadClaims(error, true);
   }
 }

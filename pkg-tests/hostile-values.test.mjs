@@ -511,6 +511,48 @@ describe('hostile values', () => {
     assert.equal(new SignJWT({ deep }).sign(SECRET, { currentDate: new Date(0) }), token);
   });
 
+  test('a SignJWT made with the JS stack nearly run out is not refused at sign() for it', () => {
+    // Its claims are read when it is made; the stack running out there says nothing of them, and
+    // kept as their refusal it would refuse every later sign(), where signJwt signs them.
+    let deep = 1;
+    for (let i = 0; i < 300; i += 1) deep = [deep];
+    const payload = { sub: 'ada', deep };
+    const probe = { target: Infinity, reached: 0, made: undefined };
+    const at = (depth) => {
+      if (depth < probe.target) {
+        probe.reached = depth;
+        try {
+          at(depth + 1);
+        } catch {}
+        return;
+      }
+      try {
+        probe.made = new SignJWT(payload);
+      } catch {}
+    };
+    const limit = () => {
+      probe.target = Infinity;
+      at(0);
+      return probe.reached;
+    };
+    const token = signJwt(payload, SECRET, { currentDate: new Date(0) });
+    let made = 0;
+    const refused = new Set();
+    let top = limit();
+    for (let back = 0; back < 20_000 && back <= top; back += 7) {
+      if (back % 700 === 0) top = limit();
+      probe.made = undefined;
+      probe.target = top - back;
+      at(0);
+      if (probe.made === undefined) continue;
+      made += 1;
+      const outcome = codeOf(() => assert.equal(probe.made.sign(SECRET, { currentDate: new Date(0) }), token));
+      if (outcome !== 'no error') refused.add(outcome);
+    }
+    assert.ok(made > 100, `${made} builders made`);
+    assert.deepEqual([...refused], []);
+  });
+
   test('a Verifier freed while it is made again in a replaced instance stays freed', () => {
     const verifier = createVerifier(SECRET, { currentDate: new Date() });
     withoutClock(() => jwtVerify(good, SECRET));

@@ -75,6 +75,7 @@ writeFileSync(
   gluePath,
   `// Added by scripts/build.mjs: what the glue's instanceof checks ask, the classes as at load.
 const classesAtLoad = Object.fromEntries([${classesAtLoad.join(', ')}].map((Class) => {
+    // As js/errors.js's atLoad makes them.
     const brand = function () {};
     brand.prototype = Class.prototype;
     return [Class.name, Object.freeze(brand)];
