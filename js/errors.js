@@ -549,15 +549,17 @@ freeze(ReadClaims.prototype);
 
 /** A copy of a claims set to sign, taken when a SignJWT is made (as jose's is): what `signJwt`
  * reads of it (its text, or its refusal), which `sign` gives (changing the object later changes
- * nothing either way); the JS stack running out while it is read is thrown at once. */
+ * nothing either way); if the JS stack ran out while it was read, the claims themselves. */
 export function claimsCopy(payload) {
   try {
     return new ReadClaims(convert.claims(payload), false);
   } catch (error) {
     // The JS stack running out (a RangeError in V8 and JavaScriptCore, an InternalError in
-    // SpiderMonkey) says nothing of the claims: thrown now, as JS throws it, rather than kept and
-    // given at every later sign().
-    if (error instanceof RangeErrorAtLoad || (InternalErrorAtLoad !== undefined && error instanceof InternalErrorAtLoad)) throw error;
+    // SpiderMonkey) may say nothing of the claims (made near the stack's end) or that they are
+    // nested too deep for it: not kept as their refusal, which would refuse every later sign(),
+    // nor thrown uncoded here; the claims themselves are kept, and read again at sign(), which
+    // signs them or refuses them with signJwt's code.
+    if (error instanceof RangeErrorAtLoad || (InternalErrorAtLoad !== undefined && error instanceof InternalErrorAtLoad)) return payload;
     return new ReadClaims(error, true);
   }
 }

@@ -511,6 +511,15 @@ describe('hostile values', () => {
     assert.equal(new SignJWT({ deep }).sign(SECRET, { currentDate: new Date(0) }), token);
   });
 
+  test('claims nested too deep for the JS stack: SignJWT refuses them at sign() with signJwt\'s code, not a RangeError when made', () => {
+    let deep = {};
+    for (let i = 0; i < 20_000; i += 1) deep = { a: deep };
+    assert.equal(codeOf(() => signJwt(deep, SECRET)), 'ERR_JWT_INVALID');
+    let builder;
+    assert.equal(codeOf(() => (builder = new SignJWT(deep))), 'no error');
+    assert.equal(codeOf(() => builder.sign(SECRET)), 'ERR_JWT_INVALID');
+  });
+
   test('a SignJWT made with the JS stack nearly run out is not refused at sign() for it', () => {
     // Its claims are read when it is made; the stack running out there says nothing of them, and
     // kept as their refusal it would refuse every later sign(), where signJwt signs them.
