@@ -650,6 +650,19 @@ describe('expiry', () => {
     assert.equal(codeOf(() => isExpired('nope')), 'ERR_JWT_INVALID');
     assert.equal(codeOf(() => expiryInfo(good, { leeway: 5 })), 'ERR_OPTIONS_INVALID');
   });
+
+  test('isExpired throws, as jwtVerify would, for any time claim that is not a finite number', () => {
+    const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const claim of ['exp', 'nbf', 'iat']) {
+      const token = `${part({ alg: 'HS256' })}.${part({ exp: NOW_S + 60, [claim]: 'soon' })}.c2ln`;
+      assert.equal(codeOf(() => isExpired(token)), 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim);
+      try {
+        isExpired(token);
+      } catch ({ claim: named, reason }) {
+        assert.deepEqual([named, reason], [claim, 'invalid']);
+      }
+    }
+  });
 });
 
 describe('sign', () => {

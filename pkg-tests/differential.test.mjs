@@ -518,3 +518,29 @@ test('maxTokenAge: 0 means "at most 0 seconds old" in both libraries', async () 
   }
   assert.deepEqual(outcomes, ['ERR_JWT_CLAIM_VALIDATION_FAILED/iat', 'ok', 'ERR_JWT_EXPIRED/iat']);
 });
+
+test('a lone surrogate in a verification option or a JWK, and a non-JSON value in a JWK member no check reads: jose verifies, jwt-wasm refuses, and the README lists it', async () => {
+  const key = new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!');
+  const header = b64('{"alg":"HS256"}');
+  const payload = b64(JSON.stringify({ iss: 'a', aud: 'api', sub: 's', exp: NOW + 60 }));
+  const token = `${header}.${payload}.${macOf(`${header}.${payload}`, 'HS256', key)}`;
+  const currentDate = new Date(NOW * 1000);
+  const k = b64(key);
+  const cases = [
+    // A JWKS read with JSON.parse can hold one: "\ud800" is valid JSON text.
+    [JSON.parse(`{"kty":"oct","k":"${k}","kid":"\\ud800"}`), { currentDate }, 'ERR_JWK_INVALID'],
+    [{ kty: 'oct', k, kid: NaN }, { currentDate }, 'ERR_JWK_INVALID'],
+    [key, { currentDate, issuer: ['a', '\ud800'] }, 'ERR_OPTIONS_INVALID'],
+    [key, { currentDate, audience: ['api', '\udc00'] }, 'ERR_OPTIONS_INVALID'],
+    [key, { currentDate, crit: { '\ud800': true } }, 'ERR_OPTIONS_INVALID'],
+  ];
+  for (const [k2, options, code] of cases) {
+    const theirs = await joseOutcome({ token, key: k2, options });
+    assert.equal(theirs.ok, true, `jose verifies it: ${JSON.stringify(theirs)}`);
+    assert.deepStrictEqual(ourOutcome(() => jwtVerify(token, k2, options)), { code });
+  }
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const section = (readme.split('### Where jwt-wasm is stricter than jose')[1]?.split('\n## ')[0] ?? '').replace(/\s+/g, ' ');
+  assert.ok(section.includes('in a verification option'), 'README does not list lone surrogates in verification options');
+  assert.ok(section.includes('in any member of a JWK'), 'README does not list lone surrogates and non-JSON values in any JWK member');
+});
