@@ -511,13 +511,23 @@ describe('hostile values', () => {
     assert.equal(new SignJWT({ deep }).sign(SECRET, { currentDate: new Date(0) }), token);
   });
 
-  test('claims nested too deep for the JS stack: SignJWT refuses them at sign() with signJwt\'s code, not a RangeError when made', () => {
+  test('claims nested too deep for the JS stack: SignJWT answers at sign() as signJwt does, not with a RangeError when made', () => {
+    // Node 20 to 24's JSON.stringify runs out of stack at 20,000 levels, and signJwt refuses them
+    // (ERR_JWT_INVALID); Node 26's does not, and signJwt signs them. The builder does the same.
     let deep = {};
     for (let i = 0; i < 20_000; i += 1) deep = { a: deep };
-    assert.equal(codeOf(() => signJwt(deep, SECRET)), 'ERR_JWT_INVALID');
+    const outcome = (sign) => {
+      try {
+        return sign();
+      } catch (error) {
+        return error instanceof JwtError ? error.code : `not a JwtError: ${error}`;
+      }
+    };
+    const expected = outcome(() => signJwt(deep, SECRET, { currentDate: new Date(0) }));
     let builder;
     assert.equal(codeOf(() => (builder = new SignJWT(deep))), 'no error');
-    assert.equal(codeOf(() => builder.sign(SECRET)), 'ERR_JWT_INVALID');
+    assert.equal(outcome(() => builder.sign(SECRET, { currentDate: new Date(0) })), expected);
+    assert.ok(expected === 'ERR_JWT_INVALID' || expected.split('.').length === 3, expected);
   });
 
   test('a SignJWT made with the JS stack nearly run out is not refused at sign() for it', () => {
