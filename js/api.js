@@ -26,6 +26,14 @@ const { keys } = Object;
 const MADE_HERE = Symbol('createVerifier');
 const BENCH_SIGNATURE_ONLY = Symbol.for('jwt-wasm.benchSignatureOnly');
 
+/** Frees the glue's verifier `inner` (if any), made in the instance of count `generation`, once a
+ * pending replacement is made; one of a replaced instance is not freed: its memory went with that
+ * instance (and its address may hold another's now). */
+function release(inner, generation) {
+  replaceIfPending();
+  if (inner !== undefined && generation === instanceGeneration()) freeWith(inner);
+}
+
 /** A key and options parsed once (see `createVerifier`). */
 export class Verifier {
   #inner;
@@ -50,9 +58,7 @@ export class Verifier {
       // free() called while it was made again (by a getter that reading its options' Dates can
       // reach, a Symbol.toStringTag on Object.prototype): it stays freed, and so does the new one.
       if (this.#made === undefined) {
-        const generation = instanceGeneration();
-        replaceIfPending();
-        if (generation === instanceGeneration()) freeWith(inner);
+        release(inner, instanceGeneration());
         throw new TypeError('this Verifier has been freed');
       }
       this.#inner = inner;
@@ -71,9 +77,7 @@ export class Verifier {
     const inner = this.#inner;
     this.#inner = undefined;
     this.#made = undefined;
-    replaceIfPending();
-    // One of a replaced instance is not freed: its memory went with that instance.
-    if (inner !== undefined && this.#generation === instanceGeneration()) freeWith(inner);
+    release(inner, this.#generation);
   }
 
   /** The floor `npm run bench` compares `verify` against, not part of the API: whether the

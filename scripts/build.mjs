@@ -65,9 +65,9 @@ if (glue.split(moduleCheck).length !== 2) throw new Error(`build: the glue no lo
 // functions of their own with the prototypes of the classes of load time (SECURITY.md). Not
 // ArrayBuffer's, which only picks a message for a key of the wrong type, and whose class at load
 // is not the one a Next.js edge route's ArrayBuffers have.
-const instanceChecks = /result = arg0 instanceof (Date|Error|Uint8Array);/g;
+const instanceCheck = /result = arg0 instanceof (\w+);/g;
 const classesAtLoad = ['Date', 'Error', 'Uint8Array'];
-const checked = [...glue.matchAll(/result = arg0 instanceof (\w+);/g)].map((match) => match[1]);
+const checked = [...glue.matchAll(instanceCheck)].map((match) => match[1]);
 if (checked.some((name) => !classesAtLoad.includes(name) && name !== 'ArrayBuffer') || !classesAtLoad.every((name) => checked.includes(name))) {
   throw new Error(`build: the glue's instanceof checks (${checked.join(', ')}) are not those of ${classesAtLoad.join(', ')} and ArrayBuffer: update the list`);
 }
@@ -80,7 +80,7 @@ const classesAtLoad = Object.fromEntries([${classesAtLoad.join(', ')}].map((Clas
     brand.prototype = Class.prototype;
     return [Class.name, Object.freeze(brand)];
 }));
-${glue.replace(moduleCheck, 'if (!isWasmModule(module)) {').replace(instanceChecks, 'result = arg0 instanceof classesAtLoad.$1;')}
+${glue.replace(moduleCheck, 'if (!isWasmModule(module)) {').replace(instanceCheck, (check, name) => (classesAtLoad.includes(name) ? `result = arg0 instanceof classesAtLoad.${name};` : check))}
 // Added by scripts/build.mjs: whether \`value\` is a compiled module, of this realm or another.
 function isWasmModule(value) {
     if (value instanceof WebAssembly.Module) return true;

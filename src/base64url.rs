@@ -92,7 +92,7 @@ mod simd {
     use super::{BLOCK_BYTES, BLOCK_CHARS};
     use core::arch::wasm32::{
         i16x8_shl, i32x4_extract_lane, i32x4_shl, i64x2_extract_lane, u16x8_shr, u16x8_splat, u32x4_shr,
-        u32x4_splat, u64x2, u8x16, u8x16_add, u8x16_all_true, u8x16_eq, u8x16_ge, u8x16_le, u8x16_splat,
+        u32x4_splat, u8x16, u8x16_add, u8x16_all_true, u8x16_eq, u8x16_ge, u8x16_le, u8x16_splat,
         u8x16_swizzle, v128, v128_and, v128_or,
     };
 
@@ -104,8 +104,7 @@ mod simd {
         let mut valid = u8x16_splat(0xff);
         let mut blocks = 0usize;
         for (chunk, target) in input.chunks_exact(BLOCK_CHARS).zip(out.chunks_exact_mut(BLOCK_BYTES)) {
-            let (Some(low), Some(high)) = (chunk.first_chunk::<8>(), chunk.last_chunk::<8>()) else { break };
-            let c = u64x2(u64::from_le_bytes(*low), u64::from_le_bytes(*high));
+            let Some(c) = crate::simd::load(chunk) else { break };
             let (upper, lower, digit) = (within(c, b'A', b'Z'), within(c, b'a', b'z'), within(c, b'0', b'9'));
             let (dash, underscore) = (u8x16_eq(c, u8x16_splat(b'-')), u8x16_eq(c, u8x16_splat(b'_')));
             valid = v128_and(valid, v128_or(v128_or(upper, lower), v128_or(digit, v128_or(dash, underscore))));

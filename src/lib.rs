@@ -63,6 +63,8 @@ mod json;
 mod key;
 mod options;
 mod sign;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd;
 mod time;
 mod token;
 mod validation;

@@ -66,14 +66,13 @@ fn find_dot(bytes: &[u8]) -> Option<usize> {
 /// position of the first dot in the block after them, if any.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
-    use core::arch::wasm32::{u64x2, u8x16_bitmask, u8x16_eq, u8x16_splat};
+    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat};
 
     pub fn find_dot_blocks(bytes: &[u8]) -> (usize, Option<usize>) {
         let dot = u8x16_splat(b'.');
         let mut blocks = 0usize;
         for chunk in bytes.chunks_exact(16) {
-            let (Some(low), Some(high)) = (chunk.first_chunk::<8>(), chunk.last_chunk::<8>()) else { break };
-            let c = u64x2(u64::from_le_bytes(*low), u64::from_le_bytes(*high));
+            let Some(c) = crate::simd::load(chunk) else { break };
             let mask = u8x16_bitmask(u8x16_eq(c, dot));
             if mask != 0 {
                 return (blocks, Some(mask.trailing_zeros() as usize));
