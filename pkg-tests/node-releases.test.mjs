@@ -19,6 +19,7 @@ const FILES = [
   'cli.test.mjs',
   'differential.test.mjs',
   'hostile-values.test.mjs',
+  'interop.test.mjs',
   'migration.test.mjs',
   'resources.test.mjs',
   'vectors.test.mjs',
