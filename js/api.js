@@ -151,8 +151,14 @@ export class SignJWT {
     return this;
   }
 
-  setIssuedAt(input = true) {
-    this.#options.issuedAt = input;
+  /** No value (or undefined) is now, as in jose. A boolean is refused at the call, as jose
+   * refuses it: `true` and `false` are signJwt's `issuedAt` values, and as that option `false`
+   * would leave `iat` unset without a word. */
+  setIssuedAt(input) {
+    if (typeof input === 'boolean') {
+      throw new JwtError(`setIssuedAt() takes a NumericDate, a duration string or a Date, or nothing for now (got ${input})`, { code: 'ERR_OPTIONS_INVALID' });
+    }
+    this.#options.issuedAt = input === undefined ? true : input;
     return this;
   }
 

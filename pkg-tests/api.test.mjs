@@ -752,6 +752,26 @@ describe('sign', () => {
     assert.deepEqual(decodeProtectedHeader(twice.sign(SECRET)), { alg: 'HS256' });
   });
 
+  test('SignJWT.setIssuedAt refuses a boolean at the call, as jose does: false would have signed no iat', () => {
+    for (const flag of [true, false]) {
+      const error = (() => {
+        try {
+          new SignJWT({ iat: 1 }).setIssuedAt(flag);
+        } catch (thrown) {
+          return thrown;
+        }
+        return null;
+      })();
+      assert.ok(error instanceof JwtError, String(flag));
+      assert.equal(error.code, 'ERR_OPTIONS_INVALID', String(flag));
+      assert.match(error.message, /^setIssuedAt\(\) takes a NumericDate/, String(flag));
+    }
+    // No value, or undefined, is still now; signJwt's issuedAt still takes true and false.
+    assert.equal(decodeJwt(new SignJWT({}).setIssuedAt(undefined).sign(SECRET, { currentDate: NOW })).iat, NOW_S);
+    assert.equal(decodeJwt(signJwt({ iat: 1 }, SECRET, { issuedAt: false })).iat, 1);
+    assert.equal(decodeJwt(signJwt({}, SECRET, { issuedAt: true, currentDate: NOW })).iat, NOW_S);
+  });
+
   test('a NumericDate given as a number is written as given, fractional or beyond 2^53, as jose writes it', () => {
     const exp = NOW_S + 3600.5;
     const built = new SignJWT({}).setExpirationTime(exp).setNotBefore(1e21).setIssuedAt(NOW_S - 0.25).sign(SECRET);

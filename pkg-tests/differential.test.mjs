@@ -11,21 +11,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as jose from 'jose';
 import { createVerifier, JwtError, jwtVerify } from 'jwt-wasm';
-import { prng } from './runtimes/differential.mjs';
+import { generator, isZeroKey, memberNames, randomJson } from './runtimes/differential.mjs';
 
 const CASES = Number(process.env.DIFF_CASES ?? 10000);
 const SEED = Number(process.env.DIFF_SEED ?? 20261126);
 const NOW = 1_700_000_000;
-
-// --- a small seeded generator: the runtime differential's mulberry32, with ranges and subsets ---
-function generator(seed) {
-  const { next } = prng(seed);
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = (items) => items[Math.floor(next() * items.length)];
-  const chance = (p) => next() < p;
-  const subset = (items) => items.filter(() => chance(0.5));
-  return { next, int, pick, chance, subset };
-}
 
 // --- tokens ------------------------------------------------------------------------------------
 const b64 = (data) => Buffer.from(data).toString('base64url');
@@ -38,18 +28,6 @@ const objectText = (pairs) => `{${pairs.map(([name, raw]) => `${JSON.stringify(n
 const WORDS = ['a', 'b', 'api', 'web', 'issuer-1', 'ada', 'bob', 'Ада', '😀', 'x y', 'AT+JWT'];
 const TYPS = ['JWT', 'jwt', 'at+jwt', 'application/at+jwt', 'AT+JWT', 'application/x/y', 'x/y', 'Ä', 'ä', 'application/'];
 
-function randomJson(g, depth = 0) {
-  const kind = g.int(0, depth > 2 ? 4 : 6);
-  switch (kind) {
-    case 0: return null;
-    case 1: return g.chance(0.5);
-    case 2: return g.int(-1e6, 1e6) * (g.chance(0.3) ? 0.25 : 1);
-    case 3: return g.pick(WORDS);
-    case 4: return g.chance(0.5) ? g.next() * 1e12 : -g.int(0, 100);
-    case 5: return Array.from({ length: g.int(0, 3) }, () => randomJson(g, depth + 1));
-    default: return Object.fromEntries(Array.from({ length: g.int(0, 3) }, () => [g.pick(WORDS), randomJson(g, depth + 1)]));
-  }
-}
 
 function randomTime(g, around, spread) {
   const base = around + g.int(-spread, spread);
@@ -77,7 +55,7 @@ function makeClaims(g, now) {
   time('nbf', now, 60, 0.3);
   time('exp', now + 200, 300, 0.7);
   if (g.chance(0.3)) pairs.push(['jti', JSON.stringify(`id-${g.int(0, 1e6)}`)]);
-  for (let i = g.int(0, 3); i > 0; i -= 1) pairs.push([`x-${g.pick(WORDS)}-${i}`, JSON.stringify(randomJson(g))]);
+  for (let i = g.int(0, 3); i > 0; i -= 1) pairs.push([`x-${g.pick(WORDS)}-${i}`, JSON.stringify(randomJson(g, WORDS))]);
   return pairs;
 }
 
@@ -314,33 +292,6 @@ const parsed = (text) => {
   }
 };
 
-/** Top-level member names of a JSON object text, in order (duplicates kept); [] if not one. */
-function memberNames(text) {
-  const value = parsed(text);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
-  const names = [];
-  let depth = 0;
-  let expectName = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      if (depth === 1 && expectName) names.push(JSON.parse(text.slice(i, j + 1)));
-      expectName = false;
-      i = j;
-    } else if (c === '{' || c === '[') {
-      depth += 1;
-      expectName = c === '{' && depth === 1;
-    } else if (c === '}' || c === ']') {
-      depth -= 1;
-    } else if (c === ',' && depth === 1) {
-      expectName = true;
-    }
-  }
-  return names;
-}
-
 const hasDuplicates = (names) => new Set(names).size !== names.length;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const BOM = '\ufeff';
@@ -367,13 +318,6 @@ const rawText = (segment) => {
     return undefined;
   }
 };
-/** Whether a key's secret is bytes that are all zero (HMAC's empty key by another name). */
-function isZeroKey(key) {
-  const bytes = typeof key === 'string' ? Buffer.from(key)
-    : key instanceof Uint8Array ? key
-      : typeof key?.k === 'string' ? Buffer.from(key.k, 'base64url') : null;
-  return bytes !== null && bytes.length > 0 && bytes.every((byte) => byte === 0);
-}
 const isEmptyOption = (value) => value === '' || (Array.isArray(value) && (value.length === 0 || value.includes('')));
 
 const DIFFERENCES = [

@@ -86,6 +86,78 @@ function hmac256(key, data) {
   return sha256(outer);
 }
 
+/** `prng` with ranges, picks, subsets and shuffles, for the Node differentials' generators. */
+export function generator(seed) {
+  const { next } = prng(seed);
+  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = (items) => items[Math.floor(next() * items.length)];
+  const chance = (p) => next() < p;
+  const subset = (items) => items.filter(() => chance(0.5));
+  const shuffle = (items) => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i -= 1) {
+      const j = int(0, i);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  };
+  return { next, int, pick, chance, subset, shuffle };
+}
+
+/** A JSON value nested at most a few levels, its strings and member names drawn from `words`. */
+export function randomJson(g, words, depth = 0) {
+  switch (g.int(0, depth > 2 ? 4 : 6)) {
+    case 0: return null;
+    case 1: return g.chance(0.5);
+    case 2: return g.int(-1e6, 1e6) * (g.chance(0.3) ? 0.25 : 1);
+    case 3: return g.pick(words);
+    case 4: return g.chance(0.5) ? g.next() * 1e12 : -g.int(0, 100);
+    case 5: return Array.from({ length: g.int(0, 3) }, () => randomJson(g, words, depth + 1));
+    default: return Object.fromEntries(Array.from({ length: g.int(0, 3) }, () => [g.pick(words), randomJson(g, words, depth + 1)]));
+  }
+}
+
+/** Top-level member names of a JSON object text, in order (duplicates kept); [] if not one. */
+export function memberNames(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const names = [];
+  let depth = 0;
+  let expectName = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1 && expectName) names.push(JSON.parse(text.slice(i, j + 1)));
+      expectName = false;
+      i = j;
+    } else if (c === '{' || c === '[') {
+      depth += 1;
+      expectName = c === '{' && depth === 1;
+    } else if (c === '}' || c === ']') {
+      depth -= 1;
+    } else if (c === ',' && depth === 1) {
+      expectName = true;
+    }
+  }
+  return names;
+}
+
+/** Whether a key's secret is bytes that are all zero (HMAC's empty key by another name). Node
+ * only (Buffer): the Node differentials use it. */
+export function isZeroKey(key) {
+  const bytes = typeof key === 'string' ? Buffer.from(key)
+    : key instanceof Uint8Array ? key
+      : typeof key?.k === 'string' ? Buffer.from(key.k, 'base64url') : null;
+  return bytes !== null && bytes.length > 0 && bytes.every((byte) => byte === 0);
+}
+
 // ---------- base64url ----------
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** The base64url form of `bytes`, no padding (check.mjs uses it too). */
