@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as jose from 'jose';
 import { createVerifier, JwtError, jwtVerify } from 'jwt-wasm';
-import { generator, isZeroKey, memberNames, randomJson } from './runtimes/differential.mjs';
+import { generator, hasDuplicates, hasLoneSurrogate, isCanonical, isZeroKey, lenientText, memberNames, randomJson } from './runtimes/differential.mjs';
 
 const CASES = Number(process.env.DIFF_CASES ?? 10000);
 const SEED = Number(process.env.DIFF_SEED ?? 20261126);
@@ -275,15 +275,6 @@ const same = (a, b) => {
 
 // --- the deliberate differences (README: "Where jwt-wasm is stricter than jose") ---------------
 const segmentsOf = (token) => token.split('.');
-const isCanonical = (segment) =>
-  /^[A-Za-z0-9_-]*$/.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment;
-const lenientText = (segment) => {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.from(segment.replace(/\s/g, ''), 'base64url'));
-  } catch {
-    return undefined;
-  }
-};
 const parsed = (text) => {
   try {
     return JSON.parse(text);
@@ -292,25 +283,8 @@ const parsed = (text) => {
   }
 };
 
-const hasDuplicates = (names) => new Set(names).size !== names.length;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const BOM = '\ufeff';
 
-/** Whether any string or member name in a parsed JSON value holds a lone surrogate. */
-function hasLoneSurrogate(value) {
-  const stack = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v === 'string' && LONE_SURROGATE.test(v)) return true;
-    if (typeof v === 'object' && v !== null) {
-      for (const [k, inner] of Object.entries(v)) {
-        if (LONE_SURROGATE.test(k)) return true;
-        stack.push(inner);
-      }
-    }
-  }
-  return false;
-}
 const rawText = (segment) => {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.from(segment, 'base64url'));

@@ -3,8 +3,8 @@
 // node-<platform>-<arch> packages) runs each test file below in a process of its own, and every
 // test must pass. Left out: this file, the runtime and bundler tests (runtimes.test.mjs, whose
 // Node part is the entry these files load anyway) and the page in Chromium (inspector.test.mjs).
-// The differentials against jose run 2,000 cases each in each release (10,000 and 5,000 in the
-// main run).
+// The differentials against jose run 2,000 cases each in each release (10,000, 5,000 and 5,000
+// in the main run).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ const FILES = [
   'attacks.test.mjs',
   'cache.test.mjs',
   'cli.test.mjs',
+  'decode-differential.test.mjs',
   'differential.test.mjs',
   'hostile-values.test.mjs',
   'interop.test.mjs',
@@ -29,7 +30,7 @@ const FILES = [
 
 // Without NODE_TEST_CONTEXT, which node:test sets in the processes it runs: with it, the inner
 // `node --test` would report to this process's runner instead of writing its own TAP.
-const childEnv = { ...process.env, DIFF_CASES: '2000', SIGN_DIFF_CASES: '2000' };
+const childEnv = { ...process.env, DIFF_CASES: '2000', SIGN_DIFF_CASES: '2000', DECODE_DIFF_CASES: '2000' };
 delete childEnv.NODE_TEST_CONTEXT;
 
 /** The counts a TAP report ends with (`# pass 12`), by name. */

@@ -25,7 +25,14 @@ impl ExpiryOptions {
         let mut options = ExpiryOptions::default();
         for (name, raw) in object.present() {
             match name {
-                "clockTolerance" => options.clock_tolerance = Some(object.duration(name, raw)?),
+                "clockTolerance" => {
+                    let tolerance = object.duration(name, raw)?;
+                    // Judged here, with the other options and before the token is read (as
+                    // verification judges it), so that a bad tolerance is the same error
+                    // whatever the token: not one about a token that is not a string or too long.
+                    tolerance.to_non_negative_secs(name)?;
+                    options.clock_tolerance = Some(tolerance);
+                }
                 _ => return Err(object.unknown(name, &["clockTolerance", CURRENT_DATE])),
             }
         }

@@ -98,3 +98,32 @@ fn malformed_payload_and_signature_are_reported_before_the_key_and_the_mac() {
     assert_eq!(code(&format!("{token}="), &restricted), ErrorCode::JwsInvalid, "padding before the key misfit");
     assert_eq!(code(&token, &restricted), ErrorCode::KeyInvalid, "a well-formed token meets the key check");
 }
+
+/// Found by the decode differential (pkg-tests/decode-differential.test.mjs): the expiry helpers
+/// read `clockTolerance` with the options but judged its value (negative, or not a duration) only
+/// once the token was in hand, after the binding had checked the token's type and length. So
+/// `isExpired(123, { clockTolerance: -1 })` was `ERR_JWT_INVALID` and a token over 64 KB
+/// `ERR_JWT_TOO_LONG`, where `jwtVerify` (and the same call with a short string) answers
+/// `ERR_OPTIONS_INVALID`. The options are now judged whole before the token.
+#[test]
+fn a_bad_clock_tolerance_is_refused_with_the_expiry_options() {
+    for text in [
+        r#"{"clockTolerance":-1}"#,
+        r#"{"clockTolerance":-0.5}"#,
+        r#"{"clockTolerance":"-5m"}"#,
+        r#"{"clockTolerance":"5 minutes ago"}"#,
+        r#"{"clockTolerance":"abc"}"#,
+        r#"{"clockTolerance":""}"#,
+        r#"{"clockTolerance":"1e3s"}"#,
+    ] {
+        let error = ExpiryOptions::from_json(text).expect_err(text);
+        assert_eq!(error.code(), ErrorCode::OptionsInvalid, "{text}");
+        // The same refusal as verification's, for the same option.
+        let verify_error = Validation::new(&VerifyOptions::from_json(text).unwrap()).expect_err(text);
+        assert_eq!((error.code(), error.message()), (verify_error.code(), verify_error.message()), "{text}");
+    }
+    for (text, secs) in [(r#"{"clockTolerance":0}"#, 0.0), (r#"{"clockTolerance":"1.5m"}"#, 90.0), (r#"{"clockTolerance":2.5}"#, 2.5)] {
+        let tolerance = ExpiryOptions::from_json(text).unwrap().clock_tolerance.unwrap();
+        assert_eq!(tolerance.to_non_negative_secs("clockTolerance").unwrap(), secs, "{text}");
+    }
+}

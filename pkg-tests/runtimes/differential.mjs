@@ -158,6 +158,40 @@ export function isZeroKey(key) {
   return bytes !== null && bytes.length > 0 && bytes.every((byte) => byte === 0);
 }
 
+/** Whether a segment is canonical base64url (no padding, no other characters, zero spare bits).
+ * Node only (Buffer), as `lenientText` and `isZeroKey`. */
+export const isCanonical = (segment) =>
+  /^[A-Za-z0-9_-]*$/.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment;
+
+/** A segment's text as a lenient decoder reads it (white space dropped, `+`, `/` and padding
+ * taken), a BOM kept; undefined if it is not UTF-8. */
+export function lenientText(segment) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.from(segment.replace(/\s/g, ''), 'base64url'));
+  } catch {
+    return undefined;
+  }
+}
+
+export const hasDuplicates = (names) => new Set(names).size !== names.length;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether any string or member name in a parsed JSON value holds a lone surrogate. */
+export function hasLoneSurrogate(value) {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string' && LONE_SURROGATE.test(v)) return true;
+    if (typeof v === 'object' && v !== null) {
+      for (const [name, inner] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(name)) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
+}
+
 // ---------- base64url ----------
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** The base64url form of `bytes`, no padding (check.mjs uses it too). */
