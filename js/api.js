@@ -4,7 +4,7 @@ import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
 import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
 
-export { JwtError } from './errors.js';
+export { errors, JwtError } from './errors.js';
 
 export const decodeJwt = guarded(wasm.decodeJwt);
 export const decodeProtectedHeader = guarded(wasm.decodeProtectedHeader);

@@ -16,6 +16,7 @@ export const {
   decodeJwt,
   decodeProtectedHeader,
   errorCodes,
+  errors,
   expiryInfo,
   isExpired,
   JwtError,

@@ -15,6 +15,7 @@ export const {
   decodeJwt,
   decodeProtectedHeader,
   errorCodes,
+  errors,
   expiryInfo,
   isExpired,
   JwtError,

@@ -19,6 +19,7 @@ export const {
   decodeJwt,
   decodeProtectedHeader,
   errorCodes,
+  errors,
   expiryInfo,
   isExpired,
   JwtError,

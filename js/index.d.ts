@@ -19,7 +19,21 @@ export type JwtErrorCode =
  * a missing or wrong `typ` header). */
 export type ClaimFailureReason = 'missing' | 'invalid' | 'check_failed';
 
-/** The error every function throws. `instanceof Error` holds. */
+/** A `JwtError`'s `name`: `'JwtError'` for the package's own codes, else the name of jose's class
+ * for the code (see {@link errors}). */
+export type JwtErrorName =
+  | 'JwtError'
+  | 'JOSEAlgNotAllowed'
+  | 'JOSENotSupported'
+  | 'JWKInvalid'
+  | 'JWSInvalid'
+  | 'JWSSignatureVerificationFailed'
+  | 'JWTClaimValidationFailed'
+  | 'JWTExpired'
+  | 'JWTInvalid';
+
+/** The error every function throws. `instanceof Error` holds. One with a code of jose's is named
+ * as jose's class for that code and is an `instanceof` it (`errors.JWTExpired`, ...). */
 export declare class JwtError extends Error {
   /** Errors this package throws always carry a `code`; one made here without `details.code` (in
    * a test, say) has `code` undefined, whatever its type says. */
@@ -27,12 +41,70 @@ export declare class JwtError extends Error {
     message: string,
     details?: { code?: JwtErrorCode | undefined; claim?: string | undefined; reason?: ClaimFailureReason | undefined },
   );
-  readonly name: 'JwtError';
+  readonly name: JwtErrorName;
   readonly code: JwtErrorCode;
   /** The claim a claim failure is about (`ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`). */
   readonly claim?: string;
   /** Why the claim failed. */
   readonly reason?: ClaimFailureReason;
+}
+
+/** jose's error classes, so that code written against jose's `errors` keeps working: `err
+ * instanceof errors.JWTExpired`, `err.name === 'JWTExpired'`, `err.code === errors.JWTExpired.code`.
+ * `instanceof` one holds for every `JwtError` with its code (the package throws `JwtError`s, named
+ * as these classes are; its own codes, `ERR_KEY_INVALID`, `ERR_OPTIONS_INVALID` and
+ * `ERR_JWT_TOO_LONG`, are none of them). `JOSEError`, the base of jose's, is `JwtError` itself.
+ * Made by hand, each is a `JwtError` with its code and name; the constructors take `JwtError`'s
+ * arguments, not jose's. jose's classes for JWE and JSON Web Key Sets, which this package does not
+ * implement, are not here. */
+export declare namespace errors {
+  /** `JwtError`, the class of every error this package throws. */
+  const JOSEError: typeof JwtError;
+  type JOSEError = JwtError;
+  class JOSEAlgNotAllowed extends JwtError {
+    static readonly code: 'ERR_JOSE_ALG_NOT_ALLOWED';
+    readonly name: 'JOSEAlgNotAllowed';
+    readonly code: 'ERR_JOSE_ALG_NOT_ALLOWED';
+  }
+  class JOSENotSupported extends JwtError {
+    static readonly code: 'ERR_JOSE_NOT_SUPPORTED';
+    readonly name: 'JOSENotSupported';
+    readonly code: 'ERR_JOSE_NOT_SUPPORTED';
+  }
+  class JWKInvalid extends JwtError {
+    static readonly code: 'ERR_JWK_INVALID';
+    readonly name: 'JWKInvalid';
+    readonly code: 'ERR_JWK_INVALID';
+  }
+  class JWSInvalid extends JwtError {
+    static readonly code: 'ERR_JWS_INVALID';
+    readonly name: 'JWSInvalid';
+    readonly code: 'ERR_JWS_INVALID';
+  }
+  class JWSSignatureVerificationFailed extends JwtError {
+    static readonly code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED';
+    readonly name: 'JWSSignatureVerificationFailed';
+    readonly code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED';
+  }
+  /** A claim failed (`claim` and `reason` say which and why); jose's `payload` is not carried:
+   * `decodeJwt(token)` gives it (a claim is judged only once the signature has verified). */
+  class JWTClaimValidationFailed extends JwtError {
+    static readonly code: 'ERR_JWT_CLAIM_VALIDATION_FAILED';
+    readonly name: 'JWTClaimValidationFailed';
+    readonly code: 'ERR_JWT_CLAIM_VALIDATION_FAILED';
+  }
+  /** `exp` has passed (`claim` is `'exp'`); as in jose, not a subclass of
+   * `JWTClaimValidationFailed`. */
+  class JWTExpired extends JwtError {
+    static readonly code: 'ERR_JWT_EXPIRED';
+    readonly name: 'JWTExpired';
+    readonly code: 'ERR_JWT_EXPIRED';
+  }
+  class JWTInvalid extends JwtError {
+    static readonly code: 'ERR_JWT_INVALID';
+    readonly name: 'JWTInvalid';
+    readonly code: 'ERR_JWT_INVALID';
+  }
 }
 
 /** The HMAC algorithms this build implements. */

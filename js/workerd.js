@@ -17,6 +17,7 @@ export const {
   decodeJwt,
   decodeProtectedHeader,
   errorCodes,
+  errors,
   expiryInfo,
   isExpired,
   JwtError,

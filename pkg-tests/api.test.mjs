@@ -4,12 +4,14 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
+import * as jose from 'jose';
 import * as jwt from 'jwt-wasm';
 import {
   createVerifier,
   decodeJwt,
   decodeProtectedHeader,
   errorCodes,
+  errors,
   expiryInfo,
   isExpired,
   JwtError,
@@ -18,6 +20,7 @@ import {
   signJwt,
   Verifier,
 } from 'jwt-wasm';
+import { errorName } from './vector-cases.mjs';
 
 const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -31,7 +34,11 @@ function codeOf(call) {
   } catch (error) {
     assert.ok(error instanceof JwtError, `not a JwtError: ${error}`);
     assert.ok(error instanceof Error);
-    assert.equal(error.name, 'JwtError');
+    // Named as jose's class for a jose code (and an instance of it: errors.JWTExpired, ...), else
+    // 'JwtError'.
+    assert.equal(error.name, errorName(error.code));
+    assert.ok(error instanceof (errors[error.name] ?? JwtError), error.name);
+    assert.equal(error.constructor, JwtError);
     return error.code;
   }
   assert.fail('expected a JwtError');
@@ -52,7 +59,7 @@ describe('exports', () => {
   test('the package exports exactly the documented API', () => {
     assert.deepEqual(Object.keys(jwt).sort(), [
       'JwtError', 'SignJWT', 'Verifier', 'createVerifier', 'decodeJwt', 'decodeProtectedHeader',
-      'errorCodes', 'expiryInfo', 'isExpired', 'jwtVerify', 'signJwt',
+      'errorCodes', 'errors', 'expiryInfo', 'isExpired', 'jwtVerify', 'signJwt',
     ]);
   });
 
@@ -1108,10 +1115,90 @@ describe('errors', () => {
     const error = new JwtError('boom', { code: 'ERR_JWT_EXPIRED', claim: 'exp', reason: 'check_failed' });
     assert.ok(error instanceof Error);
     assert.ok(error instanceof JwtError);
-    assert.deepEqual([error.name, error.message, error.code, error.claim, error.reason], ['JwtError', 'boom', 'ERR_JWT_EXPIRED', 'exp', 'check_failed']);
-    assert.match(String(error), /^JwtError: boom$/);
+    assert.deepEqual([error.name, error.message, error.code, error.claim, error.reason], ['JWTExpired', 'boom', 'ERR_JWT_EXPIRED', 'exp', 'check_failed']);
+    assert.match(String(error), /^JWTExpired: boom$/);
+    assert.ok(error instanceof errors.JWTExpired);
     const bare = new JwtError('plain', { code: 'ERR_JWS_INVALID' });
     assert.deepEqual([bare.message, bare.code, Object.hasOwn(bare, 'claim'), Object.hasOwn(bare, 'reason')], ['plain', 'ERR_JWS_INVALID', false, false]);
+  });
+});
+
+describe('errors: jose\'s classes', () => {
+  // One failure for each of jose's codes this package throws, made the same way for both.
+  const expiredToken = signJwt({ exp: NOW_S - 10 }, SECRET, at());
+  const failures = {
+    ERR_JOSE_ALG_NOT_ALLOWED: (lib) => lib.jwtVerify(good, ENCODED, { algorithms: ['HS512'], currentDate: NOW }),
+    ERR_JOSE_NOT_SUPPORTED: (lib) => lib.jwtVerify(`${Buffer.from('{"alg":"none"}').toString('base64url')}.e30.`, ENCODED, at()),
+    ERR_JWS_INVALID: (lib) => lib.jwtVerify('a.b', ENCODED, at()),
+    ERR_JWS_SIGNATURE_VERIFICATION_FAILED: (lib) => lib.jwtVerify(`${good.slice(0, -2)}AA`, ENCODED, at()),
+    ERR_JWT_CLAIM_VALIDATION_FAILED: (lib) => lib.jwtVerify(good, ENCODED, { issuer: 'other', currentDate: NOW }),
+    ERR_JWT_EXPIRED: (lib) => lib.jwtVerify(expiredToken, ENCODED, at()),
+    ERR_JWT_INVALID: (lib) => lib.decodeJwt('a.b'),
+  };
+  const ENCODED = new TextEncoder().encode(SECRET);
+
+  test('each failure with one of jose\'s codes is jose\'s class for it, named as jose names it', async () => {
+    for (const [code, fail] of Object.entries(failures)) {
+      const ours = (() => {
+        try {
+          fail({ jwtVerify, decodeJwt });
+        } catch (error) {
+          return error;
+        }
+      })();
+      let theirs;
+      try {
+        await fail(jose);
+      } catch (error) {
+        theirs = error;
+      }
+      assert.equal(ours.code, code);
+      assert.equal(theirs?.code, code, `jose: ${theirs}`);
+      // What code written for jose asks of an error answers alike.
+      assert.equal(ours.name, theirs.name, code);
+      assert.ok(ours instanceof errors[theirs.name], code);
+      assert.ok(ours instanceof errors.JOSEError && ours instanceof JwtError && ours instanceof Error, code);
+      assert.equal(errors[theirs.name].code, jose.errors[theirs.name].code, code);
+      assert.equal(errors[theirs.name].name, theirs.name, code);
+      for (const [name, Class] of Object.entries(errors)) {
+        if (name !== 'JOSEError') assert.equal(ours instanceof Class, theirs instanceof jose.errors[name], `${code} instanceof ${name}`);
+      }
+    }
+    // ERR_JWK_INVALID, thrown by jose's importJWK rather than by jwtVerify.
+    const jwk = codeOf(() => jwtVerify(good, { kty: 'oct', k: Buffer.from(SECRET).toString('base64url'), ext: 'yes' }, at()));
+    assert.equal(jwk, 'ERR_JWK_INVALID');
+  });
+
+  test('the package\'s own codes are a plain JwtError; errors is frozen; JOSEError is JwtError', () => {
+    for (const fail of [() => jwtVerify(good, '', at()), () => jwtVerify(good, SECRET, { nope: 1 }), () => decodeJwt('a'.repeat(70_000))]) {
+      try {
+        fail();
+        assert.fail('expected a JwtError');
+      } catch (error) {
+        assert.equal(error.constructor, JwtError, error.code);
+        assert.equal(error.name, 'JwtError', error.code);
+        for (const Class of Object.values(errors)) if (Class !== JwtError) assert.equal(error instanceof Class, false, `${error.code} ${Class.name}`);
+      }
+    }
+    assert.equal(errors.JOSEError, JwtError);
+    assert.ok(Object.isFrozen(errors));
+    assert.equal(Object.getPrototypeOf(errors), null);
+    assert.deepEqual(Object.keys(errors).sort(), Object.keys(jose.errors).filter((name) => !/^JWE|^JWKS/.test(name) && name !== 'JWKSTimeout').sort());
+  });
+
+  test('a class made by hand keeps its code whatever it is given, as jose\'s does', () => {
+    const error = new errors.JWTExpired('gone', { code: 'ERR_JWS_INVALID', claim: 'exp', reason: 'check_failed' });
+    assert.deepEqual([error.name, error.code, error.claim, error.reason, error.message], ['JWTExpired', 'ERR_JWT_EXPIRED', 'exp', 'check_failed', 'gone']);
+    assert.match(String(error), /^JWTExpired: gone$/);
+    // As in jose, an expired token is not a claim validation failure by class.
+    assert.equal(error instanceof errors.JWTClaimValidationFailed, false);
+    assert.ok(error instanceof errors.JWTExpired && error instanceof JwtError && error instanceof Error);
+    // What is not a JwtError is none of them, whatever its code.
+    for (const other of [new Error('x'), Object.assign(new Error('x'), { code: 'ERR_JWT_EXPIRED' }), { code: 'ERR_JWT_EXPIRED' }, null, 'ERR_JWT_EXPIRED']) {
+      assert.equal(other instanceof errors.JWTExpired, false, String(other));
+    }
+    // A JwtError made with a jose code is of that class, as the package's own failures are.
+    assert.ok(new JwtError('x', { code: 'ERR_JWS_INVALID' }) instanceof errors.JWSInvalid);
   });
 });
 

@@ -679,7 +679,7 @@ describe('hostile values', () => {
         assert.equal(info.expiresAt.getTime(), expected.expiresAt.getTime(), kind);
         const error = errorOf(() => jwtVerify(expiring, SECRET));
         assert.ok(error instanceof JwtError, kind);
-        assert.deepEqual([error.name, error.code, error.claim, error.reason], ['JwtError', 'ERR_JWT_EXPIRED', 'exp', 'check_failed'], kind);
+        assert.deepEqual([error.name, error.code, error.claim, error.reason], ['JWTExpired', 'ERR_JWT_EXPIRED', 'exp', 'check_failed'], kind);
         assert.deepEqual(Object.keys(error), ['name', 'code', 'claim', 'reason'], kind);
         const plain = errorOf(() => decodeJwt('not a token'));
         assert.equal(Object.hasOwn(plain, 'claim'), false, kind);

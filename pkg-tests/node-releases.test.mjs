@@ -22,6 +22,7 @@ const FILES = [
   'differential.test.mjs',
   'hostile-values.test.mjs',
   'interop.test.mjs',
+  'jose-patterns.test.mjs',
   'migration.test.mjs',
   'resources.test.mjs',
   'sign-differential.test.mjs',

@@ -16,10 +16,20 @@ export function outcome(call) {
   }
 }
 
+/** The `name` of the error the package throws with `code`: `'JwtError'` for the package's own
+ * codes, else jose's class name for it, which jose forms from the code (`ERR_JWT_EXPIRED` is
+ * `JWTExpired`, `ERR_JOSE_ALG_NOT_ALLOWED` `JOSEAlgNotAllowed`). */
+const OWN_CODES = ['ERR_KEY_INVALID', 'ERR_OPTIONS_INVALID', 'ERR_JWT_TOO_LONG'];
+export function errorName(code) {
+  if (typeof code !== 'string' || OWN_CODES.includes(code)) return 'JwtError';
+  const [prefix, ...words] = code.replace(/^ERR_/, '').split('_');
+  return prefix + words.map((word) => word[0] + word.slice(1).toLowerCase()).join('');
+}
+
 /** A failure in the vector file's terms; one that is not the package's JwtError (an entry that did
  * not connect its hooks throws plain Errors with the right codes) never matches an expectation. */
 export function thrown(error) {
-  if (!(error instanceof Error) || error.name !== 'JwtError') return { notAJwtError: String(error) };
+  if (!(error instanceof Error) || error.name !== errorName(error.code)) return { notAJwtError: String(error) };
   const out = { code: error.code };
   if (error.claim !== undefined) out.claim = error.claim;
   if (error.reason !== undefined) out.reason = error.reason;

@@ -6,11 +6,13 @@ import {
   decodeJwt,
   decodeProtectedHeader,
   errorCodes,
+  errors,
   type ExpiryInfo,
   expiryInfo,
   isExpired,
   JwtError,
   type JwtErrorCode,
+  type JwtErrorName,
   type JWTHeaderParameters,
   type JWTPayload,
   type ProtectedHeaderParameters,
@@ -110,7 +112,29 @@ exact<JwtError['code'], JwtErrorCode>(true);
 exact<JwtError['claim'], string | undefined>(true);
 exact<JwtError['reason'], ClaimFailureReason | undefined>(true);
 exact<ClaimFailureReason, 'missing' | 'invalid' | 'check_failed'>(true);
-exact<JwtError['name'], 'JwtError'>(true);
+exact<JwtError['name'], JwtErrorName>(true);
+
+// jose's error classes: code written against jose's `errors` type-checks unchanged.
+function joseStyle(error: unknown): string {
+  if (error instanceof errors.JWTExpired) {
+    exact<typeof error.code, 'ERR_JWT_EXPIRED'>(true);
+    exact<typeof error.name, 'JWTExpired'>(true);
+    return `expired ${error.claim ?? ''}`;
+  }
+  if (error instanceof errors.JWTClaimValidationFailed) return `claim ${error.claim ?? ''} ${error.reason ?? ''}`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature';
+  if (error instanceof errors.JOSEError) {
+    exact<typeof error, JwtError>(true);
+    return error.code === errors.JWTInvalid.code || error.name === 'JWSInvalid' ? 'malformed' : error.code;
+  }
+  return 'other';
+}
+exact<typeof errors.JWTExpired.code, 'ERR_JWT_EXPIRED'>(true);
+exact<typeof errors.JOSEError, typeof JwtError>(true);
+const typedJoseError: errors.JOSEError = new errors.JWKInvalid('x');
+void joseStyle(typedJoseError);
+// @ts-expect-error: jose's JWE and key-set classes are not here
+void errors.JWKSNoMatchingKey;
 
 // An option left undefined takes its default: allowed under exactOptionalPropertyTypes too.
 declare const fromEnv: string | undefined;
@@ -336,7 +360,10 @@ new SignJWT({}).sign('k', { issuer: 'me' });
 jwtVerify('t', 'k').then(() => {});
 // @ts-expect-error: so is a signed token
 new SignJWT({}).sign('k').catch(() => {});
+// @ts-expect-error: a helper typed as returning a Promise must be async (README, "Other differences from jose")
+const verifyLater = (t: string): Promise<JWTVerifyResult> => jwtVerify(t, 'k');
+const verifyAsync = async (t: string): Promise<JWTVerifyResult> => jwtVerify(t, 'k');
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
 
-void [builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare, issueExplicit, forJose, decodedForJose, verified, chain];
+void [verifyLater, verifyAsync, builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare, issueExplicit, forJose, decodedForJose, verified, chain];
