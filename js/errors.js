@@ -16,6 +16,9 @@ const JOSE_NAMES = Object.freeze({
   ERR_JWT_INVALID: 'JWTInvalid',
 });
 
+/** What a JwtError made without details is given (no prototype: nothing inherited is read). */
+const NO_DETAILS = Object.freeze({ __proto__: null });
+
 /** Every error thrown by jwt-wasm. Switch on `code`; messages may change. Named as jose names
  * the class for its code (`'JWTExpired'`), else `'JwtError'`. */
 // Its members are defined, not assigned: a setter or a read-only member inherited from
@@ -24,8 +27,22 @@ export class JwtError extends Error {
   name = 'JwtError';
   code;
 
-  constructor(message, { code, claim, reason } = {}) {
+  /** `instanceof JwtError` (`errors.JOSEError`, or a class extending it) asks the prototype
+   * chain, as the language does for a class without a Symbol.hasInstance: not one put on Error
+   * since, which this class would otherwise inherit (it extends Error), so that such a member
+   * answering true does not make every error a JwtError, nor false every failure none. */
+  static [Symbol.hasInstance](value) {
+    return ordinaryHasInstance(this, value);
+  }
+
+  constructor(message, details = NO_DETAILS) {
     super(message);
+    // The details' own members only: one inherited from Object.prototype is not the caller's (a
+    // getter there would run, and its answer become a member of the error, or its code make the
+    // error one of jose's classes). The package's own details are object literals and Failures.
+    const code = ownDetail(details, 'code');
+    const claim = ownDetail(details, 'claim');
+    const reason = ownDetail(details, 'reason');
     this.code = code;
     const joseName = typeof code === 'string' ? JOSE_NAMES[code] : undefined;
     if (joseName !== undefined) this.name = joseName;
@@ -58,7 +75,7 @@ function own(object, name, value) {
 // hide a value. Each member is read once, into a trace that is checked and from which the copy
 // that is written is made: a getter cannot pass the check with one answer and be written with
 // another. (JSON's functions are those of load time, as for results.)
-const { create, defineProperty, freeze, getOwnPropertyNames, getPrototypeOf, keys, setPrototypeOf, values } = Object;
+const { create, defineProperty, freeze, getOwnPropertyNames, getPrototypeOf, hasOwn, keys, setPrototypeOf, values } = Object;
 const { isArray } = Array;
 const { isFinite, isSafeInteger } = Number;
 const Bytes = Uint8Array;
@@ -67,6 +84,11 @@ const stringify = JSON.stringify;
 /** `fn` as a function taking its `this` first, called through the Function.prototype.call of
  * load time (a method's `.call` is looked up when it runs, and could have been replaced). */
 export const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
+/** `instanceof` as the language answers it for a class without a Symbol.hasInstance of its own
+ * (OrdinaryHasInstance: `Class.prototype` on `value`'s prototype chain). */
+const ordinaryHasInstance = uncurryThis(Function.prototype[Symbol.hasInstance]);
+/** `details[name]` if it is the details' own member, else undefined. */
+const ownDetail = (details, name) => (hasOwn(details, name) ? details[name] : undefined);
 const objectTag = uncurryThis(Object.prototype.toString);
 /** What `instanceof` asks in place of `Class` to answer as for `Class` at load time: a frozen
  * function of the package's own with Class's prototype, so that the only Symbol.hasInstance it
@@ -447,6 +469,9 @@ function joseError(className, joseCode) {
   const Class = class extends JwtError {
     static code = joseCode;
     static [Symbol.hasInstance](value) {
+      // A class extending this one is asked as a class is: for its own instances, not for every
+      // JwtError with this code (as jose's answers for a subclass of its own).
+      if (this !== Class) return ordinaryHasInstance(this, value);
       return value instanceof JwtErrorAtLoad && value.code === joseCode;
     }
     name = className;

@@ -93,8 +93,8 @@ export declare namespace errors {
     readonly name: 'JWTClaimValidationFailed';
     readonly code: 'ERR_JWT_CLAIM_VALIDATION_FAILED';
   }
-  /** `exp` has passed (`claim` is `'exp'`); as in jose, not a subclass of
-   * `JWTClaimValidationFailed`. */
+  /** `exp` has passed (`claim` is `'exp'`), or `iat` is older than `maxTokenAge` (`claim` is
+   * `'iat'`), as in jose; as in jose, not a subclass of `JWTClaimValidationFailed`. */
   class JWTExpired extends JwtError {
     static readonly code: 'ERR_JWT_EXPIRED';
     readonly name: 'JWTExpired';

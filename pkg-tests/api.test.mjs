@@ -1200,6 +1200,29 @@ describe('errors: jose\'s classes', () => {
     // A JwtError made with a jose code is of that class, as the package's own failures are.
     assert.ok(new JwtError('x', { code: 'ERR_JWS_INVALID' }) instanceof errors.JWSInvalid);
   });
+
+  test('a class extending one of them is asked for its own instances, as a subclass of jose\'s is', () => {
+    class SessionExpired extends errors.JWTExpired {}
+    class Mine extends JwtError {}
+    const failure = (() => {
+      try {
+        jwtVerify(signJwt({ exp: NOW_S - 10 }, SECRET, at()), SECRET, at());
+      } catch (error) {
+        return error;
+      }
+    })();
+    assert.equal(failure.code, 'ERR_JWT_EXPIRED');
+    assert.ok(failure instanceof errors.JWTExpired);
+    assert.equal(failure instanceof SessionExpired, false);
+    assert.equal(failure instanceof Mine, false);
+    const made = new SessionExpired('session over');
+    assert.ok(made instanceof SessionExpired && made instanceof errors.JWTExpired && made instanceof JwtError);
+    assert.equal(new errors.JWTExpired('x') instanceof SessionExpired, false);
+    assert.ok(new Mine('x') instanceof Mine);
+    // jose answers alike for a subclass of its own class.
+    class JoseSessionExpired extends jose.errors.JWTExpired {}
+    assert.equal(new jose.errors.JWTExpired('x', {}) instanceof JoseSessionExpired, false);
+  });
 });
 
 describe('resilience', () => {

@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { createVerifier, decodeJwt, decodeProtectedHeader, errorCodes, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
+import { createVerifier, decodeJwt, decodeProtectedHeader, errorCodes, errors, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -695,6 +695,39 @@ describe('hostile values', () => {
     stillWorks();
   });
 
+  test('errors made in JavaScript read only their details\' own members: getters on Object.prototype neither run nor become members', () => {
+    // SignJWT's refusals are made in the entry from object literals ({ code }), and JwtErrors made
+    // by hand without details: neither may take a claim, a reason or a code from Object.prototype
+    // (a code of jose's would make the error one of jose's classes, and name it so).
+    const read = [];
+    const names = ['code', 'claim', 'reason'];
+    let refused;
+    let bare;
+    let expired;
+    try {
+      for (const name of names) {
+        Object.defineProperty(Object.prototype, name, {
+          get: () => {
+            read.push(name);
+            return name === 'code' ? 'ERR_JWT_EXPIRED' : 'inherited';
+          },
+          configurable: true,
+        });
+      }
+      refused = errorOf(() => new SignJWT({}).setIssuedAt(true));
+      bare = new JwtError('made by hand');
+      expired = new errors.JWTExpired('made by hand');
+    } finally {
+      for (const name of names) delete Object.prototype[name];
+    }
+    assert.deepEqual(read, []);
+    assert.deepEqual([refused.name, refused.code, Object.keys(refused)], ['JwtError', 'ERR_OPTIONS_INVALID', ['name', 'code']]);
+    assert.deepEqual([bare.name, bare.code, Object.keys(bare)], ['JwtError', undefined, ['name', 'code']]);
+    assert.equal(bare instanceof errors.JWTExpired, false);
+    assert.deepEqual([expired.name, expired.code, Object.keys(expired)], ['JWTExpired', 'ERR_JWT_EXPIRED', ['name', 'code']]);
+    stillWorks();
+  });
+
   test('free() after a replacement left pending frees nothing of the new instance', () => {
     const verifiers = Array.from({ length: 60 }, () => createVerifier(SECRET));
     const options = {
@@ -1116,6 +1149,29 @@ describe('hostile values', () => {
           assert.ok(refused instanceof JwtError && refused.code === 'ERR_JWS_INVALID', `${Class.name}, ${answer}: ${refused}`);
           assert.equal(prepared.payload?.sub, 'ada', `${Class.name}, ${answer}`);
         }
+      }
+      stillWorks();
+    });
+
+    test('a Symbol.hasInstance defined on Error changes neither instanceof JwtError nor instanceof errors.JOSEError', () => {
+      // JwtError extends Error: without a Symbol.hasInstance of its own it would inherit Error's,
+      // and code switching on `err instanceof errors.JOSEError` (jose's way) would take every
+      // error for a failure, or no failure for one.
+      const failure = errorOf(() => jwtVerify('not a token', SECRET));
+      const other = new TypeError('a bug');
+      class Own extends JwtError {}
+      const own = new Own('x', { code: 'ERR_JWS_INVALID' });
+      for (const answer of [true, false]) {
+        let seen;
+        Object.defineProperty(Error, Symbol.hasInstance, { value: () => answer, configurable: true });
+        try {
+          seen = [failure instanceof JwtError, failure instanceof errors.JOSEError, failure instanceof errors.JWSInvalid,
+            other instanceof JwtError, other instanceof errors.JOSEError, ({}) instanceof JwtError,
+            own instanceof Own, failure instanceof Own, own instanceof JwtError];
+        } finally {
+          delete Error[Symbol.hasInstance];
+        }
+        assert.deepEqual(seen, [true, true, true, false, false, false, true, false, true], String(answer));
       }
       stillWorks();
     });
