@@ -462,9 +462,9 @@ freeze(Failure.prototype);
 const JwtErrorAtLoad = atLoad(JwtError);
 
 /** jose's error class for one of its codes: `instanceof` it holds for every JwtError with that
- * code (the package throws JwtErrors: one class made per failure, as a subclass per code cost a
- * failing verify 10 to 15% under Node), and made by hand it is one with that code and name. Its
- * static `code` is jose's. */
+ * code (the package throws JwtErrors of the one class: a subclass per code cost a failing verify
+ * 10 to 15% under Node), and made by hand it is one with that code and name. Its static `code` is
+ * jose's. */
 function joseError(className, joseCode) {
   const Class = class extends JwtError {
     static code = joseCode;
