@@ -30,6 +30,7 @@ import * as jose from 'jose';
 import { jwtDecode } from 'jwt-decode';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 import { generator, hasDuplicates, hasLoneSurrogate, isCanonical, lenientText, memberNames, randomJson } from './runtimes/differential.mjs';
+import { failureOf } from './vector-cases.mjs';
 
 const CASES = Number(process.env.DECODE_DIFF_CASES ?? 5000);
 const SEED = Number(process.env.DECODE_DIFF_SEED ?? 20261129);
@@ -344,19 +345,12 @@ function makeCase(g) {
 }
 
 // --- running the functions ----------------------------------------------------------------------------
-function failure(error) {
-  const out = { code: error.code };
-  if (error.claim !== undefined) out.claim = error.claim;
-  if (error.reason !== undefined) out.reason = error.reason;
-  return out;
-}
-
 /** Ours: a value, or a JwtError's code (claim, reason); anything else thrown is marked `thrown`. */
 function ours(call) {
   try {
     return { ok: true, value: call() };
   } catch (error) {
-    if (error instanceof JwtError) return failure(error);
+    if (error instanceof JwtError) return failureOf(error);
     return { thrown: `${error?.name}: ${error?.message}` };
   }
 }
@@ -366,7 +360,7 @@ function theirs(call) {
   try {
     return { ok: true, value: call() };
   } catch (error) {
-    if (typeof error?.code === 'string' && error.code.startsWith('ERR_')) return failure(error);
+    if (typeof error?.code === 'string' && error.code.startsWith('ERR_')) return failureOf(error);
     return { uncoded: error?.name ?? typeof error };
   }
 }

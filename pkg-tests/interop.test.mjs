@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import * as jose from 'jose';
 import { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
+import { failureOf } from './vector-cases.mjs';
 
 const fixture = JSON.parse(readFileSync(new URL('./interop-vectors.json', import.meta.url), 'utf8'));
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -29,20 +30,13 @@ const DIFFERENCES = {
 
 const keyOf = (secret) => (secret.utf8 !== undefined ? new TextEncoder().encode(secret.utf8) : new Uint8Array(Buffer.from(secret.base64url, 'base64url')));
 
-function failure(error) {
-  const out = { code: error.code };
-  if (error.claim !== undefined) out.claim = error.claim;
-  if (error.reason !== undefined) out.reason = error.reason;
-  return out;
-}
-
 /** What one of our calls gave: its value, or its JwtError's code, claim and reason. */
 function ours(call) {
   try {
     return { ok: call() };
   } catch (error) {
     assert.ok(error instanceof JwtError, `not a JwtError: ${error?.stack ?? error}`);
-    return failure(error);
+    return failureOf(error);
   }
 }
 
@@ -51,7 +45,7 @@ async function theirs(call) {
   try {
     return { ok: await call() };
   } catch (error) {
-    if (typeof error?.code === 'string' && error.code.startsWith('ERR_')) return failure(error);
+    if (typeof error?.code === 'string' && error.code.startsWith('ERR_')) return failureOf(error);
     return { uncoded: `${error?.name}: ${error?.message}` };
   }
 }

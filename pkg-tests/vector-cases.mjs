@@ -30,6 +30,11 @@ export function errorName(code) {
  * not connect its hooks throws plain Errors with the right codes) never matches an expectation. */
 export function thrown(error) {
   if (!(error instanceof Error) || error.name !== errorName(error.code)) return { notAJwtError: String(error) };
+  return failureOf(error);
+}
+
+/** A coded error's code, and its claim and reason where it has them (jose's errors too). */
+export function failureOf(error) {
   const out = { code: error.code };
   if (error.claim !== undefined) out.claim = error.claim;
   if (error.reason !== undefined) out.reason = error.reason;
