@@ -5,11 +5,12 @@
 // jose; those it says need a change are run with that change; the README's table of jose error
 // checks ("Error handling coming from jose") is read and each row run on the same failures.
 import assert from 'node:assert/strict';
-import { createHmac, createSecretKey } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import * as jose from 'jose';
 import * as wasm from 'jwt-wasm';
+import { signedToken } from './runtimes/harness.mjs';
 
 const SECRET_TEXT = 'pattern-secret-of-at-least-32-bytes!!';
 const SECRET = new TextEncoder().encode(SECRET_TEXT);
@@ -18,12 +19,7 @@ const NOW = Math.floor(Date.now() / 1000);
 const b64u = (text) => Buffer.from(text).toString('base64url');
 
 /** A token signed with node:crypto (neither library), its header and claims given as JSON text or values. */
-function token(claims, { header = { alg: 'HS256', typ: 'JWT' }, secret = SECRET } = {}) {
-  const text = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
-  const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[header.alg] ?? 'sha256';
-  const input = `${b64u(text(header))}.${b64u(text(claims))}`;
-  return `${input}.${createHmac(hash, secret).update(input).digest('base64url')}`;
-}
+const token = (claims, { header = undefined, secret = SECRET } = {}) => signedToken(claims, secret, header);
 
 const CLAIMS = { sub: 'user-1', aud: 'api', iss: 'https://auth.example', iat: NOW - 10, exp: NOW + 3600, role: 'admin' };
 /** Tokens a server sees, good and bad. */

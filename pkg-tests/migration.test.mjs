@@ -8,14 +8,14 @@ import { describe, test } from 'node:test';
 import { createDecoder, createSigner, createVerifier as fastVerifier } from 'fast-jwt';
 import jsonwebtoken from 'jsonwebtoken';
 import { createVerifier, decodeJwt, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
-import { hs256 as signedWith } from './runtimes/harness.mjs';
+import { signedToken } from './runtimes/harness.mjs';
 
 const SECRET = 'migration-secret-of-at-least-32-bytes!';
 const NOW = Math.floor(Date.now() / 1000);
 const b64u = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** An HS256 token signed with node:crypto, whatever its claims hold. */
-const hs256 = (claims, secret = SECRET, header = undefined) => signedWith(claims, secret, header);
+const hs256 = (claims, secret = SECRET, header = undefined) => signedToken(claims, secret, header);
 
 /** What each library answers: 'ok', or its error (name, code, claim). */
 function outcomes(token, { jsonwebtoken: jOptions = {}, fastJwt: fOptions = {}, jwtWasm: wOptions = {} }) {

@@ -16,8 +16,8 @@ import * as jwt from 'jwt-wasm';
 import { checkCount } from './runtimes/check.mjs';
 import { outcomeHash, runDiff } from './runtimes/differential.mjs';
 import {
-  bin, consumerProject, describeRun, fetchBounded, hs256, pack, readmeCode, resultLine, ROOT, run, serveStatic,
-  nextCli, startNext, startWorkerd, writeVectorsModule,
+  bin, consumerProject, describeRun, fetchBounded, pack, readmeCode, resultLine, ROOT, run, serveStatic,
+  nextCli, signedToken, startNext, startWorkerd, writeVectorsModule,
 } from './runtimes/harness.mjs';
 
 // What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
@@ -109,15 +109,15 @@ const decodePart = (part) => JSON.parse(Buffer.from(part, 'base64url').toString(
 // The Bearer tokens a client might send, signed with node:crypto (not by the package under test).
 function bearerTokens(secret, claims) {
   const now = Math.floor(Date.now() / 1000);
-  const good = hs256({ ...claims, iat: now, exp: now + 600 }, secret);
+  const good = signedToken({ ...claims, iat: now, exp: now + 600 }, secret);
   const flipped = good.at(-2) === 'A' ? 'B' : 'A';
   return {
     good,
-    expired: hs256({ ...claims, iat: now - 7200, exp: now - 3600 }, secret),
+    expired: signedToken({ ...claims, iat: now - 7200, exp: now - 3600 }, secret),
     tampered: `${good.slice(0, -2)}${flipped}${good.at(-1)}`,
     malformed: 'not-a-jwt',
-    wrongAudience: hs256({ ...claims, aud: 'another-api', exp: now + 600 }, secret),
-    wrongSecret: hs256({ ...claims, exp: now + 600 }, `${secret}-but-not-quite`),
+    wrongAudience: signedToken({ ...claims, aud: 'another-api', exp: now + 600 }, secret),
+    wrongSecret: signedToken({ ...claims, exp: now + 600 }, `${secret}-but-not-quite`),
   };
 }
 
@@ -278,7 +278,7 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
         wrongSecret: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' },
         noExpiry: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'exp' },
       };
-      tokens.noExpiry = hs256({ ...claims, iat: Math.floor(Date.now() / 1000) }, secret);
+      tokens.noExpiry = signedToken({ ...claims, iat: Math.floor(Date.now() / 1000) }, secret);
       for (const [name, expected] of Object.entries(refusals)) {
         const refused = await call(`Bearer ${tokens[name]}`);
         assert.equal(refused.status, 401, name);
@@ -351,7 +351,7 @@ describe('README quick start, as written', () => {
     const { lang, code } = readmeCode('Deno');
     assert.equal(lang, 'js');
     const claims = { sub: 'user-42', exp: now() + 600 };
-    const token = hs256(claims, secret);
+    const token = signedToken(claims, secret);
     const file = snippetFile('deno.mjs', `${code}\nconsole.log('RESULT ' + JSON.stringify({ payload }));\n`);
     const result = await run(bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', '--allow-env', file, token], {
       cwd: app, env: { JWT_SECRET: secret, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, timeoutMs: 60_000,
@@ -383,7 +383,7 @@ describe('README quick start, as written', () => {
         [`Bearer ${tokens.wrongAudience}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
         [`Bearer ${tokens.wrongSecret}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
         [`Bearer ${tokens.malformed}`, 'ERR_JWS_INVALID'],
-        [`Bearer ${hs256({ sub: 'user-42', aud: 'api' }, secret)}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+        [`Bearer ${signedToken({ sub: 'user-42', aud: 'api' }, secret)}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
       ]) {
         assert.deepEqual(await call(authorization), { status: 401, challenge: 'Bearer error="invalid_token"', body: { code } }, `${authorization}\n${server.logs()}`);
       }
@@ -511,7 +511,7 @@ describe('Next.js', () => {
     ]) {
       assert.deepEqual(await get('/api/me', { authorization: `Bearer ${tokens[name]}` }), { status: 401, body: { code } }, name);
     }
-    const noExp = hs256({ sub: 'user-42', aud: 'api' }, secret);
+    const noExp = signedToken({ sub: 'user-42', aud: 'api' }, secret);
     assert.deepEqual(await get('/api/me', { authorization: `Bearer ${noExp}` }), { status: 401, body: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' } }, 'no exp');
     for (const headers of [{}, { authorization: tokens.good }]) {
       assert.deepEqual(await get('/api/me', headers), { status: 401, body: { error: 'a Bearer token is required' } }, 'no Bearer token');
@@ -584,21 +584,21 @@ describe('Chromium', () => {
     assert.equal(expired.state, 'expired', JSON.stringify(expired));
     const now = Math.floor(Date.now() / 1000);
     // Just past exp: expired, as a server verifying with no leeway says (no tolerance here).
-    const ended = await status(hs256({ sub: 'user-42', exp: now - 2 }, 'any secret'));
+    const ended = await status(signedToken({ sub: 'user-42', exp: now - 2 }, 'any secret'));
     assert.equal(ended.state, 'expired', JSON.stringify(ended));
     // Inside the last minute: still valid, and the page says to refresh it now.
-    const ending = await status(hs256({ sub: 'user-42', exp: now + 30 }, 'any secret'));
+    const ending = await status(signedToken({ sub: 'user-42', exp: now + 30 }, 'any secret'));
     assert.equal(ending.state, 'expiring', JSON.stringify(ending));
     assert.ok(Number(ending.secondsLeft) > 0 && Number(ending.secondsLeft) <= 60, JSON.stringify(ending));
     assert.match(ending.text, /^Session expires in \d+ s \(at .*\): refresh it now\.$/);
-    const early = await status(hs256({ sub: 'user-42', nbf: now + 3600, exp: now + 7200 }, 'any secret'));
+    const early = await status(signedToken({ sub: 'user-42', nbf: now + 3600, exp: now + 7200 }, 'any secret'));
     assert.equal(early.state, 'not-yet-valid', JSON.stringify(early));
     // Times beyond what a Date holds: the verdict stands, and no "Invalid Date" is shown.
-    const ancient = await status(hs256({ sub: 'user-42', exp: -1e20 }, 'any secret'));
+    const ancient = await status(signedToken({ sub: 'user-42', exp: -1e20 }, 'any secret'));
     assert.deepEqual([ancient.state, ancient.text], ['expired', 'Session expired at a time out of the range of dates.']);
-    const far = await status(hs256({ sub: 'user-42', exp: 1e20 }, 'any secret'));
+    const far = await status(signedToken({ sub: 'user-42', exp: 1e20 }, 'any secret'));
     assert.deepEqual([far.state, far.text], ['valid', 'Session expires at a time out of the range of dates.']);
-    const distant = await status(hs256({ sub: 'user-42', nbf: 1e20 }, 'any secret'));
+    const distant = await status(signedToken({ sub: 'user-42', nbf: 1e20 }, 'any secret'));
     assert.deepEqual([distant.state, distant.text], ['not-yet-valid', 'Session not valid before a time out of the range of dates.']);
     const malformed = await status(tokens.malformed);
     assert.deepEqual([malformed.state, malformed.text], ['invalid', 'Not a readable token (ERR_JWT_INVALID).']);
@@ -654,7 +654,7 @@ describe('Chromium', () => {
       ['no-exp', undefined, false],
     ]) {
       const claims = expIn === undefined ? { sub: 'user-42' } : { sub: 'user-42', exp: now + expIn };
-      const token = expIn === null ? null : hs256(claims, 'any secret');
+      const token = expIn === null ? null : signedToken(claims, 'any secret');
       snippetFile(`browser-${name}.html`, page(token));
       const seen = await inPage(`${appServer.origin}/readme/browser-${name}.html`, () => window.logged !== undefined || window.refreshed,
         () => ({ refreshed: window.refreshed === true, logged: window.logged ?? null }));
@@ -754,7 +754,7 @@ describe('examples/node', () => {
       ['good', 'ERR_JWT_CLAIM_VALIDATION_FAILED', { JWT_AUDIENCE: 'web' }],
       ['noExp', 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
     ]) {
-      const refused = await verify(name === 'noExp' ? hs256({ sub: 'user-42' }, secret) : tokens[name], env);
+      const refused = await verify(name === 'noExp' ? signedToken({ sub: 'user-42' }, secret) : tokens[name], env);
       assert.equal(refused.status, 1, describeRun(`verify-token ${name}`, refused.result));
       assert.equal(refused.out.code, code, name);
     }

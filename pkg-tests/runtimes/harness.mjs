@@ -133,11 +133,15 @@ export function readmeCode(heading) {
 
 const b64u = (data) => Buffer.from(data).toString('base64url');
 
-/** An HS256 token signed with node:crypto, independently of the package under test (the
- * header as given, whatever `alg` it names). */
-export function hs256(payload, secret, header = { alg: 'HS256', typ: 'JWT' }) {
-  const input = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}`;
-  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+const HASHES = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
+
+/** A token signed with node:crypto, independently of the package under test: its claims and
+ * header given as values, or as JSON text (which may be malformed), its MAC by the header's `alg`
+ * (SHA-256 for any other, or for a header given as text). */
+export function signedToken(claims, secret, header = { alg: 'HS256', typ: 'JWT' }) {
+  const text = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+  const input = `${b64u(text(header))}.${b64u(text(claims))}`;
+  return `${input}.${createHmac(HASHES[header.alg] ?? 'sha256', secret).update(input).digest('base64url')}`;
 }
 
 const TYPES = {
