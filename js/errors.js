@@ -458,9 +458,6 @@ class Failure {
 freeze(Failure);
 freeze(Failure.prototype);
 
-/** What `instanceof` asks in place of JwtError (see atLoad). */
-const JwtErrorAtLoad = atLoad(JwtError);
-
 /** jose's error class for one of its codes: `instanceof` it holds for every JwtError with that
  * code (the package throws JwtErrors of the one class: a subclass per code cost a failing verify
  * 10 to 15% under Node), and made by hand it is one with that code and name. Its static `code` is
@@ -472,7 +469,7 @@ function joseError(className, joseCode) {
       // A class extending this one is asked as a class is: for its own instances, not for every
       // JwtError with this code (as jose's answers for a subclass of its own).
       if (this !== Class) return ordinaryHasInstance(this, value);
-      return value instanceof JwtErrorAtLoad && value.code === joseCode;
+      return ordinaryHasInstance(JwtError, value) && value.code === joseCode;
     }
     name = className;
     code = joseCode;
