@@ -1,4 +1,5 @@
-// What a browser downloads to verify a token: jwt-wasm's minified JS plus its .wasm, beside
+// What a browser downloads to verify a token: jwt-wasm's minified JS plus its .wasm (and the
+// inline entry, which holds the .wasm in its JS), beside
 // jose's jwtVerify, jwt-decode and cloudflare-worker-jwt bundled with esbuild (minified, browser
 // conditions), raw and gzip -9. Writes bench/results/size.json.
 // Usage: node bench/size.mjs
@@ -20,8 +21,11 @@ const measure = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 
 
 const wasmFile = readFileSync(new URL('../pkg/wasm/jwt_wasm_bg.wasm', import.meta.url));
 const ourJs = await bundle(`export { jwtVerify, decodeJwt, createVerifier } from './js/browser.js';`);
+// The entry without a .wasm file (service workers, IIFE bundles): the .wasm inside the JS, as base64.
+const inlineJs = await bundle(`export { jwtVerify, decodeJwt, createVerifier } from './js/inline.js';`);
 const rows = [
   { lib: 'jwt-wasm', what: 'JS (minified) + .wasm', js: measure(ourJs), wasm: measure(wasmFile) },
+  { lib: 'jwt-wasm/inline', what: 'JS (minified), the .wasm in it as base64', js: measure(inlineJs) },
   { lib: 'jose', what: 'jwtVerify', js: measure(await bundle(`export { jwtVerify } from 'jose';`)) },
   { lib: 'jwt-decode', what: 'jwtDecode', js: measure(await bundle(`export { jwtDecode } from 'jwt-decode';`)) },
   { lib: 'cloudflare-worker-jwt', what: 'verify, decode', js: measure(await bundle(`export { verify, decode } from '@tsndr/cloudflare-worker-jwt';`)) },

@@ -92,11 +92,17 @@ test('npm run bench\'s cold start, size and memory steps run and are reported', 
   for (const r of cold.results) assert.ok(r.medianMs > 0 && r.medianMs < 30_000 && r.runs === 1, JSON.stringify(r));
 
   const size = read('size');
-  assert.deepEqual(size.map((r) => r.lib), ['jwt-wasm', 'jose', 'jwt-decode', 'cloudflare-worker-jwt']);
-  const [ours] = size;
+  assert.deepEqual(size.map((r) => r.lib), ['jwt-wasm', 'jwt-wasm/inline', 'jose', 'jwt-decode', 'cloudflare-worker-jwt']);
+  const [ours, inline] = size;
   // The wasm counted is the package's own file, and the total is both parts.
   assert.equal(ours.wasm.raw, statSync(join(ROOT, 'pkg/wasm/jwt_wasm_bg.wasm')).size);
   assert.deepEqual(ours.total, { raw: ours.js.raw + ours.wasm.raw, gzip: ours.js.gzip + ours.wasm.gzip });
+  // The inline entry's JS holds the .wasm as base64 (4 characters for 3 bytes) besides about the
+  // same JS (less the browser entry's fetch of the .wasm).
+  assert.equal(inline.wasm, undefined);
+  const inlineJs = inline.js.raw - Math.ceil(ours.wasm.raw / 3) * 4;
+  assert.ok(inlineJs > ours.js.raw / 2 && inlineJs <= ours.js.raw, JSON.stringify({ inline, ours }));
+  assert.deepEqual(inline.total, inline.js);
   for (const r of size) assert.ok(r.js.gzip > 100 && r.js.gzip < r.js.raw, `${r.lib}: ${JSON.stringify(r.js)}`);
 
   const memory = read('memory');

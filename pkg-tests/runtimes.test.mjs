@@ -7,7 +7,7 @@
 // Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -24,8 +24,9 @@ import {
 // and the .wasm, the command-line tool and the wording and payload modules it shares with the
 // inspector page, and the two licence texts (npm adds package.json and README.md itself).
 const TARBALL_FILES = [
-  'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts', 'js/workerd.js',
-  'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm-bytes.cjs', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
+  'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts',
+  'js/inline.js', 'js/workerd.js',
+  'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm-bytes.cjs', 'pkg/wasm-inline.js', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
   'www/format.js', 'www/payload.js',
 ];
 
@@ -128,9 +129,15 @@ describe('package', () => {
     const installed = join(app, 'node_modules/jwt-wasm');
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
     assert.equal(manifest.sideEffects, false);
-    const root = manifest.exports['.'];
-    assert.equal(Object.keys(root)[0], 'types', 'types must come first');
-    assert.equal(Object.keys(root).at(-1), 'default', 'default must come last');
+    for (const subpath of ['.', './inline']) {
+      const conditions = Object.keys(manifest.exports[subpath]);
+      assert.equal(conditions[0], 'types', `${subpath}: types must come first`);
+      assert.equal(conditions.at(-1), 'default', `${subpath}: default must come last`);
+    }
+    // Each runtime's own entry is the same under both.
+    for (const condition of ['workerd', 'deno', 'node', 'edge-light']) {
+      assert.deepEqual(manifest.exports['./inline'][condition], manifest.exports['.'][condition], condition);
+    }
     // Every target of exports, main, module and types is in the tarball.
     const targets = [manifest.main, manifest.module, manifest.types];
     const collect = (value) => (typeof value === 'string' ? targets.push(value) : Object.values(value).forEach(collect));
@@ -148,13 +155,15 @@ describe('package', () => {
 });
 
 describe('runtimes', () => {
-  test('Node ESM: import by name, first call without init', LIMIT, async () => {
-    await runChecksWith('node main.mjs', process.execPath, ['runtimes/main.mjs']);
+  test('Node ESM: import by name, first call without init; jwt-wasm/inline is the same instance', LIMIT, async () => {
+    const report = await runChecksWith('node main.mjs', process.execPath, ['runtimes/main.mjs']);
+    assert.equal(report.inlineIsSameInstance, true, 'jwt-wasm/inline must be the Node entry');
   });
 
-  test('Node CJS: require by name, the same instance as import', LIMIT, async () => {
+  test('Node CJS: require by name, the same instance as import and as jwt-wasm/inline', LIMIT, async () => {
     const report = await runChecksWith('node main.cjs', process.execPath, ['runtimes/main.cjs']);
     assert.equal(report.sameInstanceAsImport, true, 'require() and import() must share one instance');
+    assert.equal(report.inlineIsSameInstance, true, "require('jwt-wasm/inline') must be the Node entry");
   });
 
   test('Node CJS: loads and works where TextEncoder and TextDecoder are not globals (Jest\'s jsdom environment)', LIMIT, async () => {
@@ -195,10 +204,11 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
     });
   });
 
-  test('Deno: bare specifier from package.json, no permissions', LIMIT, async () => {
-    await runChecksWith('deno run main.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/main.mjs'], {
+  test('Deno: bare specifier from package.json, no permissions; jwt-wasm/inline is the same instance', LIMIT, async () => {
+    const report = await runChecksWith('deno run main.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/main.mjs'], {
       env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
     });
+    assert.equal(report.inlineIsSameInstance, true, 'jwt-wasm/inline must be the Deno entry');
   });
 
   test('Deno: local path to the package, no permissions', LIMIT, async () => {
@@ -221,22 +231,33 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
     });
   });
 
-  test('Bun: import by name', LIMIT, async () => {
-    await runChecksWith('bun main.mjs', bin('bun'), ['runtimes/main.mjs'], { env: { DO_NOT_TRACK: '1', NO_COLOR: '1' } });
+  test('Bun: import by name; jwt-wasm/inline is the same instance', LIMIT, async () => {
+    const report = await runChecksWith('bun main.mjs', bin('bun'), ['runtimes/main.mjs'], { env: { DO_NOT_TRACK: '1', NO_COLOR: '1' } });
+    assert.equal(report.inlineIsSameInstance, true, 'jwt-wasm/inline must be the entry Bun takes for jwt-wasm');
   });
 
-  test('workerd: the checks in a Worker bundled as wrangler does', LIMIT, async () => {
-    const server = await startWorkerd('wrangler.json', { cwd: join(app, 'runtimes/workerd') });
+  /** What the Worker of `config` (in runtimes/workerd, bundled as wrangler does) answers its first
+   * request with. */
+  async function workerdReport(config) {
+    const server = await startWorkerd(config, { cwd: join(app, 'runtimes/workerd') });
     cleanups.push(server.stop);
     try {
       const response = await fetchBounded(`${server.origin}/`);
       assert.equal(response.status, 200, server.logs());
-      const report = await response.json();
-      assertAllPassed(report, 'workerd');
-      assert.equal(report.codeGenerationRefused, true, 'this workerd must refuse to compile wasm bytes at run time');
+      return await response.json();
     } finally {
       await server.stop();
     }
+  }
+
+  test('workerd: the checks in a Worker bundled as wrangler does', LIMIT, async () => {
+    const report = await workerdReport('wrangler.json');
+    assertAllPassed(report, 'workerd');
+    assert.equal(report.codeGenerationRefused, true, 'this workerd must refuse to compile wasm bytes at run time');
+  });
+
+  test('workerd: jwt-wasm/inline alone, imported in a request, is the workerd entry (compiles nothing)', LIMIT, async () => {
+    assertAllPassed(await workerdReport('wrangler-inline.json'), 'workerd, jwt-wasm/inline');
   });
 
   test('workerd: examples/cloudflare-worker answers 200 with claims, 401 with the error code, 400 and 500 as RFC 6750 and its config ask', LIMIT, async () => {
@@ -491,6 +512,11 @@ describe('Next.js', () => {
     assert.deepEqual(edge.body.refusedBefore, [], 'the package tried to compile bytes');
     assert.equal(edge.body.codeGenerationRefused, true);
     assert.equal(edge.body.edgeRuntime, 'string', 'the route ran on the edge runtime (EdgeRuntime is defined there)');
+    // jwt-wasm/inline alone is the same entry there.
+    const inline = await get('/inline-checks');
+    assert.equal(inline.status, 200, server.logs());
+    assertAllPassed(inline.body, `${what} edge, jwt-wasm/inline`);
+    assert.deepEqual(inline.body.refusedBefore, [], 'jwt-wasm/inline tried to compile bytes');
     const node = await get('/node-checks');
     assert.equal(node.status, 200, server.logs());
     assertAllPassed(node.body, `${what} Node.js runtime`);
@@ -527,7 +553,7 @@ describe('Next.js', () => {
   }
 
   const BUNDLERS = [['Turbopack', []], ['webpack', ['--webpack']]];
-  const WHAT = 'checks in an edge route, a Node.js route, a server component and a client component, the README route handler, a proxy';
+  const WHAT = 'checks in an edge route (by name and as jwt-wasm/inline), a Node.js route, a server component and a client component, the README route handler, a proxy';
 
   for (const [bundler, flags] of BUNDLERS) {
     // The build, the server's start, 16 requests and a page, each with its own deadline, fit in this.
@@ -670,6 +696,69 @@ describe('Chromium', () => {
     }
   });
 
+  test('Chromium: the README service worker snippet, as written, adds the token to same-origin /api/ requests while it is unexpired', LIMIT, async () => {
+    const { lang, code } = readmeCode('Service workers, browser extensions and IIFE bundles: `jwt-wasm/inline`');
+    assert.equal(lang, 'js');
+    assert.match(code, /^\/\/ sw\.js: /, 'the README snippet names its file');
+    // The API: answers with the Authorization header it got.
+    const echo = (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(JSON.stringify({ authorization: request.headers.authorization ?? null }));
+    };
+    const server = await serveStatic(app, { '/api/echo': echo, '/other/echo': echo });
+    cleanups.push(server.close);
+    snippetFile('sw/sw.js', `${code}\n`);
+    const now = Math.floor(Date.now() / 1000);
+    const tokens = {
+      good: signedToken({ sub: 'user-42', exp: now + 600 }, 'any secret: the worker does not verify'),
+      expired: signedToken({ sub: 'user-42', exp: now - 60 }, 'any secret: the worker does not verify'),
+    };
+    // The page registers the worker and opens a frame, which the worker controls (a page is
+    // controlled from its next load on); the frame hands the worker a token, then fetches until
+    // the header is the one expected (at most 3 s), so that it waits for the message to arrive.
+    snippetFile('sw/index.html', [
+      '<!doctype html><meta charset="utf-8">',
+      '<script type="module">',
+      '  try {',
+      "    await navigator.serviceWorker.register('./sw.js', { type: 'module' });",
+      '    await navigator.serviceWorker.ready;',
+      "    document.body.append(Object.assign(document.createElement('iframe'), { src: './frame.html' }));",
+      '  } catch (error) {',
+      '    window.swResult = { error: `${error.name}: ${error.message}` };',
+      '  }',
+      '</script>',
+      '',
+    ].join('\n'));
+    snippetFile('sw/frame.html', [
+      '<!doctype html><meta charset="utf-8">',
+      '<script type="module">',
+      `  const tokens = ${JSON.stringify(tokens)};`,
+      "  const header = async (path) => (await (await fetch(path)).json()).authorization;",
+      '  async function until(path, expected) {',
+      '    let seen;',
+      '    for (let i = 0; i < 60 && (seen = await header(path)) !== expected; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));',
+      '    return seen;',
+      '  }',
+      '  const worker = navigator.serviceWorker.controller;',
+      '  const result = { controlled: worker !== null };',
+      '  try {',
+      "    result.before = await header('/api/echo');",
+      '    worker.postMessage({ token: tokens.good });',
+      "    result.good = await until('/api/echo', `Bearer ${tokens.good}`);",
+      "    result.otherPath = await header('/other/echo');",
+      '    worker.postMessage({ token: tokens.expired });',
+      "    result.expired = await until('/api/echo', null);",
+      '  } catch (error) {',
+      '    result.error = `${error.name}: ${error.message}`;',
+      '  }',
+      '  parent.swResult = result;',
+      '</script>',
+      '',
+    ].join('\n'));
+    const seen = await inPage(`${server.origin}/readme/sw/index.html`, () => window.swResult !== undefined, () => window.swResult);
+    assert.deepEqual(seen, { controlled: true, before: null, good: `Bearer ${tokens.good}`, otherPath: null, expired: null });
+  });
+
   test('Chromium, native ESM with an import map: checks and examples/browser-session', LIMIT, async () => {
     assertAllPassed(await checksIn(`${appServer.origin}/runtimes/browser/checks.html`), 'Chromium native ESM');
     const { origin } = await sessionProject();
@@ -697,6 +786,41 @@ describe('Chromium', () => {
     const bundled = readFileSync(join(dir, 'dist-esbuild/session.js'), 'utf8');
     assert.ok(!/from\s*['"]jwt-wasm['"]/.test(bundled), 'the page must use the bundle, not the import map');
     await sessionExampleAt(`${origin}/dist-esbuild/index.html`);
+  });
+
+  // jwt-wasm/inline: the .wasm inlined as base64 and compiled at import, with no top-level await.
+  test('Chromium, jwt-wasm/inline: checks in service workers (a module worker importing it by path; an IIFE bundle by esbuild as a classic worker) and in a page (an IIFE bundle, no .wasm file) and beside the browser entry (one instance); the browser entry cannot start a service worker', LIMIT, async () => {
+    const inServiceWorker = (dir, script, type) => checksIn(`${appServer.origin}/${dir}/sw.html?sw=${script}&type=${type}`);
+    assertAllPassed(await inServiceWorker('runtimes/browser', 'checks-sw-path.js', 'module'), 'Chromium, module service worker, inline entry');
+    // Why the inline entry exists: a service worker refuses the browser entry's top-level await.
+    const refused = await inServiceWorker('runtimes/browser', 'checks-sw-browser.js', 'module');
+    assert.equal(refused.passed, 0, JSON.stringify(refused));
+    assert.match(refused.failures.join('\n'), /^the service worker failed: TypeError: .*cannot be started/, JSON.stringify(refused));
+
+    const esbuild = await import('esbuild');
+    const iife = async (entry, outdir) => {
+      await esbuild.build({
+        entryPoints: [join(app, 'runtimes/browser', entry)], bundle: true, format: 'iife', platform: 'browser',
+        outdir: join(app, outdir), absWorkingDir: app, logLevel: 'silent',
+      });
+    };
+    await iife('checks-sw.js', 'dist-inline-sw');
+    for (const file of ['sw.html', 'sw-page.js']) copyFileSync(join(app, 'runtimes/browser', file), join(app, 'dist-inline-sw', file));
+    assertAllPassed(await inServiceWorker('dist-inline-sw', 'checks-sw.js', 'classic'), 'Chromium, classic service worker, esbuild IIFE of jwt-wasm/inline');
+
+    // Both entries in one page: one instance, even when the inline entry starts it (and makes a
+    // Verifier in it) while the browser entry's .wasm is still loading.
+    const both = await inPage(`${appServer.origin}/runtimes/browser/both.html`, () => window.jwtBoth !== undefined, () => window.jwtBoth);
+    assert.deepEqual(both, {
+      madeWhileLoading: true, verified: { payload: { sub: 'user-42' } }, otherSecret: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' },
+      oneClass: true, oneInstanceOfEach: true,
+    });
+
+    await iife('checks-inline.js', 'dist-inline-page');
+    writeFileSync(join(app, 'dist-inline-page/index.html'), '<!doctype html><meta charset="utf-8"><script src="./checks-inline.js"></script>\n');
+    // Nothing but the bundle and its page: no .wasm to copy, fetch or serve.
+    assert.deepEqual(readdirSync(join(app, 'dist-inline-page')).sort(), ['checks-inline.js', 'index.html']);
+    assertAllPassed(await checksIn(`${appServer.origin}/dist-inline-page/index.html`), 'Chromium, page, esbuild IIFE of jwt-wasm/inline');
   });
 
   test('Chromium, Vite build and dev server: checks (in the page and in a web worker) and examples/browser-session', LIMIT, async () => {

@@ -153,10 +153,15 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-/** Serves the files under `root` on 127.0.0.1 (a free port). Returns `{ origin, close }`. */
-export function serveStatic(root) {
+/** Serves the files under `root` on 127.0.0.1 (a free port), and answers the paths in `routes`
+ * (`{ [path]: (request, response) => void }`) with their handlers. Returns `{ origin, close }`. */
+export function serveStatic(root, routes = {}) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (Object.hasOwn(routes, path)) {
+      routes[path](request, response);
+      return;
+    }
     const file = join(root, normalize(path).replace(/^[/\\]+/, ''));
     let found = false;
     try {

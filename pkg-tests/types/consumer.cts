@@ -1,5 +1,6 @@
 // A strict CommonJS TypeScript consumer (require), checked under moduleResolution nodenext and node16.
 import jwt = require('jwt-wasm');
+import inline = require('jwt-wasm/inline');
 import { JwtError, type JwtErrorCode, type JWTPayload, type JWTVerifyResult, type VerifyOptions } from 'jwt-wasm';
 
 // `exact<typeof value, T>(true)` compiles only if the value's type is T itself (an assignment
@@ -21,6 +22,7 @@ exact<typeof claims, JWTPayload>(true);
 exact<ReturnType<typeof jwt.isExpired>, boolean>(true);
 exact<ReturnType<typeof jwt.signJwt>, string>(true);
 exact<JwtError['code'], JwtErrorCode>(true);
+exact<typeof inline.jwtVerify, typeof jwt.jwtVerify>(true);
 
 try {
   verifier.verify('t');

@@ -28,6 +28,7 @@ import {
   type VerifierOptions,
   type VerifyOptions,
 } from 'jwt-wasm';
+import * as inline from 'jwt-wasm/inline';
 
 // `exact<typeof value, T>(true)` compiles only if the value's type is T itself. An assignment
 // (`const x: T = value`) compiles too when the type is `any`, or narrower than T (a `| null`
@@ -365,5 +366,10 @@ const verifyLater = (t: string): Promise<JWTVerifyResult> => jwtVerify(t, 'k');
 const verifyAsync = async (t: string): Promise<JWTVerifyResult> => jwtVerify(t, 'k');
 // @ts-expect-error: keys are bytes, strings or oct JWKs
 jwtVerify('t', 42);
+
+// `jwt-wasm/inline` has the same declarations.
+exact<typeof inline.jwtVerify, typeof jwtVerify>(true);
+exact<typeof inline.SignJWT, typeof SignJWT>(true);
+exact<typeof inline.errors, typeof errors>(true);
 
 void [verifyLater, verifyAsync, builder, scope, exp, alg, sub, cached, left, expired, when, iss, built, codes, wrong, unverifiedAlg, mustHaveAlg, issue, bare, issueExplicit, forJose, decodedForJose, verified, chain];
