@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
+import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseExtra, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
 
 export { errors, JwtError } from './errors.js';
 
@@ -67,7 +67,8 @@ export class Verifier {
     return this.#inner;
   }
 
-  verify(token) {
+  verify(token, extra) {
+    if (extra !== undefined) refuseExtra('verify', 1, extra);
     return verifyWith(this.#current(), token);
   }
 
@@ -89,7 +90,8 @@ export class Verifier {
 }
 if (Symbol.dispose) Verifier.prototype[Symbol.dispose] = Verifier.prototype.free;
 
-export function createVerifier(key, options) {
+export function createVerifier(key, options, extra) {
+  if (extra !== undefined) refuseExtra('createVerifier', 2, extra);
   const made = snapshot(key, options);
   if (!isArray(made)) {
     // Refused as read: the binding gives the coded error, reading them again through its checks;
@@ -174,7 +176,8 @@ export class SignJWT {
 
   /** Signs. `currentDate` is the only option (jose's `crit` here is not supported): any other
    * name is refused, not ignored. */
-  sign(key, options) {
+  sign(key, options, extra) {
+    if (extra !== undefined) refuseExtra('sign', 2, extra);
     if (options === undefined) return signJwt(this.#payload, key, this.#options);
     // Read once, as signJwt reads its options: own members only, a getter or Proxy that throws
     // refused with signJwt's coded error (should they pass when read again, refused all the same).

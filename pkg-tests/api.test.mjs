@@ -1036,6 +1036,41 @@ describe('errors', () => {
     }
   });
 
+  test('a callback or an options object passed after a call\'s arguments is refused, never ignored; an index or an array (map) is left unread', () => {
+    const verifier = createVerifier(SECRET, at());
+    // Each call with its arguments in full, as jose takes them.
+    const calls = {
+      decodeJwt: [decodeJwt, [good]],
+      decodeProtectedHeader: [decodeProtectedHeader, [good]],
+      jwtVerify: [jwtVerify, [good, SECRET, at()]],
+      createVerifier: [createVerifier, [SECRET, at()]],
+      verify: [(...args) => verifier.verify(...args), [good]],
+      isExpired: [isExpired, [good, at()]],
+      expiryInfo: [expiryInfo, [good, at()]],
+      signJwt: [signJwt, [{ sub: 'ada' }, SECRET, at()]],
+      sign: [(...args) => new SignJWT({ sub: 'ada' }).setProtectedHeader({ alg: 'HS256' }).sign(...args), [SECRET, at()]],
+      errorCodes: [errorCodes, []],
+    };
+    for (const [name, [call, args]] of Object.entries(calls)) {
+      let called = false;
+      // jsonwebtoken's verify(token, key, options, callback), fast-jwt's verifier(token, callback):
+      // the callback would never be called, and a request waiting on it would hang.
+      assert.equal(messageOf(() => call(...args, () => { called = true; })),
+        `ERR_OPTIONS_INVALID: ${name}() takes no callback: it is synchronous, so use what it returns and catch what it throws`, name);
+      assert.equal(called, false, name);
+      // jwt-decode's jwtDecode(token, { header: true }): the claims would come back, not the header.
+      const count = args.length === 1 ? 'one argument' : `${args.length} arguments`;
+      const hint = name === 'decodeJwt' ? ' (for the protected header, call decodeProtectedHeader(token))' : '';
+      assert.equal(messageOf(() => call(...args, { header: true })), `ERR_OPTIONS_INVALID: ${name}() takes ${count}; an object after them would not be read${hint}`, name);
+      // What Array.prototype.map passes, and undefined, change nothing.
+      assert.deepEqual(call(...args, undefined), call(...args), name);
+      assert.deepEqual(call(...args, 0, [good]), call(...args), name);
+    }
+    assert.deepEqual([good].map(decodeJwt), [decodeJwt(good)]);
+    // A callback in the options' place was refused before, as options that are not an object.
+    assert.equal(codeOf(() => jwtVerify(good, SECRET, () => {})), 'ERR_OPTIONS_INVALID');
+  });
+
   test('errorCodes lists every code, each reachable through the public API', () => {
     const reached = new Set([
       codeOf(() => jwtVerify('a.b', SECRET)),
