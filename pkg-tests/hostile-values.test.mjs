@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createVerifier, decodeJwt, decodeProtectedHeader, errorCodes, errors, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt, Verifier } from 'jwt-wasm';
+import { errorOf } from './runtimes/harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,15 +25,6 @@ const codeOf = (fn) => {
     return error instanceof JwtError ? error.code : `not a JwtError: ${error?.constructor?.name}: ${error?.message}`;
   }
   return 'no error';
-};
-/** What `fn` throws (a failed assertion if it throws nothing). */
-const errorOf = (fn) => {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return assert.fail('expected an error');
 };
 /** `code: message` of what `fn` throws. */
 const messageOf = (fn) => {

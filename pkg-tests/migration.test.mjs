@@ -1,14 +1,16 @@
-// The README's "Coming from jsonwebtoken or fast-jwt" tables, run against both libraries: each
-// failure row is read out of README.md and reproduced in all three, each option row has a check of
-// the units and meaning it states, and the calls' differences (iat, result shapes, claims an
-// option makes required) are checked as written.
+// The README's "Coming from jsonwebtoken, fast-jwt or jwt-decode" tables, run against those
+// libraries: each failure row is read out of README.md and reproduced in all three, each option,
+// error-check, signing-option and jwt-decode row has a check of what it states, the code block runs
+// as written, and the calls' differences (callbacks, decode, result shapes, claims an option makes
+// required) are checked as written.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { createDecoder, createSigner, createVerifier as fastVerifier } from 'fast-jwt';
 import jsonwebtoken from 'jsonwebtoken';
-import { createVerifier, decodeJwt, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
-import { signedToken } from './runtimes/harness.mjs';
+import { InvalidTokenError, jwtDecode } from 'jwt-decode';
+import { createVerifier, decodeJwt, decodeProtectedHeader, errors, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
+import { errorOf, readmeCode, signedToken } from './runtimes/harness.mjs';
 
 const SECRET = 'migration-secret-of-at-least-32-bytes!';
 const NOW = Math.floor(Date.now() / 1000);
@@ -37,7 +39,7 @@ function outcomes(token, { jsonwebtoken: jOptions = {}, fastJwt: fOptions = {}, 
 /** The rows of the README table whose header row starts with `header`, as arrays of cells. */
 function readmeTable(header) {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('### Coming from jsonwebtoken or fast-jwt'));
+  const section = readme.slice(readme.indexOf(`### ${SECTION}`));
   const lines = section.slice(0, section.indexOf('\n## ')).split('\n');
   const start = lines.findIndex((line) => line.startsWith(header));
   assert.ok(start >= 0, `README: no table starting "${header}"`);
@@ -49,7 +51,21 @@ function readmeTable(header) {
   return rows;
 }
 
+const SECTION = 'Coming from jsonwebtoken, fast-jwt or jwt-decode';
 const unquote = (cell) => cell.replace(/`/g, '');
+
+/** The claims and header of a token, read by node (not by a library under test). */
+const partsOf = (token) => {
+  const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+  return { header, payload };
+};
+
+/** Runs the checks keyed by a README table's last cell: every row has one, every check a row. */
+function checkRows(header, checks) {
+  const rows = readmeTable(header);
+  assert.deepEqual(rows.map((row) => row.at(-1)).sort(), Object.keys(checks).sort(), `the README rows of "${header}" and the checks here`);
+  for (const row of rows) checks[row.at(-1)](...row.slice(0, -1));
+}
 
 describe('coming from jsonwebtoken or fast-jwt (README)', () => {
   // Each failure the README lists: the token and the options that make it, per library.
@@ -88,12 +104,15 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     const hundredSecondsOld = hs256({ sub: 'a', iat: NOW - 100 });
     const ok = (seen) => Object.values(seen).every((outcome) => outcome === 'ok');
     const checks = {
-      '`algorithms`': [['`algorithms`', '`algorithms`'], () => {
+      '`algorithms` (HS256, HS384 and HS512 only: a list naming `RS256` is `ERR_JOSE_NOT_SUPPORTED`)': [['`algorithms`', '`algorithms`'], () => {
         const hs512 = hs256({ sub: 'a' }, SECRET, { alg: 'HS512' });
         const same = { algorithms: ['HS256'] };
         assert.ok(Object.values(outcomes(hs512, { jsonwebtoken: same, fastJwt: same, jwtWasm: same })).every((o) => o !== 'ok'));
+        const withRsa = { algorithms: ['HS256', 'RS256'] };
+        const seen = outcomes(hs256({ sub: 'a' }), { jsonwebtoken: withRsa, jwtWasm: withRsa });
+        assert.deepEqual([seen.jsonwebtoken, seen.jwtWasm.code], ['ok', 'ERR_JOSE_NOT_SUPPORTED']);
       }],
-      '`audience` (strings)': [['`audience` (strings or RegExps)', '`allowedAud`'], () => {
+      '`audience` (strings; a RegExp is `ERR_OPTIONS_INVALID`)': [['`audience` (strings or RegExps)', '`allowedAud`'], () => {
         const token = hs256({ aud: 'api' });
         assert.ok(ok(outcomes(token, { jsonwebtoken: { audience: /^ap/ }, fastJwt: { allowedAud: /^ap/ }, jwtWasm: { audience: 'api' } })));
         assert.equal(outcomes(token, { jwtWasm: { audience: /^ap/ } }).jwtWasm.code, 'ERR_OPTIONS_INVALID');
@@ -117,10 +136,16 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
         // In fast-jwt the same number is milliseconds.
         assert.equal(outcomes(expiredFiveSecondsAgo, { fastJwt: { clockTolerance: 10 } }).fastJwt.code, 'FAST_JWT_EXPIRED');
       }],
-      "`maxTokenAge` (seconds, or `'2h'`)": [['`maxAge` (seconds, or `\'2h\'`)', '`maxAge` (milliseconds)'], () => {
+      "`maxTokenAge` (seconds, or `'2h'`); a token exactly that old still passes, as in fast-jwt and jose (jsonwebtoken refuses it)": [['`maxAge` (seconds, or `\'2h\'`)', '`maxAge` (milliseconds)'], () => {
         assert.ok(ok(outcomes(hundredSecondsOld, { jsonwebtoken: { maxAge: 200 }, fastJwt: { maxAge: 200_000 }, jwtWasm: { maxTokenAge: 200 } })));
         assert.ok(ok(outcomes(hundredSecondsOld, { jsonwebtoken: { maxAge: '2h' }, fastJwt: { maxAge: 7_200_000 }, jwtWasm: { maxTokenAge: '2h' } })));
         assert.equal(outcomes(hundredSecondsOld, { fastJwt: { maxAge: 200 } }).fastJwt.code, 'FAST_JWT_EXPIRED');
+        // Exactly maxAge old, at a fixed clock.
+        const at = { jsonwebtoken: { clockTimestamp: NOW }, fastJwt: { clockTimestamp: NOW * 1000 }, jwtWasm: { currentDate: new Date(NOW * 1000) } };
+        const edge = outcomes(hs256({ sub: 'a', iat: NOW - 100 }), {
+          jsonwebtoken: { ...at.jsonwebtoken, maxAge: 100 }, fastJwt: { ...at.fastJwt, maxAge: 100_000 }, jwtWasm: { ...at.jwtWasm, maxTokenAge: 100 },
+        });
+        assert.deepEqual([edge.jsonwebtoken.name, edge.fastJwt, edge.jwtWasm], ['TokenExpiredError', 'ok', 'ok']);
       }],
       '`currentDate` (a `Date`)': [['`clockTimestamp` (seconds)', '`clockTimestamp` (milliseconds)'], () => {
         const token = hs256({ sub: 'a', exp: NOW + 10 });
@@ -134,12 +159,21 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
         assert.deepEqual([seen.jsonwebtoken.name, seen.fastJwt.code, seen.jwtWasm.code], ['JsonWebTokenError', 'FAST_JWT_INVALID_CLAIM_VALUE', 'ERR_OPTIONS_INVALID']);
         assert.equal(jwtVerify(token, SECRET, { requiredClaims: ['jti'] }).payload.jti, 'one');
       }],
-      'none: read an unverified token with `decodeJwt`, `isExpired` or `expiryInfo`': [['`ignoreExpiration`, `ignoreNotBefore`', 'the same'], () => {
+      'none: `jwtVerify`, then the claims of a token refused for `exp` alone (below)': [['`ignoreExpiration`', 'the same'], () => {
         const token = hs256({ sub: 'a', exp: NOW - 100 });
         const ignoring = { ignoreExpiration: true };
         const seen = outcomes(token, { jsonwebtoken: ignoring, fastJwt: ignoring, jwtWasm: ignoring });
         assert.deepEqual([seen.jsonwebtoken, seen.fastJwt, seen.jwtWasm.code], ['ok', 'ok', 'ERR_OPTIONS_INVALID']);
-        assert.equal(decodeJwt(token).sub, 'a');
+        // The README's code block, run by its own test below, gives the claims.
+        assert.deepEqual([seen.jwtWasm.code, outcomes(token, {}).jwtWasm.claim], ['ERR_OPTIONS_INVALID', 'exp']);
+      }],
+      'none: a token is refused until its `nbf`, less `clockTolerance`': [['`ignoreNotBefore`', 'the same'], () => {
+        const token = hs256({ sub: 'a', nbf: NOW + 100 });
+        const ignoring = { ignoreNotBefore: true };
+        const seen = outcomes(token, { jsonwebtoken: ignoring, fastJwt: ignoring, jwtWasm: ignoring });
+        assert.deepEqual([seen.jsonwebtoken, seen.fastJwt, seen.jwtWasm.code], ['ok', 'ok', 'ERR_OPTIONS_INVALID']);
+        assert.equal(outcomes(token, {}).jwtWasm.claim, 'nbf');
+        assert.equal(outcomes(token, { jwtWasm: { clockTolerance: 200 } }).jwtWasm, 'ok');
       }],
       '`requiredClaims`': [['none', '`requiredClaims`'], () => {
         const seen = outcomes(hs256({ sub: 'a' }), { fastJwt: { requiredClaims: ['jti'] }, jwtWasm: { requiredClaims: ['jti'] } });
@@ -201,5 +235,236 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     assert.deepEqual(fastVerifier({ key: SECRET })(token), { sub: 'a' });
     assert.deepEqual(Object.keys(fastVerifier({ key: SECRET, complete: true })(token)), ['header', 'payload', 'signature', 'input']);
     assert.deepEqual(Object.keys(jwtVerify(token, SECRET)), ['payload', 'protectedHeader']);
+  });
+  test('the README\'s claimsEvenIfExpired, as written: what jsonwebtoken\'s ignoreExpiration accepts and refuses, never a forged token', () => {
+    const { lang, code } = readmeCode(SECTION);
+    assert.equal(lang, 'js');
+    const importLine = "import { decodeJwt, jwtVerify } from 'jwt-wasm';\n";
+    assert.ok(code.startsWith(importLine), 'the block imports what it uses from the package');
+    // eslint-disable-next-line no-new-func
+    const claimsEvenIfExpired = new Function('decodeJwt', 'jwtVerify', `${code.slice(importLine.length)}\nreturn claimsEvenIfExpired;`)(decodeJwt, jwtVerify);
+    const options = { audience: 'api' };
+    const claims = { sub: 'a', aud: 'api' };
+    const cases = {
+      valid: [hs256({ ...claims, exp: NOW + 100 }), 'ok'],
+      expired: [hs256({ ...claims, exp: NOW - 100 }), 'ok'],
+      'expired, another secret': [hs256({ ...claims, exp: NOW - 100 }, 'another-secret-of-at-least-32-bytes!'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+      'expired, unsigned': [`${b64u({ alg: 'none' })}.${b64u({ ...claims, exp: NOW - 100 })}.`, 'ERR_JOSE_NOT_SUPPORTED'],
+      'expired, another audience': [hs256({ ...claims, aud: 'web', exp: NOW - 100 }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+      'not yet valid': [hs256({ ...claims, nbf: NOW + 100 }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+    };
+    for (const [name, [token, expected]] of Object.entries(cases)) {
+      let ours;
+      try {
+        ours = claimsEvenIfExpired(token, SECRET, options);
+      } catch (error) {
+        ours = error;
+      }
+      if (expected === 'ok') assert.deepEqual(ours, partsOf(token).payload, name);
+      else assert.equal(ours.code, expected, name);
+      // jsonwebtoken with ignoreExpiration gives the same verdict.
+      const theirs = outcomes(token, { jsonwebtoken: { ...options, ignoreExpiration: true } }).jsonwebtoken;
+      assert.equal(theirs === 'ok', expected === 'ok', `${name}: jsonwebtoken ${theirs}`);
+    }
+  });
+
+  test('every error-check row: the jsonwebtoken check holds on its error, the jwt-wasm check on ours, the old one not', () => {
+    const expired = hs256({ sub: 'a', exp: NOW - 100 });
+    const early = hs256({ sub: 'a', nbf: NOW + 100 });
+    const forged = hs256({ sub: 'a' }, 'another-secret-of-at-least-32-bytes!');
+    const both = (token) => {
+      const seen = outcomes(token, {});
+      return [seen.jsonwebtoken, seen.jwtWasm];
+    };
+    checkRows('| jsonwebtoken check |', {
+      "`err.code === 'ERR_JWT_EXPIRED'` (or `err instanceof errors.JWTExpired`; `err.name` is `'JWTExpired'`)": () => {
+        const [theirs, ours] = both(expired);
+        assert.ok(theirs.name === 'TokenExpiredError' && theirs instanceof jsonwebtoken.TokenExpiredError);
+        assert.ok(ours.code === 'ERR_JWT_EXPIRED' && ours instanceof errors.JWTExpired && ours.name === 'JWTExpired');
+        assert.notEqual(ours.name, 'TokenExpiredError');
+      },
+      "`err.claim === 'nbf'` (code `ERR_JWT_CLAIM_VALIDATION_FAILED`)": () => {
+        const [theirs, ours] = both(early);
+        assert.equal(theirs.name, 'NotBeforeError');
+        assert.deepEqual([ours.claim, ours.code], ['nbf', 'ERR_JWT_CLAIM_VALIDATION_FAILED']);
+        assert.notEqual(ours.name, 'NotBeforeError');
+      },
+      '`err instanceof JwtError` (configuration errors, `ERR_KEY_INVALID` and `ERR_OPTIONS_INVALID`, are `JwtError`s too)': () => {
+        const [theirs, ours] = both(forged);
+        assert.equal(theirs.name, 'JsonWebTokenError');
+        assert.ok(ours instanceof JwtError);
+        assert.notEqual(ours.name, 'JsonWebTokenError');
+        for (const [call, code] of [[() => jwtVerify(forged, ''), 'ERR_KEY_INVALID'], [() => jwtVerify(forged, SECRET, { issuerr: 'x' }), 'ERR_OPTIONS_INVALID']]) {
+          const error = errorOf(call);
+          assert.ok(error instanceof JwtError && error.code === code, code);
+        }
+      },
+      "`err.code === 'ERR_JWT_EXPIRED'` (messages differ, and may change)": () => {
+        const [theirs, ours] = both(expired);
+        assert.equal(theirs.message, 'jwt expired');
+        assert.equal(ours.code, 'ERR_JWT_EXPIRED');
+        assert.notEqual(ours.message, 'jwt expired');
+      },
+      '`new Date(decodeJwt(token).exp * 1000)`, after `ERR_JWT_EXPIRED` for `exp`': () => {
+        const [theirs, ours] = both(expired);
+        assert.deepEqual([ours.expiredAt, ours.claim], [undefined, 'exp']);
+        assert.deepEqual(new Date(decodeJwt(expired).exp * 1000), theirs.expiredAt);
+      },
+      '`new Date(decodeJwt(token).nbf * 1000)`, after a failure for `nbf`': () => {
+        const [theirs, ours] = both(early);
+        assert.deepEqual([ours.date, ours.claim], [undefined, 'nbf']);
+        assert.deepEqual(new Date(decodeJwt(early).nbf * 1000), theirs.date);
+      },
+    });
+    // The first column of each row is what jsonwebtoken code checks.
+    assert.deepEqual(readmeTable('| jsonwebtoken check |').map(([check]) => check), [
+      "`err.name === 'TokenExpiredError'`, `err instanceof jwt.TokenExpiredError`", "`err.name === 'NotBeforeError'`",
+      "`err.name === 'JsonWebTokenError'`", "`err.message === 'jwt expired'`", '`err.expiredAt`', '`err.date`',
+    ]);
+  });
+
+  test('every signing-option row states what each library signs', () => {
+    const at = new Date(NOW * 1000);
+    // jsonwebtoken reads the clock from Date.now, set to NOW for the call.
+    const jwt = (options, claims = { x: 1 }) => {
+      const { now } = Date;
+      Date.now = () => NOW * 1000;
+      try {
+        return partsOf(jsonwebtoken.sign(claims, SECRET, options));
+      } finally {
+        Date.now = now;
+      }
+    };
+    const fast = (options, claims = { x: 1 }) => partsOf(createSigner({ key: SECRET, clockTimestamp: NOW * 1000, ...options })(claims));
+    const ours = (options, claims = { x: 1 }) => partsOf(signJwt(claims, SECRET, { currentDate: at, ...options }));
+    const refused = (options) => errorOf(() => signJwt({ x: 1 }, SECRET, options)).code;
+    checkRows('| jsonwebtoken `sign` option |', {
+      "`expirationTime: '3600s'` (or `'1h'`)": (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ['`expiresIn: 3600` (seconds from now)', '`expiresIn: 3600000` (milliseconds)']);
+        assert.equal(jwt({ expiresIn: 3600 }).payload.exp, NOW + 3600);
+        assert.equal(fast({ expiresIn: 3_600_000 }).payload.exp, NOW + 3600);
+        assert.equal(ours({ expirationTime: '3600s' }).payload.exp, NOW + 3600);
+        assert.equal(ours({ expirationTime: '1h' }).payload.exp, NOW + 3600);
+        assert.equal(ours({ expirationTime: 3600 }).payload.exp, 3600);
+      },
+      "`notBefore: '60s'`": (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ['`notBefore: 60` (seconds from now)', '`notBefore: 60000` (milliseconds)']);
+        assert.equal(jwt({ notBefore: 60 }).payload.nbf, NOW + 60);
+        assert.equal(fast({ notBefore: 60_000 }).payload.nbf, NOW + 60);
+        assert.equal(ours({ notBefore: '60s' }).payload.nbf, NOW + 60);
+        assert.equal(ours({ notBefore: 60 }).payload.nbf, 60);
+      },
+      "none: `'3600'` is `ERR_OPTIONS_INVALID` (a duration needs its unit)": (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ["`expiresIn: '3600'` (digits only: milliseconds)", "`expiresIn: '3600'` (the same)"]);
+        // 3,600 ms: 3 s once rounded down to whole seconds.
+        assert.equal(jwt({ expiresIn: '3600' }).payload.exp, NOW + 3);
+        assert.equal(fast({ expiresIn: '3600' }).payload.exp, NOW + 3);
+        assert.equal(refused({ expirationTime: '3600' }), 'ERR_OPTIONS_INVALID');
+      },
+      '`issuedAt: true` (no `iat` without it, as in jose)': (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ['`iat` added', '`iat` added']);
+        assert.equal(jwt({}).payload.iat, NOW);
+        assert.equal(fast({}).payload.iat, NOW);
+        assert.equal(ours({ issuedAt: true }).payload.iat, NOW);
+        assert.equal('iat' in ours({}).payload, false);
+      },
+      'the default': (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ['`noTimestamp: true`', '`noTimestamp: true`']);
+        assert.equal('iat' in jwt({ noTimestamp: true }).payload, false);
+        assert.equal('iat' in fast({ noTimestamp: true }).payload, false);
+        assert.equal(refused({ noTimestamp: true }), 'ERR_OPTIONS_INVALID');
+      },
+      'counted from now (the clock, or `currentDate`)': (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ["`expiresIn` counted from the payload's `iat` when it has one", 'the same']);
+        const claims = { iat: NOW - 1000 };
+        assert.equal(jwt({ expiresIn: 60 }, claims).payload.exp, NOW - 940);
+        assert.equal(fast({ expiresIn: 60_000 }, claims).payload.exp, NOW - 940);
+        assert.deepEqual(ours({ expirationTime: '60s' }, claims).payload, { iat: NOW - 1000, exp: NOW + 60 });
+      },
+      '`alg`': (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ['`algorithm`', '`algorithm`']);
+        assert.equal(jwt({ algorithm: 'HS512' }).header.alg, 'HS512');
+        assert.equal(fast({ algorithm: 'HS512' }).header.alg, 'HS512');
+        assert.equal(ours({ alg: 'HS512' }).header.alg, 'HS512');
+        assert.equal(refused({ algorithm: 'HS512' }), 'ERR_OPTIONS_INVALID');
+      },
+      '`jti`': (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ['`jwtid`', '`jti`']);
+        assert.deepEqual([jwt({ jwtid: 'j' }).payload.jti, fast({ jti: 'j' }).payload.jti, ours({ jti: 'j' }).payload.jti], ['j', 'j', 'j']);
+        assert.equal(refused({ jwtid: 'j' }), 'ERR_OPTIONS_INVALID');
+      },
+      '`header: { kid }`': (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ['`keyid`', '`kid`']);
+        assert.deepEqual([jwt({ keyid: 'k' }).header.kid, fast({ kid: 'k' }).header.kid, ours({ header: { kid: 'k' } }).header.kid], ['k', 'k', 'k']);
+        assert.equal(refused({ keyid: 'k' }), 'ERR_OPTIONS_INVALID');
+      },
+      '`issuer`, `subject`, `audience`': (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ['`issuer`, `subject`, `audience`', '`iss`, `sub`, `aud`']);
+        const pick = ({ payload: { iss, sub, aud } }) => ({ iss, sub, aud });
+        const expected = { iss: 'i', sub: 's', aud: 'a' };
+        assert.deepEqual(pick(jwt({ issuer: 'i', subject: 's', audience: 'a' })), expected);
+        assert.deepEqual(pick(fast({ iss: 'i', sub: 's', aud: 'a' })), expected);
+        assert.deepEqual(pick(ours({ issuer: 'i', subject: 's', audience: 'a' })), expected);
+      },
+      "none added, as in jose: `header: { typ: 'JWT' }` for a verifier that checks `typ`": (theirs, fasts) => {
+        assert.deepEqual([theirs, fasts], ["header `typ: 'JWT'` added", "header `typ: 'JWT'` added"]);
+        assert.deepEqual([jwt({}).header.typ, fast({}).header.typ, ours({}).header.typ], ['JWT', 'JWT', undefined]);
+        const typed = signJwt({ x: 1 }, SECRET, { header: { typ: 'JWT' } });
+        assert.equal(jwtVerify(typed, SECRET, { typ: 'JWT' }).protectedHeader.typ, 'JWT');
+        assert.equal(errorOf(() => jwtVerify(signJwt({ x: 1 }, SECRET), SECRET, { typ: 'JWT' })).claim, 'typ');
+      },
+    });
+  });
+
+  test('every jwt-decode row states what each library reads and throws', () => {
+    const token = hs256({ sub: 'a' });
+    const [header, payload] = token.split('.');
+    checkRows('| jwt-decode |', {
+      '`decodeJwt(token)`': (theirs) => {
+        assert.equal(theirs, '`jwtDecode(token)`');
+        assert.deepEqual(decodeJwt(token), jwtDecode(token));
+      },
+      '`decodeProtectedHeader(token)` (`decodeJwt` refuses the option: `ERR_OPTIONS_INVALID`)': (theirs) => {
+        assert.equal(theirs, '`jwtDecode(token, { header: true })`');
+        assert.deepEqual(decodeProtectedHeader(token), jwtDecode(token, { header: true }));
+        assert.equal(errorOf(() => decodeJwt(token, { header: true })).code, 'ERR_OPTIONS_INVALID');
+      },
+      '`err instanceof JwtError`: `decodeJwt` throws `ERR_JWT_INVALID` (`errors.JWTInvalid`), `decodeProtectedHeader` `ERR_JWS_INVALID` (`errors.JWSInvalid`)': (theirs) => {
+        assert.equal(theirs, '`err instanceof InvalidTokenError`');
+        for (const bad of ['x', 'a.b.c', null]) {
+          assert.ok(errorOf(() => jwtDecode(bad)) instanceof InvalidTokenError, String(bad));
+          const claimsError = errorOf(() => decodeJwt(bad));
+          const headerError = errorOf(() => decodeProtectedHeader(bad));
+          assert.ok(claimsError instanceof JwtError && claimsError.code === 'ERR_JWT_INVALID' && claimsError instanceof errors.JWTInvalid, String(bad));
+          assert.ok(headerError instanceof JwtError && headerError.code === 'ERR_JWS_INVALID' && headerError instanceof errors.JWSInvalid, String(bad));
+        }
+      },
+      'refused, as jose refuses them': (theirs) => {
+        assert.equal(theirs, 'a token of two segments, or with base64 padding, read');
+        const padding = '='.repeat((4 - (payload.length % 4)) % 4);
+        assert.notEqual(padding, '');
+        for (const read of [`${header}.${payload}`, `${header}.${payload}${padding}.sig`]) {
+          assert.deepEqual(jwtDecode(read), { sub: 'a' }, read);
+          assert.equal(errorOf(() => decodeJwt(read)).code, 'ERR_JWT_INVALID', read);
+        }
+      },
+    });
+  });
+
+  test('callbacks: none here, a callback passed is refused; decode: jsonwebtoken\'s null is a throw here, as in fast-jwt', async () => {
+    const token = hs256({ sub: 'a' });
+    let called = false;
+    assert.equal(errorOf(() => jwtVerify(token, SECRET, {}, () => { called = true; })).code, 'ERR_OPTIONS_INVALID');
+    assert.equal(errorOf(() => signJwt({ sub: 'a' }, SECRET, {}, () => { called = true; })).code, 'ERR_OPTIONS_INVALID');
+    assert.equal(errorOf(() => createVerifier(SECRET).verify(token, () => { called = true; })).code, 'ERR_OPTIONS_INVALID');
+    assert.equal(called, false);
+    // The peers call theirs (fast-jwt's with a key function).
+    const viaCallback = (start) => new Promise((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value))));
+    assert.deepEqual(await viaCallback((done) => jsonwebtoken.verify(token, SECRET, {}, done)), { sub: 'a' });
+    assert.deepEqual(await viaCallback((done) => fastVerifier({ key: async () => SECRET })(token, done)), { sub: 'a' });
+    assert.equal(jsonwebtoken.decode('not a token'), null);
+    assert.equal(errorOf(() => createDecoder()('not a token')).code, 'FAST_JWT_MALFORMED');
+    assert.equal(errorOf(() => decodeJwt('not a token')).code, 'ERR_JWT_INVALID');
+    assert.equal(errorOf(() => decodeProtectedHeader('not a token')).code, 'ERR_JWS_INVALID');
   });
 });

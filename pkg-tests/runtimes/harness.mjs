@@ -1,6 +1,7 @@
 // Helpers for the runtime tests: pack the package, install the tarball into consumer projects,
 // run commands and servers with bounded time, and serve files on 127.0.0.1. Nothing here reaches
 // beyond this machine: npm installs a local tarball offline, servers bind to 127.0.0.1.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { cpSync, createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -132,6 +133,16 @@ export function readmeCode(heading) {
 }
 
 const b64u = (data) => Buffer.from(data).toString('base64url');
+
+/** What `call` throws (a failed assertion if it throws nothing). */
+export function errorOf(call) {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return assert.fail('expected an error');
+}
 
 const HASHES = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 
