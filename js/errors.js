@@ -548,10 +548,10 @@ export function refuseExtra(name, count, extra) {
  * (`refuseExtra`). */
 export function guarded(call) {
   const invoke = uncurryThis(call);
-  const count = call.length;
+  const { name, length: count } = call;
   function guardedCall(a, b, c, d) {
     const extra = count === 1 ? b : count === 3 ? d : count === 2 ? c : a;
-    if (extra !== undefined) refuseExtra(call.name, count, extra);
+    if (extra !== undefined) refuseExtra(name, count, extra);
     replaceIfPending();
     let result;
     depth += 1;
@@ -579,7 +579,7 @@ export function guarded(call) {
     if (result instanceof Failure || result instanceof ErrorAtLoad) throw thrown(result);
     return result;
   }
-  Object.defineProperties(guardedCall, { name: { value: call.name }, length: { value: call.length } });
+  Object.defineProperties(guardedCall, { name: { value: name }, length: { value: count } });
   return guardedCall;
 }
 
