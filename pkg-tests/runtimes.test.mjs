@@ -24,7 +24,7 @@ import {
 // and the .wasm, the command-line tool and the wording and payload modules it shares with the
 // inspector page, and the two licence texts (npm adds package.json and README.md itself).
 const TARBALL_FILES = [
-  'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwt-wasm.mjs', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts',
+  'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwt-wasm.mjs', 'inline/package.json', 'js/api.js', 'js/browser.js', 'js/deno.js', 'js/edge-light.js', 'js/errors.js', 'js/index.d.ts',
   'js/inline.js', 'js/workerd.js',
   'package.json', 'pkg/index.d.cts', 'pkg/node.cjs', 'pkg/node.mjs', 'pkg/wasm-bytes.cjs', 'pkg/wasm-inline.js', 'pkg/wasm/jwt_wasm.js', 'pkg/wasm/jwt_wasm_bg.wasm',
   'www/format.js', 'www/payload.js',
@@ -143,6 +143,14 @@ describe('package', () => {
     const collect = (value) => (typeof value === 'string' ? targets.push(value) : Object.values(value).forEach(collect));
     collect(manifest.exports);
     for (const target of targets) assert.ok(TARBALL_FILES.includes(posix.normalize(target)), `${target} is not packed`);
+    // jwt-wasm/inline for resolvers that read no exports map: inline/package.json's fields name
+    // what exports does.
+    const proxy = JSON.parse(readFileSync(join(installed, 'inline/package.json'), 'utf8'));
+    const inline = manifest.exports['./inline'];
+    assert.deepEqual(
+      Object.fromEntries(['types', 'browser', 'module', 'main'].map((field) => [field, posix.join('inline', proxy[field])])),
+      { types: posix.normalize(inline.types.default), browser: posix.normalize(inline.default), module: posix.normalize(inline.default), main: posix.normalize(inline.node.require) },
+    );
     // Every relative import of every packed module resolves to a packed file.
     for (const file of TARBALL_FILES.filter((f) => /\.(m|c)?js$/.test(f))) {
       const source = readFileSync(join(installed, file), 'utf8');
@@ -938,6 +946,14 @@ describe('TypeScript', () => {
       if (resolution !== 'bundler') assert.ok(listed.includes(join(app, 'node_modules/jwt-wasm/pkg/index.d.cts')), result.stdout);
     });
   }
+
+  // moduleResolution node10 reads no exports map (TypeScript 5 only: 7 removed it): the types
+  // come from the package's `types` field, and for jwt-wasm/inline from inline/package.json.
+  test('tsc --noEmit: the strict consumer under moduleResolution node10 (no exports map), TypeScript 5', LIMIT, async () => {
+    const result = await run(process.execPath, [compilers[0].tsc, '-p', join(app, 'types/tsconfig.node10.json'), '--listFiles'], { cwd: app, timeoutMs: 120_000 });
+    assert.equal(result.status, 0, describeRun('tsc 5 node10', result));
+    assert.ok(result.stdout.split('\n').includes(join(app, 'node_modules/jwt-wasm/js/index.d.ts')), result.stdout);
+  });
 
   // Deno type-checks with its own compiler and defaults (TypeScript 6.0 in Deno 2.9): the strict
   // consumer, importing the package by name, and the README's Deno snippet as a .ts file importing
