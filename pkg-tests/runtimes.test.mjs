@@ -134,10 +134,12 @@ describe('package', () => {
       assert.equal(conditions[0], 'types', `${subpath}: types must come first`);
       assert.equal(conditions.at(-1), 'default', `${subpath}: default must come last`);
     }
-    // Each runtime's own entry is the same under both.
-    for (const condition of ['workerd', 'deno', 'node', 'edge-light']) {
+    // Each runtime's own entry is the same under both, but Deno's: the inline entry works in every
+    // Deno 2, where the main one needs 2.6 (`import source`).
+    for (const condition of ['workerd', 'node', 'edge-light']) {
       assert.deepEqual(manifest.exports['./inline'][condition], manifest.exports['.'][condition], condition);
     }
+    assert.equal(manifest.exports['./inline'].deno, './js/inline.js');
     // Every target of exports, main, module and types is in the tarball.
     const targets = [manifest.main, manifest.module, manifest.types];
     const collect = (value) => (typeof value === 'string' ? targets.push(value) : Object.values(value).forEach(collect));
@@ -217,6 +219,13 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
       env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
     });
     assert.equal(report.inlineIsSameInstance, true, 'jwt-wasm/inline must be the Deno entry');
+  });
+
+  test('Deno: jwt-wasm/inline alone (the base64 entry, for Deno before 2.6), no permissions', LIMIT, async () => {
+    const report = await runChecksWith('deno run deno-inline.mjs', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', 'runtimes/deno-inline.mjs'], {
+      env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    });
+    assert.equal(report.entry, 'js/inline.js');
   });
 
   test('Deno: local path to the package, no permissions', LIMIT, async () => {
