@@ -1021,7 +1021,7 @@ describe('errors', () => {
         'algorithms, issuer, audience, subject, typ, clockTolerance, maxTokenAge, requiredClaims, crit, maxTokenLength, currentDate, cache (createVerifier only)'],
       ['createVerifier', (options) => createVerifier(SECRET, options), 'issuerr',
         'algorithms, issuer, audience, subject, typ, clockTolerance, maxTokenAge, requiredClaims, crit, maxTokenLength, currentDate, cache (createVerifier only)'],
-      ['signJwt', (options) => signJwt({}, SECRET, options), 'expiresIn',
+      ['signJwt', (options) => signJwt({}, SECRET, options), 'expiresAt',
         'alg, header, issuedAt, expirationTime, notBefore, issuer, subject, audience, jti, currentDate'],
       ['isExpired', (options) => isExpired(good, options), 'maxTokenAge', 'clockTolerance, currentDate'],
       ['expiryInfo', (options) => expiryInfo(good, options), 'maxTokenAge', 'clockTolerance, currentDate'],
@@ -1069,6 +1069,36 @@ describe('errors', () => {
     assert.deepEqual([good].map(decodeJwt), [decodeJwt(good)]);
     // A callback in the options' place was refused before, as options that are not an object.
     assert.equal(codeOf(() => jwtVerify(good, SECRET, () => {})), 'ERR_OPTIONS_INVALID');
+  });
+
+  test('an option of jsonwebtoken\'s or fast-jwt\'s is told what to write instead, in the call it belongs to', () => {
+    const hinted = (message) => message.match(/^ERR_OPTIONS_INVALID: unknown option "\w+": (.*) \(expected one of: .*\)$/)?.[1];
+    const signing = {
+      expiresIn: 'use expirationTime, a duration such as "15m" (a number there is an absolute NumericDate)',
+      algorithm: 'use alg', jwtid: 'use jti', keyid: 'use header: { kid }', kid: 'use header: { kid }',
+      noTimestamp: 'leave out issuedAt (no iat is the default)', iss: 'use issuer', sub: 'use subject', aud: 'use audience',
+    };
+    const verifying = {
+      maxAge: 'use maxTokenAge (seconds, or a duration such as "2h")', clockTimestamp: 'use currentDate, a Date',
+      algorithm: 'use algorithms, an array', allowedAud: 'use audience', allowedIss: 'use issuer', allowedSub: 'use subject',
+      jwtid: 'use requiredClaims: ["jti"], then compare the payload\'s jti', allowedJti: 'use requiredClaims: ["jti"], then compare the payload\'s jti',
+      ignoreExpiration: 'none here: verify, then take the claims of a token refused for exp alone',
+      ignoreNotBefore: 'none here: a token is refused until its nbf, less clockTolerance',
+      complete: 'none needed: the result is always { payload, protectedHeader }', key: 'the key is the argument before the options',
+    };
+    for (const [name, hint] of Object.entries(signing)) {
+      assert.equal(hinted(messageOf(() => signJwt({}, SECRET, { [name]: 1 }))), hint, name);
+      assert.equal(hinted(messageOf(() => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).sign(SECRET, { [name]: 1 }))), undefined, `sign() ${name}`);
+    }
+    for (const [name, hint] of Object.entries(verifying)) {
+      for (const call of [() => jwtVerify(good, SECRET, { [name]: 1 }), () => createVerifier(SECRET, { [name]: 1 })]) {
+        assert.equal(hinted(messageOf(call)), hint, name);
+      }
+      // The expiry helpers take two options, and are told neither.
+      assert.equal(hinted(messageOf(() => isExpired(good, { [name]: 1 }))), undefined, name);
+    }
+    // A name of the other call gets no hint: signJwt's expiresIn given to jwtVerify.
+    assert.equal(hinted(messageOf(() => jwtVerify(good, SECRET, { expiresIn: '1h' }))), undefined);
   });
 
   test('errorCodes lists every code, each reachable through the public API', () => {

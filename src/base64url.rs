@@ -22,6 +22,13 @@ pub fn decode(segment: &str) -> Option<Vec<u8>> {
     decode_with(segment.as_bytes(), simd::decode_blocks)
 }
 
+/// Whether `segment`, which [`decode`] refused, failed only for its trailing bits: every character
+/// is base64url and the length could be, so its last character carries bits beyond the data (an
+/// encoder never writes them; a hand-altered last character does).
+pub fn only_trailing_bits_wrong(segment: &str) -> bool {
+    segment.len() % 4 != 1 && segment.bytes().all(|byte| DECODE.get(usize::from(byte)).is_some_and(|&v| v != INVALID))
+}
+
 /// Decodes how many whole blocks it can at the start of the input into the start of the output,
 /// returning `INVALID` if it met a character that is not base64url (else 0) and the block count.
 type BlockDecoder = fn(&[u8], &mut [u8]) -> (u32, usize);
@@ -279,5 +286,10 @@ mod tests {
         // "QQ" is the canonical encoding of "A"; "QR" decodes to the same byte with stray bits.
         assert_eq!(decode("QQ"), Some(b"A".to_vec()));
         assert_eq!(decode("QR"), None);
+        // Told apart from other refusals, for the message.
+        assert!(only_trailing_bits_wrong("QR") && only_trailing_bits_wrong("QUR"));
+        for other in ["Q", "QQ=", "Q+", "Q R", "QRSTU"] {
+            assert!(!only_trailing_bits_wrong(other), "{other}");
+        }
     }
 }

@@ -22,6 +22,45 @@ pub fn shown_name(name: &str) -> String {
     }
 }
 
+/// What to write instead of an option of jsonwebtoken's or fast-jwt's that the call does not
+/// take, for the signing options (those with `expirationTime`) and the verification options
+/// (those with `algorithms`): the names people bring with them.
+fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
+    const SIGNING: &[(&str, &str)] = &[
+        ("expiresIn", "use expirationTime, a duration such as \"15m\" (a number there is an absolute NumericDate)"),
+        ("algorithm", "use alg"),
+        ("jwtid", "use jti"),
+        ("keyid", "use header: { kid }"),
+        ("kid", "use header: { kid }"),
+        ("noTimestamp", "leave out issuedAt (no iat is the default)"),
+        ("iss", "use issuer"),
+        ("sub", "use subject"),
+        ("aud", "use audience"),
+    ];
+    const VERIFYING: &[(&str, &str)] = &[
+        ("maxAge", "use maxTokenAge (seconds, or a duration such as \"2h\")"),
+        ("clockTimestamp", "use currentDate, a Date"),
+        ("algorithm", "use algorithms, an array"),
+        ("allowedAud", "use audience"),
+        ("allowedIss", "use issuer"),
+        ("allowedSub", "use subject"),
+        ("jwtid", "use requiredClaims: [\"jti\"], then compare the payload's jti"),
+        ("allowedJti", "use requiredClaims: [\"jti\"], then compare the payload's jti"),
+        ("ignoreExpiration", "none here: verify, then take the claims of a token refused for exp alone"),
+        ("ignoreNotBefore", "none here: a token is refused until its nbf, less clockTolerance"),
+        ("complete", "none needed: the result is always { payload, protectedHeader }"),
+        ("key", "the key is the argument before the options"),
+    ];
+    let table = if known.contains(&"expirationTime") {
+        SIGNING
+    } else if known.contains(&"algorithms") {
+        VERIFYING
+    } else {
+        return None;
+    };
+    table.iter().find(|(foreign, _)| *foreign == name).map(|(_, hint)| *hint)
+}
+
 impl<'a> OptionObject<'a> {
     /// Parses an object; `code` is `ERR_OPTIONS_INVALID` or `ERR_JWK_INVALID`.
     pub fn parse(text: &'a str, code: ErrorCode) -> Result<Self> {
@@ -49,7 +88,8 @@ impl<'a> OptionObject<'a> {
         if name == CURRENT_DATE {
             return Error::new(self.code, "\"currentDate\" must be a valid Date (leave it out for the time of each call)");
         }
-        Error::new(self.code, format!("unknown option {} (expected one of: {})", shown_name(name), known.join(", ")))
+        let hint = foreign_hint(name, known).map(|hint| format!(": {hint}")).unwrap_or_default();
+        Error::new(self.code, format!("unknown option {}{hint} (expected one of: {})", shown_name(name), known.join(", ")))
     }
 
     /// The error for a member of the wrong type; for `null` in options, the hint to leave it out
@@ -210,6 +250,14 @@ mod tests {
         let error = o.unknown("currentDate", &["issuer"]);
         assert!(error.message().starts_with("\"currentDate\" must be a valid Date"), "{}", error.message());
         assert!(o.unknown("isuer", &["issuer"]).message().contains("expected one of: issuer"));
+        // jsonwebtoken's and fast-jwt's names get what to write instead, in the call they belong to.
+        assert_eq!(
+            o.unknown("expiresIn", &["alg", "expirationTime"]).message(),
+            "unknown option \"expiresIn\": use expirationTime, a duration such as \"15m\" (a number there is an absolute NumericDate) (expected one of: alg, expirationTime)"
+        );
+        assert_eq!(o.unknown("maxAge", &["algorithms"]).message(), "unknown option \"maxAge\": use maxTokenAge (seconds, or a duration such as \"2h\") (expected one of: algorithms)");
+        assert_eq!(o.unknown("maxAge", &["clockTolerance"]).message(), "unknown option \"maxAge\" (expected one of: clockTolerance)");
+        assert_eq!(o.unknown("algorithm", &["alg", "expirationTime"]).message(), "unknown option \"algorithm\": use alg (expected one of: alg, expirationTime)");
     }
 
     fn object(text: &str) -> OptionObject<'_> {

@@ -155,7 +155,12 @@ fn verify_in_full(
     if !parts.payload.is_ascii() {
         return Err(malformed("the payload is not base64url"));
     }
-    let signature = base64url::decode(parts.signature).ok_or_else(|| malformed("the signature is not base64url"))?;
+    let signature = base64url::decode(parts.signature).ok_or_else(|| {
+        malformed(match base64url::only_trailing_bits_wrong(parts.signature) {
+            true => "the signature is not canonical base64url: its last character holds bits beyond the signature (was it altered?)",
+            false => "the signature is not base64url",
+        })
+    })?;
     key.check_fits(alg, KeyOperation::Verify)?;
     if !key.mac(alg)?.verify(parts.signing_input.as_bytes(), &signature) {
         // White space in the payload segment reaches this far (the segment is decoded after the
@@ -198,6 +203,19 @@ mod tests {
     fn token(payload: &str, alg: &str) -> String {
         let options = SignOptions { alg: Some(alg.into()), ..SignOptions::default() };
         sign(payload, &key(), &options, UnixTime::from_secs(NOW)).unwrap()
+    }
+
+    #[test]
+    fn a_signature_altered_in_its_last_character_is_said_to_be() {
+        let good = token(r#"{"sub":"a"}"#, "HS256");
+        // An HS256 signature ends in a character whose last two bits are zero; "B" sets one.
+        let altered = format!("{}B", good.get(..good.len() - 1).unwrap());
+        let error = verify(&altered, &key(), &Validation::new(&VerifyOptions::default()).unwrap(), UnixTime::from_secs(NOW)).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::JwsInvalid);
+        assert!(error.message().starts_with("the signature is not canonical base64url: its last character"), "{}", error.message());
+        let garbled = format!("{}*", good.get(..good.len() - 1).unwrap());
+        let error = verify(&garbled, &key(), &Validation::new(&VerifyOptions::default()).unwrap(), UnixTime::from_secs(NOW)).unwrap_err();
+        assert_eq!(error.message(), "the signature is not base64url");
     }
 
     fn code(token: &str, options: &str) -> ErrorCode {
