@@ -690,14 +690,16 @@ describe('Chromium', () => {
       code,
       '',
     ].join('\n');
-    // [exp from now (null: no token stored; undefined: a token without exp), whether the snippet
-    // refreshes (a minute before exp); if it does not, it logs the seconds left]
+    // [exp from now (null: no token stored; undefined: a token without exp; a string: that string
+    // stored instead of a token), whether the snippet refreshes (a minute before exp); if it does
+    // not, it logs the seconds left]
     for (const [name, expIn, refreshes] of [
       ['valid', 600, false], ['last-minute', 30, true], ['just-expired', -10, true], ['expired', -3600, true], ['none', null, true],
-      ['no-exp', undefined, false],
+      ['no-exp', undefined, false], ['unreadable', 'undefined', true],
     ]) {
       const claims = expIn === undefined ? { sub: 'user-42' } : { sub: 'user-42', exp: now + expIn };
-      const token = expIn === null ? null : signedToken(claims, 'any secret');
+      // A string stored by mistake (sessionStorage.setItem('access_token', undefined) stores "undefined").
+      const token = expIn === null ? null : typeof expIn === 'string' ? expIn : signedToken(claims, 'any secret');
       snippetFile(`browser-${name}.html`, page(token));
       const seen = await inPage(`${appServer.origin}/readme/browser-${name}.html`, () => window.logged !== undefined || window.refreshed,
         () => ({ refreshed: window.refreshed === true, logged: window.logged ?? null }));
