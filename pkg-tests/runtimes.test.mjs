@@ -1,8 +1,9 @@
 // The package as users get it, in every runtime it claims: `npm pack`, the tarball installed into
 // fresh consumer projects in a temporary folder, then the shared vectors, smoke checks and
 // generated cases answered as Node answers them (pkg-tests/runtimes/check.mjs), the examples and
-// the README's quick-start code in Node (ESM, CJS), Deno, Bun, workerd and headless Chromium
-// (native ESM, esbuild, Vite, a Vite-built web worker), and the types under tsc. One test per
+// the README's quick-start code in Node (ESM, CJS), Deno, Bun, workerd, headless Chromium
+// (native ESM, esbuild, Vite, a Vite-built web worker, service workers) and headless Firefox ESR,
+// and the types under tsc. One test per
 // runtime or README block, named after it.
 // Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
 import assert from 'node:assert/strict';
@@ -16,8 +17,8 @@ import * as jwt from 'jwt-wasm';
 import { checkCount } from './runtimes/check.mjs';
 import { outcomeHash, runDiff } from './runtimes/differential.mjs';
 import {
-  bin, consumerProject, describeRun, fetchBounded, pack, readmeCode, resultLine, ROOT, run, serveStatic,
-  nextCli, signedToken, startNext, startWorkerd, writeVectorsModule,
+  bin, consumerProject, describeRun, fetchBounded, MARIONETTE_PYTHON, pack, readmeCode, resultLine, ROOT, run, serveStatic,
+  nextCli, signedToken, startFirefox, startNext, startWorkerd, writeVectorsModule,
 } from './runtimes/harness.mjs';
 
 // What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
@@ -898,6 +899,52 @@ describe('Chromium', () => {
       await sessionExampleAt(`http://127.0.0.1:${port}/index.html`);
     } finally {
       await dev.close();
+    }
+  });
+});
+
+// Firefox ESR (Debian's), headless, driven through Marionette by runtimes/firefox.py: the shared
+// checks through the browser entry natively and through jwt-wasm/inline in a module service
+// worker, a classic one and a page (esbuild IIFEs), and both entries in one page.
+describe('Firefox', () => {
+  test('Firefox ESR: the checks through the browser entry (import map), and through jwt-wasm/inline in a module service worker, a classic one and a page; both entries in one page', LIMIT, async () => {
+    const esbuild = await import('esbuild');
+    const iife = (entry, outdir) => esbuild.build({
+      entryPoints: [join(app, 'runtimes/browser', entry)], bundle: true, format: 'iife', platform: 'browser',
+      outdir: join(app, outdir), absWorkingDir: app, logLevel: 'silent',
+    });
+    await iife('checks-sw.js', 'dist-firefox-sw');
+    for (const file of ['sw.html', 'sw-page.js']) copyFileSync(join(app, 'runtimes/browser', file), join(app, 'dist-firefox-sw', file));
+    await iife('checks-inline.js', 'dist-firefox-page');
+    writeFileSync(join(app, 'dist-firefox-page/index.html'), '<!doctype html><meta charset="utf-8"><script src="./checks-inline.js"></script>\n');
+
+    const server = await serveStatic(app);
+    cleanups.push(server.close);
+    const firefox = await startFirefox(join(work, 'firefox-profile'));
+    cleanups.push(firefox.stop);
+    const pages = [
+      ['/runtimes/browser/checks.html', 'jwtChecks'],
+      ['/runtimes/browser/sw.html?sw=checks-sw-path.js&type=module', 'jwtChecks'],
+      ['/dist-firefox-sw/sw.html?sw=checks-sw.js&type=classic', 'jwtChecks'],
+      ['/dist-firefox-page/index.html', 'jwtChecks'],
+      ['/runtimes/browser/both.html', 'jwtBoth'],
+    ];
+    try {
+      const result = await run(MARIONETTE_PYTHON, [join(ROOT, 'pkg-tests/runtimes/firefox.py'), firefox.origin, server.origin, ...pages.flat()], { timeoutMs: 150_000 });
+      assert.equal(result.status, 0, `${describeRun('firefox.py', result)}\n${firefox.logs().slice(-2000)}`);
+      assert.match(result.stdout, /^VERSION \d+\.\d+/m, result.stdout);
+      const seen = Object.fromEntries(result.stdout.split('\n').filter((line) => line.startsWith('RESULT ')).map((line) => {
+        const [, path, json] = /^RESULT (\S+) (.*)$/.exec(line);
+        return [path, JSON.parse(json)];
+      }));
+      assert.deepEqual(Object.keys(seen), pages.map(([path]) => path), result.stdout);
+      for (const [path] of pages.slice(0, 4)) assertAllPassed(seen[path], `Firefox ${path}`);
+      assert.deepEqual(seen['/runtimes/browser/both.html'], {
+        madeWhileLoading: true, verified: { payload: { sub: 'user-42' } }, otherSecret: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' },
+      });
+    } finally {
+      await firefox.stop();
+      await server.close();
     }
   });
 });

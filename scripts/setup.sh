@@ -85,6 +85,8 @@ done
 # standard input, which Node cannot set up for a child.
 missing=""
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing=" chromium chromium-driver"
+# Firefox ESR: the package's checks run in it too, driven through Marionette (below).
+[ -x /usr/bin/firefox-esr ] || missing="$missing firefox-esr"
 command -v python3 >/dev/null || missing="$missing python3"
 if [ -n "$missing" ]; then
   say "installing Debian packages:$missing"
@@ -92,5 +94,14 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -q
   # shellcheck disable=SC2086 # a list of package names
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q $missing
+fi
+# Marionette's Python client (PyPI), which pkg-tests/runtimes/firefox.py drives Firefox with, in a
+# virtual environment of its own under node_modules/.cache.
+MARIONETTE_VENV=node_modules/.cache/marionette
+if ! "$MARIONETTE_VENV/bin/python" -c 'import marionette_driver' >/dev/null 2>&1; then
+  say "installing marionette_driver 3.7.1 (PyPI) for the Firefox tests"
+  rm -rf "$MARIONETTE_VENV"
+  python3 -m venv "$MARIONETTE_VENV"
+  "$MARIONETTE_VENV/bin/pip" install --quiet --disable-pip-version-check marionette_driver==3.7.1
 fi
 say "ready"

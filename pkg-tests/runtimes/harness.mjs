@@ -265,6 +265,40 @@ export function startNext(dir, { command = ['start'], env = {}, timeoutMs = 30_0
   });
 }
 
+/**
+ * A headless Firefox ESR (Debian's firefox-esr) with Marionette on a port it picks, its profile
+ * in `profile` (a new folder): resolves to `{ origin: <the Marionette port>, stop, logs }` once it
+ * has written the port into the profile, for runtimes/firefox.py to drive.
+ */
+export function startFirefox(profile, { timeoutMs = 60_000 } = {}) {
+  mkdirSync(profile, { recursive: true });
+  writeFileSync(join(profile, 'user.js'), [
+    ['marionette.port', 0], ['app.update.disabledForTesting', true], ['browser.shell.checkDefaultBrowser', false],
+    ['datareporting.policy.dataSubmissionEnabled', false], ['toolkit.telemetry.reportingpolicy.firstRun', false],
+    ['browser.startup.homepage_override.mstone', '"ignore"'], ['network.proxy.type', 0],
+  ].map(([name, value]) => `user_pref("${name}", ${value});`).join('\n'));
+  const portFile = join(profile, 'MarionetteActivePort');
+  return startServer('firefox', FIREFOX, ['--headless', '--marionette', '--no-remote', '--profile', profile], { env: { MOZ_HEADLESS: '1' }, timeoutMs }, (child, logs, ready) => {
+    const poll = setInterval(() => {
+      let port = '';
+      try {
+        port = readFileSync(portFile, 'utf8').trim();
+      } catch {
+        return;
+      }
+      if (/^\d+$/.test(port)) {
+        clearInterval(poll);
+        ready(port);
+      }
+    }, 100);
+    child.once('exit', () => clearInterval(poll));
+  });
+}
+
+/** Debian's Firefox ESR, which scripts/setup.sh installs, and the Python that drives it. */
+export const FIREFOX = '/usr/bin/firefox-esr';
+export const MARIONETTE_PYTHON = join(ROOT, 'node_modules/.cache/marionette/bin/python');
+
 /** The Next.js command-line script installed in the project `dir`. */
 export const nextCli = (dir) => join(dir, 'node_modules/next/dist/bin/next');
 
