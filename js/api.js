@@ -6,7 +6,8 @@ import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseE
 
 export { errors, JwtError } from './errors.js';
 
-export const decodeJwt = guarded(wasm.decodeJwt);
+// jwt-decode's jwtDecode(token, { header: true }) gave the header.
+export const decodeJwt = guarded(wasm.decodeJwt, ' (for the protected header, call decodeProtectedHeader(token))');
 export const decodeProtectedHeader = guarded(wasm.decodeProtectedHeader);
 export const errorCodes = guarded(wasm.errorCodes);
 export const expiryInfo = guarded(wasm.expiryInfo);

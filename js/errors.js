@@ -533,25 +533,24 @@ export function replaceIfPending() {
  * which would never be called: a request waiting on it would hang) or an object other than an
  * array (options, as jwt-decode's `{ header: true }`, which would be ignored). Anything else, such
  * as the index and array that Array.prototype.map passes, is left unread, as JavaScript leaves it. */
-export function refuseExtra(name, count, extra) {
+export function refuseExtra(name, count, extra, objectHint = '') {
   if (typeof extra === 'function') {
     throw new JwtError(`${name}() takes no callback: it is synchronous, so use what it returns and catch what it throws`, { code: 'ERR_OPTIONS_INVALID' });
   }
   if (typeof extra === 'object' && extra !== null && !isArray(extra)) {
-    const hint = name === 'decodeJwt' ? ' (for the protected header, call decodeProtectedHeader(token))' : '';
-    throw new JwtError(`${name}() takes ${count === 1 ? 'one argument' : `${count} arguments`}; an object after them would not be read${hint}`, { code: 'ERR_OPTIONS_INVALID' });
+    throw new JwtError(`${name}() takes ${count === 1 ? 'one argument' : `${count} arguments`}; an object after them would not be read${objectHint}`, { code: 'ERR_OPTIONS_INVALID' });
   }
 }
 
 /** `call`, an export of the glue: its failure thrown as a JwtError, its instance replaced if broken,
  * and what a caller passes after its arguments refused if it is a callback or options
- * (`refuseExtra`). */
-export function guarded(call) {
+ * (`refuseExtra`, with `objectHint` after the message for options). */
+export function guarded(call, objectHint = '') {
   const invoke = uncurryThis(call);
   const { name, length: count } = call;
   function guardedCall(a, b, c, d) {
     const extra = count === 1 ? b : count === 3 ? d : count === 2 ? c : a;
-    if (extra !== undefined) refuseExtra(name, count, extra);
+    if (extra !== undefined) refuseExtra(name, count, extra, objectHint);
     replaceIfPending();
     let result;
     depth += 1;

@@ -470,6 +470,25 @@ async function inPage(url, ready, read) {
   }
 }
 
+/** Builds, once, the esbuild IIFE bundles of jwt-wasm/inline that the browsers load: a classic
+ * service worker in dist-inline-sw/ (beside the page that registers it) and a page in
+ * dist-inline-page/, neither with a .wasm file beside it. */
+let inlineBundlesBuilt;
+function inlineBundles() {
+  inlineBundlesBuilt ??= (async () => {
+    const { build } = await import('esbuild');
+    const iife = (entry, outdir) => build({
+      entryPoints: [join(app, 'runtimes/browser', entry)], bundle: true, format: 'iife', platform: 'browser',
+      outdir: join(app, outdir), absWorkingDir: app, logLevel: 'silent',
+    });
+    await iife('checks-sw.js', 'dist-inline-sw');
+    for (const file of ['sw.html', 'sw-page.js']) copyFileSync(join(app, 'runtimes/browser', file), join(app, 'dist-inline-sw', file));
+    await iife('checks-inline.js', 'dist-inline-page');
+    writeFileSync(join(app, 'dist-inline-page/index.html'), '<!doctype html><meta charset="utf-8"><script src="./checks-inline.js"></script>\n');
+  })();
+  return inlineBundlesBuilt;
+}
+
 /** The report of the shared checks in the page at `url`. */
 const checksIn = (url) => inPage(url, () => window.jwtChecks !== undefined, () => window.jwtChecks);
 
@@ -844,15 +863,7 @@ describe('Chromium', () => {
     assert.equal(refused.passed, 0, JSON.stringify(refused));
     assert.match(refused.failures.join('\n'), /^the service worker failed: TypeError: .*cannot be started/, JSON.stringify(refused));
 
-    const esbuild = await import('esbuild');
-    const iife = async (entry, outdir) => {
-      await esbuild.build({
-        entryPoints: [join(app, 'runtimes/browser', entry)], bundle: true, format: 'iife', platform: 'browser',
-        outdir: join(app, outdir), absWorkingDir: app, logLevel: 'silent',
-      });
-    };
-    await iife('checks-sw.js', 'dist-inline-sw');
-    for (const file of ['sw.html', 'sw-page.js']) copyFileSync(join(app, 'runtimes/browser', file), join(app, 'dist-inline-sw', file));
+    await inlineBundles();
     assertAllPassed(await inServiceWorker('dist-inline-sw', 'checks-sw.js', 'classic'), 'Chromium, classic service worker, esbuild IIFE of jwt-wasm/inline');
 
     // Both entries in one page: one instance, even when the inline entry starts it (and makes a
@@ -862,8 +873,6 @@ describe('Chromium', () => {
       madeWhileLoading: true, verified: { payload: { sub: 'user-42' } }, otherSecret: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' },
     });
 
-    await iife('checks-inline.js', 'dist-inline-page');
-    writeFileSync(join(app, 'dist-inline-page/index.html'), '<!doctype html><meta charset="utf-8"><script src="./checks-inline.js"></script>\n');
     // Nothing but the bundle and its page: no .wasm to copy, fetch or serve.
     assert.deepEqual(readdirSync(join(app, 'dist-inline-page')).sort(), ['checks-inline.js', 'index.html']);
     assertAllPassed(await checksIn(`${appServer.origin}/dist-inline-page/index.html`), 'Chromium, page, esbuild IIFE of jwt-wasm/inline');
@@ -908,16 +917,7 @@ describe('Chromium', () => {
 // worker, a classic one and a page (esbuild IIFEs), and both entries in one page.
 describe('Firefox', () => {
   test('Firefox ESR: the checks through the browser entry (import map), and through jwt-wasm/inline in a module service worker, a classic one and a page; both entries in one page', LIMIT, async () => {
-    const esbuild = await import('esbuild');
-    const iife = (entry, outdir) => esbuild.build({
-      entryPoints: [join(app, 'runtimes/browser', entry)], bundle: true, format: 'iife', platform: 'browser',
-      outdir: join(app, outdir), absWorkingDir: app, logLevel: 'silent',
-    });
-    await iife('checks-sw.js', 'dist-firefox-sw');
-    for (const file of ['sw.html', 'sw-page.js']) copyFileSync(join(app, 'runtimes/browser', file), join(app, 'dist-firefox-sw', file));
-    await iife('checks-inline.js', 'dist-firefox-page');
-    writeFileSync(join(app, 'dist-firefox-page/index.html'), '<!doctype html><meta charset="utf-8"><script src="./checks-inline.js"></script>\n');
-
+    await inlineBundles();
     const server = await serveStatic(app);
     cleanups.push(server.close);
     const firefox = await startFirefox(join(work, 'firefox-profile'));
@@ -925,8 +925,8 @@ describe('Firefox', () => {
     const pages = [
       ['/runtimes/browser/checks.html', 'jwtChecks'],
       ['/runtimes/browser/sw.html?sw=checks-sw-path.js&type=module', 'jwtChecks'],
-      ['/dist-firefox-sw/sw.html?sw=checks-sw.js&type=classic', 'jwtChecks'],
-      ['/dist-firefox-page/index.html', 'jwtChecks'],
+      ['/dist-inline-sw/sw.html?sw=checks-sw.js&type=classic', 'jwtChecks'],
+      ['/dist-inline-page/index.html', 'jwtChecks'],
       ['/runtimes/browser/both.html', 'jwtBoth'],
     ];
     try {

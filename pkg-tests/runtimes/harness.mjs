@@ -265,6 +265,10 @@ export function startNext(dir, { command = ['start'], env = {}, timeoutMs = 30_0
   });
 }
 
+/** Debian's Firefox ESR, which scripts/setup.sh installs, and the Python that drives it (runtimes/firefox.py). */
+const FIREFOX = '/usr/bin/firefox-esr';
+export const MARIONETTE_PYTHON = join(ROOT, 'node_modules/.cache/marionette/bin/python');
+
 /**
  * A headless Firefox ESR (Debian's firefox-esr) with Marionette on a port it picks, its profile
  * in `profile` (a new folder): resolves to `{ origin: <the Marionette port>, stop, logs }` once it
@@ -294,10 +298,6 @@ export function startFirefox(profile, { timeoutMs = 60_000 } = {}) {
     child.once('exit', () => clearInterval(poll));
   });
 }
-
-/** Debian's Firefox ESR, which scripts/setup.sh installs, and the Python that drives it. */
-export const FIREFOX = '/usr/bin/firefox-esr';
-export const MARIONETTE_PYTHON = join(ROOT, 'node_modules/.cache/marionette/bin/python');
 
 /** The Next.js command-line script installed in the project `dir`. */
 export const nextCli = (dir) => join(dir, 'node_modules/next/dist/bin/next');
