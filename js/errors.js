@@ -110,6 +110,26 @@ const BytesAtLoad = atLoad(Bytes);
 // The name of a typed array's kind, read from its internal slot (undefined for anything else): an
 // own Symbol.toStringTag cannot make a Uint16Array pass for a Uint8Array, as it can for the tag.
 const typedArrayName = uncurryThis(Object.getOwnPropertyDescriptor(getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
+// Binary data of any realm (a test runner's jsdom window, a vm context, an iframe), told by
+// internal slots as typedArrayName is: a view (a typed array or a DataView), or an ArrayBuffer or
+// SharedArrayBuffer, whose byteLength getter throws for anything else (a Proxy's traps are never
+// called by it). An `instanceof` would miss another realm's.
+const { isView } = ArrayBuffer;
+const bufferLengthGetters = [ArrayBuffer, globalThis.SharedArrayBuffer]
+  .filter((Class) => typeof Class === 'function')
+  .map((Class) => uncurryThis(Object.getOwnPropertyDescriptor(Class.prototype, 'byteLength').get));
+function isBinary(value) {
+  if (isView(value)) return true;
+  for (const byteLength of bufferLengthGetters) {
+    try {
+      byteLength(value);
+      return true;
+    } catch {
+      // not this kind of buffer
+    }
+  }
+  return false;
+}
 const dateTime = uncurryThis(Time.prototype.getTime);
 const indexOf = uncurryThis(String.prototype.indexOf);
 const slice = uncurryThis(String.prototype.slice);
@@ -305,6 +325,8 @@ function traceText(trace) {
 // throw through wasm frames.
 const NOT_PLAIN = 1;
 const NOT_JSONABLE = 2;
+// A key that is binary data but not a Uint8Array (the binding's message says how to wrap it).
+const NOT_BYTES = 3;
 
 /** Reads an options object or a JWK into `trace` (see `traceMembers`): undefined, or the refusal
  * for it. */
@@ -348,13 +370,14 @@ const convert = freeze({
     return dates.json === '' ? text : `${text}\0{${dates.json}}`;
   },
   /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
-   * JWK as JSON text. */
+   * JWK as JSON text; other binary data (of any realm) is NOT_BYTES. */
   key(key) {
     if (typedArrayName(key) === 'Uint8Array') {
       // Always a fresh copy, read through the array's internal slots: a subclass or an own
       // `length` cannot lie to the binding, and a detached buffer throws here.
       return new Bytes(key);
     }
+    if (isBinary(key)) return NOT_BYTES;
     const trace = newTrace(bareArray());
     return traceObject(key, undefined, trace) ?? traceText(trace);
   },

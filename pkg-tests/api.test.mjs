@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
+import { runInNewContext } from 'node:vm';
 import * as jose from 'jose';
 import * as jwt from 'jwt-wasm';
 import {
@@ -601,7 +602,10 @@ describe('verify', () => {
     assert.match(messageOf(() => jwtVerify(good, new Map(), at())), /\(a CryptoKey or KeyObject is not taken either: pass the secret's bytes\)$/);
     // Bytes in another view are told how to pass them.
     const bytes = new TextEncoder().encode(SECRET);
-    for (const view of [bytes.buffer, new DataView(bytes.buffer), new Int8Array(bytes.buffer), new Uint16Array(2)]) {
+    // So are another realm's (a test runner's jsdom window, a vm context), and a SharedArrayBuffer.
+    const [otherBuffer, otherView, otherArray] = runInNewContext('[new ArrayBuffer(40), new DataView(new ArrayBuffer(8)), new Uint16Array(4)]');
+    const views = [bytes.buffer, new DataView(bytes.buffer), new Int8Array(bytes.buffer), new Uint16Array(2), otherBuffer, otherView, otherArray, new SharedArrayBuffer(40)];
+    for (const view of views) {
       assert.match(messageOf(() => jwtVerify(good, view, at())), /\(for an ArrayBuffer, a DataView or another typed array, pass a Uint8Array over the same bytes: new Uint8Array\(buffer, offset, length\)\)$/, String(view));
     }
     // jose's jwtVerify also takes a function that resolves the key; here the message says so.

@@ -56,9 +56,11 @@ extern "C" {
 }
 
 /// `convert`'s refusals: not a plain object (or, for a key, not a key type at all); a member
-/// JSON cannot carry.
+/// JSON cannot carry; a key that is binary data of any realm but not a `Uint8Array` (another
+/// typed array, a `DataView`, an `ArrayBuffer` or a `SharedArrayBuffer`).
 const NOT_PLAIN: f64 = 1.0;
 const NOT_JSONABLE: f64 = 2.0;
+const NOT_BYTES: f64 = 3.0;
 
 /// Runs `f` on the entry's `convert`, cloned so that no borrow is held while JavaScript runs;
 /// `None` when no entry connected one: the raw glue, as the crate's own wasm tests use it, which
@@ -380,7 +382,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         "the key is missing (undefined or null): pass the secret as a string, a Uint8Array or an \"oct\" JWK object"
     } else if key.is_function() {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a function: choose the key before the call, where jose would call a key resolver)"
-    } else if ArrayBuffer::is_view(key) || key.is_instance_of::<ArrayBuffer>() {
+    } else if material.as_f64() == Some(NOT_BYTES) || ArrayBuffer::is_view(key) || key.is_instance_of::<ArrayBuffer>() {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object (for an ArrayBuffer, a DataView or another typed array, pass a Uint8Array over the same bytes: new Uint8Array(buffer, offset, length))"
     } else if key.is_object() {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object (a CryptoKey or KeyObject is not taken either: pass the secret's bytes)"
