@@ -2,7 +2,8 @@
 // fresh consumer projects in a temporary folder, then the shared vectors, smoke checks and
 // generated cases answered as Node answers them (pkg-tests/runtimes/check.mjs), the examples and
 // the README's quick-start code in Node (ESM, CJS), Deno, Bun, workerd, headless Chromium
-// (native ESM, esbuild, Vite, a Vite-built web worker, service workers) and headless Firefox ESR,
+// (native ESM, esbuild, Vite, a Vite-built web worker, service workers), headless Firefox ESR and
+// Vitest (node, jsdom and happy-dom environments),
 // and the types under tsc. One test per
 // runtime or README block, named after it.
 // Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
@@ -206,6 +207,41 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
       const bundled = await run(process.execPath, [out], { cwd: dir });
       assert.equal(bundled.status, 0, describeRun(`node ${out}`, bundled));
       assertAllPassed(resultLine(bundled.stdout), `esbuild ${format} bundle`);
+    }
+  });
+
+  // A frontend app's unit tests: Vitest in its node, jsdom and happy-dom environments, with the
+  // package left to Node (Vitest's default) and inlined into Vite's transform with the `browser`
+  // condition added (as Svelte's and Solid's testing setups add it). Both take the Node entry,
+  // since `node` comes before `browser` in the exports map.
+  test('Vitest: the checks in the node, jsdom and happy-dom environments, the package external and inlined with the browser condition; fake timers set the clock', LIMIT, async () => {
+    // The development tools the app would have installed.
+    for (const tool of ['vitest', 'jsdom', 'happy-dom']) symlinkSync(join(ROOT, 'node_modules', tool), join(app, 'node_modules', tool), 'dir');
+    const configs = {
+      external: '{ test: { include: ["runtimes/vitest-checks.mjs"] } }',
+      inlined: '{ resolve: { conditions: ["browser"] }, test: { include: ["runtimes/vitest-checks.mjs"], server: { deps: { inline: ["jwt-wasm"] } } } }',
+    };
+    const agents = { node: /^node$/, jsdom: /\bjsdom\b/, 'happy-dom': /HappyDOM/ };
+    for (const [name, config] of Object.entries(configs)) {
+      writeFileSync(join(app, `vitest.${name}.config.mjs`), `export default ${config};\n`);
+      for (const [environment, agent] of Object.entries(agents)) {
+        const what = `vitest run (${name}, ${environment})`;
+        const reportFile = join(work, `vitest-${name}-${environment}.json`);
+        const result = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', `vitest.${name}.config.mjs`, '--environment', environment], {
+          cwd: app, timeoutMs: 60_000, env: { JWT_WASM_REPORT: reportFile, CI: 'true' },
+        });
+        assert.equal(result.status, 0, describeRun(what, result));
+        const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+        assertAllPassed(report, what);
+        assert.match(report.environment, agent, `${what}: not run in that environment`);
+        const signedAt = Date.parse('2030-01-01T00:00:00Z') / 1000;
+        assert.deepEqual(report.fakeTimers, {
+          iat: signedAt,
+          exp: signedAt + 3600,
+          before: { expired: false, sub: 'ada' },
+          after: { expired: true, secondsLeft: -1, jwtVerify: 'ERR_JWT_EXPIRED', verifier: 'ERR_JWT_EXPIRED' },
+        }, `${what}: the fake clock`);
+      }
     }
   });
 
