@@ -2,26 +2,26 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseExtra, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
+import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseCallback, refuseExtra, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
 
 export { errors, JwtError } from './errors.js';
 
 // jwt-decode's jwtDecode(token, { header: true }) gave the header.
-export const decodeJwt = guarded(wasm.decodeJwt, ' (for the protected header, call decodeProtectedHeader(token))');
-export const decodeProtectedHeader = guarded(wasm.decodeProtectedHeader);
-export const errorCodes = guarded(wasm.errorCodes);
-export const expiryInfo = guarded(wasm.expiryInfo);
-export const isExpired = guarded(wasm.isExpired);
-export const jwtVerify = guarded(wasm.jwtVerify);
-export const signJwt = guarded(wasm.signJwt);
+export const decodeJwt = guarded(wasm.decodeJwt, 'decodeJwt', ' (for the protected header, call decodeProtectedHeader(token))');
+export const decodeProtectedHeader = guarded(wasm.decodeProtectedHeader, 'decodeProtectedHeader');
+export const errorCodes = guarded(wasm.errorCodes, 'errorCodes');
+export const expiryInfo = guarded(wasm.expiryInfo, 'expiryInfo');
+export const isExpired = guarded(wasm.isExpired, 'isExpired');
+export const jwtVerify = guarded(wasm.jwtVerify, 'jwtVerify');
+export const signJwt = guarded(wasm.signJwt, 'signJwt');
 
 // Called with the built-ins of load time: a Verifier's copy of its key and options is passed by
 // index, not spread (which would call the array iterator of the time), and its methods through
 // the Function.prototype.call of load time.
-const prepare = guarded(wasm.createVerifier);
-const verifyWith = uncurryThis(guarded(wasm.Verifier.prototype.verify));
-const signatureOnlyWith = uncurryThis(guarded(wasm.Verifier.prototype.__benchSignatureOnly));
-const freeWith = uncurryThis(guarded(wasm.Verifier.prototype.free));
+const prepare = guarded(wasm.createVerifier, 'createVerifier');
+const verifyWith = uncurryThis(guarded(wasm.Verifier.prototype.verify, 'verify'));
+const signatureOnlyWith = uncurryThis(guarded(wasm.Verifier.prototype.__benchSignatureOnly, 'verify'));
+const freeWith = uncurryThis(guarded(wasm.Verifier.prototype.free, 'free'));
 const { isArray } = Array;
 const { keys } = Object;
 const MADE_HERE = Symbol('createVerifier');
@@ -93,6 +93,7 @@ if (Symbol.dispose) Verifier.prototype[Symbol.dispose] = Verifier.prototype.free
 
 export function createVerifier(key, options, extra) {
   if (extra !== undefined) refuseExtra('createVerifier', 2, extra);
+  refuseCallback('createVerifier', options);
   const made = snapshot(key, options);
   if (!isArray(made)) {
     // Refused as read: the binding gives the coded error, reading them again through its checks;
@@ -179,6 +180,7 @@ export class SignJWT {
    * name is refused, not ignored. */
   sign(key, options, extra) {
     if (extra !== undefined) refuseExtra('sign', 2, extra);
+    refuseCallback('sign', options);
     if (options === undefined) return signJwt(this.#payload, key, this.#options);
     // Read once, as signJwt reads its options: own members only, a getter or Proxy that throws
     // refused with signJwt's coded error (should they pass when read again, refused all the same).

@@ -557,23 +557,44 @@ export function replaceIfPending() {
  * array (options, as jwt-decode's `{ header: true }`, which would be ignored). Anything else, such
  * as the index and array that Array.prototype.map passes, is left unread, as JavaScript leaves it. */
 export function refuseExtra(name, count, extra, objectHint = '') {
-  if (typeof extra === 'function') {
-    throw new JwtError(`${name}() takes no callback: it is synchronous, so use what it returns and catch what it throws`, { code: 'ERR_OPTIONS_INVALID' });
-  }
+  refuseCallback(name, extra);
   if (typeof extra === 'object' && extra !== null && !isArray(extra)) {
     throw new JwtError(`${name}() takes ${count === 1 ? 'one argument' : `${count} arguments`}; an object after them would not be read${objectHint}`, { code: 'ERR_OPTIONS_INVALID' });
   }
 }
 
-/** `call`, an export of the glue: its failure thrown as a JwtError, its instance replaced if broken,
- * and what a caller passes after its arguments refused if it is a callback or options
- * (`refuseExtra`, with `objectHint` after the message for options). */
-export function guarded(call, objectHint = '') {
+/** Refuses a function where `name()` reads options or nothing: a callback, as jsonwebtoken's
+ * verify and sign take it (`verify(token, secret, callback)`, in the options' place) and fast-jwt's
+ * verifier, which would never be called, so a request waiting on it would hang. */
+export function refuseCallback(name, value) {
+  if (typeof value === 'function') {
+    throw new JwtError(`${name}() takes no callback: it is synchronous, so use what it returns and catch what it throws`, { code: 'ERR_OPTIONS_INVALID' });
+  }
+}
+
+/** Options that are not an object: a callback, or (given `after`, for `name(token, options)`) the
+ * index that Array.prototype.map, filter and forEach pass there with the array after it, said as
+ * such; anything else is left to the binding's refusal. */
+function refuseOptions(name, options, after) {
+  refuseCallback(name, options);
+  if (typeof options === 'number' && isArray(after)) {
+    throw new JwtError(`${name}() takes options as its second argument, where Array.prototype.map, filter and forEach pass an index: call it as tokens.map((token) => ${name}(token))`, { code: 'ERR_OPTIONS_INVALID' });
+  }
+}
+
+/** `call`, the glue's export `name`: its failure thrown as a JwtError, its instance replaced if
+ * broken, a callback in the place of its options refused, and what a caller passes after its
+ * arguments refused if it is a callback or options (`refuseExtra`, with `objectHint` after the
+ * message for options). The name is given, not read from `call`, which a minifier renames. */
+export function guarded(call, name, objectHint = '') {
   const invoke = uncurryThis(call);
-  const { name, length: count } = call;
+  const count = call.length;
   function guardedCall(a, b, c, d) {
     const extra = count === 1 ? b : count === 3 ? d : count === 2 ? c : a;
     if (extra !== undefined) refuseExtra(name, count, extra, objectHint);
+    // Options come last, as the second or third argument.
+    const options = count === 3 ? c : count === 2 ? b : undefined;
+    if (options !== undefined && typeof options !== 'object') refuseOptions(name, options, count === 2 ? extra : undefined);
     replaceIfPending();
     let result;
     depth += 1;

@@ -1,9 +1,11 @@
 // The package's API as a consumer sees it: every export, every error code, and an instance that
 // keeps working after every kind of bad input.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import * as jose from 'jose';
 import * as jwt from 'jwt-wasm';
@@ -1040,7 +1042,7 @@ describe('errors', () => {
     }
   });
 
-  test('a callback or an options object passed after a call\'s arguments is refused, never ignored; an index or an array (map) is left unread', () => {
+  test('a callback or an options object passed after a call\'s arguments, or a callback or map\'s index in the options\' place, is refused, never ignored; an index or an array after them (map) is left unread', () => {
     const verifier = createVerifier(SECRET, at());
     // Each call with its arguments in full, as jose takes them.
     const calls = {
@@ -1071,8 +1073,45 @@ describe('errors', () => {
       assert.deepEqual(call(...args, 0, [good]), call(...args), name);
     }
     assert.deepEqual([good].map(decodeJwt), [decodeJwt(good)]);
-    // A callback in the options' place was refused before, as options that are not an object.
-    assert.equal(codeOf(() => jwtVerify(good, SECRET, () => {})), 'ERR_OPTIONS_INVALID');
+    // jsonwebtoken's commonest forms put the callback in the options' place: verify(token, secret,
+    // callback), sign(payload, secret, callback).
+    const optionsPlace = {
+      jwtVerify: (callback) => jwtVerify(good, SECRET, callback),
+      createVerifier: (callback) => createVerifier(SECRET, callback),
+      isExpired: (callback) => isExpired(good, callback),
+      expiryInfo: (callback) => expiryInfo(good, callback),
+      signJwt: (callback) => signJwt({ sub: 'ada' }, SECRET, callback),
+      sign: (callback) => new SignJWT({ sub: 'ada' }).setProtectedHeader({ alg: 'HS256' }).sign(SECRET, callback),
+    };
+    for (const [name, call] of Object.entries(optionsPlace)) {
+      assert.equal(messageOf(() => call(() => {})),
+        `ERR_OPTIONS_INVALID: ${name}() takes no callback: it is synchronous, so use what it returns and catch what it throws`, name);
+    }
+    // map, filter and forEach put an index in the options' place of isExpired and expiryInfo.
+    for (const [name, call] of [['isExpired', isExpired], ['expiryInfo', expiryInfo]]) {
+      const said = `ERR_OPTIONS_INVALID: ${name}() takes options as its second argument, where Array.prototype.map, filter and forEach pass an index: call it as tokens.map((token) => ${name}(token))`;
+      assert.equal(messageOf(() => [good].map(call)), said, name);
+      assert.equal(messageOf(() => [good].filter(call)), said, name);
+      // A number alone is just options that are not an object.
+      assert.equal(messageOf(() => call(good, 0)), 'ERR_OPTIONS_INVALID: options must be a plain object', name);
+    }
+  });
+
+  test('messages name the function called, also in a minified bundle (which renames the glue\'s functions)', async () => {
+    const { build } = await import('esbuild');
+    const source = `import { decodeJwt, isExpired, jwtVerify, signJwt } from 'jwt-wasm';
+const said = (call) => { try { call(); } catch (error) { return error.message; } };
+const good = ${JSON.stringify(good)};
+console.log(JSON.stringify([
+  said(() => decodeJwt(good, { header: true })), said(() => jwtVerify(good, 'k', () => {})),
+  said(() => [good].map(isExpired)), said(() => signJwt({}, 'k', {}, () => {})),
+]));
+`;
+    const { outputFiles: [bundle] } = await build({
+      stdin: { contents: source, resolveDir: fileURLToPath(new URL('.', import.meta.url)), sourcefile: 'said.mjs' }, bundle: true, minify: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent',
+    });
+    const said = JSON.parse(execFileSync(process.execPath, ['--input-type=module'], { input: bundle.text, encoding: 'utf8', timeout: 30_000 }));
+    assert.deepEqual(said.map((message) => message.match(/^\w+(?=\(\))/)?.[0]), ['decodeJwt', 'jwtVerify', 'isExpired', 'signJwt'], said.join('\n'));
   });
 
   test('an option of jsonwebtoken\'s or fast-jwt\'s is told what to write instead, in the call it belongs to', () => {

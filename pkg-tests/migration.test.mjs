@@ -429,7 +429,7 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
         assert.deepEqual(decodeProtectedHeader(token), jwtDecode(token, { header: true }));
         assert.equal(errorOf(() => decodeJwt(token, { header: true })).code, 'ERR_OPTIONS_INVALID');
       },
-      '`err instanceof JwtError`: `decodeJwt` throws `ERR_JWT_INVALID` (`errors.JWTInvalid`), `decodeProtectedHeader` `ERR_JWS_INVALID` (`errors.JWSInvalid`)': (theirs) => {
+      '`err instanceof JwtError`: `decodeJwt` throws `ERR_JWT_INVALID` (`errors.JWTInvalid`), `decodeProtectedHeader` `ERR_JWS_INVALID` (`errors.JWSInvalid`), and both `ERR_JWT_TOO_LONG` for a token over 64 KB (not an `errors.JWTInvalid`: catch `JwtError` to catch every refusal)': (theirs) => {
         assert.equal(theirs, '`err instanceof InvalidTokenError`');
         for (const bad of ['x', 'a.b.c', null]) {
           assert.ok(errorOf(() => jwtDecode(bad)) instanceof InvalidTokenError, String(bad));
@@ -437,6 +437,13 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
           const headerError = errorOf(() => decodeProtectedHeader(bad));
           assert.ok(claimsError instanceof JwtError && claimsError.code === 'ERR_JWT_INVALID' && claimsError instanceof errors.JWTInvalid, String(bad));
           assert.ok(headerError instanceof JwtError && headerError.code === 'ERR_JWS_INVALID' && headerError instanceof errors.JWSInvalid, String(bad));
+        }
+        // A long cookie or header: jwt-decode reads it, here it is a refusal of its own code.
+        const long = hs256({ sub: 'a', pad: 'x'.repeat(50_000) });
+        assert.equal(jwtDecode(long).sub, 'a');
+        for (const call of [decodeJwt, decodeProtectedHeader]) {
+          const error = errorOf(() => call(long));
+          assert.ok(error instanceof JwtError && error.code === 'ERR_JWT_TOO_LONG' && !(error instanceof errors.JWTInvalid), call.name);
         }
       },
       'refused, as jose refuses them': (theirs) => {
@@ -457,6 +464,9 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     assert.equal(errorOf(() => jwtVerify(token, SECRET, {}, () => { called = true; })).code, 'ERR_OPTIONS_INVALID');
     assert.equal(errorOf(() => signJwt({ sub: 'a' }, SECRET, {}, () => { called = true; })).code, 'ERR_OPTIONS_INVALID');
     assert.equal(errorOf(() => createVerifier(SECRET).verify(token, () => { called = true; })).code, 'ERR_OPTIONS_INVALID');
+    // jsonwebtoken's forms without options: the callback in the options' place.
+    assert.equal(errorOf(() => jwtVerify(token, SECRET, () => { called = true; })).code, 'ERR_OPTIONS_INVALID');
+    assert.equal(errorOf(() => signJwt({ sub: 'a' }, SECRET, () => { called = true; })).code, 'ERR_OPTIONS_INVALID');
     assert.equal(called, false);
     // The peers call theirs (fast-jwt's with a key function).
     const viaCallback = (start) => new Promise((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value))));
@@ -466,5 +476,6 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     assert.equal(errorOf(() => createDecoder()('not a token')).code, 'FAST_JWT_MALFORMED');
     assert.equal(errorOf(() => decodeJwt('not a token')).code, 'ERR_JWT_INVALID');
     assert.equal(errorOf(() => decodeProtectedHeader('not a token')).code, 'ERR_JWS_INVALID');
+    assert.equal(errorOf(() => decodeJwt(hs256({ sub: 'a', pad: 'x'.repeat(50_000) }))).code, 'ERR_JWT_TOO_LONG');
   });
 });

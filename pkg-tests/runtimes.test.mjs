@@ -771,7 +771,7 @@ describe('Chromium', () => {
     }
   });
 
-  test('Chromium: the README service worker snippet, as written, adds the token to same-origin /api/ requests while it is unexpired, also once the browser has stopped and restarted the worker', LIMIT, async () => {
+  test('Chromium: the README service worker snippet, as written, adds the token to same-origin /api/ requests while it is unexpired, also once the browser has stopped and restarted the worker, and sends them without one it cannot read', LIMIT, async () => {
     const { lang, code } = readmeCode('Service workers, browser extensions and IIFE bundles: `jwt-wasm/inline`');
     assert.equal(lang, 'js');
     assert.match(code, /^\/\/ sw\.js: /, 'the README snippet names its file');
@@ -828,6 +828,11 @@ describe('Chromium', () => {
       "    result.afterRestart = await header('/api/echo');",
       '    worker.postMessage({ token: tokens.expired });',
       "    result.expired = await until('/api/echo', null);",
+      // A token the worker cannot read (the page stored String(undefined)): sent without it too.
+      '    worker.postMessage({ token: tokens.good });',
+      "    await until('/api/echo', `Bearer ${tokens.good}`);",
+      "    worker.postMessage({ token: 'undefined' });",
+      "    result.unreadable = await until('/api/echo', null);",
       '  } catch (error) {',
       '    result.error = `${error.name}: ${error.message}`;',
       '  }',
@@ -857,7 +862,7 @@ describe('Chromium', () => {
       await page.close();
     }
     assert.deepEqual(seen, {
-      controlled: true, before: null, good: `Bearer ${tokens.good}`, otherPath: null, afterRestart: `Bearer ${tokens.good}`, expired: null,
+      controlled: true, before: null, good: `Bearer ${tokens.good}`, otherPath: null, afterRestart: `Bearer ${tokens.good}`, expired: null, unreadable: null,
     });
   });
 

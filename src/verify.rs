@@ -157,7 +157,7 @@ fn verify_in_full(
     }
     let signature = base64url::decode(parts.signature).ok_or_else(|| {
         malformed(match base64url::only_trailing_bits_wrong(parts.signature) {
-            true => "the signature is not canonical base64url: its last character holds bits beyond the signature (was it altered?)",
+            true => "the signature is not canonical base64url: its last character holds bits beyond the signature (was it cut short or altered?)",
             false => "the signature is not base64url",
         })
     })?;
