@@ -919,6 +919,41 @@ describe('Chromium', () => {
     assertAllPassed(await checksIn(`${appServer.origin}/dist-inline-page/index.html`), 'Chromium, page, esbuild IIFE of jwt-wasm/inline');
   });
 
+  // A Chrome extension (Manifest V3) loaded unpacked into its own Chromium profile: the README's
+  // content_security_policy, as written, lets its background service worker compile the inline
+  // entry; the default policy, which has no 'wasm-unsafe-eval', does not.
+  test('Chromium: a Manifest V3 extension\'s background service worker runs the checks through jwt-wasm/inline (esbuild bundles, classic and module) with the README\'s content_security_policy, and stops at the import without it', LIMIT, async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const quoted = readme.match(/`("content_security_policy": \{[^`]*\})`/);
+    assert.ok(quoted, 'README.md: no content_security_policy for extensions');
+    const policy = JSON.parse(`{${quoted[1].replace(/\s+/g, ' ')}}`);
+    const { build } = await import('esbuild');
+    const { chromium } = await import('playwright-core');
+    const inExtension = async (name, format, extra) => {
+      const dir = join(work, `extension-${name}`);
+      await build({
+        entryPoints: [join(app, 'runtimes/browser/checks-extension.js')], bundle: true, format, platform: 'browser',
+        outfile: join(dir, 'sw.js'), absWorkingDir: app, logLevel: 'silent',
+      });
+      const background = format === 'esm' ? { service_worker: 'sw.js', type: 'module' } : { service_worker: 'sw.js' };
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: `jwt-wasm checks (${name})`, version: '1.0', background, ...extra }));
+      const context = await chromium.launchPersistentContext(join(work, `profile-${name}`), {
+        executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`], timeout: 60_000,
+      });
+      try {
+        const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+        assert.match(worker.url(), /^chrome-extension:\/\/[a-p]{32}\/sw\.js$/, name);
+        return await worker.evaluate(() => self.jwtChecks);
+      } finally {
+        await context.close();
+      }
+    };
+    assertAllPassed(await inExtension('classic', 'iife', policy), 'Chromium extension, classic service worker');
+    assertAllPassed(await inExtension('module', 'esm', policy), 'Chromium extension, module service worker');
+    // The worker starts, but its script stops at the compile, before the checks.
+    assert.equal(await inExtension('default-policy', 'iife', {}), undefined, 'compiled without \'wasm-unsafe-eval\'');
+  });
+
   test('Chromium, Vite build and dev server: checks (in the page and in a web worker) and examples/browser-session', LIMIT, async () => {
     const { build, createServer } = await import('vite');
     const viteBuild = (root, input, outDir, config = {}) => build({
