@@ -2,7 +2,8 @@
 // fresh consumer projects in a temporary folder, then the shared vectors, smoke checks and
 // generated cases answered as Node answers them (pkg-tests/runtimes/check.mjs), the examples and
 // the README's quick-start code in Node (ESM, CJS), Deno, Bun, workerd, headless Chromium
-// (native ESM, esbuild, Vite, a Vite-built web worker, service workers), headless Firefox ESR and
+// (native ESM, esbuild, Vite, Bun's bundler, a Vite-built web worker, service workers, a Chrome
+// extension), headless Firefox ESR and
 // Vitest (node, jsdom and happy-dom environments),
 // and the types under tsc. One test per
 // runtime or README block, named after it.
@@ -893,6 +894,25 @@ describe('Chromium', () => {
     const bundled = readFileSync(join(dir, 'dist-esbuild/session.js'), 'utf8');
     assert.ok(!/from\s*['"]jwt-wasm['"]/.test(bundled), 'the page must use the bundle, not the import map');
     await sessionExampleAt(`${origin}/dist-esbuild/index.html`);
+  });
+
+  // Bun's bundler, as `bun build` and Bun.serve's HTML imports run it, follows neither the glue's
+  // new URL(…, import.meta.url): the browser entry's page needs the .wasm copied beside it, as
+  // with esbuild, and jwt-wasm/inline needs nothing.
+  test('Chromium, Bun\'s bundler (bun build of HTML pages): the checks through jwt-wasm/inline as built, and through the browser entry once its .wasm is copied beside the bundle', LIMIT, async () => {
+    const page = (script) => `<!doctype html><html><head><meta charset="utf-8"></head><body><script type="module" src="../runtimes/browser/${script}"></script></body></html>\n`;
+    mkdirSync(join(app, 'bun-pages'), { recursive: true });
+    writeFileSync(join(app, 'bun-pages/browser.html'), page('checks.js'));
+    writeFileSync(join(app, 'bun-pages/inline.html'), page('checks-inline.js'));
+    const built = await run(bin('bun'), ['build', 'bun-pages/browser.html', 'bun-pages/inline.html', '--outdir', 'dist-bun'], {
+      cwd: app, env: { DO_NOT_TRACK: '1', NO_COLOR: '1' }, timeoutMs: 60_000,
+    });
+    assert.equal(built.status, 0, describeRun('bun build', built));
+    assert.ok(!readdirSync(join(app, 'dist-bun')).some((file) => file.endsWith('.wasm')), 'bun build emitted the .wasm');
+    assertAllPassed(await checksIn(`${appServer.origin}/dist-bun/inline.html`), 'Chromium, bun build, jwt-wasm/inline');
+    await assert.rejects(checksIn(`${appServer.origin}/dist-bun/browser.html`), /HTTP 404: .*\/dist-bun\/jwt_wasm_bg\.wasm/);
+    copyFileSync(createRequire(join(app, 'package.json')).resolve('jwt-wasm/jwt_wasm_bg.wasm'), join(app, 'dist-bun/jwt_wasm_bg.wasm'));
+    assertAllPassed(await checksIn(`${appServer.origin}/dist-bun/browser.html`), 'Chromium, bun build, browser entry with the .wasm copied');
   });
 
   // jwt-wasm/inline: the .wasm inlined as base64 and compiled at import, with no top-level await.
