@@ -44,12 +44,15 @@ function cases(lib) {
   const cached = lib.createVerifier(SECRET, { ...options, cache: true });
   const expired = lib.signJwt({ ...claims400, exp: claims400.iat - 60 }, SECRET, { alg: 'HS256' });
   const at = new Date(claims400.iat * 1000);
+  // The same secret as an "oct" JWK (SECRET is ASCII), which the entry reads as an object.
+  const jwk = { kty: 'oct', k: btoa(SECRET).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') };
   return {
     'verify (prepared)': () => verifier.verify(token),
     'verify, 2 KB token': () => verifier.verify(token2k),
     'verify, HS512': () => verifier512.verify(token512),
     'verify, cache hit': () => cached.verify(token),
     'jwtVerify (one-shot)': () => lib.jwtVerify(token, SECRET, options),
+    'jwtVerify, JWK key': () => lib.jwtVerify(token, jwk, options),
     decodeJwt: () => lib.decodeJwt(token),
     'decodeJwt, 2 KB token': () => lib.decodeJwt(token2k),
     signJwt: () => lib.signJwt(claims400, SECRET, { alg: 'HS256' }),

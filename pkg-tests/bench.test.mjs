@@ -123,7 +123,7 @@ test('npm run bench:ab times two builds case by case, and refuses builds that an
   cpSync(join(ROOT, 'pkg'), join(folder, 'copy/pkg'), { recursive: true });
   const same = ab(join(folder, 'copy'), '.', '1');
   assert.equal(same.status, 0, same.stderr);
-  const cases = ['verify (prepared)', 'verify, 2 KB token', 'verify, HS512', 'verify, cache hit', 'jwtVerify (one-shot)', 'decodeJwt',
+  const cases = ['verify (prepared)', 'verify, 2 KB token', 'verify, HS512', 'verify, cache hit', 'jwtVerify (one-shot)', 'jwtVerify, JWK key', 'decodeJwt',
     'decodeJwt, 2 KB token', 'signJwt', 'expiryInfo (currentDate)', 'verify, expired (throws)'];
   for (const name of cases) assert.match(same.stdout, new RegExp(`^${name.replace(/[()]/g, '\\$&')} +\\d+ -> +\\d+  \\d+\\.\\d{3}$`, 'm'), name);
   // A build of its own whose decodeJwt is changed: slower (by 20 us a call, so the ratio, the second

@@ -235,6 +235,7 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
         const report = JSON.parse(readFileSync(reportFile, 'utf8'));
         assertAllPassed(report, what);
         assert.match(report.environment, agent, `${what}: not run in that environment`);
+        assert.equal(report.sameInstanceAsRequire, name === 'external', `${what}: ${name === 'external' ? 'not left to Node' : 'not inlined'}`);
         const signedAt = Date.parse('2030-01-01T00:00:00Z') / 1000;
         assert.deepEqual(report.fakeTimers, {
           iat: signedAt,

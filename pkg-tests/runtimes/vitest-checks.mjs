@@ -3,6 +3,7 @@
 // timers (`vi.setSystemTime`), which the package must read at each call as jose does. The report
 // goes to the file the Node test names in JWT_WASM_REPORT (Vitest owns standard output).
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, test, vi } from 'vitest';
 import * as jwt from 'jwt-wasm';
 import { runChecks } from './check.mjs';
@@ -46,7 +47,11 @@ function underFakeTimers() {
 
 test('jwt-wasm under Vitest', () => {
   const report = runChecks(jwt, vectors);
-  report.environment = typeof navigator === 'undefined' ? 'node' : navigator.userAgent;
+  // (Node 21 and later have a navigator of their own, but no document.)
+  report.environment = typeof document === 'undefined' ? 'node' : navigator.userAgent;
+  // Left to Node, the package is one instance for import and require; inlined into Vite's
+  // transform, the import is another module, with its own instance and JwtError.
+  report.sameInstanceAsRequire = createRequire(import.meta.url)('jwt-wasm').JwtError === jwt.JwtError;
   report.fakeTimers = underFakeTimers();
   writeFileSync(process.env.JWT_WASM_REPORT, JSON.stringify(report));
   expect(report.failures).toEqual([]);
