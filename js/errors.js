@@ -555,10 +555,9 @@ export function replaceIfPending() {
 }
 
 /** Refuses `extra`, passed to `name()` after its `count` arguments, where the caller expects it
- * read: a function (a callback, as jsonwebtoken's verify and sign and fast-jwt's verifier take,
- * which would never be called: a request waiting on it would hang) or an object other than an
- * array (options, as jwt-decode's `{ header: true }`, which would be ignored). Anything else, such
- * as the index and array that Array.prototype.map passes, is left unread, as JavaScript leaves it. */
+ * read: a function (`refuseCallback`) or an object other than an array (options, as jwt-decode's
+ * `{ header: true }`, which would be ignored). Anything else, such as the index and array that
+ * Array.prototype.map passes, is left unread, as JavaScript leaves it. */
 export function refuseExtra(name, count, extra, objectHint = '') {
   refuseCallback(name, extra);
   if (typeof extra === 'object' && extra !== null && !isArray(extra)) {
@@ -567,8 +566,9 @@ export function refuseExtra(name, count, extra, objectHint = '') {
 }
 
 /** Refuses a function where `name()` reads options or nothing: a callback, as jsonwebtoken's
- * verify and sign take it (`verify(token, secret, callback)`, in the options' place) and fast-jwt's
- * verifier, which would never be called, so a request waiting on it would hang. */
+ * verify and sign take it (after the options, or in their place: `verify(token, secret,
+ * callback)`) and fast-jwt's verifier, which would never be called, so a request waiting on it
+ * would hang. */
 export function refuseCallback(name, value) {
   if (typeof value === 'function') {
     throw new JwtError(`${name}() takes no callback: it is synchronous, so use what it returns and catch what it throws`, { code: 'ERR_OPTIONS_INVALID' });
