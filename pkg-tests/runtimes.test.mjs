@@ -436,6 +436,62 @@ describe('README quick start, as written', () => {
     assert.deepEqual(resultLine(result.stdout).payload, claims);
   });
 
+  // Hono's own middleware verifies asynchronously, with WebCrypto; the README's replaces it. The
+  // same app is served by workerd and asked through app.request under Node, Bun and Deno.
+  test('Hono: the Hono snippet answers with the claims, or 401 with the code, in workerd, Node, Bun and Deno', LIMIT, async () => {
+    const { lang, code } = readmeCode('Hono (Workers, Bun, Deno and Node)');
+    assert.equal(lang, 'js');
+    symlinkSync(join(ROOT, 'node_modules/hono'), join(app, 'node_modules/hono'), 'dir');
+    snippetFile('hono/app.js', `${code}\n`);
+    const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
+    const challenge = 'Bearer error="invalid_token"';
+    const cases = [
+      [`Bearer ${tokens.good}`, { status: 200, challenge: null, body: decodePart(tokens.good.split('.')[1]) }],
+      [`Bearer ${tokens.expired}`, { status: 401, challenge, body: { code: 'ERR_JWT_EXPIRED' } }],
+      [`Bearer ${tokens.tampered}`, { status: 401, challenge, body: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } }],
+      [`Bearer ${tokens.wrongAudience}`, { status: 401, challenge, body: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' } }],
+      [`Bearer ${tokens.wrongSecret}`, { status: 401, challenge, body: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } }],
+      [`Bearer ${signedToken({ sub: 'user-42', aud: 'api' }, secret)}`, { status: 401, challenge, body: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' } }],
+      [tokens.good, { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } }],
+      [null, { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } }],
+    ];
+    const expected = cases.map(([, answer]) => answer);
+    // Node, Bun and Deno: the app asked in process, the secret in the environment.
+    const ask = snippetFile('hono/ask.mjs', `import app from './app.js';
+const answers = [];
+for (const authorization of ${JSON.stringify(cases.map(([authorization]) => authorization))}) {
+  const response = await app.request('/api/me', { headers: authorization ? { authorization } : {} });
+  answers.push({ status: response.status, challenge: response.headers.get('www-authenticate'), body: await response.json() });
+}
+console.log('RESULT ' + JSON.stringify(answers));
+`);
+    for (const [runtime, command, args, env] of [
+      ['node', process.execPath, [ask], {}],
+      ['bun', bin('bun'), [ask], { DO_NOT_TRACK: '1', NO_COLOR: '1' }],
+      ['deno', bin('deno'), ['run', '--no-prompt', '--config', 'deno.json', '--allow-env', ask], { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }],
+    ]) {
+      const result = await run(command, args, { cwd: app, env: { JWT_SECRET: secret, ...env }, timeoutMs: 60_000 });
+      assert.equal(result.status, 0, describeRun(`${runtime} ${ask}`, result));
+      assert.deepEqual(resultLine(result.stdout), expected, runtime);
+    }
+    // workerd: the secret a binding, as wrangler.json's vars give it.
+    const config = { name: 'readme-hono', main: 'app.js', compatibility_date: '2026-01-01', vars: { JWT_SECRET: secret } };
+    snippetFile('hono/wrangler.json', JSON.stringify(config));
+    const server = await startWorkerd('wrangler.json', { cwd: join(app, 'readme/hono') });
+    cleanups.push(server.stop);
+    try {
+      for (const [authorization, answer] of cases) {
+        const response = await fetchBounded(`${server.origin}/api/me`, { headers: authorization ? { authorization } : {} });
+        const got = { status: response.status, challenge: response.headers.get('www-authenticate'), body: await response.json() };
+        assert.deepEqual(got, answer, `${authorization}\n${server.logs()}`);
+      }
+      // Outside /api/, the middleware is not asked.
+      assert.equal((await fetchBounded(`${server.origin}/other`)).status, 404, server.logs());
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('workerd: the Workers snippet answers with the claims, or 401 with the code (exp and the Bearer scheme required)', LIMIT, async () => {
     const { lang, code } = readmeCode('Cloudflare Workers');
     assert.equal(lang, 'js');
