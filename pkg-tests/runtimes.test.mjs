@@ -8,7 +8,7 @@
 // Servers bind to 127.0.0.1 and are stopped at the end; every wait is bounded.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
@@ -441,7 +441,7 @@ describe('README quick start, as written', () => {
   test('Hono: the Hono snippet answers with the claims, or 401 with the code, in workerd, Node, Bun and Deno', LIMIT, async () => {
     const { lang, code } = readmeCode('Hono (Workers, Bun, Deno and Node)');
     assert.equal(lang, 'js');
-    symlinkSync(join(ROOT, 'node_modules/hono'), join(app, 'node_modules/hono'), 'dir');
+    if (!existsSync(join(app, 'node_modules/hono'))) symlinkSync(join(ROOT, 'node_modules/hono'), join(app, 'node_modules/hono'), 'dir');
     snippetFile('hono/app.js', `${code}\n`);
     const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
     const challenge = 'Bearer error="invalid_token"';
@@ -1184,17 +1184,28 @@ describe('TypeScript', () => {
     for (const checked of ['types/consumer.ts', 'deno-check.ts']) assert.ok(result.stderr.includes(checked), result.stderr);
   });
 
-  // Copied into a strict .ts file, the Node, Deno and TypeScript snippets must type-check as
+  // Copied into a strict .ts file, the Node, Deno, Hono and TypeScript snippets must type-check as
   // written. The environment and arguments are typed as @types/node and Deno's own types have them
   // (`string | undefined`), so a snippet that passes them on unchecked fails here.
-  for (const { major, tsc } of compilers) test(`tsc --noEmit: the README's Node, Deno and TypeScript snippets as strict TypeScript${major === 5 ? '' : `, TypeScript ${major}`}`, LIMIT, async () => {
+  for (const { major, tsc } of compilers) test(`tsc --noEmit: the README's Node, Deno, Hono and TypeScript snippets as strict TypeScript${major === 5 ? '' : `, TypeScript ${major}`}`, LIMIT, async () => {
     const node = readmeCode('Node (20 or later), ESM or CommonJS').code;
     const denoAsWritten = readmeCode('Deno').code;
     const deno = denoAsWritten.replace("from 'npm:jwt-wasm'", "from 'jwt-wasm'");
     assert.notEqual(deno, denoAsWritten, 'the Deno snippet imports npm:jwt-wasm');
     const typescript = readmeCode('TypeScript');
     assert.equal(typescript.lang, 'ts');
+    // The Hono snippet with the typing the README gives beside it.
+    const honoEnv = readFileSync(join(ROOT, 'README.md'), 'utf8').match(/`(type Env = \{[^`]*\})`/)?.[1];
+    assert.ok(honoEnv, 'README.md: no type Env for the Hono snippet');
+    const honoAsWritten = readmeCode('Hono (Workers, Bun, Deno and Node)').code;
+    const hono = honoAsWritten
+      .replace("import { createVerifier, JwtError } from 'jwt-wasm';", `import { createVerifier, JwtError, type JWTPayload } from 'jwt-wasm';\n${honoEnv};`)
+      .replace('createMiddleware(async', 'createMiddleware<Env>(async')
+      .replace('new Hono()', 'new Hono<Env>()');
+    assert.equal((hono.match(/<Env>|type JWTPayload/g) ?? []).length, 3, 'the Hono snippet as the README types it');
+    if (!existsSync(join(app, 'node_modules/hono'))) symlinkSync(join(ROOT, 'node_modules/hono'), join(app, 'node_modules/hono'), 'dir');
     const files = [
+      snippetFile('types/hono.ts', `${hono}\n`),
       snippetFile('types/node.ts', `declare const process: { env: Record<string, string | undefined> };\n${node}\n`),
       snippetFile('types/deno.ts', `declare const Deno: { env: { get(name: string): string | undefined }; args: string[] };\n${deno}\n`),
       // As written: the snippet declares the token and secret it stands for.
