@@ -452,6 +452,8 @@ describe('README quick start, as written', () => {
       [`Bearer ${tokens.wrongAudience}`, { status: 401, challenge, body: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' } }],
       [`Bearer ${tokens.wrongSecret}`, { status: 401, challenge, body: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } }],
       [`Bearer ${signedToken({ sub: 'user-42', aud: 'api' }, secret)}`, { status: 401, challenge, body: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' } }],
+      // The algorithm is the one `algorithms` allows: HS512 with the same secret is refused.
+      [`Bearer ${signedToken({ sub: 'user-42', aud: 'api', exp: now() + 600 }, secret, { alg: 'HS512', typ: 'JWT' })}`, { status: 401, challenge, body: { code: 'ERR_JOSE_ALG_NOT_ALLOWED' } }],
       [tokens.good, { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } }],
       [null, { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } }],
     ];
@@ -474,19 +476,37 @@ console.log('RESULT ' + JSON.stringify(answers));
       assert.equal(result.status, 0, describeRun(`${runtime} ${ask}`, result));
       assert.deepEqual(resultLine(result.stdout), expected, runtime);
     }
-    // workerd: the secret a binding, as wrangler.json's vars give it.
-    const config = { name: 'readme-hono', main: 'app.js', compatibility_date: '2026-01-01', vars: { JWT_SECRET: secret } };
+    // workerd: the secret a binding, as wrangler.json's vars give it. The app is served through a
+    // module that can hand it other bindings (?secret=, as tests hand app.request an env), to see
+    // the verifier made again for a changed secret and an unset one refused.
+    snippetFile('hono/rebind.js', `import app from './app.js';
+export default {
+  fetch(request, env, context) {
+    const secret = new URL(request.url).searchParams.get('secret');
+    return app.fetch(request, secret === null ? env : { ...env, JWT_SECRET: secret || undefined }, context);
+  },
+};
+`);
+    const config = { name: 'readme-hono', main: 'rebind.js', compatibility_date: '2026-01-01', vars: { JWT_SECRET: secret } };
     snippetFile('hono/wrangler.json', JSON.stringify(config));
     const server = await startWorkerd('wrangler.json', { cwd: join(app, 'readme/hono') });
     cleanups.push(server.stop);
+    const served = async (query, authorization) => {
+      const response = await fetchBounded(`${server.origin}/api/me${query}`, { headers: authorization ? { authorization } : {} });
+      const text = await response.text();
+      return { status: response.status, challenge: response.headers.get('www-authenticate'), body: response.status === 500 ? text : JSON.parse(text) };
+    };
     try {
-      for (const [authorization, answer] of cases) {
-        const response = await fetchBounded(`${server.origin}/api/me`, { headers: authorization ? { authorization } : {} });
-        const got = { status: response.status, challenge: response.headers.get('www-authenticate'), body: await response.json() };
-        assert.deepEqual(got, answer, `${authorization}\n${server.logs()}`);
-      }
+      for (const [authorization, answer] of cases) assert.deepEqual(await served('', authorization), answer, `${authorization}\n${server.logs()}`);
       // Outside /api/, the middleware is not asked.
       assert.equal((await fetchBounded(`${server.origin}/other`)).status, 404, server.logs());
+      // A rotated secret: the old one's tokens refused, the new one's taken; unset: an error (500), never a pass.
+      const rotated = `${secret}-rotated`;
+      const rotatedToken = signedToken({ sub: 'user-42', aud: 'api', exp: now() + 600 }, rotated);
+      assert.deepEqual(await served(`?secret=${rotated}`, `Bearer ${tokens.good}`), { status: 401, challenge, body: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } }, server.logs());
+      assert.equal((await served(`?secret=${rotated}`, `Bearer ${rotatedToken}`)).status, 200, server.logs());
+      assert.equal((await served('?secret=', `Bearer ${tokens.good}`)).status, 500, server.logs());
+      assert.equal((await served('', `Bearer ${tokens.good}`)).status, 200, server.logs());
     } finally {
       await server.stop();
     }
@@ -516,6 +536,7 @@ console.log('RESULT ' + JSON.stringify(answers));
         [`Bearer ${tokens.wrongSecret}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
         [`Bearer ${tokens.malformed}`, 'ERR_JWS_INVALID'],
         [`Bearer ${signedToken({ sub: 'user-42', aud: 'api' }, secret)}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+        [`Bearer ${signedToken({ sub: 'user-42', aud: 'api', exp: now() + 600 }, secret, { alg: 'HS512', typ: 'JWT' })}`, 'ERR_JOSE_ALG_NOT_ALLOWED'],
       ]) {
         assert.deepEqual(await call(authorization), { status: 401, challenge: 'Bearer error="invalid_token"', body: { code } }, `${authorization}\n${server.logs()}`);
       }
@@ -1195,14 +1216,17 @@ describe('TypeScript', () => {
     const typescript = readmeCode('TypeScript');
     assert.equal(typescript.lang, 'ts');
     // The Hono snippet with the typing the README gives beside it.
-    const honoEnv = readFileSync(join(ROOT, 'README.md'), 'utf8').match(/`(type Env = \{[^`]*\})`/)?.[1];
-    assert.ok(honoEnv, 'README.md: no type Env for the Hono snippet');
+    const readmeText = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const [honoEnv, honoKept] = [/`(type Env = \{[^`]*\})`/, /`(let kept: \{[^`]*\} \| undefined)`/]
+      .map((typed) => readmeText.match(typed)?.[1].replace(/\s+/g, ' '));
+    assert.ok(honoEnv && honoKept, 'README.md: no type Env or let kept for the Hono snippet');
     const honoAsWritten = readmeCode('Hono (Workers, Bun, Deno and Node)').code;
     const hono = honoAsWritten
-      .replace("import { createVerifier, JwtError } from 'jwt-wasm';", `import { createVerifier, JwtError, type JWTPayload } from 'jwt-wasm';\n${honoEnv};`)
+      .replace("import { createVerifier, JwtError } from 'jwt-wasm';", `import { createVerifier, JwtError, type JWTPayload, type Verifier } from 'jwt-wasm';\n${honoEnv};`)
+      .replace('let kept;', `${honoKept};`)
       .replace('createMiddleware(async', 'createMiddleware<Env>(async')
       .replace('new Hono()', 'new Hono<Env>()');
-    assert.equal((hono.match(/<Env>|type JWTPayload/g) ?? []).length, 3, 'the Hono snippet as the README types it');
+    assert.equal((hono.match(/<Env>|type JWTPayload|let kept: /g) ?? []).length, 4, 'the Hono snippet as the README types it');
     if (!existsSync(join(app, 'node_modules/hono'))) symlinkSync(join(ROOT, 'node_modules/hono'), join(app, 'node_modules/hono'), 'dir');
     const files = [
       snippetFile('types/hono.ts', `${hono}\n`),
