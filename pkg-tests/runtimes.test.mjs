@@ -390,6 +390,36 @@ describe('README quick start, as written', () => {
   const secret = 'readme-secret-of-at-least-32-bytes-long';
   const now = () => Math.floor(Date.now() / 1000);
 
+  /** What the Workers and Hono snippets answer each Authorization header with, as
+   * [authorization (null for none), { status, challenge, body }]: every 401 carries its challenge
+   * (RFC 9110 section 11.6.1; RFC 6750 section 3). */
+  function bearerCases(tokens) {
+    const refused = (code) => ({ status: 401, challenge: 'Bearer error="invalid_token"', body: { code } });
+    const required = { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } };
+    return [
+      [`Bearer ${tokens.good}`, { status: 200, challenge: null, body: decodePart(tokens.good.split('.')[1]) }],
+      [`Bearer ${tokens.expired}`, refused('ERR_JWT_EXPIRED')],
+      [`Bearer ${tokens.tampered}`, refused('ERR_JWS_SIGNATURE_VERIFICATION_FAILED')],
+      [`Bearer ${tokens.wrongAudience}`, refused('ERR_JWT_CLAIM_VALIDATION_FAILED')],
+      [`Bearer ${tokens.wrongSecret}`, refused('ERR_JWS_SIGNATURE_VERIFICATION_FAILED')],
+      [`Bearer ${tokens.malformed}`, refused('ERR_JWS_INVALID')],
+      // No exp: required by the snippets.
+      [`Bearer ${signedToken({ sub: 'user-42', aud: 'api' }, secret)}`, refused('ERR_JWT_CLAIM_VALIDATION_FAILED')],
+      // The algorithm is the one `algorithms` allows: HS512 with the same secret is refused.
+      [`Bearer ${signedToken({ sub: 'user-42', aud: 'api', exp: now() + 600 }, secret, { alg: 'HS512', typ: 'JWT' })}`, refused('ERR_JOSE_ALG_NOT_ALLOWED')],
+      // No token, or one without its scheme: refused before verification.
+      ...[null, tokens.good, 'Bearer ', `Basic ${tokens.good}`].map((authorization) => [authorization, required]),
+    ];
+  }
+
+  /** The answer of the server at `url` to a request with `authorization` (none if null), in
+   * bearerCases' form (a 500's body as text). */
+  async function answerAt(url, authorization) {
+    const response = await fetchBounded(url, { headers: authorization ? { authorization } : {} });
+    const text = await response.text();
+    return { status: response.status, challenge: response.headers.get('www-authenticate'), body: response.status === 500 ? text : JSON.parse(text) };
+  }
+
   test('Node and Bun: the Node snippet signs, verifies and prepares, as ESM and as CommonJS', LIMIT, async () => {
     const { lang, code } = readmeCode('Node (20 or later), ESM or CommonJS');
     assert.equal(lang, 'js');
@@ -444,19 +474,7 @@ describe('README quick start, as written', () => {
     if (!existsSync(join(app, 'node_modules/hono'))) symlinkSync(join(ROOT, 'node_modules/hono'), join(app, 'node_modules/hono'), 'dir');
     snippetFile('hono/app.js', `${code}\n`);
     const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
-    const challenge = 'Bearer error="invalid_token"';
-    const cases = [
-      [`Bearer ${tokens.good}`, { status: 200, challenge: null, body: decodePart(tokens.good.split('.')[1]) }],
-      [`Bearer ${tokens.expired}`, { status: 401, challenge, body: { code: 'ERR_JWT_EXPIRED' } }],
-      [`Bearer ${tokens.tampered}`, { status: 401, challenge, body: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } }],
-      [`Bearer ${tokens.wrongAudience}`, { status: 401, challenge, body: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' } }],
-      [`Bearer ${tokens.wrongSecret}`, { status: 401, challenge, body: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } }],
-      [`Bearer ${signedToken({ sub: 'user-42', aud: 'api' }, secret)}`, { status: 401, challenge, body: { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' } }],
-      // The algorithm is the one `algorithms` allows: HS512 with the same secret is refused.
-      [`Bearer ${signedToken({ sub: 'user-42', aud: 'api', exp: now() + 600 }, secret, { alg: 'HS512', typ: 'JWT' })}`, { status: 401, challenge, body: { code: 'ERR_JOSE_ALG_NOT_ALLOWED' } }],
-      [tokens.good, { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } }],
-      [null, { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } }],
-    ];
+    const cases = bearerCases(tokens);
     const expected = cases.map(([, answer]) => answer);
     // Node, Bun and Deno: the app asked in process, the secret in the environment.
     const ask = snippetFile('hono/ask.mjs', `import app from './app.js';
@@ -491,11 +509,7 @@ export default {
     snippetFile('hono/wrangler.json', JSON.stringify(config));
     const server = await startWorkerd('wrangler.json', { cwd: join(app, 'readme/hono') });
     cleanups.push(server.stop);
-    const served = async (query, authorization) => {
-      const response = await fetchBounded(`${server.origin}/api/me${query}`, { headers: authorization ? { authorization } : {} });
-      const text = await response.text();
-      return { status: response.status, challenge: response.headers.get('www-authenticate'), body: response.status === 500 ? text : JSON.parse(text) };
-    };
+    const served = (query, authorization) => answerAt(`${server.origin}/api/me${query}`, authorization);
     try {
       for (const [authorization, answer] of cases) assert.deepEqual(await served('', authorization), answer, `${authorization}\n${server.logs()}`);
       // Outside /api/, the middleware is not asked.
@@ -503,7 +517,7 @@ export default {
       // A rotated secret: the old one's tokens refused, the new one's taken; unset: an error (500), never a pass.
       const rotated = `${secret}-rotated`;
       const rotatedToken = signedToken({ sub: 'user-42', aud: 'api', exp: now() + 600 }, rotated);
-      assert.deepEqual(await served(`?secret=${rotated}`, `Bearer ${tokens.good}`), { status: 401, challenge, body: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } }, server.logs());
+      assert.deepEqual(await served(`?secret=${rotated}`, `Bearer ${tokens.good}`), { status: 401, challenge: 'Bearer error="invalid_token"', body: { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } }, server.logs());
       assert.equal((await served(`?secret=${rotated}`, `Bearer ${rotatedToken}`)).status, 200, server.logs());
       assert.equal((await served('?secret=', `Bearer ${tokens.good}`)).status, 500, server.logs());
       assert.equal((await served('', `Bearer ${tokens.good}`)).status, 200, server.logs());
@@ -521,28 +535,8 @@ export default {
     const server = await startWorkerd('wrangler.json', { cwd: join(app, 'readme/worker') });
     cleanups.push(server.stop);
     try {
-      const tokens = bearerTokens(secret, { sub: 'user-42', aud: 'api' });
-      // Every 401 carries its challenge (RFC 9110 section 11.6.1; RFC 6750 section 3).
-      const call = async (authorization) => {
-        const response = await fetchBounded(`${server.origin}/`, { headers: authorization ? { authorization } : {} });
-        return { status: response.status, challenge: response.headers.get('www-authenticate'), body: await response.json() };
-      };
-      const ok = await call(`Bearer ${tokens.good}`);
-      assert.deepEqual(ok, { status: 200, challenge: null, body: decodePart(tokens.good.split('.')[1]) }, server.logs());
-      for (const [authorization, code] of [
-        [`Bearer ${tokens.expired}`, 'ERR_JWT_EXPIRED'],
-        [`Bearer ${tokens.tampered}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
-        [`Bearer ${tokens.wrongAudience}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
-        [`Bearer ${tokens.wrongSecret}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
-        [`Bearer ${tokens.malformed}`, 'ERR_JWS_INVALID'],
-        [`Bearer ${signedToken({ sub: 'user-42', aud: 'api' }, secret)}`, 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
-        [`Bearer ${signedToken({ sub: 'user-42', aud: 'api', exp: now() + 600 }, secret, { alg: 'HS512', typ: 'JWT' })}`, 'ERR_JOSE_ALG_NOT_ALLOWED'],
-      ]) {
-        assert.deepEqual(await call(authorization), { status: 401, challenge: 'Bearer error="invalid_token"', body: { code } }, `${authorization}\n${server.logs()}`);
-      }
-      // No token, or one without its scheme: refused before verification.
-      for (const authorization of [null, tokens.good, 'Bearer ', `Basic ${tokens.good}`]) {
-        assert.deepEqual(await call(authorization), { status: 401, challenge: 'Bearer', body: { error: 'a Bearer token is required' } }, `${authorization}\n${server.logs()}`);
+      for (const [authorization, answer] of bearerCases(bearerTokens(secret, { sub: 'user-42', aud: 'api' }))) {
+        assert.deepEqual(await answerAt(`${server.origin}/`, authorization), answer, `${authorization}\n${server.logs()}`);
       }
     } finally {
       await server.stop();

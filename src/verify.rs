@@ -156,9 +156,10 @@ fn verify_in_full(
         return Err(malformed("the payload is not base64url"));
     }
     let signature = base64url::decode(parts.signature).ok_or_else(|| {
-        malformed(match base64url::only_trailing_bits_wrong(parts.signature) {
-            true => "the signature is not canonical base64url: its last character holds bits beyond the signature (was it cut short or altered?)",
-            false => "the signature is not base64url",
+        malformed(if base64url::only_trailing_bits_wrong(parts.signature) {
+            "the signature is not canonical base64url: its last character holds bits beyond the signature (was it cut short or altered?)"
+        } else {
+            "the signature is not base64url"
         })
     })?;
     key.check_fits(alg, KeyOperation::Verify)?;
