@@ -48,6 +48,14 @@ export class Verifier {
     this.#made = made;
   }
 
+  /** Throws if `self` is not a Verifier: a method taken off one (`const { verify } = verifier`,
+   * `tokens.map(verifier.verify)`) is called without it. */
+  static #own(self, method) {
+    if (typeof self !== 'object' || self === null || !(#inner in self)) {
+      throw new TypeError(`${method}() was called without its Verifier (as a method taken off one is, by tokens.map(verifier.${method}) or const { ${method} } = verifier): call it as verifier.${method}(${method === 'verify' ? 'token' : ''})${method === 'verify' ? ', or map with (token) => verifier.verify(token)' : ''}`);
+    }
+  }
+
   /** The glue's verifier, made again from the same key and options if the instance was replaced
    * (again if it was replaced while being made). */
   #current() {
@@ -69,6 +77,7 @@ export class Verifier {
   }
 
   verify(token, extra) {
+    Verifier.#own(this, 'verify');
     if (extra !== undefined) refuseExtra('verify', 1, extra);
     return verifyWith(this.#current(), token);
   }
@@ -76,6 +85,7 @@ export class Verifier {
   /** Releases the wasm memory now rather than at garbage collection, and the copy of the key and
    * options kept to make it again; later calls throw a TypeError. */
   free() {
+    Verifier.#own(this, 'free');
     const inner = this.#inner;
     this.#inner = undefined;
     this.#made = undefined;
@@ -117,6 +127,16 @@ function given(method, value) {
   return value;
 }
 
+/** A builder call's argument after its one, refused whatever it is (not only an object, as
+ * `refuseExtra` refuses): nothing calls the builder through `map`, and what comes second would
+ * be dropped without a word, as `{ expirationTime: '1h' }` in `new SignJWT(claims, options)` or
+ * the second audience of `setAudience('a', 'b')` would. */
+function onlyOne(method, extra, hint = '') {
+  if (extra !== undefined) {
+    throw new JwtError(`${method}() takes one argument; what follows it would not be read${hint}`, { code: 'ERR_OPTIONS_INVALID' });
+  }
+}
+
 /** jose's SignJWT builder; `sign` is synchronous (awaiting it still works). */
 export class SignJWT {
   #payload;
@@ -124,33 +144,39 @@ export class SignJWT {
   #options = { __proto__: null };
 
   /** Takes a copy of the claims, as jose's does: changing the object later changes nothing. */
-  constructor(payload = {}) {
+  constructor(payload = {}, extra = undefined) {
+    onlyOne('new SignJWT', extra, ": set the token's options with the builder's methods (.setExpirationTime('1h')), or call signJwt(claims, key, options)");
     this.#payload = claimsCopy(payload);
   }
 
-  setProtectedHeader(header) {
+  setProtectedHeader(header, extra) {
+    onlyOne('setProtectedHeader', extra);
     // Set once: given() refuses undefined, so a header set is never undefined.
     if (this.#options.header !== undefined) throw new JwtError('setProtectedHeader() can only be called once', { code: 'ERR_OPTIONS_INVALID' });
     this.#options.header = given('setProtectedHeader', header);
     return this;
   }
 
-  setIssuer(issuer) {
+  setIssuer(issuer, extra) {
+    onlyOne('setIssuer', extra);
     this.#options.issuer = given('setIssuer', issuer);
     return this;
   }
 
-  setSubject(subject) {
+  setSubject(subject, extra) {
+    onlyOne('setSubject', extra);
     this.#options.subject = given('setSubject', subject);
     return this;
   }
 
-  setAudience(audience) {
+  setAudience(audience, extra) {
+    onlyOne('setAudience', extra, ' (several audiences are one array: setAudience([\'a\', \'b\']))');
     this.#options.audience = given('setAudience', audience);
     return this;
   }
 
-  setJti(jti) {
+  setJti(jti, extra) {
+    onlyOne('setJti', extra);
     this.#options.jti = given('setJti', jti);
     return this;
   }
@@ -158,7 +184,8 @@ export class SignJWT {
   /** No value (or undefined) is now, as in jose. A boolean is refused at the call, as jose
    * refuses it: `true` and `false` are signJwt's `issuedAt` values, and as that option `false`
    * would leave `iat` unset without a word. */
-  setIssuedAt(input) {
+  setIssuedAt(input, extra) {
+    onlyOne('setIssuedAt', extra);
     if (typeof input === 'boolean') {
       throw new JwtError(`setIssuedAt() takes a NumericDate, a duration string or a Date, or nothing for now (got ${input})`, { code: 'ERR_OPTIONS_INVALID' });
     }
@@ -166,12 +193,14 @@ export class SignJWT {
     return this;
   }
 
-  setExpirationTime(input) {
+  setExpirationTime(input, extra) {
+    onlyOne('setExpirationTime', extra);
     this.#options.expirationTime = given('setExpirationTime', input);
     return this;
   }
 
-  setNotBefore(input) {
+  setNotBefore(input, extra) {
+    onlyOne('setNotBefore', extra);
     this.#options.notBefore = given('setNotBefore', input);
     return this;
   }

@@ -561,7 +561,7 @@ export function replaceIfPending() {
 export function refuseExtra(name, count, extra, objectHint = '') {
   refuseCallback(name, extra);
   if (typeof extra === 'object' && extra !== null && !isArray(extra)) {
-    throw new JwtError(`${name}() takes ${count === 1 ? 'one argument' : `${count} arguments`}; an object after them would not be read${objectHint}`, { code: 'ERR_OPTIONS_INVALID' });
+    throw new JwtError(`${name}() takes ${count === 1 ? 'one argument' : `${count} arguments`}; an object after ${count === 1 ? 'it' : 'them'} would not be read${objectHint}`, { code: 'ERR_OPTIONS_INVALID' });
   }
 }
 

@@ -386,6 +386,34 @@ describe('verify', () => {
     verifier.free();
   });
 
+  test('a Verifier\'s method called without it (taken off, as map takes it) is a TypeError that says how to call it', () => {
+    const verifier = createVerifier(SECRET, at());
+    const { verify, free } = verifier;
+    for (const [call, method] of [[() => verify(good), 'verify'], [() => [good].map(verifier.verify), 'verify'], [() => verify.call({}, good), 'verify'], [() => free(), 'free']]) {
+      assert.throws(call, (error) => error instanceof TypeError && error.message.startsWith(`${method}() was called without its Verifier`) && error.message.includes(`call it as verifier.${method}(`), method);
+    }
+    assert.equal([good].map((token) => verifier.verify(token))[0].payload.sub, 'ada');
+    verifier.free();
+    assert.throws(() => verifier.verify(good), { name: 'TypeError', message: 'this Verifier has been freed' });
+  });
+
+  test('createVerifier refuses at once a JWK no token could verify with; jwtVerify judges the token first, as jose does', () => {
+    const k = Buffer.from(SECRET).toString('base64url');
+    const cases = [
+      [{ kty: 'oct', k, key_ops: ['sign'] }, at(), 'the JWK "key_ops" does not include "verify"'],
+      [{ kty: 'oct', k, key_ops: [] }, at(), 'the JWK "key_ops" does not include "verify"'],
+      [{ kty: 'oct', k, alg: 'HS512' }, at({ algorithms: ['HS256'] }), 'the JWK "alg" (HS512) is not in the allowed algorithms (HS256), so no token could verify'],
+    ];
+    for (const [jwk, options, message] of cases) {
+      assert.equal(messageOf(() => createVerifier(jwk, options)), `ERR_KEY_INVALID: ${message}`);
+      assert.equal(codeOf(() => jwtVerify(good, jwk, options)), 'ERR_KEY_INVALID');
+      assert.equal(codeOf(() => jwtVerify('not.a.token', jwk, options)), 'ERR_JWS_INVALID');
+    }
+    // A JWK that can verify some token is taken, whatever the token will be.
+    assert.equal(createVerifier({ kty: 'oct', k, alg: 'HS256', key_ops: ['sign', 'verify'] }, at({ algorithms: ['HS256', 'HS512'] })).verify(good).payload.sub, 'ada');
+    assert.equal(codeOf(() => createVerifier({ kty: 'oct', k, alg: 'HS512' }, at()).verify(good)), 'ERR_KEY_INVALID');
+  });
+
   test('results are what JSON.parse makes of the result text, a fresh object every call, whatever the header', () => {
     const verifiers = [createVerifier(SECRET, at()), createVerifier(SECRET, at({ cache: true }))];
     const calls = [...verifiers.map((v) => (token) => v.verify(token)), (token) => jwtVerify(token, SECRET, at())];
@@ -1067,7 +1095,8 @@ describe('errors', () => {
       // jwt-decode's jwtDecode(token, { header: true }): the claims would come back, not the header.
       const count = args.length === 1 ? 'one argument' : `${args.length} arguments`;
       const hint = name === 'decodeJwt' ? ' (for the protected header, call decodeProtectedHeader(token))' : '';
-      assert.equal(messageOf(() => call(...args, { header: true })), `ERR_OPTIONS_INVALID: ${name}() takes ${count}; an object after them would not be read${hint}`, name);
+      const after = args.length === 1 ? 'it' : 'them';
+      assert.equal(messageOf(() => call(...args, { header: true })), `ERR_OPTIONS_INVALID: ${name}() takes ${count}; an object after ${after} would not be read${hint}`, name);
       // What Array.prototype.map passes, and undefined, change nothing.
       assert.deepEqual(call(...args, undefined), call(...args), name);
       assert.deepEqual(call(...args, 0, [good]), call(...args), name);
@@ -1097,6 +1126,29 @@ describe('errors', () => {
     }
   });
 
+  test('SignJWT\'s constructor and setters refuse a second argument of any kind, which would be dropped', () => {
+    const built = () => new SignJWT({ sub: 'ada' }).setProtectedHeader({ alg: 'HS256' });
+    const refused = {
+      // Options given to the constructor, as to signJwt: the token would never expire.
+      'new SignJWT': [() => new SignJWT({ sub: 'ada' }, { expirationTime: '1h' }), ": set the token's options with the builder's methods (.setExpirationTime('1h')), or call signJwt(claims, key, options)"],
+      setProtectedHeader: [() => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }, { kid: 'k1' }), ''],
+      // Two audiences as two arguments: the second would be dropped.
+      setAudience: [() => built().setAudience('a', 'b'), " (several audiences are one array: setAudience(['a', 'b']))"],
+      setIssuer: [() => built().setIssuer('me', 'you'), ''],
+      setSubject: [() => built().setSubject('ada', {}), ''],
+      setJti: [() => built().setJti('id', 1), ''],
+      setIssuedAt: [() => built().setIssuedAt(0, {}), ''],
+      setExpirationTime: [() => built().setExpirationTime('1h', { currentDate: new Date(0) }), ''],
+      setNotBefore: [() => built().setNotBefore('1m', () => {}), ''],
+    };
+    for (const [name, [call, hint]] of Object.entries(refused)) {
+      assert.equal(messageOf(call), `ERR_OPTIONS_INVALID: ${name}() takes one argument; what follows it would not be read${hint}`, name);
+    }
+    // undefined after them is no argument, and the one-argument forms still sign.
+    const token = new SignJWT({ sub: 'ada' }, undefined).setProtectedHeader({ alg: 'HS256' }, undefined).setAudience(['a', 'b'], undefined).sign(SECRET);
+    assert.deepEqual(decodeJwt(token), { sub: 'ada', aud: ['a', 'b'] });
+  });
+
   test('messages name the function called, also in a minified bundle (which renames the glue\'s functions)', async () => {
     const { build } = await import('esbuild');
     const source = `import { decodeJwt, isExpired, jwtVerify, signJwt } from 'jwt-wasm';
@@ -1120,6 +1172,10 @@ console.log(JSON.stringify([
       expiresIn: 'use expirationTime, a duration such as "15m" (a number there is an absolute NumericDate)',
       algorithm: 'use alg', jwtid: 'use jti', keyid: 'use header: { kid }', kid: 'use header: { kid }',
       noTimestamp: 'leave out issuedAt (no iat is the default)', iss: 'use issuer', sub: 'use subject', aud: 'use audience',
+      typ: 'use header: { typ }', nonce: 'set nonce in the claims', clockTimestamp: 'use currentDate, a Date',
+      mutatePayload: 'none here: the claims given are never changed', encoding: 'none here: the claims are JSON text, signed as UTF-8',
+      allowInsecureKeySizes: 'none needed: no minimum key length is enforced (use at least 32 random bytes)',
+      allowInvalidAsymmetricKeyTypes: 'none needed: only HMAC secrets are taken', key: 'the key is the argument before the options',
     };
     const verifying = {
       maxAge: 'use maxTokenAge (seconds, or a duration such as "2h")', clockTimestamp: 'use currentDate, a Date',
@@ -1128,6 +1184,12 @@ console.log(JSON.stringify([
       ignoreExpiration: 'none here: verify, then take the claims of a token refused for exp alone',
       ignoreNotBefore: 'none here: a token is refused until its nbf, less clockTolerance',
       complete: 'none needed: the result is always { payload, protectedHeader }', key: 'the key is the argument before the options',
+      checkTyp: 'use typ', nonce: 'use requiredClaims: ["nonce"], then compare the payload\'s nonce',
+      allowedNonce: 'use requiredClaims: ["nonce"], then compare the payload\'s nonce',
+      allowedCritHeaders: 'use crit: { name: true } for each extension the caller understands',
+      cacheTTL: 'none here: cache (createVerifier only) keeps a token until it is evicted, judging its exp and nbf again at each hit',
+      errorCacheTTL: 'none here: failures are never cached', cacheKeyBuilder: 'none here: the cache is keyed by the whole token',
+      allowInvalidAsymmetricKeyTypes: 'none needed: only HMAC secrets are taken',
     };
     for (const [name, hint] of Object.entries(signing)) {
       assert.equal(hinted(messageOf(() => signJwt({}, SECRET, { [name]: 1 }))), hint, name);
@@ -1142,6 +1204,31 @@ console.log(JSON.stringify([
     }
     // A name of the other call gets no hint: signJwt's expiresIn given to jwtVerify.
     assert.equal(hinted(messageOf(() => jwtVerify(good, SECRET, { expiresIn: '1h' }))), undefined);
+    // Every option jsonwebtoken 9's verify and sign and fast-jwt 6's createVerifier and createSigner
+    // read (from their sources) is taken here, or refused with what to write instead.
+    const theirs = {
+      verify: ['algorithms', 'allowInvalidAsymmetricKeyTypes', 'audience', 'clockTimestamp', 'clockTolerance', 'complete', 'ignoreExpiration',
+        'ignoreNotBefore', 'issuer', 'jwtid', 'maxAge', 'nonce', 'subject', 'key', 'cache', 'cacheTTL', 'errorCacheTTL', 'checkTyp', 'allowedJti',
+        'allowedAud', 'allowedIss', 'allowedSub', 'allowedNonce', 'requiredClaims', 'allowedCritHeaders', 'cacheKeyBuilder'],
+      sign: ['expiresIn', 'notBefore', 'audience', 'algorithm', 'header', 'encoding', 'issuer', 'subject', 'jwtid', 'noTimestamp', 'keyid',
+        'mutatePayload', 'allowInsecureKeySizes', 'allowInvalidAsymmetricKeyTypes', 'key', 'clockTimestamp', 'jti', 'aud', 'iss', 'sub', 'nonce', 'kid', 'typ'],
+    };
+    const unhinted = /^ERR_OPTIONS_INVALID: unknown option "\w+" \(expected/;
+    // What a call says, or '' if it takes the option (clockTolerance: 12.5, notBefore: 12.5).
+    const said = (call) => {
+      try {
+        call();
+        return '';
+      } catch {
+        return messageOf(call);
+      }
+    };
+    for (const name of theirs.verify) {
+      for (const call of [() => jwtVerify(good, SECRET, { [name]: 12.5 }), () => createVerifier(SECRET, { [name]: 12.5 })]) {
+        assert.doesNotMatch(said(call), unhinted, name);
+      }
+    }
+    for (const name of theirs.sign) assert.doesNotMatch(said(() => signJwt({}, SECRET, { [name]: 12.5 })), unhinted, name);
   });
 
   test('errorCodes lists every code, each reachable through the public API', () => {

@@ -248,6 +248,13 @@ async function joseOutcome({ token, key, options }) {
   }
 }
 
+/** Whether `key` is a JWK no token could verify with under `options`. */
+function unusableJwk(key, options) {
+  if (key instanceof Uint8Array || typeof key !== 'object' || key === null) return false;
+  const allowed = options?.algorithms ?? ['HS256', 'HS384', 'HS512'];
+  return (Array.isArray(key.key_ops) && !key.key_ops.includes('verify')) || (typeof key.alg === 'string' && !allowed.includes(key.alg));
+}
+
 function ourOutcome(call) {
   try {
     const { payload, protectedHeader } = call();
@@ -374,7 +381,11 @@ test(`jwtVerify agrees with jose.jwtVerify on ${CASES} generated tokens, apart f
     const theirs = await joseOutcome(testCase);
     const ours = ourOutcome(() => jwtVerify(testCase.token, testCase.key, testCase.options));
     const prepared = ourOutcome(() => createVerifier(testCase.key, testCase.options).verify(testCase.token));
-    assert.deepStrictEqual(prepared, ours, `case ${i}: createVerifier and jwtVerify disagree`);
+    // createVerifier refuses when made a JWK that no token could verify with (key_ops without
+    // "verify", an alg outside the allowlist), where jwtVerify judges the token's form first.
+    if (!(prepared.code === 'ERR_KEY_INVALID' && !ours.ok && unusableJwk(testCase.key, testCase.options))) {
+      assert.deepStrictEqual(prepared, ours, `case ${i}: createVerifier and jwtVerify disagree`);
+    }
     if (same(ours, theirs)) {
       if (ours.ok) agreements.ok += 1;
       else agreements.codes.set(ours.code, (agreements.codes.get(ours.code) ?? 0) + 1);

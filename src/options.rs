@@ -36,6 +36,14 @@ fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
         ("iss", "use issuer"),
         ("sub", "use subject"),
         ("aud", "use audience"),
+        ("typ", "use header: { typ }"),
+        ("nonce", "set nonce in the claims"),
+        ("clockTimestamp", "use currentDate, a Date"),
+        ("mutatePayload", "none here: the claims given are never changed"),
+        ("encoding", "none here: the claims are JSON text, signed as UTF-8"),
+        ("allowInsecureKeySizes", "none needed: no minimum key length is enforced (use at least 32 random bytes)"),
+        ("allowInvalidAsymmetricKeyTypes", "none needed: only HMAC secrets are taken"),
+        ("key", "the key is the argument before the options"),
     ];
     const VERIFYING: &[(&str, &str)] = &[
         ("maxAge", "use maxTokenAge (seconds, or a duration such as \"2h\")"),
@@ -50,6 +58,14 @@ fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
         ("ignoreNotBefore", "none here: a token is refused until its nbf, less clockTolerance"),
         ("complete", "none needed: the result is always { payload, protectedHeader }"),
         ("key", "the key is the argument before the options"),
+        ("checkTyp", "use typ"),
+        ("nonce", "use requiredClaims: [\"nonce\"], then compare the payload's nonce"),
+        ("allowedNonce", "use requiredClaims: [\"nonce\"], then compare the payload's nonce"),
+        ("allowedCritHeaders", "use crit: { name: true } for each extension the caller understands"),
+        ("cacheTTL", "none here: cache (createVerifier only) keeps a token until it is evicted, judging its exp and nbf again at each hit"),
+        ("errorCacheTTL", "none here: failures are never cached"),
+        ("cacheKeyBuilder", "none here: the cache is keyed by the whole token"),
+        ("allowInvalidAsymmetricKeyTypes", "none needed: only HMAC secrets are taken"),
     ];
     let table = if known.contains(&"expirationTime") {
         SIGNING

@@ -167,9 +167,11 @@ fn time_input(name: &str, raw: Raw<'_>, flags: Flags) -> Result<TimeInput> {
             .or_else(|| json::as_number(raw).filter(|value| value.is_finite()).map(|_| TimeInput::Number(NumberText(raw.text().to_owned())))),
     };
     input.ok_or_else(|| {
-        let expected = match flags {
-            Flags::Allowed => "a NumericDate, a duration string such as \"2h\", a Date or true",
-            Flags::Refused => "a NumericDate, a duration string such as \"2h\" or a Date (not a boolean)",
+        // "(not a boolean)" only where one was given: an object or array is refused as such.
+        let expected = match (flags, json::as_bool(raw).is_some()) {
+            (Flags::Allowed, _) => "a NumericDate, a duration string such as \"2h\", a Date or true",
+            (Flags::Refused, true) => "a NumericDate, a duration string such as \"2h\" or a Date (not a boolean)",
+            (Flags::Refused, false) => "a NumericDate, a duration string such as \"2h\" or a Date",
         };
         options_invalid(format!("\"{name}\" must be {expected}"))
     })
@@ -451,6 +453,10 @@ mod tests {
                     format!(r#""{name}" must be a NumericDate, a duration string such as "2h" or a Date (not a boolean)"#)
                 );
             }
+        }
+        for (name, value) in [("expirationTime", "{}"), ("notBefore", "[1]"), ("expirationTime", "null")] {
+            let error = signed("{}", &format!(r#"{{"{name}":{value}}}"#)).unwrap_err();
+            assert_eq!(error.message(), format!(r#""{name}" must be a NumericDate, a duration string such as "2h" or a Date"#), "{value}");
         }
         let error = signed("{}", r#"{"issuedAt":"x","expirationTime":null}"#).unwrap_err();
         assert_eq!(error.code(), ErrorCode::OptionsInvalid);

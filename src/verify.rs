@@ -71,7 +71,8 @@ impl Verifier {
     /// Prepares a verifier without a cache.
     ///
     /// # Errors
-    /// `ERR_KEY_INVALID` if the key cannot key an HMAC.
+    /// `ERR_KEY_INVALID` if the key cannot key an HMAC, or is a JWK that no token could verify
+    /// with under `validation` (see [`Verifier::with_cache`]).
     pub fn new(key: SecretKey, validation: Validation) -> Result<Self> {
         Verifier::with_cache(key, validation, None)
     }
@@ -82,8 +83,17 @@ impl Verifier {
     /// judged again at the new `now`; failures are never kept.
     ///
     /// # Errors
-    /// `ERR_KEY_INVALID` if the key cannot key an HMAC.
+    /// `ERR_KEY_INVALID` if the key cannot key an HMAC, or is a JWK that no token could verify
+    /// with: its `key_ops` leave out `verify`, or the allowlist leaves out its `alg`. (A one-shot
+    /// [`verify`] finds those only after the token's form and `alg`, in jose's order; a verifier
+    /// is refused when it is made, as it could never verify anything.)
     pub fn with_cache(key: SecretKey, validation: Validation, cache_entries: Option<usize>) -> Result<Self> {
+        if let Some(own) = key.algorithm().filter(|own| !validation.algorithms.contains(*own)) {
+            let allowed = validation.algorithms.iter().map(Algorithm::name).collect::<Vec<_>>().join(", ");
+            let message = format!("the JWK \"alg\" ({}) is not in the allowed algorithms ({allowed}), so no token could verify", own.name());
+            return Err(Error::new(ErrorCode::KeyInvalid, message));
+        }
+        key.check_fits(key.algorithm().unwrap_or(Algorithm::HS256), KeyOperation::Verify)?;
         for alg in validation.algorithms.iter().filter(|alg| key.algorithm().is_none_or(|only| only == *alg)) {
             key.mac(alg)?;
         }
@@ -275,7 +285,34 @@ mod tests {
         assert_eq!(prepared(key(), r#"{"algorithms":["HS512"]}"#), [Algorithm::HS512]);
         let jwk = Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","alg":"HS384"}"#).unwrap();
         assert_eq!(prepared(SecretKey::from_jwk(&jwk).unwrap(), "{}"), [Algorithm::HS384]);
-        assert_eq!(prepared(SecretKey::from_jwk(&jwk).unwrap(), r#"{"algorithms":["HS256"]}"#), []);
+    }
+
+    /// A verifier that could verify nothing is refused when made: a JWK whose `alg` the allowlist
+    /// leaves out, or whose `key_ops` leave out `verify`.
+    #[test]
+    fn a_key_no_token_could_verify_with_is_refused_when_prepared() {
+        let made = |jwk: &str, options: &str| {
+            let key = SecretKey::from_jwk(&Jwk::from_json(jwk).unwrap()).unwrap();
+            Verifier::new(key, Validation::new(&VerifyOptions::from_json(options).unwrap()).unwrap()).map(|_| ())
+        };
+        let refused = |jwk: &str, options: &str| made(jwk, options).unwrap_err();
+        let hs384 = r#"{"kty":"oct","k":"c2VjcmV0","alg":"HS384"}"#;
+        let error = refused(hs384, r#"{"algorithms":["HS256","HS512"]}"#);
+        assert_eq!(error.code(), ErrorCode::KeyInvalid);
+        assert_eq!(error.message(), "the JWK \"alg\" (HS384) is not in the allowed algorithms (HS256, HS512), so no token could verify");
+        for ops in [r#"["sign"]"#, "[]"] {
+            let jwk = format!(r#"{{"kty":"oct","k":"c2VjcmV0","key_ops":{ops}}}"#);
+            assert_eq!(refused(&jwk, "{}").message(), "the JWK \"key_ops\" does not include \"verify\"", "{ops}");
+            assert_eq!(refused(&jwk.replace('{', r#"{"alg":"HS384","#), "{}").code(), ErrorCode::KeyInvalid, "{ops}");
+        }
+        made(hs384, "{}").unwrap();
+        made(hs384, r#"{"algorithms":["HS384"]}"#).unwrap();
+        made(r#"{"kty":"oct","k":"c2VjcmV0","key_ops":["sign","verify"]}"#, r#"{"algorithms":["HS512"]}"#).unwrap();
+        // The one-shot function judges the token first, as jose does.
+        let key = SecretKey::from_jwk(&Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","key_ops":["sign"]}"#).unwrap()).unwrap();
+        let now = UnixTime::from_secs(NOW);
+        assert_eq!(verify("not.a.token", &key, &Validation::default(), now).unwrap_err().code(), ErrorCode::JwsInvalid);
+        assert_eq!(verify(&token("{}", "HS256"), &key, &Validation::default(), now).unwrap_err().code(), ErrorCode::KeyInvalid);
     }
 
     fn cached_verifier(options: &str) -> Verifier {
