@@ -402,7 +402,7 @@ describe('verify', () => {
     const cases = [
       [{ kty: 'oct', k, key_ops: ['sign'] }, at(), 'the JWK "key_ops" does not include "verify"'],
       [{ kty: 'oct', k, key_ops: [] }, at(), 'the JWK "key_ops" does not include "verify"'],
-      [{ kty: 'oct', k, alg: 'HS512' }, at({ algorithms: ['HS256'] }), 'the JWK "alg" (HS512) is not in the allowed algorithms (HS256), so no token could verify'],
+      [{ kty: 'oct', k, alg: 'HS512' }, at({ algorithms: ['HS256'] }), 'the JWK "alg" (HS512) is not in the allowed algorithms, so no token could verify'],
     ];
     for (const [jwk, options, message] of cases) {
       assert.equal(messageOf(() => createVerifier(jwk, options)), `ERR_KEY_INVALID: ${message}`);
@@ -1173,8 +1173,8 @@ console.log(JSON.stringify([
       algorithm: 'use alg', jwtid: 'use jti', keyid: 'use header: { kid }', kid: 'use header: { kid }',
       noTimestamp: 'leave out issuedAt (no iat is the default)', iss: 'use issuer', sub: 'use subject', aud: 'use audience',
       typ: 'use header: { typ }', nonce: 'set nonce in the claims', clockTimestamp: 'use currentDate, a Date',
-      mutatePayload: 'none here: the claims given are never changed', encoding: 'none here: the claims are JSON text, signed as UTF-8',
-      allowInsecureKeySizes: 'none needed: no minimum key length is enforced (use at least 32 random bytes)',
+      mutatePayload: 'none here: the claims given are never changed', encoding: 'none here: claims are signed as UTF-8',
+      allowInsecureKeySizes: 'none needed: no minimum key length is enforced',
       allowInvalidAsymmetricKeyTypes: 'none needed: only HMAC secrets are taken', key: 'the key is the argument before the options',
     };
     const verifying = {
@@ -1186,8 +1186,8 @@ console.log(JSON.stringify([
       complete: 'none needed: the result is always { payload, protectedHeader }', key: 'the key is the argument before the options',
       checkTyp: 'use typ', nonce: 'use requiredClaims: ["nonce"], then compare the payload\'s nonce',
       allowedNonce: 'use requiredClaims: ["nonce"], then compare the payload\'s nonce',
-      allowedCritHeaders: 'use crit: { name: true } for each extension the caller understands',
-      cacheTTL: 'none here: cache (createVerifier only) keeps a token until it is evicted, judging its exp and nbf again at each hit',
+      allowedCritHeaders: 'use crit: { name: true }',
+      cacheTTL: 'none here: a cached token is kept until evicted, its exp and nbf judged at each hit',
       errorCacheTTL: 'none here: failures are never cached', cacheKeyBuilder: 'none here: the cache is keyed by the whole token',
       allowInvalidAsymmetricKeyTypes: 'none needed: only HMAC secrets are taken',
     };

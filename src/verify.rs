@@ -89,8 +89,7 @@ impl Verifier {
     /// is refused when it is made, as it could never verify anything.)
     pub fn with_cache(key: SecretKey, validation: Validation, cache_entries: Option<usize>) -> Result<Self> {
         if let Some(own) = key.algorithm().filter(|own| !validation.algorithms.contains(*own)) {
-            let allowed = validation.algorithms.iter().map(Algorithm::name).collect::<Vec<_>>().join(", ");
-            let message = format!("the JWK \"alg\" ({}) is not in the allowed algorithms ({allowed}), so no token could verify", own.name());
+            let message = format!("the JWK \"alg\" ({}) is not in the allowed algorithms, so no token could verify", own.name());
             return Err(Error::new(ErrorCode::KeyInvalid, message));
         }
         key.check_fits(key.algorithm().unwrap_or(Algorithm::HS256), KeyOperation::Verify)?;
@@ -299,7 +298,7 @@ mod tests {
         let hs384 = r#"{"kty":"oct","k":"c2VjcmV0","alg":"HS384"}"#;
         let error = refused(hs384, r#"{"algorithms":["HS256","HS512"]}"#);
         assert_eq!(error.code(), ErrorCode::KeyInvalid);
-        assert_eq!(error.message(), "the JWK \"alg\" (HS384) is not in the allowed algorithms (HS256, HS512), so no token could verify");
+        assert_eq!(error.message(), "the JWK \"alg\" (HS384) is not in the allowed algorithms, so no token could verify");
         for ops in [r#"["sign"]"#, "[]"] {
             let jwk = format!(r#"{{"kty":"oct","k":"c2VjcmV0","key_ops":{ops}}}"#);
             assert_eq!(refused(&jwk, "{}").message(), "the JWK \"key_ops\" does not include \"verify\"", "{ops}");
