@@ -1058,10 +1058,26 @@ describe('Chromium', () => {
     });
     await viteBuild(app, join(app, 'runtimes/browser/checks.html'), join(app, 'dist-vite'));
     assertAllPassed(await checksIn(`${appServer.origin}/dist-vite/runtimes/browser/checks.html`), 'Chromium Vite');
-    // In a module web worker, with the one setting the README gives for it: workers as ES modules
-    // (Vite's default worker format, iife, cannot hold the entry's top-level await).
+    // In module web workers, with the one setting the README gives for them: workers as ES modules
+    // (Vite's default worker format, iife, cannot hold the entry's top-level await). Each is asked
+    // at once, as a page asks a worker: the checks, and the README's worker as written, with three
+    // tokens (a worker that imported the package statically would lose them: see README).
+    const { lang, code } = readmeCode('Web workers');
+    assert.equal(lang, 'js');
+    snippetFile('web-worker.js', `${code}\n`);
     await viteBuild(app, join(app, 'runtimes/browser/worker.html'), join(app, 'dist-vite-worker'), { worker: { format: 'es' } });
-    assertAllPassed(await checksIn(`${appServer.origin}/dist-vite-worker/runtimes/browser/worker.html`), 'Chromium Vite, web worker');
+    const now = Math.floor(Date.now() / 1000);
+    const tokens = [signedToken({ sub: 'user-42', exp: now + 600 }, 'any secret'), signedToken({ exp: now - 60 }, 'any secret'), 'not a token'];
+    const { checks, answers } = await inPage(
+      `${appServer.origin}/dist-vite-worker/runtimes/browser/worker.html#${encodeURIComponent(JSON.stringify(tokens))}`,
+      () => window.jwtChecks !== undefined && (window.readmeWorker !== undefined || window.jwtChecks.failures.length > 0),
+      () => ({ checks: window.jwtChecks, answers: window.readmeWorker }),
+    );
+    assertAllPassed(checks, 'Chromium Vite, web worker');
+    const [good, expired, malformed] = answers;
+    assert.ok(good.secondsLeft > 590 && good.secondsLeft <= 600, `the README's worker: ${JSON.stringify(answers)}`);
+    assert.ok(expired.secondsLeft < -50 && expired.secondsLeft >= -60, `the README's worker: ${JSON.stringify(answers)}`);
+    assert.deepEqual(malformed, { code: 'ERR_JWT_INVALID' });
 
     const { dir, origin } = await sessionProject();
     await viteBuild(dir, join(dir, 'index.html'), join(dir, 'dist-vite'));

@@ -1,8 +1,23 @@
-// Starts the checks in a module web worker; its report lands on window.jwtChecks for the test.
-const worker = new Worker(new URL('./checks-worker.js', import.meta.url), { type: 'module' });
-worker.addEventListener('message', (event) => {
+// Two module web workers, each asked at once, as a page asks a worker: the checks (their report
+// lands on window.jwtChecks) and the README's web worker (written to readme/web-worker.js by the
+// test), handed the tokens in the page's URL fragment (its answers land on window.readmeWorker).
+const failed = (what) => (event) => {
+  window.jwtChecks = { passed: 0, failures: [`${what} failed: ${event.message ?? 'no message'}`] };
+};
+
+const checks = new Worker(new URL('./checks-worker.js', import.meta.url), { type: 'module' });
+checks.addEventListener('message', (event) => {
   window.jwtChecks = event.data;
 });
-worker.addEventListener('error', (event) => {
-  window.jwtChecks = { passed: 0, failures: [`the worker failed: ${event.message ?? 'no message'}`] };
+checks.addEventListener('error', failed('the checks worker'));
+checks.postMessage('run');
+
+const tokens = JSON.parse(decodeURIComponent(location.hash.slice(1)));
+const answers = [];
+const readme = new Worker(new URL('../../readme/web-worker.js', import.meta.url), { type: 'module' });
+readme.addEventListener('message', (event) => {
+  answers.push(event.data);
+  if (answers.length === tokens.length) window.readmeWorker = answers;
 });
+readme.addEventListener('error', failed("the README's worker"));
+for (const token of tokens) readme.postMessage(token);
