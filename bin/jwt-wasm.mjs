@@ -479,7 +479,9 @@ function inCliTerms(error, command, values) {
   const flags = Object.fromEntries(Object.entries(OPTION_FLAGS[command]).map(([flag, [option]]) => [option, `--${flag}`]));
   // The package's messages about an option start with its quoted name; other quoted words (a
   // JWK's "alg", a claim) are left as they are.
-  const message = error.message.replace(/^"(\w+)"/, (quoted, name) => (Object.hasOwn(flags, name) ? flags[name] : quoted));
+  let message = error.message.replace(/^"(\w+)"/, (quoted, name) => (Object.hasOwn(flags, name) ? flags[name] : quoted));
+  // --exp and --nbf hand the package as a duration what is neither a number nor a date.
+  if (/^--(exp|nbf) is not a duration string/.test(message)) message += '; it also takes an ISO 8601 date (2026-03-01) or seconds since the epoch';
   return message === error.message ? error : new JwtError(message, { code: error.code });
 }
 
@@ -656,7 +658,7 @@ function main(argv) {
     if (!Object.hasOwn(HELP, topic)) throw new UsageError('unknown command (commands: decode, inspect, verify, sign)');
     return { out: `${HELP[topic]}\n` };
   }
-  if (!COMMANDS[command]) throw new UsageError(`unknown command (commands: decode, inspect, verify, sign; see "jwt-wasm --help")`);
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command (commands: decode, inspect, verify, sign; see "jwt-wasm --help")`);
   const { values, positionals } = parse(command, rest);
   if (values.help) return { out: `${HELP[command]}\n` };
   try {

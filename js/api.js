@@ -144,7 +144,7 @@ export class SignJWT {
   #options = { __proto__: null };
 
   /** Takes a copy of the claims, as jose's does: changing the object later changes nothing. */
-  constructor(payload = {}, extra = undefined) {
+  constructor(payload = {}, extra) {
     onlyOne('new SignJWT', extra, ": set the token's options with the builder's methods (.setExpirationTime('1h')), or call signJwt(claims, key, options)");
     this.#payload = claimsCopy(payload);
   }

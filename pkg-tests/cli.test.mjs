@@ -909,7 +909,8 @@ describe('as a user scripts it', () => {
 
   test('a refused option is named by the flag that set it; a base64url secret as a secret', () => {
     const cases = [
-      [['sign', '{}', '--exp', '15x'], 'ERR_OPTIONS_INVALID: --exp is not a duration string such as "2h" (it sets "exp")'],
+      [['sign', '{}', '--exp', '15x'], 'ERR_OPTIONS_INVALID: --exp is not a duration string such as "2h" (it sets "exp"); it also takes an ISO 8601 date (2026-03-01) or seconds since the epoch'],
+      [['sign', '{}', '--nbf', 'soon'], 'ERR_OPTIONS_INVALID: --nbf is not a duration string such as "2h" (it sets "nbf"); it also takes an ISO 8601 date (2026-03-01) or seconds since the epoch'],
       [['verify', VALID, '--clock-tolerance', 'x'], 'ERR_OPTIONS_INVALID: --clock-tolerance must be a number of seconds or a duration string such as "30s" or "5 min"'],
       [['inspect', VALID, '--clock-tolerance', 'x'], 'ERR_OPTIONS_INVALID: --clock-tolerance must be a number of seconds or a duration string such as "30s" or "5 min"'],
       [['verify', VALID, '--alg', 'HS256,none'], 'ERR_JOSE_NOT_SUPPORTED: --alg names an algorithm that is not supported (supported: HS256, HS384, HS512; names are case-sensitive)'],
@@ -976,10 +977,12 @@ describe('as a user scripts it', () => {
     }
   });
 
-  test('help names only commands: a name every object has is an unknown command too', () => {
+  test('help and the command name only commands: a name every object has is an unknown command too', () => {
     for (const topic of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
       const result = run(['help', topic]);
       assert.deepEqual([result.status, result.stdout, result.stderr], [2, '', 'jwt-wasm: ERR_USAGE: unknown command (commands: decode, inspect, verify, sign)\n'], topic);
+      const command = run([topic, 'x']);
+      assert.deepEqual([command.status, command.stdout, command.stderr], [2, '', 'jwt-wasm: ERR_USAGE: unknown command (commands: decode, inspect, verify, sign; see "jwt-wasm --help")\n'], topic);
     }
   });
 
