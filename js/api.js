@@ -52,7 +52,9 @@ export class Verifier {
    * `tokens.map(verifier.verify)`) is called without it. */
   static #own(self, method) {
     if (typeof self !== 'object' || self === null || !(#inner in self)) {
-      throw new TypeError(`${method}() was called without its Verifier (as a method taken off one is, by tokens.map(verifier.${method}) or const { ${method} } = verifier): call it as verifier.${method}(${method === 'verify' ? 'token' : ''})${method === 'verify' ? ', or map with (token) => verifier.verify(token)' : ''}`);
+      const how = method === 'verify' ? 'tokens.map(verifier.verify)' : 'setTimeout(verifier.free)';
+      const instead = method === 'verify' ? 'verifier.verify(token), or map with (token) => verifier.verify(token)' : 'verifier.free(), or pass () => verifier.free()';
+      throw new TypeError(`${method}() was called without its Verifier (as a method taken off one is, by ${how} or const { ${method} } = verifier): call it as ${instead}`);
     }
   }
 
@@ -143,6 +145,14 @@ export class SignJWT {
   // Without a prototype: a setter put on Object.prototype cannot take the builder's settings.
   #options = { __proto__: null };
 
+  /** Throws if `self` is not a SignJWT: a method taken off one (`['me'].map(builder.setIssuer)`)
+   * is called without it, which is said as such rather than as its arguments' fault. */
+  static #own(self, method) {
+    if (typeof self !== 'object' || self === null || !(#options in self)) {
+      throw new TypeError(`${method}() was called without its SignJWT (as a method taken off one is): call it on the builder, as builder.${method}(…)`);
+    }
+  }
+
   /** Takes a copy of the claims, as jose's does: changing the object later changes nothing. */
   constructor(payload = {}, extra) {
     onlyOne('new SignJWT', extra, ": set the token's options with the builder's methods (.setExpirationTime('1h')), or call signJwt(claims, key, options)");
@@ -150,6 +160,7 @@ export class SignJWT {
   }
 
   setProtectedHeader(header, extra) {
+    SignJWT.#own(this, 'setProtectedHeader');
     onlyOne('setProtectedHeader', extra);
     // Set once: given() refuses undefined, so a header set is never undefined.
     if (this.#options.header !== undefined) throw new JwtError('setProtectedHeader() can only be called once', { code: 'ERR_OPTIONS_INVALID' });
@@ -158,24 +169,28 @@ export class SignJWT {
   }
 
   setIssuer(issuer, extra) {
+    SignJWT.#own(this, 'setIssuer');
     onlyOne('setIssuer', extra);
     this.#options.issuer = given('setIssuer', issuer);
     return this;
   }
 
   setSubject(subject, extra) {
+    SignJWT.#own(this, 'setSubject');
     onlyOne('setSubject', extra);
     this.#options.subject = given('setSubject', subject);
     return this;
   }
 
   setAudience(audience, extra) {
+    SignJWT.#own(this, 'setAudience');
     onlyOne('setAudience', extra, ' (several audiences are one array: setAudience([\'a\', \'b\']))');
     this.#options.audience = given('setAudience', audience);
     return this;
   }
 
   setJti(jti, extra) {
+    SignJWT.#own(this, 'setJti');
     onlyOne('setJti', extra);
     this.#options.jti = given('setJti', jti);
     return this;
@@ -185,6 +200,7 @@ export class SignJWT {
    * refuses it: `true` and `false` are signJwt's `issuedAt` values, and as that option `false`
    * would leave `iat` unset without a word. */
   setIssuedAt(input, extra) {
+    SignJWT.#own(this, 'setIssuedAt');
     onlyOne('setIssuedAt', extra);
     if (typeof input === 'boolean') {
       throw new JwtError(`setIssuedAt() takes a NumericDate, a duration string or a Date, or nothing for now (got ${input})`, { code: 'ERR_OPTIONS_INVALID' });
@@ -194,12 +210,14 @@ export class SignJWT {
   }
 
   setExpirationTime(input, extra) {
+    SignJWT.#own(this, 'setExpirationTime');
     onlyOne('setExpirationTime', extra);
     this.#options.expirationTime = given('setExpirationTime', input);
     return this;
   }
 
   setNotBefore(input, extra) {
+    SignJWT.#own(this, 'setNotBefore');
     onlyOne('setNotBefore', extra);
     this.#options.notBefore = given('setNotBefore', input);
     return this;
@@ -208,6 +226,7 @@ export class SignJWT {
   /** Signs. `currentDate` is the only option (jose's `crit` here is not supported): any other
    * name is refused, not ignored. */
   sign(key, options, extra) {
+    SignJWT.#own(this, 'sign');
     if (extra !== undefined) refuseExtra('sign', 2, extra);
     refuseCallback('sign', options);
     if (options === undefined) return signJwt(this.#payload, key, this.#options);

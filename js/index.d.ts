@@ -333,7 +333,9 @@ export declare function jwtVerify<PayloadType = JWTPayload>(
   options?: VerifyOptions,
 ): JWTVerifyResult<PayloadType>;
 
-/** Parses the key and options once; `verify(token)` then answers as `jwtVerify`. */
+/** Parses the key and options once; `verify(token)` then answers as `jwtVerify`. A JWK no token
+ * could verify with (`key_ops` without `"verify"`, an `alg` outside `algorithms`) is refused here
+ * (`ERR_KEY_INVALID`), where `jwtVerify` judges the token's form first. */
 export declare function createVerifier(key: Key, options?: VerifierOptions): Verifier;
 
 /** Whether the token's `exp` has passed. Does not verify the signature. */

@@ -1144,6 +1144,11 @@ describe('errors', () => {
     for (const [name, [call, hint]] of Object.entries(refused)) {
       assert.equal(messageOf(call), `ERR_OPTIONS_INVALID: ${name}() takes one argument; what follows it would not be read${hint}`, name);
     }
+    // A method taken off the builder is told so, not its arguments' fault (map passes an index).
+    const builder = built();
+    for (const [call, method] of [[() => ['me'].map(builder.setIssuer), 'setIssuer'], [() => builder.sign.call(undefined, SECRET), 'sign'], [() => Reflect.apply(builder.setAudience, {}, ['a'])]]) {
+      assert.throws(call, (error) => error instanceof TypeError && error.message.startsWith(`${method ?? 'setAudience'}() was called without its SignJWT`), method);
+    }
     // undefined after them is no argument, and the one-argument forms still sign.
     const token = new SignJWT({ sub: 'ada' }, undefined).setProtectedHeader({ alg: 'HS256' }, undefined).setAudience(['a', 'b'], undefined).sign(SECRET);
     assert.deepEqual(decodeJwt(token), { sub: 'ada', aud: ['a', 'b'] });
