@@ -13,11 +13,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import * as jwt from 'jwt-wasm';
 import { checkCount } from './runtimes/check.mjs';
 import { outcomeHash, runDiff } from './runtimes/differential.mjs';
 import {
-  bin, consumerProject, describeRun, fetchBounded, MARIONETTE_PYTHON, pack, readmeCode, resultLine, ROOT, run, serveStatic,
+  bin, consumerProject, describeRun, errorOf, fetchBounded, MARIONETTE_PYTHON, pack, readmeCode, resultLine, ROOT, run, serveStatic,
   nextCli, signedToken, startFirefox, startNext, startWorkerd, writeVectorsModule,
 } from './runtimes/harness.mjs';
 
@@ -524,6 +525,30 @@ export default {
     } finally {
       await server.stop();
     }
+  });
+
+  test('Node: the secret-rotation snippet signs with the newest secret and verifies each token with the secret its kid names', LIMIT, async () => {
+    const { lang, code } = readmeCode('Rotating a secret (`kid`)');
+    assert.equal(lang, 'js');
+    const [newer, older] = [`${secret}-2026-11`, `${secret}-2026-10`];
+    Object.assign(process.env, { JWT_SECRET_2026_11: newer, JWT_SECRET_2026_10: older });
+    const file = snippetFile('rotation.mjs', `${code}\n`);
+    const { sign, verify } = await import(pathToFileURL(join(app, file)).href);
+    const { signJwt, decodeProtectedHeader } = jwt;
+    const signed = sign({ sub: 'user-42' });
+    assert.deepEqual(decodeProtectedHeader(signed), { alg: 'HS256', kid: '2026-11' });
+    assert.equal(verify(signed).payload.sub, 'user-42');
+    const withKid = (kid, key, claims = { sub: 'user-42', aud: 'api', exp: now() + 600 }) => signJwt(claims, key, kid === undefined ? {} : { header: { kid } });
+    assert.equal(verify(withKid('2026-10', older)).payload.sub, 'user-42', 'the older secret still verifies its tokens');
+    const codeOf = (token) => errorOf(() => verify(token)).code;
+    assert.equal(codeOf(withKid('2026-10', newer)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'a kid naming the wrong secret');
+    assert.equal(codeOf(withKid('2026-11', older)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'a kid naming the wrong secret');
+    for (const kid of ['2026-09', undefined, 7, '__proto__', 'constructor']) {
+      assert.equal(codeOf(withKid(kid, newer)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', `kid ${String(kid)}`);
+    }
+    assert.equal(codeOf(withKid('2026-10', older, { sub: 'user-42', aud: 'api', exp: now() - 60 })), 'ERR_JWT_EXPIRED');
+    assert.equal(codeOf(withKid('2026-10', older, { sub: 'user-42', aud: 'web', exp: now() + 600 })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assert.equal(codeOf('not.a.token'), 'ERR_JWS_INVALID');
   });
 
   test('workerd: the Workers snippet answers with the claims, or 401 with the code (exp and the Bearer scheme required)', LIMIT, async () => {
