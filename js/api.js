@@ -145,12 +145,14 @@ export class SignJWT {
   // Without a prototype: a setter put on Object.prototype cannot take the builder's settings.
   #options = { __proto__: null };
 
-  /** Throws if `self` is not a SignJWT: a method taken off one (`['me'].map(builder.setIssuer)`)
-   * is called without it, which is said as such rather than as its arguments' fault. */
-  static #own(self, method) {
+  /** Throws if `self` is not a SignJWT (a method taken off one, as `['me'].map(builder.setIssuer)`
+   * calls it, is said as such rather than as its arguments' fault), then refuses an argument
+   * after the method's one (`onlyOne`). */
+  static #call(self, method, extra = undefined, hint = '') {
     if (typeof self !== 'object' || self === null || !(#options in self)) {
       throw new TypeError(`${method}() was called without its SignJWT (as a method taken off one is): call it on the builder, as builder.${method}(…)`);
     }
+    onlyOne(method, extra, hint);
   }
 
   /** Takes a copy of the claims, as jose's does: changing the object later changes nothing. */
@@ -160,8 +162,7 @@ export class SignJWT {
   }
 
   setProtectedHeader(header, extra) {
-    SignJWT.#own(this, 'setProtectedHeader');
-    onlyOne('setProtectedHeader', extra);
+    SignJWT.#call(this, 'setProtectedHeader', extra);
     // Set once: given() refuses undefined, so a header set is never undefined.
     if (this.#options.header !== undefined) throw new JwtError('setProtectedHeader() can only be called once', { code: 'ERR_OPTIONS_INVALID' });
     this.#options.header = given('setProtectedHeader', header);
@@ -169,29 +170,25 @@ export class SignJWT {
   }
 
   setIssuer(issuer, extra) {
-    SignJWT.#own(this, 'setIssuer');
-    onlyOne('setIssuer', extra);
+    SignJWT.#call(this, 'setIssuer', extra);
     this.#options.issuer = given('setIssuer', issuer);
     return this;
   }
 
   setSubject(subject, extra) {
-    SignJWT.#own(this, 'setSubject');
-    onlyOne('setSubject', extra);
+    SignJWT.#call(this, 'setSubject', extra);
     this.#options.subject = given('setSubject', subject);
     return this;
   }
 
   setAudience(audience, extra) {
-    SignJWT.#own(this, 'setAudience');
-    onlyOne('setAudience', extra, ' (several audiences are one array: setAudience([\'a\', \'b\']))');
+    SignJWT.#call(this, 'setAudience', extra, ' (several audiences are one array: setAudience([\'a\', \'b\']))');
     this.#options.audience = given('setAudience', audience);
     return this;
   }
 
   setJti(jti, extra) {
-    SignJWT.#own(this, 'setJti');
-    onlyOne('setJti', extra);
+    SignJWT.#call(this, 'setJti', extra);
     this.#options.jti = given('setJti', jti);
     return this;
   }
@@ -200,8 +197,7 @@ export class SignJWT {
    * refuses it: `true` and `false` are signJwt's `issuedAt` values, and as that option `false`
    * would leave `iat` unset without a word. */
   setIssuedAt(input, extra) {
-    SignJWT.#own(this, 'setIssuedAt');
-    onlyOne('setIssuedAt', extra);
+    SignJWT.#call(this, 'setIssuedAt', extra);
     if (typeof input === 'boolean') {
       throw new JwtError(`setIssuedAt() takes a NumericDate, a duration string or a Date, or nothing for now (got ${input})`, { code: 'ERR_OPTIONS_INVALID' });
     }
@@ -210,15 +206,13 @@ export class SignJWT {
   }
 
   setExpirationTime(input, extra) {
-    SignJWT.#own(this, 'setExpirationTime');
-    onlyOne('setExpirationTime', extra);
+    SignJWT.#call(this, 'setExpirationTime', extra);
     this.#options.expirationTime = given('setExpirationTime', input);
     return this;
   }
 
   setNotBefore(input, extra) {
-    SignJWT.#own(this, 'setNotBefore');
-    onlyOne('setNotBefore', extra);
+    SignJWT.#call(this, 'setNotBefore', extra);
     this.#options.notBefore = given('setNotBefore', input);
     return this;
   }
@@ -226,7 +220,7 @@ export class SignJWT {
   /** Signs. `currentDate` is the only option (jose's `crit` here is not supported): any other
    * name is refused, not ignored. */
   sign(key, options, extra) {
-    SignJWT.#own(this, 'sign');
+    SignJWT.#call(this, 'sign');
     if (extra !== undefined) refuseExtra('sign', 2, extra);
     refuseCallback('sign', options);
     if (options === undefined) return signJwt(this.#payload, key, this.#options);
