@@ -1194,7 +1194,7 @@ console.log(JSON.stringify([
       allowedCritHeaders: 'use crit: { name: true }',
       cacheTTL: 'none here: a cached token is kept until evicted, its exp and nbf judged at each hit',
       errorCacheTTL: 'none here: failures are never cached', cacheKeyBuilder: 'none here: the cache is keyed by the whole token',
-      allowInvalidAsymmetricKeyTypes: 'none needed: only HMAC secrets are taken',
+      allowInvalidAsymmetricKeyTypes: 'none needed: only HMAC secrets are taken', throwError: 'none needed: every refusal throws',
     };
     for (const [name, hint] of Object.entries(signing)) {
       assert.equal(hinted(messageOf(() => signJwt({}, SECRET, { [name]: 1 }))), hint, name);
@@ -1209,12 +1209,13 @@ console.log(JSON.stringify([
     }
     // A name of the other call gets no hint: signJwt's expiresIn given to jwtVerify.
     assert.equal(hinted(messageOf(() => jwtVerify(good, SECRET, { expiresIn: '1h' }))), undefined);
-    // Every option jsonwebtoken 9's verify and sign and fast-jwt 6's createVerifier and createSigner
-    // read (from their sources) is taken here, or refused with what to write instead.
+    // Every option jsonwebtoken 9's verify and sign, fast-jwt 6's createVerifier and createSigner
+    // and @tsndr/cloudflare-worker-jwt 3's verify and sign read (from their sources) is taken here,
+    // or refused with what to write instead.
     const theirs = {
       verify: ['algorithms', 'allowInvalidAsymmetricKeyTypes', 'audience', 'clockTimestamp', 'clockTolerance', 'complete', 'ignoreExpiration',
         'ignoreNotBefore', 'issuer', 'jwtid', 'maxAge', 'nonce', 'subject', 'key', 'cache', 'cacheTTL', 'errorCacheTTL', 'checkTyp', 'allowedJti',
-        'allowedAud', 'allowedIss', 'allowedSub', 'allowedNonce', 'requiredClaims', 'allowedCritHeaders', 'cacheKeyBuilder'],
+        'allowedAud', 'allowedIss', 'allowedSub', 'allowedNonce', 'requiredClaims', 'allowedCritHeaders', 'cacheKeyBuilder', 'algorithm', 'throwError'],
       sign: ['expiresIn', 'notBefore', 'audience', 'algorithm', 'header', 'encoding', 'issuer', 'subject', 'jwtid', 'noTimestamp', 'keyid',
         'mutatePayload', 'allowInsecureKeySizes', 'allowInvalidAsymmetricKeyTypes', 'key', 'clockTimestamp', 'jti', 'aud', 'iss', 'sub', 'nonce', 'kid', 'typ'],
     };

@@ -495,3 +495,94 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     assert.equal(errorOf(() => decodeJwt(hs256({ sub: 'a', pad: 'x'.repeat(50_000) }))).code, 'ERR_JWT_TOO_LONG');
   });
 });
+
+describe('coming from @tsndr/cloudflare-worker-jwt (README)', () => {
+  test('every cloudflare-worker-jwt row states what each library does', async () => {
+    const { default: cf } = await import('@tsndr/cloudflare-worker-jwt');
+    const settle = async (call) => {
+      try {
+        return await call();
+      } catch (error) {
+        return error;
+      }
+    };
+    const good = hs256({ sub: 'a', exp: NOW + 600 });
+    const forged = hs256({ sub: 'a', exp: NOW + 600 }, 'another-secret-of-at-least-32-bytes!');
+    const expired = hs256({ sub: 'a', exp: NOW - 100 });
+    const early = hs256({ sub: 'a', nbf: NOW + 100 });
+    const hs512 = hs256({ sub: 'a' }, SECRET, { alg: 'HS512', typ: 'JWT' });
+    const messageOf = async (token, options) => (await settle(() => cf.verify(token, SECRET, { throwError: true, ...options })))?.message;
+    const ours = (token, options) => {
+      const outcome = errorOf(() => jwtVerify(token, SECRET, options));
+      return [outcome.code, outcome.claim, outcome.reason];
+    };
+    // Keyed by the jwt-wasm cell: the cloudflare-worker-jwt cell, and a check of both.
+    const checks = {
+      '`jwtVerify(token, secret, { algorithms: [\'HS256\'] })`: `{ payload, protectedHeader }`, or it throws (an `if (!verified)` becomes a `try`/`catch`)': ['`await jwt.verify(token, secret)`: `{ header, payload }`, or `undefined` if refused', async () => {
+        const theirs = await cf.verify(good, SECRET);
+        const mine = jwtVerify(good, SECRET, { algorithms: ['HS256'] });
+        assert.deepEqual([theirs.header, theirs.payload], [mine.protectedHeader, mine.payload]);
+        assert.equal(await cf.verify(forged, SECRET), undefined);
+        assert.ok(errorOf(() => jwtVerify(forged, SECRET, { algorithms: ['HS256'] })) instanceof JwtError);
+      }],
+      'every refusal throws (`throwError` is `ERR_OPTIONS_INVALID`): `code` `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED` with `claim` `nbf`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`': ["`{ throwError: true }`: `Error('EXPIRED')`, `Error('NOT_YET_VALID')`, `Error('INVALID_SIGNATURE')` as the message", async () => {
+        assert.deepEqual([await messageOf(expired), await messageOf(early), await messageOf(forged)], ['EXPIRED', 'NOT_YET_VALID', 'INVALID_SIGNATURE']);
+        assert.deepEqual([ours(expired)[0], ours(early).slice(0, 2), ours(forged)[0]], ['ERR_JWT_EXPIRED', ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'nbf'], 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED']);
+        assert.equal(ours(good, { throwError: true })[0], 'ERR_OPTIONS_INVALID');
+      }],
+      '`{ algorithms: [\'HS512\'] }` (a token of another `alg` is `ERR_JOSE_ALG_NOT_ALLOWED`; without the option HS256, HS384 and HS512 are all taken, so name the one you sign with)': ["`{ algorithm: 'HS512' }` (`HS256` if not given; a token of another `alg` is `INVALID_SIGNATURE`)", async () => {
+        assert.equal(await messageOf(hs512), 'INVALID_SIGNATURE');
+        assert.equal(await messageOf(good, { algorithm: 'HS512' }), 'INVALID_SIGNATURE');
+        assert.equal((await cf.verify(hs512, SECRET, { algorithm: 'HS512' })).payload.sub, 'a');
+        assert.equal(jwtVerify(hs512, SECRET, { algorithms: ['HS512'] }).payload.sub, 'a');
+        assert.equal(ours(good, { algorithms: ['HS512'] })[0], 'ERR_JOSE_ALG_NOT_ALLOWED');
+        assert.equal(jwtVerify(hs512, SECRET).payload.sub, 'a', 'without the option');
+      }],
+      'the same': ['`{ clockTolerance: 30 }` (seconds)', async () => {
+        const justExpired = hs256({ sub: 'a', exp: NOW - 10 });
+        assert.equal((await cf.verify(justExpired, SECRET, { clockTolerance: 30 })).payload.sub, 'a');
+        assert.equal(jwtVerify(justExpired, SECRET, { clockTolerance: 30 }).payload.sub, 'a');
+        assert.equal(await messageOf(justExpired, { clockTolerance: 5 }), 'EXPIRED');
+        assert.equal(ours(justExpired, { clockTolerance: 5 })[0], 'ERR_JWT_EXPIRED');
+      }],
+      '`ERR_JWT_CLAIM_VALIDATION_FAILED` with `reason: \'invalid\'`': ['an `exp` or `nbf` that is not a number: verified, unchecked', async () => {
+        for (const claim of ['exp', 'nbf']) {
+          const token = hs256({ sub: 'a', [claim]: 'soon' });
+          assert.equal((await cf.verify(token, SECRET, { throwError: true })).payload[claim], 'soon', claim);
+          assert.deepEqual(ours(token), ['ERR_JWT_CLAIM_VALIDATION_FAILED', claim, 'invalid'], claim);
+        }
+      }],
+      '`issuer` and `audience` options (`ERR_JWT_CLAIM_VALIDATION_FAILED`)': ['no issuer or audience check: compare `payload.iss` and `payload.aud` yourself', async () => {
+        const theirs = hs256({ sub: 'a', iss: 'them', aud: 'web', exp: NOW + 600 });
+        assert.equal((await cf.verify(theirs, SECRET, { throwError: true })).payload.iss, 'them');
+        assert.deepEqual(ours(theirs, { issuer: 'me' }).slice(0, 2), ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'iss']);
+        assert.deepEqual(ours(theirs, { audience: 'api' }).slice(0, 2), ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'aud']);
+      }],
+      '`decodeJwt(token)` and `decodeProtectedHeader(token)`': ['`jwt.decode(token)`: `{ header, payload }`', async () => {
+        const { header, payload } = cf.decode(good);
+        assert.deepEqual([header, payload], [decodeProtectedHeader(good), decodeJwt(good)]);
+      }],
+      '`signJwt(claims, secret, { issuedAt: true, header: { typ: \'JWT\' } })`': ["`await jwt.sign(claims, secret)`: adds `iat`, and `typ: 'JWT'` to the header", async () => {
+        const theirs = partsOf(await cf.sign({ sub: 'a' }, SECRET));
+        const mine = signJwt({ sub: 'a' }, SECRET, { issuedAt: true, header: { typ: 'JWT' } });
+        assert.deepEqual([theirs.header, Object.keys(theirs.payload)], [{ typ: 'JWT', alg: 'HS256' }, ['sub', 'iat']]);
+        assert.deepEqual([partsOf(mine).header, Object.keys(partsOf(mine).payload)], [{ alg: 'HS256', typ: 'JWT' }, ['sub', 'iat']]);
+        assert.ok(Math.abs(theirs.payload.iat - partsOf(mine).payload.iat) <= 2);
+        assert.equal((await cf.verify(mine, SECRET, { throwError: true })).payload.sub, 'a');
+      }],
+      '`signJwt(claims, secret, { alg: \'HS512\' })`': ["`await jwt.sign(claims, secret, { algorithm: 'HS512' })`", async () => {
+        const theirs = await cf.sign({ sub: 'a' }, SECRET, { algorithm: 'HS512' });
+        const mine = signJwt({ sub: 'a' }, SECRET, { alg: 'HS512' });
+        assert.deepEqual([partsOf(theirs).header.alg, partsOf(mine).header.alg], ['HS512', 'HS512']);
+        assert.equal(jwtVerify(theirs, SECRET, { algorithms: ['HS512'] }).payload.sub, 'a');
+        assert.equal((await cf.verify(mine, SECRET, { algorithm: 'HS512', throwError: true })).payload.sub, 'a');
+      }],
+    };
+    const rows = readmeTable('| cloudflare-worker-jwt |');
+    assert.deepEqual(rows.map(([, mine]) => mine).sort(), Object.keys(checks).sort(), 'the README rows and the checks here');
+    for (const [theirs, mine] of rows) {
+      assert.equal(theirs, checks[mine][0], mine);
+      await checks[mine][1]();
+    }
+  });
+});

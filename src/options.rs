@@ -66,6 +66,7 @@ fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
         ("errorCacheTTL", "none here: failures are never cached"),
         ("cacheKeyBuilder", "none here: the cache is keyed by the whole token"),
         ("allowInvalidAsymmetricKeyTypes", "none needed: only HMAC secrets are taken"),
+        ("throwError", "none needed: every refusal throws"),
     ];
     let table = if known.contains(&"expirationTime") {
         SIGNING

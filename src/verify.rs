@@ -92,6 +92,7 @@ impl Verifier {
             let message = format!("the JWK \"alg\" ({}) is not in the allowed algorithms, so no token could verify", own.name());
             return Err(Error::new(ErrorCode::KeyInvalid, message));
         }
+        // Its own alg, which fits; without one any algorithm fits, so only key_ops is judged.
         key.check_fits(key.algorithm().unwrap_or(Algorithm::HS256), KeyOperation::Verify)?;
         for alg in validation.algorithms.iter().filter(|alg| key.algorithm().is_none_or(|only| only == *alg)) {
             key.mac(alg)?;
