@@ -1116,6 +1116,16 @@ describe('errors', () => {
       assert.equal(messageOf(() => call(() => {})),
         `ERR_OPTIONS_INVALID: ${name}() takes no callback: it is synchronous, so use what it returns and catch what it throws`, name);
     }
+    // cloudflare-worker-jwt's verify(token, secret, 'HS512') and sign(claims, secret, 'HS512').
+    const algorithmHint = {
+      jwtVerify: [() => jwtVerify(good, SECRET, 'HS256'), "{ algorithms: ['HS512'] }"],
+      createVerifier: [() => createVerifier(SECRET, 'HS256'), "{ algorithms: ['HS512'] }"],
+      signJwt: [() => signJwt({ sub: 'ada' }, SECRET, 'HS512'), "{ alg: 'HS512' }"],
+    };
+    for (const [name, [call, hint]] of Object.entries(algorithmHint)) {
+      assert.equal(messageOf(call), `ERR_OPTIONS_INVALID: ${name}() takes options as a plain object, not a string: for the algorithm, ${hint}`, name);
+    }
+    assert.equal(messageOf(() => isExpired(good, 'HS256')), 'ERR_OPTIONS_INVALID: options must be a plain object');
     // map, filter and forEach put an index in the options' place of isExpired and expiryInfo.
     for (const [name, call] of [['isExpired', isExpired], ['expiryInfo', expiryInfo]]) {
       const said = `ERR_OPTIONS_INVALID: ${name}() takes options as its second argument, where Array.prototype.map, filter and forEach pass an index: call it as tokens.map((token) => ${name}(token))`;

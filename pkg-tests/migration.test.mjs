@@ -525,13 +525,21 @@ describe('coming from @tsndr/cloudflare-worker-jwt (README)', () => {
         assert.equal(await cf.verify(forged, SECRET), undefined);
         assert.ok(errorOf(() => jwtVerify(forged, SECRET, { algorithms: ['HS256'] })) instanceof JwtError);
       }],
-      'every refusal throws (`throwError` is `ERR_OPTIONS_INVALID`): `code` `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED` with `claim` `nbf`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`': ["`{ throwError: true }`: `Error('EXPIRED')`, `Error('NOT_YET_VALID')`, `Error('INVALID_SIGNATURE')` as the message", async () => {
+      'every refusal throws (`throwError` is `ERR_OPTIONS_INVALID`): `code` `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED` with `claim` `nbf`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`, and `ERR_JWS_INVALID` for a malformed token': ["`{ throwError: true }`: `Error('EXPIRED')`, `Error('NOT_YET_VALID')`, `Error('INVALID_SIGNATURE')` as the message", async () => {
         assert.deepEqual([await messageOf(expired), await messageOf(early), await messageOf(forged)], ['EXPIRED', 'NOT_YET_VALID', 'INVALID_SIGNATURE']);
+        // Refused without throwError: undefined; malformed: thrown either way (the text above the table).
+        assert.deepEqual([await cf.verify(expired, SECRET), await cf.verify(early, SECRET)], [undefined, undefined]);
+        for (const malformed of ['not.a.token', 'one-segment']) {
+          assert.ok((await settle(() => cf.verify(malformed, SECRET))) instanceof Error, malformed);
+          assert.equal(ours(malformed)[0], 'ERR_JWS_INVALID', malformed);
+        }
         assert.deepEqual([ours(expired)[0], ours(early).slice(0, 2), ours(forged)[0]], ['ERR_JWT_EXPIRED', ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'nbf'], 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED']);
         assert.equal(ours(good, { throwError: true })[0], 'ERR_OPTIONS_INVALID');
       }],
-      '`{ algorithms: [\'HS512\'] }` (a token of another `alg` is `ERR_JOSE_ALG_NOT_ALLOWED`; without the option HS256, HS384 and HS512 are all taken, so name the one you sign with)': ["`{ algorithm: 'HS512' }` (`HS256` if not given; a token of another `alg` is `INVALID_SIGNATURE`)", async () => {
+      '`{ algorithms: [\'HS512\'] }` (a token of another `alg` is `ERR_JOSE_ALG_NOT_ALLOWED`; without the option HS256, HS384 and HS512 are all taken, so name the one you sign with; a string in the options\' place is refused with this hint)': ["`{ algorithm: 'HS512' }`, or `'HS512'` as the third argument (`HS256` if not given; a token of another `alg` is `INVALID_SIGNATURE`)", async () => {
         assert.equal(await messageOf(hs512), 'INVALID_SIGNATURE');
+        assert.equal((await cf.verify(hs512, SECRET, 'HS512')).payload.sub, 'a');
+        assert.match(errorOf(() => jwtVerify(hs512, SECRET, 'HS512')).message, /not a string: for the algorithm, \{ algorithms: \['HS512'\] \}$/);
         assert.equal(await messageOf(good, { algorithm: 'HS512' }), 'INVALID_SIGNATURE');
         assert.equal((await cf.verify(hs512, SECRET, { algorithm: 'HS512' })).payload.sub, 'a');
         assert.equal(jwtVerify(hs512, SECRET, { algorithms: ['HS512'] }).payload.sub, 'a');
@@ -545,12 +553,38 @@ describe('coming from @tsndr/cloudflare-worker-jwt (README)', () => {
         assert.equal(await messageOf(justExpired, { clockTolerance: 5 }), 'EXPIRED');
         assert.equal(ours(justExpired, { clockTolerance: 5 })[0], 'ERR_JWT_EXPIRED');
       }],
-      '`ERR_JWT_CLAIM_VALIDATION_FAILED` with `reason: \'invalid\'`': ['an `exp` or `nbf` that is not a number: verified, unchecked', async () => {
+      '`exp: 0` is expired (`ERR_JWT_EXPIRED`); a value that is not a number is `ERR_JWT_CLAIM_VALIDATION_FAILED` with `reason: \'invalid\'`': ["`exp` or `nbf` of `0` or `null`: not checked; a string or other non-number: compared after conversion to a number (`'soon'` never expires)", async () => {
+        for (const value of [0, null]) {
+          const token = hs256({ sub: 'a', exp: value });
+          assert.equal((await cf.verify(token, SECRET, { throwError: true })).payload.sub, 'a', String(value));
+          assert.deepEqual(ours(token).slice(0, 2), value === 0 ? ['ERR_JWT_EXPIRED', 'exp'] : ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'exp'], String(value));
+        }
+        // Converted: a past time as text is expired there; text that is no number never expires.
+        assert.equal(await messageOf(hs256({ sub: 'a', exp: String(NOW - 100) })), 'EXPIRED');
+        assert.equal(await messageOf(hs256({ sub: 'a', nbf: String(NOW + 100) })), 'NOT_YET_VALID');
         for (const claim of ['exp', 'nbf']) {
           const token = hs256({ sub: 'a', [claim]: 'soon' });
           assert.equal((await cf.verify(token, SECRET, { throwError: true })).payload[claim], 'soon', claim);
           assert.deepEqual(ours(token), ['ERR_JWT_CLAIM_VALIDATION_FAILED', claim, 'invalid'], claim);
+          assert.deepEqual(ours(hs256({ sub: 'a', [claim]: String(NOW) })), ['ERR_JWT_CLAIM_VALIDATION_FAILED', claim, 'invalid'], claim);
         }
+      }],
+      '`ERR_KEY_INVALID`: pass the bytes given to `importKey` (see Keys)': ['a `CryptoKey` (from `crypto.subtle.importKey`) as the secret', async () => {
+        const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+        assert.equal((await cf.verify(good, key, { throwError: true })).payload.sub, 'a');
+        assert.equal(errorOf(() => jwtVerify(good, key)).code, 'ERR_KEY_INVALID');
+      }],
+      'its UTF-8 bytes: for a secret with such characters, `Uint8Array.from({ length: secret.length }, (_, i) => secret.charCodeAt(i))` is the key cloudflare-worker-jwt used': ["a string secret: each UTF-16 code unit's low byte, so a secret beyond Latin-1 is not its UTF-8", async () => {
+        const secret = 'clé-€-😀-of-at-least-32-bytes-long!!';
+        const theirs = await cf.sign({ sub: 'a' }, secret);
+        assert.equal(errorOf(() => jwtVerify(theirs, secret)).code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+        const same = Uint8Array.from({ length: secret.length }, (_, i) => secret.charCodeAt(i));
+        assert.equal(jwtVerify(theirs, same).payload.sub, 'a');
+        assert.equal((await cf.verify(signJwt({ sub: 'a' }, same), secret, { throwError: true })).payload.sub, 'a');
+      }],
+      '`ERR_JWS_INVALID`': ['a token of four or more segments: the first three read', async () => {
+        assert.equal((await cf.verify(`${good}.extra`, SECRET, { throwError: true })).payload.sub, 'a');
+        assert.equal(ours(`${good}.extra`)[0], 'ERR_JWS_INVALID');
       }],
       '`issuer` and `audience` options (`ERR_JWT_CLAIM_VALIDATION_FAILED`)': ['no issuer or audience check: compare `payload.iss` and `payload.aud` yourself', async () => {
         const theirs = hs256({ sub: 'a', iss: 'them', aud: 'web', exp: NOW + 600 });
@@ -562,7 +596,15 @@ describe('coming from @tsndr/cloudflare-worker-jwt (README)', () => {
         const { header, payload } = cf.decode(good);
         assert.deepEqual([header, payload], [decodeProtectedHeader(good), decodeJwt(good)]);
       }],
-      '`signJwt(claims, secret, { issuedAt: true, header: { typ: \'JWT\' } })`': ["`await jwt.sign(claims, secret)`: adds `iat`, and `typ: 'JWT'` to the header", async () => {
+      '`signJwt(claims, secret, { issuedAt: true, header: { typ: \'JWT\' } })` (`issuedAt: true` replaces an `iat` the claims have: leave it out to keep theirs; your object is never changed)': ["`await jwt.sign(claims, secret)`: adds `iat` (written into your object, keeping one it has) and `typ: 'JWT'` to the header", async () => {
+        const claims = { sub: 'a' };
+        await cf.sign(claims, SECRET);
+        assert.equal(typeof claims.iat, 'number', 'cloudflare-worker-jwt wrote iat into the object');
+        assert.equal(partsOf(await cf.sign({ sub: 'a', iat: 5 }, SECRET)).payload.iat, 5);
+        const mineClaims = { sub: 'a', iat: 5 };
+        assert.notEqual(partsOf(signJwt(mineClaims, SECRET, { issuedAt: true })).payload.iat, 5);
+        assert.equal(partsOf(signJwt(mineClaims, SECRET)).payload.iat, 5);
+        assert.deepEqual(mineClaims, { sub: 'a', iat: 5 });
         const theirs = partsOf(await cf.sign({ sub: 'a' }, SECRET));
         const mine = signJwt({ sub: 'a' }, SECRET, { issuedAt: true, header: { typ: 'JWT' } });
         assert.deepEqual([theirs.header, Object.keys(theirs.payload)], [{ typ: 'JWT', alg: 'HS256' }, ['sub', 'iat']]);

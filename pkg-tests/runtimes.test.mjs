@@ -548,6 +548,9 @@ export default {
     }
     assert.equal(codeOf(withKid('2026-10', older, { sub: 'user-42', aud: 'api', exp: now() - 60 })), 'ERR_JWT_EXPIRED');
     assert.equal(codeOf(withKid('2026-10', older, { sub: 'user-42', aud: 'web', exp: now() + 600 })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    assert.equal(codeOf(withKid('2026-10', older, { sub: 'user-42', aud: 'api' })), 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'no exp');
+    const hs512 = signJwt({ sub: 'user-42', aud: 'api', exp: now() + 600 }, newer, { alg: 'HS512', header: { kid: '2026-11' } });
+    assert.equal(codeOf(hs512), 'ERR_JOSE_ALG_NOT_ALLOWED', 'the algorithm is pinned');
     assert.equal(codeOf('not.a.token'), 'ERR_JWS_INVALID');
   });
 
