@@ -38,7 +38,7 @@ export declare class JwtError extends Error {
   /** Errors this package throws always carry a `code`; one made here without `details.code` (in
    * a test, say) has `code` undefined, whatever its type says. */
   constructor(
-    message: string,
+    message?: string,
     details?: { code?: JwtErrorCode | undefined; claim?: string | undefined; reason?: ClaimFailureReason | undefined },
   );
   readonly name: JwtErrorName;
@@ -122,8 +122,10 @@ export type Duration = number | string;
  * lacks `ERR_JOSE_NOT_SUPPORTED`, a `use` other than `"sig"` `ERR_KEY_INVALID`. */
 export interface OctJwk {
   kty?: 'oct' | (string & {}) | undefined;
-  /** The secret, base64url without padding. */
-  k: string;
+  /** The secret, base64url without padding. Needed at run time (`ERR_JWK_INVALID` without it),
+   * optional here as in WebCrypto's `JsonWebKey` and jose's `JWK`, so that what
+   * `crypto.subtle.exportKey('jwk', key)` gives, or a jose-typed `JWK`, is accepted. */
+  k?: string | undefined;
   alg?: Algorithm | (string & {}) | undefined;
   use?: 'sig' | (string & {}) | undefined;
   key_ops?: readonly string[] | undefined;
@@ -137,6 +139,13 @@ export interface OctJwk {
 
 /** A secret: raw bytes, a string (its UTF-8 bytes), or an `oct` JWK. */
 export type Key = Uint8Array | string | OctJwk;
+
+/** jose's names for the JWK types, as this package takes them: an `oct` JWK only. */
+export type JWK_oct = OctJwk;
+/** See `JWK_oct`: the only JWK this package takes. */
+export type JWK = OctJwk;
+/** jose's name for the algorithms; here the HMAC ones this build implements. */
+export type JWSAlgorithm = Algorithm;
 
 /** The registered claims (RFC 7519 section 4.1) and any others, as jose's `JWTPayload` (a
  * result's members are never `undefined`, so one assigns to jose's type under
@@ -211,6 +220,8 @@ export interface VerifyOptions extends VerificationOptions {
 
 /** jose's name for `jwtVerify`'s options. */
 export type JWTVerifyOptions = VerifyOptions;
+/** jose's name for the claim checks of `jwtVerify`'s options; here all of them. */
+export type JWTClaimVerificationOptions = VerifyOptions;
 
 /** Options of `createVerifier`: the verification options, and its cache. */
 export interface VerifierOptions extends VerificationOptions {
@@ -232,11 +243,12 @@ export interface JWTVerifyResult<PayloadType = JWTPayload> {
 /** A key and options parsed once, with HMAC state prepared: reuse it for every request. */
 export declare class Verifier {
   private constructor();
-  /** Verifies a token. Throws `JwtError`. */
-  verify<PayloadType = JWTPayload>(token: string): JWTVerifyResult<PayloadType>;
+  /** Verifies a token. Throws `JwtError`. Called without its `Verifier` (`const { verify } =
+   * verifier`), a `TypeError`: `this` is typed so that the compiler says so first. */
+  verify<PayloadType = JWTPayload>(this: Verifier, token: string): JWTVerifyResult<PayloadType>;
   /** Frees the wasm memory now rather than at garbage collection. Later `verify` calls throw a
    * `TypeError`; a second `free()` does nothing. */
-  free(): void;
+  free(this: Verifier): void;
   /** `free()`, for `using verifier = createVerifier(...)` (where the runtime has `Symbol.dispose`). */
   [Symbol.dispose](): void;
 }
@@ -322,6 +334,11 @@ export interface ProtectedHeaderParameters {
   b64?: boolean;
   [parameter: string]: unknown;
 }
+
+/** jose's names for a JWS protected header: unverified (`JWSHeaderParameters`), and as a verified
+ * token's (`CompactJWSHeaderParameters`, with its `alg`). */
+export type JWSHeaderParameters = ProtectedHeaderParameters;
+export type CompactJWSHeaderParameters = JWTHeaderParameters;
 
 /** Decodes the protected header without verifying anything. Throws `ERR_JWS_INVALID`, `ERR_JWT_TOO_LONG`. */
 export declare function decodeProtectedHeader(token: string): ProtectedHeaderParameters;

@@ -11,6 +11,12 @@ import {
   expiryInfo,
   isExpired,
   JwtError,
+  type CompactJWSHeaderParameters,
+  type JWK,
+  type JWK_oct,
+  type JWSAlgorithm,
+  type JWSHeaderParameters,
+  type JWTClaimVerificationOptions,
   type JwtErrorCode,
   type JwtErrorName,
   type JWTHeaderParameters,
@@ -267,8 +273,26 @@ interface JosePayload {
 declare const joseKey: JoseJwkOct;
 const forJose: JosePayload = jwtVerify('t', joseKey).payload;
 const decodedForJose: JosePayload = decodeJwt('t');
-// @ts-expect-error: an oct JWK needs its k
-jwtVerify('t', { kty: 'oct' });
+// A JWK's k is optional in the types, as in WebCrypto's JsonWebKey and jose's JWK (a JWK without
+// it is ERR_JWK_INVALID at run time), so that what crypto.subtle.exportKey('jwk', key) gives is
+// taken as it is typed.
+declare const exported: JsonWebKey;
+jwtVerify('t', exported);
+signJwt({}, exported);
+// jose's other names: the JWK types, the algorithm, the claim options, the two header types.
+const joseJwk: JWK_oct = { kty: 'oct', k: 'c2VjcmV0' };
+const anyJwk: JWK = joseJwk;
+const joseAlg: JWSAlgorithm = 'HS256';
+const claimOptions: JWTClaimVerificationOptions = { audience: 'api', algorithms: [joseAlg] };
+const joseVerifiedHeader: CompactJWSHeaderParameters = jwtVerify('t', anyJwk, claimOptions).protectedHeader;
+const unverifiedHeader: JWSHeaderParameters = decodeProtectedHeader('t');
+void [joseVerifiedHeader, unverifiedHeader];
+// A Verifier's method taken off it is a TypeError at run time, and a compile error here.
+const { verify: detached } = createVerifier('k');
+// @ts-expect-error: verify() needs its Verifier as this
+detached('t');
+// jose's error classes take no message too.
+void [new JwtError(), new errors.JWTInvalid()];
 // Claims to sign that may hold undefined (leaving them out) are RegisteredClaims, not jose's
 // JWTPayload, under exactOptionalPropertyTypes; they sign as they are.
 const mayHoldUndefined: RegisteredClaims = { sub: fromEnv, iss: fromEnv };
