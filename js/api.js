@@ -148,7 +148,7 @@ export class SignJWT {
   /** Throws if `self` is not a SignJWT (a method taken off one, as `['me'].map(builder.setIssuer)`
    * calls it, is said as such rather than as its arguments' fault), then refuses an argument
    * after the method's one (`onlyOne`). */
-  static #call(self, method, extra = undefined, hint = '') {
+  static #call(self, method, extra, hint = '') {
     if (typeof self !== 'object' || self === null || !(#options in self)) {
       throw new TypeError(`${method}() was called without its SignJWT (as a method taken off one is): call it on the builder, as builder.${method}(…)`);
     }

@@ -47,15 +47,15 @@ function codeOf(call) {
   assert.fail('expected a JwtError');
 }
 
-/** `code: message` of the JwtError that `call` throws. */
-function messageOf(call) {
+/** `code: message` of the JwtError that `call` throws; `ifNone`, when given, if it throws nothing. */
+function messageOf(call, ifNone = undefined) {
   try {
     call();
   } catch (error) {
     assert.ok(error instanceof JwtError, `not a JwtError: ${error}`);
     return `${error.code}: ${error.message}`;
   }
-  return assert.fail('expected a JwtError');
+  return ifNone ?? assert.fail('expected a JwtError');
 }
 
 describe('exports', () => {
@@ -1230,21 +1230,13 @@ console.log(JSON.stringify([
         'mutatePayload', 'allowInsecureKeySizes', 'allowInvalidAsymmetricKeyTypes', 'key', 'clockTimestamp', 'jti', 'aud', 'iss', 'sub', 'nonce', 'kid', 'typ'],
     };
     const unhinted = /^ERR_OPTIONS_INVALID: unknown option "\w+" \(expected/;
-    // What a call says, or '' if it takes the option (clockTolerance: 12.5, notBefore: 12.5).
-    const said = (call) => {
-      try {
-        call();
-        return '';
-      } catch {
-        return messageOf(call);
-      }
-    };
+    // '' where a call takes the option (clockTolerance: 12.5, notBefore: 12.5).
     for (const name of theirs.verify) {
       for (const call of [() => jwtVerify(good, SECRET, { [name]: 12.5 }), () => createVerifier(SECRET, { [name]: 12.5 })]) {
-        assert.doesNotMatch(said(call), unhinted, name);
+        assert.doesNotMatch(messageOf(call, ''), unhinted, name);
       }
     }
-    for (const name of theirs.sign) assert.doesNotMatch(said(() => signJwt({}, SECRET, { [name]: 12.5 })), unhinted, name);
+    for (const name of theirs.sign) assert.doesNotMatch(messageOf(() => signJwt({}, SECRET, { [name]: 12.5 }), ''), unhinted, name);
   });
 
   test('errorCodes lists every code, each reachable through the public API', () => {
