@@ -576,7 +576,11 @@ export function refuseCallback(name, value) {
 }
 
 /** How the calls that take an algorithm name it in their options. */
-const ALGORITHM_OPTION = { __proto__: null, jwtVerify: "{ algorithms: ['HS512'] }", createVerifier: "{ algorithms: ['HS512'] }", signJwt: "{ alg: 'HS512' }" };
+const inAlgorithms = (algorithm) => `{ algorithms: ['${algorithm}'] }`;
+const ALGORITHM_OPTION = { __proto__: null, jwtVerify: inAlgorithms, createVerifier: inAlgorithms, signJwt: (algorithm) => `{ alg: '${algorithm}' }` };
+/** The names a hint repeats; any other string (`'none'`, or a secret in the wrong place) is not
+ * echoed, and the hint names HS512. */
+const HMAC_NAMES = { __proto__: null, HS256: true, HS384: true, HS512: true };
 
 /** Options that are not an object: a callback, or (given `after`, for `name(token, options)`) the
  * index that Array.prototype.map, filter and forEach pass there with the array after it, said as
@@ -585,7 +589,8 @@ function refuseOptions(name, options, after) {
   refuseCallback(name, options);
   // cloudflare-worker-jwt takes the algorithm's name there: verify(token, secret, 'HS512').
   if (typeof options === 'string' && hasOwn(ALGORITHM_OPTION, name)) {
-    throw new JwtError(`${name}() takes options as a plain object, not a string: for the algorithm, ${ALGORITHM_OPTION[name]}`, { code: 'ERR_OPTIONS_INVALID' });
+    const hint = ALGORITHM_OPTION[name](hasOwn(HMAC_NAMES, options) ? options : 'HS512');
+    throw new JwtError(`${name}() takes options as a plain object, not a string: for the algorithm, ${hint}`, { code: 'ERR_OPTIONS_INVALID' });
   }
   if (typeof options === 'number' && isArray(after)) {
     throw new JwtError(`${name}() takes options as its second argument, where Array.prototype.map, filter and forEach pass an index: call it as tokens.map((token) => ${name}(token))`, { code: 'ERR_OPTIONS_INVALID' });

@@ -1117,13 +1117,18 @@ describe('errors', () => {
         `ERR_OPTIONS_INVALID: ${name}() takes no callback: it is synchronous, so use what it returns and catch what it throws`, name);
     }
     // cloudflare-worker-jwt's verify(token, secret, 'HS512') and sign(claims, secret, 'HS512').
+    // The hint repeats an HMAC algorithm's name, and no other string (it could be a secret).
     const algorithmHint = {
-      jwtVerify: [() => jwtVerify(good, SECRET, 'HS256'), "{ algorithms: ['HS512'] }"],
-      createVerifier: [() => createVerifier(SECRET, 'HS256'), "{ algorithms: ['HS512'] }"],
+      jwtVerify: [() => jwtVerify(good, SECRET, 'HS256'), "{ algorithms: ['HS256'] }"],
+      createVerifier: [() => createVerifier(SECRET, 'HS384'), "{ algorithms: ['HS384'] }"],
       signJwt: [() => signJwt({ sub: 'ada' }, SECRET, 'HS512'), "{ alg: 'HS512' }"],
+      'jwtVerify ': [() => jwtVerify(good, SECRET, 'none'), "{ algorithms: ['HS512'] }"],
+      'createVerifier ': [() => createVerifier(SECRET, SECRET), "{ algorithms: ['HS512'] }"],
+      'signJwt ': [() => signJwt({ sub: 'ada' }, SECRET, 'hs256'), "{ alg: 'HS512' }"],
     };
-    for (const [name, [call, hint]] of Object.entries(algorithmHint)) {
-      assert.equal(messageOf(call), `ERR_OPTIONS_INVALID: ${name}() takes options as a plain object, not a string: for the algorithm, ${hint}`, name);
+    for (const [label, [call, hint]] of Object.entries(algorithmHint)) {
+      const name = label.trim();
+      assert.equal(messageOf(call), `ERR_OPTIONS_INVALID: ${name}() takes options as a plain object, not a string: for the algorithm, ${hint}`, label);
     }
     assert.equal(messageOf(() => isExpired(good, 'HS256')), 'ERR_OPTIONS_INVALID: options must be a plain object');
     // map, filter and forEach put an index in the options' place of isExpired and expiryInfo.
