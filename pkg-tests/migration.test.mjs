@@ -546,12 +546,56 @@ describe('coming from @tsndr/cloudflare-worker-jwt (README)', () => {
         assert.equal(ours(good, { algorithms: ['HS512'] })[0], 'ERR_JOSE_ALG_NOT_ALLOWED');
         assert.equal(jwtVerify(hs512, SECRET).payload.sub, 'a', 'without the option');
       }],
+      'never: an unsecured token is `ERR_JOSE_NOT_SUPPORTED` (`ERR_JWS_INVALID` without its third segment), and so are `algorithms: [\'none\']` and `alg: \'none\'`': ["`'none'` as the algorithm: `jwt.sign(claims, secret, 'none')` makes a token of two segments without a signature, and `jwt.verify(token, secret, 'none')` takes it (or one with an empty third segment)", async () => {
+        const unsecured = await cf.sign({ sub: 'a' }, SECRET, 'none');
+        assert.equal(unsecured.split('.').length, 2);
+        assert.deepEqual(partsOf(`${unsecured}.`).header.alg, 'none');
+        for (const token of [unsecured, `${unsecured}.`]) {
+          assert.equal((await cf.verify(token, SECRET, { algorithm: 'none', throwError: true })).payload.sub, 'a', token);
+          assert.equal((await cf.verify(token, SECRET, 'none')).payload.sub, 'a', token);
+        }
+        assert.equal(ours(unsecured)[0], 'ERR_JWS_INVALID');
+        assert.equal(ours(`${unsecured}.`)[0], 'ERR_JOSE_NOT_SUPPORTED');
+        assert.equal(ours(`${unsecured}.`, { algorithms: ['none'] })[0], 'ERR_JOSE_NOT_SUPPORTED');
+        assert.equal(ours(good, { algorithms: ['none'] })[0], 'ERR_JOSE_NOT_SUPPORTED');
+        assert.equal(errorOf(() => signJwt({ sub: 'a' }, SECRET, { alg: 'none' })).code, 'ERR_JOSE_NOT_SUPPORTED');
+      }],
       'the same': ['`{ clockTolerance: 30 }` (seconds)', async () => {
         const justExpired = hs256({ sub: 'a', exp: NOW - 10 });
         assert.equal((await cf.verify(justExpired, SECRET, { clockTolerance: 30 })).payload.sub, 'a');
         assert.equal(jwtVerify(justExpired, SECRET, { clockTolerance: 30 }).payload.sub, 'a');
         assert.equal(await messageOf(justExpired, { clockTolerance: 5 }), 'EXPIRED');
         assert.equal(ours(justExpired, { clockTolerance: 5 })[0], 'ERR_JWT_EXPIRED');
+      }],
+      'expired from its `exp` second on (`exp <= now - clockTolerance`, with `now` in whole seconds, as in jose): one second sooner': ['a token taken during its `exp` second, and with `clockTolerance: 30` during the 30 seconds after it (expired once the current second is more than the tolerance past `exp`)', async () => {
+        // cloudflare-worker-jwt reads Date.now() before its first await; its clock is set for
+        // that synchronous part only (an exp long past, so that a later reading refuses).
+        const exp = NOW - 1000;
+        const token = hs256({ sub: 'a', exp });
+        const at = async (ms, options) => {
+          const realNow = Date.now;
+          Date.now = () => ms;
+          let pending;
+          try {
+            pending = settle(() => cf.verify(token, SECRET, { throwError: true, ...options }));
+          } finally {
+            Date.now = realNow;
+          }
+          const outcome = await pending;
+          return outcome instanceof Error ? outcome.message : outcome.payload.sub;
+        };
+        const ourAt = (ms, options) => {
+          try {
+            return jwtVerify(token, SECRET, { currentDate: new Date(ms), ...options }).payload.sub;
+          } catch (error) {
+            return error.code;
+          }
+        };
+        assert.deepEqual([await at(exp * 1000 + 999), await at(exp * 1000 + 1000)], ['a', 'EXPIRED']);
+        assert.deepEqual([ourAt(exp * 1000 - 1), ourAt(exp * 1000)], ['a', 'ERR_JWT_EXPIRED']);
+        const tolerance = { clockTolerance: 30 };
+        assert.deepEqual([await at((exp + 30) * 1000 + 999, tolerance), await at((exp + 31) * 1000, tolerance)], ['a', 'EXPIRED']);
+        assert.deepEqual([ourAt((exp + 30) * 1000 - 1, tolerance), ourAt((exp + 30) * 1000, tolerance)], ['a', 'ERR_JWT_EXPIRED']);
       }],
       '`exp: 0` is expired (`ERR_JWT_EXPIRED`); a value that is not a number is `ERR_JWT_CLAIM_VALIDATION_FAILED` with `reason: \'invalid\'`': ["`exp` or `nbf` of `0` or `null`: not checked; a string or other non-number: compared after conversion to a number (`'soon'` never expires)", async () => {
         for (const value of [0, null]) {
