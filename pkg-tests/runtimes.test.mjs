@@ -554,6 +554,44 @@ export default {
     assert.equal(codeOf('not.a.token'), 'ERR_JWS_INVALID');
   });
 
+  test('Node: the wrong-device-clock snippet gives the time left by the server\'s clock, from the iat of a token as it arrives', LIMIT, async () => {
+    const { lang, code } = readmeCode('A device clock that is wrong');
+    assert.equal(lang, 'js');
+    const file = snippetFile('device-clock.mjs', `${code}\n`);
+    const { receive, secondsLeft } = await import(pathToFileURL(join(app, file)).href);
+    const { signJwt, expiryInfo } = jwt;
+    const stored = new Map();
+    const realNow = Date.now;
+    globalThis.sessionStorage = { getItem: (name) => stored.get(name) ?? null, setItem: (name, value) => stored.set(name, value) };
+    try {
+      const hours = 3600 * 1000;
+      for (const deviceOffset of [-2 * hours, 2 * hours]) {
+        const label = `device clock ${deviceOffset / hours} h off`;
+        const serverNow = realNow();
+        const iat = Math.floor(serverNow / 1000);
+        const token = signJwt({ sub: 'user-42', iat, exp: iat + 900 }, secret);
+        Date.now = () => serverNow + deviceOffset;
+        receive(token);
+        // By the device's clock alone, the token is two hours off.
+        assert.ok(Math.abs(expiryInfo(token).secondsLeft - (900 - deviceOffset / 1000)) <= 1, label);
+        const left = secondsLeft();
+        assert.ok(left >= 899 && left <= 900, `${label}: ${left}`);
+        // 901 seconds later on the device, expired by the server's clock.
+        Date.now = () => serverNow + deviceOffset + 901 * 1000;
+        assert.ok(secondsLeft() <= 0, label);
+        Date.now = realNow;
+      }
+      // Without iat, the device's clock.
+      const noIat = signJwt({ sub: 'user-42', exp: Math.floor(realNow() / 1000) + 900 }, secret);
+      Date.now = () => realNow() + 2 * hours;
+      receive(noIat);
+      assert.ok(secondsLeft() <= 900 - 7199, 'no iat: no correction');
+    } finally {
+      Date.now = realNow;
+      delete globalThis.sessionStorage;
+    }
+  });
+
   test('workerd: the Workers snippet answers with the claims, or 401 with the code (exp and the Bearer scheme required)', LIMIT, async () => {
     const { lang, code } = readmeCode('Cloudflare Workers');
     assert.equal(lang, 'js');
