@@ -1,3 +1,4 @@
+// @ts-self-types="./index.d.ts"
 // Deno entry (`npm:jwt-wasm`, a package.json dependency, or a path to this file). The .wasm is
 // imported as a module source, so no read or net permission is needed and the first call needs
 // no init() and no await.

@@ -1,3 +1,4 @@
+// @ts-self-types="./index.d.ts"
 // The entry without a .wasm file and without top-level await (`jwt-wasm/inline` in browsers and
 // bundlers): the .wasm's bytes are in a module of their own as base64, compiled synchronously at
 // import. For service workers, which refuse top-level await (the browser entry's), browser

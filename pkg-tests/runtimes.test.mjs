@@ -1275,11 +1275,28 @@ describe('TypeScript', () => {
     assert.match(code, /from 'npm:jwt-wasm'/);
     const file = snippetFile('types/deno-check.ts', `${code}\nconst sub: string | undefined = payload.sub;\n`
       + `// @ts-expect-error: exp is a number\nconst wrong: string | undefined = payload.exp;\nconsole.log(sub, wrong);\n`);
-    const result = await run(bin('deno'), ['check', '--config', 'deno.json', 'types/consumer.ts', file], {
+    // The README's Deno without npm: the entries of a copy of the package, imported by path, take
+    // their types from their @ts-self-types line (without it, JWTPayload is no export of theirs).
+    cpSync(join(app, 'node_modules/jwt-wasm'), join(app, 'readme/vendor/jwt-wasm'), { recursive: true });
+    const byPath = snippetFile('types/deno-path-check.ts', [
+      "import { jwtVerify, type JWTPayload } from '../vendor/jwt-wasm/js/deno.js';",
+      "import { decodeJwt } from '../vendor/jwt-wasm/js/inline.js';",
+      'export function claims(token: string): [JWTPayload, JWTPayload] {',
+      "  const verified = jwtVerify(token, 'a-secret-of-at-least-32-bytes-long!!');",
+      '  // @ts-expect-error: exp is a number',
+      '  const wrong: string | undefined = verified.payload.exp;',
+      '  // @ts-expect-error: exp is a number',
+      '  const decodedWrong: string | undefined = decodeJwt(token).exp;',
+      '  console.log(wrong, decodedWrong);',
+      '  return [verified.payload, decodeJwt(token)];',
+      '}',
+      '',
+    ].join('\n'));
+    const result = await run(bin('deno'), ['check', '--config', 'deno.json', 'types/consumer.ts', file, byPath], {
       cwd: app, env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' }, timeoutMs: 120_000,
     });
     assert.equal(result.status, 0, describeRun('deno check', result));
-    for (const checked of ['types/consumer.ts', 'deno-check.ts']) assert.ok(result.stderr.includes(checked), result.stderr);
+    for (const checked of ['types/consumer.ts', 'deno-check.ts', 'deno-path-check.ts']) assert.ok(result.stderr.includes(checked), result.stderr);
   });
 
   // Copied into a strict .ts file, the Node, Deno, Hono and TypeScript snippets must type-check as
