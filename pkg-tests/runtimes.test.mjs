@@ -19,7 +19,7 @@ import { checkCount } from './runtimes/check.mjs';
 import { outcomeHash, runDiff } from './runtimes/differential.mjs';
 import {
   bin, consumerProject, describeRun, errorOf, fetchBounded, MARIONETTE_PYTHON, pack, readmeCode, resultLine, ROOT, run, serveStatic,
-  nextCli, signedToken, startFirefox, startNext, startWorkerd, writeVectorsModule,
+  nextCli, signedToken, startDenoServe, startFirefox, startNext, startWorkerd, writeVectorsModule,
 } from './runtimes/harness.mjs';
 
 // What consumers need, and nothing else: the entries, the .d.ts, the built Node files, the glue
@@ -468,8 +468,9 @@ describe('README quick start, as written', () => {
   });
 
   // Hono's own middleware verifies asynchronously, with WebCrypto; the README's replaces it. The
-  // same app is served by workerd and asked through app.request under Node, Bun and Deno.
-  test('Hono: the Hono snippet answers with the claims, or 401 with the code, in workerd, Node, Bun and Deno', LIMIT, async () => {
+  // same app is served by workerd and by deno serve, and asked through app.request under Node,
+  // Bun and Deno.
+  test('Hono: the Hono snippet answers with the claims, or 401 with the code, in workerd, Node, Bun and Deno (also served by deno serve)', LIMIT, async () => {
     const { lang, code } = readmeCode('Hono (Workers, Bun, Deno and Node)');
     assert.equal(lang, 'js');
     if (!existsSync(join(app, 'node_modules/hono'))) symlinkSync(join(ROOT, 'node_modules/hono'), join(app, 'node_modules/hono'), 'dir');
@@ -494,6 +495,14 @@ console.log('RESULT ' + JSON.stringify(answers));
       const result = await run(command, args, { cwd: app, env: { JWT_SECRET: secret, ...env }, timeoutMs: 60_000 });
       assert.equal(result.status, 0, describeRun(`${runtime} ${ask}`, result));
       assert.deepEqual(resultLine(result.stdout), expected, runtime);
+    }
+    // Deno serving it as the README says (`deno serve --allow-env app.js`), on 127.0.0.1.
+    const deno = await startDenoServe('readme/hono/app.js', { cwd: app, flags: ['--config', 'deno.json', '--allow-env'], env: { JWT_SECRET: secret } });
+    cleanups.push(deno.stop);
+    try {
+      for (const [authorization, answer] of cases) assert.deepEqual(await answerAt(`${deno.origin}/api/me`, authorization), answer, `${authorization}\n${deno.logs()}`);
+    } finally {
+      await deno.stop();
     }
     // workerd: the secret a binding, as wrangler.json's vars give it. The app is served through a
     // module that can hand it other bindings (?secret=, as tests hand app.request an env), to see

@@ -249,6 +249,23 @@ function stopper(child) {
 }
 
 /**
+ * `deno serve` of `file`'s default export on 127.0.0.1, on a port the system picks, with `flags`
+ * (permissions, a config): resolves to `{ origin, stop, logs }` once it listens, or rejects (and
+ * stops it) if it exits or does not listen within `timeoutMs`.
+ */
+export function startDenoServe(file, { cwd, flags = [], env = {}, timeoutMs = 30_000 } = {}) {
+  const args = ['serve', '--no-prompt', ...flags, '--host', '127.0.0.1', '--port', '0', file];
+  return startServer('deno serve', bin('deno'), args, { cwd, env: { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ...env }, timeoutMs }, (child, logs, ready) => {
+    const check = () => {
+      const origin = /Listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(logs())?.[1];
+      if (origin) ready(origin);
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+  });
+}
+
+/**
  * `next start` of the built Next.js app in `dir` (or `next dev` and its flags, with `command`) on
  * 127.0.0.1, on a port the system picks: resolves to `{ origin, stop, logs }` once it is ready,
  * or rejects (and stops it) if it exits or is not ready within `timeoutMs`.
