@@ -26,7 +26,8 @@ const macOf = (input, alg, key) => createHmac(HASH[alg] ?? 'sha256', key).update
 /** Members as [name, raw JSON text] pairs, so duplicates and literals such as 1e400 survive. */
 const objectText = (pairs) => `{${pairs.map(([name, raw]) => `${JSON.stringify(name)}:${raw}`).join(',')}}`;
 
-const WORDS = ['a', 'b', 'api', 'web', 'issuer-1', 'ada', 'bob', 'Ада', '😀', 'x y', 'AT+JWT'];
+// Beyond U+FFFF: U+1F600, U+20000 and U+10FFFF (whose surrogate pairs set every bit of theirs).
+const WORDS = ['a', 'b', 'api', 'web', 'issuer-1', 'ada', 'bob', 'Ада', '😀', '\u{20000}', 'x\u{10FFFF}', 'x y', 'AT+JWT'];
 const TYPS = ['JWT', 'jwt', 'at+jwt', 'application/at+jwt', 'AT+JWT', 'application/x/y', 'x/y', 'Ä', 'ä', 'application/'];
 
 
@@ -35,10 +36,16 @@ function randomTime(g, around, spread) {
   return g.chance(0.15) ? String(base + g.pick([0.25, 0.5, 0.999])) : String(base);
 }
 
+/** JSON text of `value`, its non-ASCII UTF-16 units written as \u escapes one time in three. */
+function jsonText(g, value) {
+  const text = JSON.stringify(value);
+  return g.chance(1 / 3) ? text.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}
+
 function makeClaims(g, now) {
   const pairs = [];
-  if (g.chance(0.6)) pairs.push(['iss', JSON.stringify(g.chance(0.95) ? g.pick(WORDS) : g.pick([1, null, ['a']]))]);
-  if (g.chance(0.5)) pairs.push(['sub', JSON.stringify(g.chance(0.95) ? g.pick(WORDS) : g.pick([1, false]))]);
+  if (g.chance(0.6)) pairs.push(['iss', jsonText(g, g.chance(0.95) ? g.pick(WORDS) : g.pick([1, null, ['a']]))]);
+  if (g.chance(0.5)) pairs.push(['sub', jsonText(g, g.chance(0.95) ? g.pick(WORDS) : g.pick([1, false]))]);
   if (g.chance(0.5)) {
     const aud = g.pick([
       () => g.pick(WORDS),
@@ -46,7 +53,7 @@ function makeClaims(g, now) {
       () => [g.pick(WORDS), 1, null, { a: 'api' }],
       () => g.pick([1, null, {}]),
     ])();
-    pairs.push(['aud', JSON.stringify(aud)]);
+    pairs.push(['aud', jsonText(g, aud)]);
   }
   const time = (name, around, spread, p) => {
     if (!g.chance(p)) return;

@@ -78,6 +78,10 @@ const verify = [
   { name: 'claims set is an array', token: rawClaims('[1]'), key: KEY, now: NOW, expect: fail('ERR_JWT_INVALID') },
   { name: 'claims set is not JSON', token: rawClaims('{"exp":'), key: KEY, now: NOW, expect: fail('ERR_JWT_INVALID') },
   { name: 'duplicate claim names', token: rawClaims('{"sub":"user-42","sub":"admin"}'), key: KEY, now: NOW, expect: fail('ERR_JWT_INVALID') },
+  // A \u escape's surrogate pair is the code point above U+FFFF it spells, whichever bits it sets.
+  { name: 'issuer spelled with an escaped surrogate pair (U+20000)', token: rawClaims('{"iss":"\\ud840\\udc00","sub":"user-42"}'), key: KEY, options: { issuer: '\u{20000}' }, now: NOW, expect: ok({ iss: '\u{20000}', sub: 'user-42' }, { alg: 'HS256' }) },
+  { name: 'escaped U+20000 is not U+10000', token: rawClaims('{"iss":"\\ud840\\udc00","sub":"user-42"}'), key: KEY, options: { issuer: '\u{10000}' }, now: NOW, expect: fail('ERR_JWT_CLAIM_VALIDATION_FAILED', 'iss', 'check_failed') },
+  { name: 'names escaped as U+20000, U+10000 and U+10FFFF are distinct', token: rawClaims('{"\\ud840\\udc00":1,"\\ud800\\udc00":2,"\\udbff\\udfff":3}'), key: KEY, options: { requiredClaims: ['\u{20000}', '\u{10000}', '\u{10FFFF}'] }, now: NOW, expect: ok({ '\u{20000}': 1, '\u{10000}': 2, '\u{10FFFF}': 3 }, { alg: 'HS256' }) },
   { name: 'exp as a string', token: withClaims({ exp: String(NOW + 600) }), key: KEY, now: NOW, expect: fail('ERR_JWT_CLAIM_VALIDATION_FAILED', 'exp', 'invalid') },
   { name: 'exp as null', token: withClaims({ exp: null }), key: KEY, now: NOW, expect: fail('ERR_JWT_CLAIM_VALIDATION_FAILED', 'exp', 'invalid') },
   { name: 'exp of 1e400', token: rawClaims('{"exp":1e400}'), key: KEY, now: NOW, expect: fail('ERR_JWT_CLAIM_VALIDATION_FAILED', 'exp', 'invalid') },

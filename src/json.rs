@@ -530,8 +530,10 @@ impl<'a> Scanner<'a> {
                         if !(0xDC00..=0xDFFF).contains(&low) {
                             return None;
                         }
+                        // U+10000 plus the pair's 20 bits: added, not OR'd, since the high
+                        // surrogate's bits reach past bit 16 (U+20000 and above).
                         let high_bits = (unit & 0x3FF) << 10;
-                        char::from_u32(0x1_0000 | high_bits | (low & 0x3FF))
+                        char::from_u32(0x1_0000_u32.checked_add(high_bits)?.checked_add(low & 0x3FF)?)
                     }
                     0xDC00..=0xDFFF => None,
                     _ => char::from_u32(unit),
@@ -733,6 +735,24 @@ mod tests {
         let m = Members::parse(r#"{"p":"plain","e":"\u00e9\ud83d\ude00\n"}"#).unwrap();
         assert!(matches!(as_str(m.get("p").unwrap()), Some(Cow::Borrowed("plain"))));
         assert_eq!(as_str(m.get("e").unwrap()).as_deref(), Some("é😀\n"));
+    }
+
+    #[test]
+    fn decodes_every_surrogate_pair_as_utf16_does() {
+        let pairs = (0xD800..=0xDBFF_u16)
+            .flat_map(|high| [0xDC00, 0xDE5A, 0xDFFF].map(|low| (high, low)))
+            .chain([0xD800, 0xD83D, 0xD840, 0xDBFF].into_iter().flat_map(|high| (0xDC00..=0xDFFF_u16).map(move |low| (high, low))));
+        for (high, low) in pairs {
+            let expected: String = char::decode_utf16([high, low]).map(|c| c.unwrap()).collect();
+            let text = format!(r#"{{"s":"\u{high:04x}\u{low:04X}"}}"#);
+            let m = Members::parse(&text).unwrap();
+            assert_eq!(as_str(m.get("s").unwrap()).as_deref(), Some(expected.as_str()), "{text}");
+        }
+        // Names too: U+20000 and U+10000 are two members, each found by its own name.
+        let m = Members::parse(r#"{"\ud840\udc00":1,"\ud800\udc00":2,"\udbff\udfff":3}"#).unwrap();
+        for (name, value) in [("\u{20000}", "1"), ("\u{10000}", "2"), ("\u{10FFFF}", "3")] {
+            assert_eq!(m.get(name).unwrap().text(), value, "{name}");
+        }
     }
 
     #[test]
