@@ -75,6 +75,11 @@ const verify = [
   { name: 'critical extension listed but absent', token: sign({ alg: 'HS256', crit: ['urn:x'] }, claims, SECRET), key: KEY, options: { crit: { 'urn:x': true } }, now: NOW, expect: fail('ERR_JWS_INVALID') },
   { name: 'empty crit', token: sign({ alg: 'HS256', crit: [] }, claims, SECRET), key: KEY, now: NOW, expect: fail('ERR_JWS_INVALID') },
   { name: 'b64 false is refused for a JWT', token: sign({ alg: 'HS256', crit: ['b64'], b64: false }, claims, SECRET), key: KEY, now: NOW, expect: fail('ERR_JWT_INVALID') },
+  // jose's order for an unencoded payload: the allowlist, then the payload's characters, then
+  // whether the algorithm exists.
+  { name: 'b64 false, a non-ASCII payload and an unsupported alg: malformed first', token: `${b64u('{"alg":"none","crit":["b64"],"b64":false}')}.é.${goodSignature}`, key: KEY, now: NOW, expect: fail('ERR_JWS_INVALID') },
+  { name: 'a non-ASCII payload and an unsupported alg: not supported first', token: `${b64u('{"alg":"none"}')}.é.${goodSignature}`, key: KEY, now: NOW, expect: fail('ERR_JOSE_NOT_SUPPORTED') },
+  { name: 'b64 false, a non-ASCII payload and an alg outside named algorithms: not allowed first', token: `${b64u('{"alg":"none","crit":["b64"],"b64":false}')}.é.${goodSignature}`, key: KEY, options: { algorithms: ['HS256'] }, now: NOW, expect: fail('ERR_JOSE_ALG_NOT_ALLOWED') },
   { name: 'claims set is an array', token: rawClaims('[1]'), key: KEY, now: NOW, expect: fail('ERR_JWT_INVALID') },
   { name: 'claims set is not JSON', token: rawClaims('{"exp":'), key: KEY, now: NOW, expect: fail('ERR_JWT_INVALID') },
   { name: 'duplicate claim names', token: rawClaims('{"sub":"user-42","sub":"admin"}'), key: KEY, now: NOW, expect: fail('ERR_JWT_INVALID') },

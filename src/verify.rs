@@ -159,7 +159,15 @@ fn verify_in_full(
     let header_json = decode_text(parts.header)
         .ok_or_else(|| malformed("the protected header is not base64url-encoded UTF-8"))?;
     let header = Header::parse(&header_json, &validation.crit)?;
-    let alg = validation.allowed_algorithm(header.alg())?;
+    let alg = validation.allowed_algorithm(header.alg()).map_err(|error| {
+        // jose reads an unencoded payload's characters (b64: false) before it looks the
+        // algorithm up, so such a token with an unknown `alg` is malformed first.
+        if error.code() == ErrorCode::NotSupported && !header.b64() && !parts.payload.is_ascii() {
+            malformed("the payload is not ASCII, as a compact JWS's unencoded payload (b64: false) must be")
+        } else {
+            error
+        }
+    })?;
     // jose's order up to the MAC: a non-ASCII payload and an undecodable signature are malformed
     // tokens (ERR_JWS_INVALID) before the key is judged against the algorithm.
     if !parts.payload.is_ascii() {
