@@ -2,7 +2,8 @@
 //! tolerances. The seed is fixed, so every run draws the same cases; `PROPTEST_CASES=N` draws more.
 //!
 //! - Signing then verifying gives back exactly the signed claims, for every algorithm and key,
-//!   through the one-shot and the prepared verifier, raw keys and JWKs alike.
+//!   through the one-shot and the prepared verifier, raw keys and JWKs alike; written with `\u`
+//!   escapes, the same claims meet the same options.
 //! - Any single-byte change to a signed token (substitution, deletion, insertion) is rejected,
 //!   and before any claim is looked at.
 //! - `expiry_info` agrees with `verify` on `exp` and `nbf` for arbitrary times and tolerances.
@@ -150,6 +151,22 @@ fn base64url(bytes: &[u8]) -> String {
     out
 }
 
+/// JSON text with every non-ASCII character (which serde_json writes only inside strings) written
+/// as `\u` escapes of its UTF-16 units.
+fn escaped(json: &str) -> String {
+    let mut out = String::new();
+    for c in json.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
+}
+
 fn jwk_for(secret: &[u8], alg: Option<Algorithm>) -> SecretKey {
     let jwk = Jwk {
         kty: Some("oct".into()),
@@ -191,7 +208,18 @@ proptest! {
         prop_assert_eq!(header, json!({ "alg": alg.name() }));
         let prepared = Verifier::new(key, validation.clone()).unwrap().verify(&token, now);
         prop_assert_eq!(prepared.as_ref(), Ok(&verified), "the prepared verifier agrees");
-        prop_assert_eq!(decode_jwt(&token), Ok(payload));
+        prop_assert_eq!(decode_jwt(&token), Ok(payload.clone()));
+
+        // The same claims with every non-ASCII character written as \u escapes (UTF-16 units,
+        // surrogate pairs beyond U+FFFF) are judged the same: the options still match.
+        let escaped = escaped(&payload);
+        let read = |text: &str| serde_json::from_str::<Map<String, Value>>(text).unwrap();
+        prop_assert_eq!(read(&escaped), read(&payload), "the escaped text is the same JSON");
+        let escaped_token = signed(&escaped, &secret, alg);
+        let key = SecretKey::from_bytes(secret.clone()).unwrap();
+        let verified = verify(&escaped_token, &key, &validation, now);
+        prop_assert!(verified.is_ok(), "{:?} for {}", verified, escaped);
+        prop_assert_eq!(&verified.unwrap().payload_json, &escaped);
 
         // The key and the algorithm both matter.
         let mut wrong = secret.clone();
