@@ -474,3 +474,28 @@ test('a lone surrogate in a verification option or a JWK, and a non-JSON value i
   assert.ok(section.includes('in a verification option'), 'README does not list lone surrogates in verification options');
   assert.ok(section.includes('in any member of a JWK'), 'README does not list lone surrogates and non-JSON values in any JWK member');
 });
+
+test('options judged before the token: where jose reads an option only at its claim, and an array with a hole, as the README says', async () => {
+  const key = new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!');
+  const signed = (claims) => {
+    const [header, payload] = [b64('{"alg":"HS256"}'), b64(JSON.stringify(claims))];
+    return `${header}.${payload}.${macOf(`${header}.${payload}`, 'HS256', key)}`;
+  };
+  const currentDate = new Date(NOW * 1000);
+  const withIss = signed({ iss: 'a', sub: 's' });
+  const withoutIss = signed({ sub: 's' });
+  const cases = [
+    [withIss, { issuer: 'b', clockTolerance: 'x' }, { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'iss' }],
+    [withoutIss, { maxTokenAge: -1 }, { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'iat' }],
+    [withoutIss, { issuer: [] }, { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'iss' }],
+    [withIss, { issuer: ['a', , 'b'] }, { ok: true }],
+  ];
+  for (const [token, options, theirs] of cases) {
+    const outcome = await joseOutcome({ token, key, options: { ...options, currentDate } });
+    assert.deepEqual(theirs.ok ? { ok: outcome.ok } : { code: outcome.code, claim: outcome.claim }, theirs, JSON.stringify(options));
+    assert.equal(ourOutcome(() => jwtVerify(token, key, { ...options, currentDate })).code, 'ERR_OPTIONS_INVALID', JSON.stringify(options));
+  }
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  assert.ok(readme.includes("with `issuer: []` or `maxTokenAge: -1` it reports a missing `iss` or `iat`, and `clockTolerance: 'x'` only after an `iss` it refuses"));
+  assert.ok(readme.includes("(an array with a hole, `issuer: ['a', , 'b']`, which jose takes, is refused)"));
+});

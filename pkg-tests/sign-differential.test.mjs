@@ -789,6 +789,26 @@ test('durations count from sign() here, from the setter in jose (a listed differ
   assert.ok(readme.includes('durations such as `\'1h\'` (and `setIssuedAt()`\'s now) count from the time of `sign()` (jose: of the setter)'));
 });
 
+test('a nested object\'s inherited toJSON is called here, not by jose, which copies the claims with structuredClone first (as the README says)', async () => {
+  class Tagged {
+    constructor() {
+      this.f = 1;
+    }
+    toJSON() {
+      return 'T';
+    }
+  }
+  const claims = { b: Buffer.from('ab'), t: new Tagged(), d: new Date(0) };
+  const theirs = jose.decodeJwt(await new jose.SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(SECRET));
+  const date = '1970-01-01T00:00:00.000Z';
+  assert.deepEqual(theirs, { b: { 0: 97, 1: 98 }, t: { f: 1 }, d: date });
+  const ours = { b: { type: 'Buffer', data: [97, 98] }, t: 'T', d: date };
+  assert.deepEqual(decodeJwt(signJwt(claims, SECRET)), ours);
+  assert.deepEqual(decodeJwt(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(SECRET)), ours);
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  assert.ok(readme.includes('a `Buffer` signs as `{"0":97,"1":98}` in jose and as `{"type":"Buffer","data":[97,98]}` here, a class instance as its own fields there and as its `toJSON` gives here (a `Date` is its ISO text in both)'));
+});
+
 test('every difference the sign differential allows is listed in the README', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
   for (const difference of [...DIFFERENCES, ...Object.values(ORDER_DIFFERENCES)]) {
