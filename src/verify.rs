@@ -159,20 +159,15 @@ fn verify_in_full(
     let header_json = decode_text(parts.header)
         .ok_or_else(|| malformed("the protected header is not base64url-encoded UTF-8"))?;
     let header = Header::parse(&header_json, &validation.crit)?;
-    let alg = validation.allowed_algorithm(header.alg()).map_err(|error| {
-        // jose reads an unencoded payload's characters (b64: false) before it looks the
-        // algorithm up, so such a token with an unknown `alg` is malformed first.
-        if error.code() == ErrorCode::NotSupported && !header.b64() && !parts.payload.is_ascii() {
-            malformed("the payload is not ASCII, as a compact JWS's unencoded payload (b64: false) must be")
-        } else {
-            error
-        }
-    })?;
+    let alg = validation.allowed_algorithm(header.alg());
     // jose's order up to the MAC: a non-ASCII payload and an undecodable signature are malformed
-    // tokens (ERR_JWS_INVALID) before the key is judged against the algorithm.
-    if !parts.payload.is_ascii() {
+    // tokens (ERR_JWS_INVALID) before the key is judged against the algorithm; for an unencoded
+    // payload (b64: false), jose reads its characters even before it looks the algorithm up.
+    let unknown_unencoded = !header.b64() && matches!(&alg, Err(error) if error.code() == ErrorCode::NotSupported);
+    if (alg.is_ok() || unknown_unencoded) && !parts.payload.is_ascii() {
         return Err(malformed("the payload is not base64url"));
     }
+    let alg = alg?;
     let signature = base64url::decode(parts.signature).ok_or_else(|| {
         malformed(if base64url::only_trailing_bits_wrong(parts.signature) {
             "the signature is not canonical base64url: its last character holds bits beyond the signature (was it cut short or altered?)"
