@@ -732,7 +732,7 @@ describe('sign', () => {
     assert.equal(jwtVerify(token, SECRET, at({ algorithms: ['HS512'] })).payload.role, 'admin');
   });
 
-  test('a duration that lands beyond 2^53 seconds is refused; a number there is written as given', () => {
+  test('a duration that lands beyond 2^53 - 1 seconds is refused; a number there is written as given', () => {
     const epoch = { currentDate: new Date(0) };
     assert.equal(decodeJwt(signJwt({}, SECRET, { ...epoch, expirationTime: '9007199254740991s' })).exp, 2 ** 53 - 1);
     for (const expirationTime of ['9007199254740992s', '300000000y', '-300000000y']) {
@@ -740,6 +740,14 @@ describe('sign', () => {
       assert.equal(codeOf(() => new SignJWT({}).setExpirationTime(expirationTime).sign(SECRET, epoch)), 'ERR_OPTIONS_INVALID', expirationTime);
     }
     assert.equal(decodeJwt(signJwt({}, SECRET, { ...epoch, expirationTime: 2 ** 60 })).exp, 2 ** 60);
+  });
+
+  test('claims set by options and names rewritten with them are written as JSON.stringify writes them (control characters too)', () => {
+    const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('');
+    const payloadText = (token) => Buffer.from(token.split('.')[1], 'base64url').toString('utf8');
+    assert.equal(payloadText(signJwt({}, SECRET, { issuer: controls })), JSON.stringify({ iss: controls }));
+    const claims = { [`n${controls}`]: `v${controls}` };
+    assert.equal(payloadText(signJwt(claims, SECRET, { subject: controls })), JSON.stringify({ ...claims, sub: controls }));
   });
 
   test('SignJWT builds the same token as jose would describe it', () => {

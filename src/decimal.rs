@@ -11,7 +11,7 @@
 //! digit by digit, until it lies in [0.5, 1), then its 53 leading bits are read off and rounded.
 //! 800 digits and a sticky "nonzero digits dropped" flag decide every halfway case exactly.
 
-/// Significant digits kept; more than the 767 an exact halfway case between doubles can need.
+/// Significant digits kept; more than the 768 an exact halfway case between doubles can need.
 const MAX_DIGITS: usize = 800;
 /// Largest shift per step: a digit times 2^60 plus a carry fits in a u64.
 const MAX_SHIFT: u32 = 60;
@@ -138,7 +138,7 @@ impl Decimal {
         }
     }
 
-    /// Clinger's fast path: an integer below 2^53 times or divided by an exact power of ten is
+    /// Clinger's fast path: an integer of at most 2^53 times or divided by an exact power of ten is
     /// one correctly rounded operation. `None` when the number needs the exact path.
     fn exact_fast(&self) -> Option<f64> {
         if self.digits.is_empty() {

@@ -277,6 +277,8 @@ pub fn quote(value: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
             c if u32::from(c) < 0x20 => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 let n = usize::from(c as u8);
@@ -291,11 +293,11 @@ pub fn quote(value: &str) -> String {
     out
 }
 
-/// Writes an integral number within ±2^53 as JSON (`JSON.stringify`'s form); `None` for any
-/// other value, whose text the caller must keep as given.
+/// Writes an integral number within ±(2^53 − 1) as JSON (`JSON.stringify`'s form); `None` for
+/// any other value, whose text the caller must keep as given.
 pub fn integer(value: f64) -> Option<String> {
     const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-    #[allow(clippy::cast_possible_truncation)] // integral and within ±2^53, checked first
+    #[allow(clippy::cast_possible_truncation)] // integral and within ±(2^53 − 1), checked first
     let integral = (value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER).then_some(value as i64);
     integral.map(|i| i.to_string())
 }
@@ -760,6 +762,13 @@ mod tests {
         assert_eq!(quote("a\"b\\c\n\u{1}é"), r#""a\"b\\c\n\u0001é""#);
         // As JSON.stringify writes them: space, DEL, `/` and non-ASCII stay as they are.
         assert_eq!(quote(" \u{7f}/\u{2028}😀"), "\" \u{7f}/\u{2028}😀\"");
+        // Every control character as JSON.stringify writes it: the short forms, else \u00XX.
+        let controls: String = (0..0x20_u8).map(char::from).collect();
+        let short = [(8, "\\b"), (9, "\\t"), (10, "\\n"), (12, "\\f"), (13, "\\r")];
+        let expected: String = (0..0x20_u8)
+            .map(|c| short.iter().find(|(n, _)| *n == c).map_or_else(|| format!("\\u{c:04x}"), |(_, s)| (*s).to_owned()))
+            .collect();
+        assert_eq!(quote(&controls), format!("\"{expected}\""));
         let quoted = quote("x\u{1f}y");
         let text = format!("{{\"k\":{quoted}}}");
         let m = Members::parse(&text).unwrap();

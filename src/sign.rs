@@ -307,7 +307,7 @@ fn resolve_time(input: &TimeInput, now: UnixTime, option: &str, claim: &str) -> 
     };
     json::integer(value)
         .map(Some)
-        .ok_or_else(|| options_invalid(format!("\"{option}\" puts \"{claim}\" more than 2^53 seconds from 1970")))
+        .ok_or_else(|| options_invalid(format!("\"{option}\" puts \"{claim}\" more than 2^53 - 1 seconds from 1970")))
 }
 
 fn push_member(out: &mut String, name: &str, raw_value: &str) {
