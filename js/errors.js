@@ -236,7 +236,7 @@ function traceValue(value, depth, trace) {
       }
       // A toJSON could hide a value.
       if (depth >= 32) return refuse('values nested over 32 levels deep');
-      if ('toJSON' in value) return refuse(timeOf(value) === undefined ? 'an object with a toJSON method' : 'a Date');
+      if ('toJSON' in value) return refuse(timeOf(value) === undefined ? 'an object with a toJSON member' : 'a Date');
       if (isArray(value)) {
         // Read once, and only a whole length a real array could have, up to a bound (a Proxy
         // could answer anything; a huge sparse array would take seconds and gigabytes to copy).
@@ -333,7 +333,7 @@ const NOT_BYTES = 3;
 function traceObject(value, dates, trace) {
   if (!isPlainObject(value)) return NOT_PLAIN;
   if ('toJSON' in value) {
-    refuse('a toJSON method');
+    refuse('a toJSON member');
     return NOT_JSONABLE;
   }
   return traceMembers(value, 0, dates, trace) ? undefined : NOT_JSONABLE;

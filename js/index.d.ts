@@ -284,8 +284,8 @@ export interface ExpiryInfo {
   expired: boolean;
   /** `nbf > now + clockTolerance`, with now rounded down to the second; false without `nbf`. */
   notYetValid: boolean;
-  /** `exp - now + clockTolerance` in seconds, with now rounded down to the second (zero or less
-   * once expired); null without `exp`. */
+  /** `exp - (now - clockTolerance)` in seconds, with now rounded down to the second (zero or
+   * less exactly when expired); null without `exp`. */
   secondsLeft: number | null;
 }
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -687,6 +688,17 @@ describe('expiry', () => {
     assert.equal(jwtVerify(good, SECRET, late).payload.sub, 'ada');
   });
 
+  test('secondsLeft is exp - (now - clockTolerance): zero or less exactly when expired, as the README says', () => {
+    const exp = 1_700_000_000;
+    const at = (seconds, clockTolerance) => expiryInfo(signJwt({ exp: seconds }, SECRET), { currentDate: new Date(exp * 1000), clockTolerance });
+    // exp - now + tolerance would be 1e-9 here, though the token is expired.
+    assert.deepEqual([at(exp, 1e-9).expired, at(exp, 1e-9).secondsLeft], [true, 0]);
+    assert.equal(at(exp + 0.3, 0.1).secondsLeft, (exp + 0.3) - (exp - 0.1));
+    assert.notEqual((exp + 0.3) - (exp - 0.1), (exp + 0.3) - exp + 0.1, 'the two forms differ here');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    assert.ok(readme.includes('`secondsLeft = exp - (now - clockTolerance)`'));
+  });
+
   test('a malformed token or a bad option throws', () => {
     assert.equal(codeOf(() => isExpired('nope')), 'ERR_JWT_INVALID');
     assert.equal(codeOf(() => expiryInfo(good, { leeway: 5 })), 'ERR_OPTIONS_INVALID');
@@ -1028,8 +1040,11 @@ describe('errors', () => {
       [() => signJwt({}, SECRET, { header: { kid: 1n } }), holds('header', 'a BigInt')],
       [() => signJwt({}, SECRET, { header: { kid: Symbol('k') } }), holds('header', 'a symbol')],
       [() => jwtVerify(good, SECRET, { audience: deep }), holds('audience', 'values nested over 32 levels deep')],
-      [() => jwtVerify(good, SECRET, { issuer: { toJSON: () => 'me' } }), holds('issuer', 'an object with a toJSON method')],
-      [() => jwtVerify(good, SECRET, { toJSON: () => ({}) }), /^ERR_OPTIONS_INVALID: the options hold a toJSON method, which they cannot carry/],
+      [() => jwtVerify(good, SECRET, { issuer: { toJSON: () => 'me' } }), holds('issuer', 'an object with a toJSON member')],
+      [() => jwtVerify(good, SECRET, { toJSON: () => ({}) }), /^ERR_OPTIONS_INVALID: the options hold a toJSON member, which they cannot carry/],
+      // Not a function, which JSON.stringify would take as data: refused all the same (README).
+      [() => signJwt({}, SECRET, { header: { alg: 'HS256', toJSON: 1 } }), holds('header', 'an object with a toJSON member')],
+      [() => jwtVerify(good, SECRET, { toJSON: null }), /^ERR_OPTIONS_INVALID: the options hold a toJSON member, which they cannot carry/],
       [() => isExpired(good, Object.defineProperty({}, 'clockTolerance', { value: 5 })), /^ERR_OPTIONS_INVALID: the options hold a property that is not enumerable/],
     ];
     for (const [call, message] of cases) assert.match(messageOf(call), message);
@@ -1041,7 +1056,7 @@ describe('errors', () => {
         return name in target;
       },
     });
-    assert.match(messageOf(() => jwtVerify(good, SECRET, calling)), /^ERR_OPTIONS_INVALID: the options hold a toJSON method, which they cannot carry/);
+    assert.match(messageOf(() => jwtVerify(good, SECRET, calling)), /^ERR_OPTIONS_INVALID: the options hold a toJSON member, which they cannot carry/);
     // A refusal calls nothing of the caller's to describe the value: a JWK member with a toJSON
     // and a tag that throws is still a JWK refused, not a key that could not be read.
     const tagged = { toJSON() {}, get [Symbol.toStringTag]() { throw new Error('no'); } };

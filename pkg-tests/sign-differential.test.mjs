@@ -807,6 +807,16 @@ test('a nested object\'s inherited toJSON is called here, not by jose, which cop
   assert.deepEqual(decodeJwt(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(SECRET)), ours);
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
   assert.ok(readme.includes('a `Buffer` signs as `{"0":97,"1":98}` in jose and as `{"type":"Buffer","data":[97,98]}` here, a class instance as its own fields there and as its `toJSON` gives here (a `Date` is its ISO text in both)'));
+  // A Proxy: structuredClone refuses it; JSON.stringify reads through it. A getter that throws:
+  // its own error there, ERR_JWT_INVALID here.
+  const proxied = { sub: 'a', nested: new Proxy({ b: 1 }, {}) };
+  await assert.rejects(async () => new jose.SignJWT(proxied).setProtectedHeader({ alg: 'HS256' }).sign(SECRET), { name: 'DataCloneError' });
+  assert.deepEqual(decodeJwt(signJwt(proxied, SECRET)), { sub: 'a', nested: { b: 1 } });
+  const thrown = new Error('from the getter');
+  const throwing = { get sub() { throw thrown; } };
+  await assert.rejects(async () => new jose.SignJWT(throwing).setProtectedHeader({ alg: 'HS256' }).sign(SECRET), (error) => error === thrown);
+  assert.throws(() => signJwt(throwing, SECRET), { code: 'ERR_JWT_INVALID' });
+  assert.ok(readme.includes('a `Proxy` (or one nested in the claims) signs as `JSON.stringify` reads it, where `structuredClone` refuses it with a `DataCloneError`, and a getter that throws is `ERR_JWT_INVALID` here, its own error in jose.'));
 });
 
 test('every difference the sign differential allows is listed in the README', () => {
