@@ -224,6 +224,10 @@ export class SignJWT {
     if (extra !== undefined) refuseExtra('sign', 2, extra);
     refuseCallback('sign', options);
     if (options === undefined) return signJwt(this.#payload, key, this.#options);
+    // signJwt's refusal of a string would name signJwt and its alg option.
+    if (typeof options === 'string') {
+      throw new JwtError("sign() takes options as a plain object, not a string: the algorithm is set by setProtectedHeader({ alg: 'HS512' })", { code: 'ERR_OPTIONS_INVALID' });
+    }
     // Read once, as signJwt reads its options: own members only, a getter or Proxy that throws
     // refused with signJwt's coded error (should they pass when read again, refused all the same).
     const copy = optionsCopy(options);

@@ -496,6 +496,6 @@ test('options judged before the token: where jose reads an option only at its cl
     assert.equal(ourOutcome(() => jwtVerify(token, key, { ...options, currentDate })).code, 'ERR_OPTIONS_INVALID', JSON.stringify(options));
   }
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
-  assert.ok(readme.includes("with `issuer: []` or `maxTokenAge: -1` it reports a missing `iss` or `iat`, and `clockTolerance: 'x'` only after an `iss` it refuses"));
+  assert.ok(readme.includes("with `issuer: []` or `maxTokenAge: -1` it reports a token without `iss` or `iat` as missing it, and `clockTolerance: 'x'` only after an `iss` it refuses"));
   assert.ok(readme.includes("An array with a hole (`issuer: ['a', , 'b']`, which jose takes) is refused."));
 });

@@ -571,7 +571,11 @@ export default {
     const { signJwt, expiryInfo } = jwt;
     const stored = new Map();
     const realNow = Date.now;
-    globalThis.sessionStorage = { getItem: (name) => stored.get(name) ?? null, setItem: (name, value) => stored.set(name, value) };
+    // Node 26 has a sessionStorage of its own (an accessor): put back whatever was there.
+    const own = Object.getOwnPropertyDescriptor(globalThis, 'sessionStorage');
+    Object.defineProperty(globalThis, 'sessionStorage', {
+      value: { getItem: (name) => stored.get(name) ?? null, setItem: (name, value) => stored.set(name, value) }, configurable: true, writable: true,
+    });
     try {
       const hours = 3600 * 1000;
       for (const deviceOffset of [-2 * hours, 2 * hours]) {
@@ -597,7 +601,8 @@ export default {
       assert.ok(secondsLeft() <= 900 - 7199, 'no iat: no correction');
     } finally {
       Date.now = realNow;
-      delete globalThis.sessionStorage;
+      if (own) Object.defineProperty(globalThis, 'sessionStorage', own);
+      else delete globalThis.sessionStorage;
     }
   });
 
