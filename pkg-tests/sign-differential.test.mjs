@@ -46,7 +46,9 @@ function withClock(ms, fn) {
 }
 
 // --- inputs ---------------------------------------------------------------------------------------
-const WORDS = ['a', 'api', 'web', 'issuer-1', 'https://auth.example', 'ada', 'Ада', '😀', 'x y', '', 'id-"1"', '\u2028', 'a\\b'];
+// With control characters and a character beyond U+1FFFF (bytes are compared only where no
+// member moves; the api test checks the writer against JSON.stringify).
+const WORDS = ['a', 'api', 'web', 'issuer-1', 'https://auth.example', 'ada', 'Ада', '😀', 'x y', '', 'id-"1"', '\u2028', 'a\\b', 'c\b\f\t\u0001\u001f', '\u{20BB7}'];
 const UNITS = [
   's', 'sec', 'secs', 'second', 'seconds', 'm', 'min', 'mins', 'minute', 'minutes', 'h', 'hr', 'hrs', 'hour', 'hours',
   'd', 'day', 'days', 'w', 'week', 'weeks', 'y', 'yr', 'yrs', 'year', 'years',
