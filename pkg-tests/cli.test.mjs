@@ -777,6 +777,8 @@ describe('sign', () => {
     const notJson = run(['sign', '{sub:'], { env });
     assert.equal(notJson.status, 2);
     assert.match(notJson.stderr, /ERR_USAGE: the payload is not JSON \(at character 2\)/);
+    // Counted in characters: each emoji is one (two UTF-16 units for the parser).
+    assert.match(run(['sign', '{"a":"😀😀😀", x}'], { env }).stderr, /\(at character 13\)/);
     // The secret given in the payload's place is not quoted back, not even its start (run()
     // checks the whole secret; V8's message quoted the first 10 characters).
     for (const result of [run(['sign', SECRET], { env }), run(['sign', '--json'], { env, input: SECRET })]) {

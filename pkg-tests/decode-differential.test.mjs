@@ -474,7 +474,7 @@ const INTERNAL_DIFFERENCE = {
 const RULES = [
   'Reads the payload segment only, as jose does (the header and signature segments are not decoded). Throws `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`.',
   '`exp <= now - clockTolerance`. Reads the payload segment only, as `decodeJwt` does, and throws, as `jwtVerify` would, for an `exp`, `nbf` or `iat` that is not a finite number (`ERR_JWT_CLAIM_VALIDATION_FAILED`, `reason: "invalid"`).',
-  '`secondsLeft = exp - now + clockTolerance`, with now rounded down to the second (zero or less once expired), `null` without `exp`. A time beyond what a `Date` can hold (`exp: 1e20`) is an Invalid Date.',
+  '`secondsLeft = exp - (now - clockTolerance)`, with now rounded down to the second (zero or less exactly when expired: so computed, it cannot round the other way as `exp - now + clockTolerance` can), `null` without `exp`. A time beyond what a `Date` can hold (`exp: 1e20`) is an Invalid Date.',
   'Like jose, every time check counts in whole seconds: now (or `currentDate`) is rounded down to the second.',
   'Leeway for `exp`, `nbf`, and `iat` under `maxTokenAge` (as in jose, a future `iat` is not refused otherwise).',
   'Options are judged before the token, as `jwtVerify` judges them',
@@ -609,7 +609,7 @@ function checkExpiry(c, decoded, problem, facts) {
       if (result.secondsLeft !== null) problem('secondsLeft is not null without exp', `${result.secondsLeft}`);
     } else {
       const left = result.secondsLeft;
-      if (!(left === exp - (now - tolerance) || left === exp - now + tolerance)) problem('secondsLeft is not exp - now + clockTolerance', `${left}, expected ${exp - now + tolerance}`);
+      if (left !== exp - (now - tolerance)) problem('secondsLeft is not exp - (now - clockTolerance)', `${left}, expected ${exp - (now - tolerance)}`);
       if ((left <= 0) !== model.expired) problem('secondsLeft is not zero or less exactly when expired', `${left}, expired ${model.expired}`);
       if (left === exp - (now - tolerance) && left === 0) facts.boundary = true;
     }

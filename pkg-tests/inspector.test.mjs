@@ -232,6 +232,9 @@ describe('token inspector page', () => {
     assert.match(await claimRow(page, 'exp'), /Expiration time\s*100000000000000000000.*A time out of the range of dates\.$/s);
     await page.clock.runFor(2_000);
     assert.doesNotMatch(await claimRow(page, 'exp'), /Invalid|NaN|forever/);
+    // Before the year 1, with its era: the year 0 is 1 BC, -1 is 2 BC.
+    await page.fill('#token', sign({ sub: 'ada', exp: NOW_S + 60, iat: -62198755200 }));
+    assert.match(await claimRow(page, 'iat'), /\b2\b.*\bBC\b/s);
     await finish(session);
   });
 
@@ -290,6 +293,11 @@ describe('token inspector page', () => {
     assert.equal(await text(page, '#status-label'), 'Malformed token');
     assert.equal(await text(page, '#status-detail'), 'Its error shows when typing pauses.');
     assert.equal(await text(page, '#payload-json'), '—');
+    // One character typed, even one of two UTF-16 units (an emoji), is typing, not a paste.
+    await token.pressSequentially('😀');
+    assert.equal(await text(page, '#status-detail'), 'Its error shows when typing pauses.', 'an emoji typed');
+    await token.press('Backspace');
+    assert.equal(await token.inputValue(), VALID.slice(0, 12), 'one Backspace takes the emoji');
     // The claims table too: no claim of the token typed over is left in it.
     assert.equal(await text(page, '#claims tr[data-claim="sub"] .claim-value'), '—', 'a claim of the token typed over');
     assert.equal(await text(page, '#claims-clock'), '', 'the clock of the token typed over');
@@ -506,6 +514,10 @@ describe('token inspector page', () => {
     await page.fill('#sign-payload', '\n\n  { not json');
     await page.click('#sign-button');
     assert.match(await text(page, '#sign-error'), /\(at character 7\)/);
+    // In characters: an emoji before the fault counts once (the parser counts it twice).
+    await page.fill('#sign-payload', '{"a":"😀😀😀", x}');
+    await page.click('#sign-button');
+    assert.match(await text(page, '#sign-error'), /\(at character 13\)/);
     // Not the parser's message, which quotes the text (a secret pasted in the wrong field).
     await page.fill('#sign-payload', 'hunter2-secret');
     await page.click('#sign-button');
@@ -577,8 +589,13 @@ describe('token inspector page', () => {
     assert.ok((await claimRow(page, 'jti')).includes('{"k":"\\u202ex"}'), 'a claim that is not a string');
     assert.ok((await text(page, '#other-claims')).includes('r\\u200fole'), 'an other claim');
     assert.ok((await text(page, '#payload-json')).includes('"r\\u200fole": "a\\u009bb"'), 'the JSON');
+    // C0 controls in a string claim or a name, which JSON text escapes by itself: escaped too.
+    const controls = sign({ sub: 'admin\u0000', 'x\u001b[2J': 'b\u0008', exp: NOW_S + 60 });
+    await page.fill('#token', controls);
+    assert.match(await claimRow(page, 'sub'), /Subject\s*admin\\u0000/);
+    assert.ok((await text(page, '#other-claims')).includes('x\\u001b[2J'), 'an other claim');
     const shown = await page.evaluate(() => document.body.innerText);
-    assert.ok(!/[\u202e\u2066\u200f\u009b]/.test(shown), 'no control character reaches the page');
+    assert.ok(!/[\u202e\u2066\u200f\u009b\u0000\u001b\u0008]/.test(shown), 'no control character reaches the page');
     await finish(session);
   });
 

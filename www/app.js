@@ -2,7 +2,7 @@
 // signing, error codes) is made by the jwt-wasm module; this file reads the inputs and renders
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
-import { describeStatus, escapeUnsafe, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
+import { describeStatus, escapeUnsafe, escapeUnsafeText, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
 import { expiredAt, parsePayload, signPayload } from './payload.js';
 
 const $ = (id) => document.getElementById(id);
@@ -179,8 +179,12 @@ function expiry(now) {
   }
 }
 
+/** A Date in the reader's locale and time zone; before the year 1, with its era (the year 0 is
+ * 1 BC, which the medium date style would show as the year 1). */
 const localDateTime = (date) =>
-  date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  date.getFullYear() < 1
+    ? date.toLocaleString(undefined, { era: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' })
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 
 function setStatus(kind, label, detail) {
   const status = $('status');
@@ -220,7 +224,7 @@ function renderStatus(now) {
 
 function claimValue(value) {
   if (Array.isArray(value)) return escapeUnsafe(value.map((v) => jsonText(v, 0)).join(', '));
-  return escapeUnsafe(typeof value === 'string' ? value : jsonText(value, 0));
+  return typeof value === 'string' ? escapeUnsafeText(value) : escapeUnsafe(jsonText(value, 0));
 }
 
 const TIME_VERBS = {
@@ -280,7 +284,7 @@ function renderClaims(now) {
   note.replaceChildren();
   if (others.length) {
     note.append(`Other claims (application-defined, not interpreted): `);
-    others.forEach((claim, index) => note.append(index ? ', ' : '', el('code', '', escapeUnsafe(claim))));
+    others.forEach((claim, index) => note.append(index ? ', ' : '', el('code', '', escapeUnsafeText(claim))));
   }
   refreshClaimTimes(now);
 }
@@ -467,7 +471,8 @@ function tick() {
 /** One character typed or composed, or a deletion: the field is being edited by hand. */
 function typedByHand(event) {
   const type = event?.inputType ?? '';
-  if (type === 'insertText') return (event.data ?? '').length <= 1;
+  // One character, counted in code points: an emoji is two UTF-16 units.
+  if (type === 'insertText') return [...(event.data ?? '')].length <= 1;
   return type === 'insertCompositionText' || type.startsWith('delete');
 }
 

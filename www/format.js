@@ -125,8 +125,16 @@ const UNSAFE_TO_SHOW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202
 
 /** `text` with those characters written as JSON escapes (`\u202e`): inside JSON strings, still
  * the same JSON. */
-export const escapeUnsafe = (text) =>
-  text.replace(UNSAFE_TO_SHOW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export const escapeUnsafe = (text) => text.replace(UNSAFE_TO_SHOW, unicodeEscape);
+
+/** The same for text that is not JSON (a claim's string value or name shown as it is): the C0
+ * controls too (a NUL shows nothing, an ESC or a backspace can act on what follows), which
+ * JSON.stringify escapes in JSON text. */
+export const escapeUnsafeText = (text) => escapeUnsafe(text).replace(/[\u0000-\u001f]/g, unicodeEscape);
+
+function unicodeEscape(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
 
 /**
  * `value` as JSON text indented by `indent` spaces (0: compact), as

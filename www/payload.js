@@ -73,9 +73,11 @@ export function parsePayload(text, error) {
   try {
     return JSON.parse(trimmed);
   } catch (parseError) {
-    // Counted in the text as given, white space before the object included.
+    // Counted in characters (code points: the parser counts UTF-16 units, two for an emoji) in
+    // the text as given, white space before the object included.
     const at = /at position (\d+)/.exec(parseError.message);
-    const character = at ? Number(at[1]) + 1 + text.length - text.trimStart().length : 0;
+    const before = at ? text.slice(0, text.length - text.trimStart().length) + trimmed.slice(0, Number(at[1])) : '';
+    const character = [...before].length + 1;
     throw error(`the payload is not JSON${at ? ` (at character ${character})` : ''}: give a JSON object such as {"sub":"ada"}`);
   }
 }
