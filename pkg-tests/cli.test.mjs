@@ -779,6 +779,11 @@ describe('sign', () => {
     assert.match(notJson.stderr, /ERR_USAGE: the payload is not JSON \(at character 2\)/);
     // Counted in characters: each emoji is one (two UTF-16 units for the parser).
     assert.match(run(['sign', '{"a":"😀😀😀", x}'], { env }).stderr, /\(at character 13\)/);
+    // A number JavaScript cannot hold would be signed as null: refused (an exp so keeps its code).
+    const huge = run(['sign', '{"a":{"b":[1, -1e400]}}'], { env });
+    assert.equal(huge.status, 1);
+    assert.match(huge.stderr, /ERR_JWT_INVALID: the payload holds a number too large for JavaScript \(such as 1e400\), which would be signed as null/);
+    assert.match(run(['sign', '{"exp":1e400}'], { env }).stderr, /ERR_JWT_CLAIM_VALIDATION_FAILED/);
     // The secret given in the payload's place is not quoted back, not even its start (run()
     // checks the whole secret; V8's message quoted the first 10 characters).
     for (const result of [run(['sign', SECRET], { env }), run(['sign', '--json'], { env, input: SECRET })]) {

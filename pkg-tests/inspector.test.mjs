@@ -518,6 +518,10 @@ describe('token inspector page', () => {
     await page.fill('#sign-payload', '{"a":"😀😀😀", x}');
     await page.click('#sign-button');
     assert.match(await text(page, '#sign-error'), /\(at character 13\)/);
+    // A number JavaScript cannot hold, which would be signed as null.
+    await page.fill('#sign-payload', '{"a":1e400}');
+    await page.click('#sign-button');
+    assert.match(await text(page, '#sign-error'), /^ERR_JWT_INVALID the payload holds a number too large for JavaScript/);
     // Not the parser's message, which quotes the text (a secret pasted in the wrong field).
     await page.fill('#sign-payload', 'hunter2-secret');
     await page.click('#sign-button');

@@ -84,10 +84,27 @@ export function parsePayload(text, error) {
 
 /** Signs `payload` (what `parsePayload` made of `text`) as the page and the command-line tool
  * both sign: the package's own refusals first (options, key, claims), then a top-level member
- * name repeated in `text`, then a token too long to be read back. */
+ * name repeated in `text`, then a number the text holds that JavaScript cannot, then a token too
+ * long to be read back. */
 export function signPayload(payload, text, key, options) {
   const token = signJwt(payload, key, options);
   refuseRepeatedNames(text);
+  refuseInfinite(payload);
   refuseUnreadable(token);
   return token;
+}
+
+/** Refuses a payload holding a number beyond what a JavaScript number holds: JSON.parse reads
+ * `1e400` as Infinity, which JSON.stringify, and so signJwt, writes as null, so the claim would
+ * change without a word. Walked with a stack of its own (a payload may nest deeper than the JS
+ * stack reaches). */
+function refuseInfinite(payload) {
+  const pending = [payload];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new JwtError('the payload holds a number too large for JavaScript (such as 1e400), which would be signed as null', { code: 'ERR_JWT_INVALID' });
+    }
+    if (value !== null && typeof value === 'object') for (const member of Object.values(value)) pending.push(member);
+  }
 }
