@@ -271,6 +271,8 @@ describe('inspect', () => {
       [61, 'Valid: expires in 1 min 1 s'],
       [2.5, 'Valid: expires in 2 s'],
       [0.5, 'Valid: expires now'],
+      // A fraction of a millisecond, which a Date drops: still after now.
+      [0.0004, 'Valid: expires now'],
       [-1, 'Expired: expired 1 s ago'],
       [-2.5, 'Expired: expired 2 s ago'],
     ];
@@ -280,6 +282,8 @@ describe('inspect', () => {
     // Inside the tolerance: at exp, and past it.
     assert.equal(status({ exp: NOW_S }, '--clock-tolerance', '30'), 'Valid: exp is now; accepted for 30 s more within the clock tolerance');
     assert.equal(status({ exp: NOW_S - 90 }, '--clock-tolerance', '2m'), 'Valid: exp passed 1 min 30 s ago; accepted for 30 s more within the clock tolerance');
+    // nbf a fraction of a millisecond after now (a Date drops it): valid at the next second.
+    assert.equal(status({ nbf: NOW_S + 0.0004 }), 'Not yet valid: becomes valid in 1 s');
     // A tolerance in minutes is said in minutes.
     assert.equal(status({ nbf: NOW_S + 400, exp: NOW_S + 9_000 }, '--clock-tolerance', '5m'),
       'Not yet valid: becomes valid in 1 min 40 s (nbf in 6 min 40 s, less 5 min of clock tolerance)');

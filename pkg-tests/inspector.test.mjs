@@ -232,6 +232,17 @@ describe('token inspector page', () => {
     assert.match(await claimRow(page, 'exp'), /Expiration time\s*100000000000000000000.*A time out of the range of dates\.$/s);
     await page.clock.runFor(2_000);
     assert.doesNotMatch(await claimRow(page, 'exp'), /Invalid|NaN|forever/);
+    // An exp or nbf a fraction of a millisecond after now, which a Date drops: judged and said
+    // at whole seconds, the table agreeing with the verdict.
+    const at = NOW_S + 2; // the clock ran 2 s above
+    await page.fill('#token', sign({ sub: 'ada', exp: at + 0.0004 }));
+    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-detail'), 'Expires now');
+    assert.match(await claimRow(page, 'exp'), /expires now/);
+    await page.fill('#token', sign({ sub: 'ada', nbf: at + 0.0004, exp: at + 60 }));
+    assert.equal(await text(page, '#status-label'), 'Not yet valid');
+    assert.equal(await text(page, '#status-detail'), 'Becomes valid in 1 s');
+    assert.match(await claimRow(page, 'nbf'), /becomes valid now/);
     // Before the year 1, with its era: the year 0 is 1 BC, -1 is 2 BC.
     await page.fill('#token', sign({ sub: 'ada', exp: NOW_S + 60, iat: -62198755200 }));
     assert.match(await claimRow(page, 'iat'), /\b2\b.*\bBC\b/s);

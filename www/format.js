@@ -86,13 +86,17 @@ export function describeStatus(info, now, toleranceSecs = 0) {
   if (status === 'not-yet-valid') {
     // Judged at whole seconds: valid from the first whole second at or after nbf - tolerance.
     const untilNbf = until(info.notBefore);
-    const untilValid = relativeTime(Math.ceil(untilNbf - toleranceSecs));
+    // At least a second: a verdict of not yet valid is reached at a whole second before nbf less
+    // the tolerance, even where a Date has dropped nbf's fraction of a millisecond.
+    const untilValid = relativeTime(Math.max(1, Math.ceil(untilNbf - toleranceSecs)));
     if (toleranceSecs <= 0) return `becomes valid ${untilValid}`;
     const tolerance = Number.isInteger(toleranceSecs) ? formatDuration(toleranceSecs) : `${toleranceSecs} s`;
     return `becomes valid ${untilValid} (nbf ${relativeTime(untilNbf)}, less ${tolerance} of clock tolerance)`;
   }
   if (status === 'no-expiry') return 'never expires (no exp claim)';
   const untilExp = until(info.expiresAt);
+  // Valid with no tolerance, so exp is after now: a Date has dropped its fraction of a millisecond.
+  if (untilExp <= 0 && toleranceSecs <= 0) return 'expires now';
   if (untilExp <= 0) {
     // At or past exp but inside the clock tolerance: say so, with the time the tolerance still buys.
     const reached = untilExp > -1 ? 'exp is now' : `exp passed ${formatDuration(untilExp)} ago`;
