@@ -514,7 +514,7 @@ function inspect(values, positionals) {
   decodeProtectedHeader(token);
   const info = expiryInfo(token, { clockTolerance: tolerance, currentDate: now });
   const status = timeStatus(info);
-  const description = describeStatus(info, now, toleranceSeconds(tolerance));
+  const description = describeStatus(info, decodeJwt(token), now, toleranceSeconds(tolerance));
   if (values.json) {
     return json({
       status,

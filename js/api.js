@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseCallback, refuseExtra, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
+import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseCallback, refuseExtra, refuseOptions, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
 
 export { errors, JwtError } from './errors.js';
 
@@ -222,12 +222,8 @@ export class SignJWT {
   sign(key, options, extra) {
     SignJWT.#call(this, 'sign');
     if (extra !== undefined) refuseExtra('sign', 2, extra);
-    refuseCallback('sign', options);
+    refuseOptions('sign', options);
     if (options === undefined) return signJwt(this.#payload, key, this.#options);
-    // signJwt's refusal of a string would name signJwt and its alg option.
-    if (typeof options === 'string') {
-      throw new JwtError("sign() takes options as a plain object, not a string: the algorithm is set by setProtectedHeader({ alg: 'HS512' })", { code: 'ERR_OPTIONS_INVALID' });
-    }
     // Read once, as signJwt reads its options: own members only, a getter or Proxy that throws
     // refused with signJwt's coded error (should they pass when read again, refused all the same).
     const copy = optionsCopy(options);

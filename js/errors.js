@@ -575,9 +575,16 @@ export function refuseCallback(name, value) {
   }
 }
 
-/** How the calls that take an algorithm name it in their options. */
-const inAlgorithms = (algorithm) => `{ algorithms: ['${algorithm}'] }`;
-const ALGORITHM_OPTION = { __proto__: null, jwtVerify: inAlgorithms, createVerifier: inAlgorithms, signJwt: (algorithm) => `{ alg: '${algorithm}' }` };
+/** How each call that refuses an algorithm's name in its options' place says to give one. */
+const inAlgorithms = (algorithm) => `for the algorithm, { algorithms: ['${algorithm}'] }`;
+const ALGORITHM_OPTION = {
+  __proto__: null,
+  jwtVerify: inAlgorithms,
+  createVerifier: inAlgorithms,
+  signJwt: (algorithm) => `for the algorithm, { alg: '${algorithm}' }`,
+  // SignJWT's sign(key, options): the builder sets it, not an option.
+  sign: (algorithm) => `the algorithm is set by setProtectedHeader({ alg: '${algorithm}' })`,
+};
 /** The names a hint repeats; any other string (`'none'`, or a secret in the wrong place) is not
  * echoed, and the hint names HS512. */
 const HMAC_NAMES = { __proto__: null, HS256: true, HS384: true, HS512: true };
@@ -585,12 +592,12 @@ const HMAC_NAMES = { __proto__: null, HS256: true, HS384: true, HS512: true };
 /** Options that are not an object: a callback, or (given `after`, for `name(token, options)`) the
  * index that Array.prototype.map, filter and forEach pass there with the array after it, said as
  * such; anything else is left to the binding's refusal. */
-function refuseOptions(name, options, after) {
+export function refuseOptions(name, options, after) {
   refuseCallback(name, options);
   // cloudflare-worker-jwt takes the algorithm's name there: verify(token, secret, 'HS512').
   if (typeof options === 'string' && hasOwn(ALGORITHM_OPTION, name)) {
     const hint = ALGORITHM_OPTION[name](hasOwn(HMAC_NAMES, options) ? options : 'HS512');
-    throw new JwtError(`${name}() takes options as a plain object, not a string: for the algorithm, ${hint}`, { code: 'ERR_OPTIONS_INVALID' });
+    throw new JwtError(`${name}() takes options as a plain object, not a string: ${hint}`, { code: 'ERR_OPTIONS_INVALID' });
   }
   if (typeof options === 'number' && isArray(after)) {
     throw new JwtError(`${name}() takes options as its second argument, where Array.prototype.map, filter and forEach pass an index: call it as tokens.map((token) => ${name}(token))`, { code: 'ERR_OPTIONS_INVALID' });

@@ -216,7 +216,7 @@ function renderStatus(now) {
   if (error) return setStatus('error', 'Cannot judge', errorText(error));
   const status = timeStatus(info);
   const tolerance = toleranceSecs();
-  let detail = describeStatus(info, now, tolerance);
+  let detail = describeStatus(info, decoded.payload, now, tolerance);
   // A status not yet valid names the tolerance itself.
   if ((status === 'valid' || status === 'expired') && tolerance > 0) detail += ` · ${tolerance} s clock tolerance`;
   setStatus(status, STATUS_LABELS[status], detail.charAt(0).toUpperCase() + detail.slice(1));

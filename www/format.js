@@ -72,31 +72,28 @@ export const STATUS_LABELS = {
 
 /**
  * One sentence about the time status `expiryInfo` reached at `now` (a Date) with a clock
- * tolerance of `toleranceSecs`: "expires in 4 min 12 s", "expired 3 days ago", "becomes valid in
- * 2 h", "never expires (no exp claim)". The verdict already includes the tolerance; a time said
- * is the claim's own, but for when a token not yet valid becomes valid (its nbf less the
- * tolerance).
+ * tolerance of `toleranceSecs`, for a token of `claims` (its decoded payload): "expires in 4 min
+ * 12 s", "expired 3 days ago", "becomes valid in 2 h", "never expires (no exp claim)". The verdict
+ * already includes the tolerance; a time said is the claim's own, but for when a token not yet
+ * valid becomes valid (its nbf less the tolerance).
  */
-export function describeStatus(info, now, toleranceSecs = 0) {
+export function describeStatus(info, claims, now, toleranceSecs = 0) {
   // From now rounded down to the second (so a fractional exp a moment after the second is not
-  // "passed" while its verdict says valid).
-  const until = (date) => secondsFrom(date.getTime(), now);
+  // "passed" while its verdict says valid), and from the claim itself: its Date drops a fraction
+  // of a millisecond, and says only whether the time is within the range of dates.
+  const until = (date, seconds) => (isValidDate(date) ? secondsFrom(seconds * 1000, now) : NaN);
   const status = timeStatus(info);
-  if (status === 'expired') return `expired ${relativeTime(until(info.expiresAt))}`;
+  if (status === 'expired') return `expired ${relativeTime(until(info.expiresAt, claims.exp))}`;
   if (status === 'not-yet-valid') {
     // Judged at whole seconds: valid from the first whole second at or after nbf - tolerance.
-    const untilNbf = until(info.notBefore);
-    // At least a second: a verdict of not yet valid is reached at a whole second before nbf less
-    // the tolerance, even where a Date has dropped nbf's fraction of a millisecond.
-    const untilValid = relativeTime(Math.max(1, Math.ceil(untilNbf - toleranceSecs)));
+    const untilNbf = until(info.notBefore, claims.nbf);
+    const untilValid = relativeTime(Math.ceil(untilNbf - toleranceSecs));
     if (toleranceSecs <= 0) return `becomes valid ${untilValid}`;
     const tolerance = Number.isInteger(toleranceSecs) ? formatDuration(toleranceSecs) : `${toleranceSecs} s`;
     return `becomes valid ${untilValid} (nbf ${relativeTime(untilNbf)}, less ${tolerance} of clock tolerance)`;
   }
   if (status === 'no-expiry') return 'never expires (no exp claim)';
-  const untilExp = until(info.expiresAt);
-  // Valid with no tolerance, so exp is after now: a Date has dropped its fraction of a millisecond.
-  if (untilExp <= 0 && toleranceSecs <= 0) return 'expires now';
+  const untilExp = until(info.expiresAt, claims.exp);
   if (untilExp <= 0) {
     // At or past exp but inside the clock tolerance: say so, with the time the tolerance still buys.
     const reached = untilExp > -1 ? 'exp is now' : `exp passed ${formatDuration(untilExp)} ago`;

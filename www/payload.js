@@ -76,8 +76,8 @@ export function parsePayload(text, error) {
     // Counted in characters (code points: the parser counts UTF-16 units, two for an emoji) in
     // the text as given, white space before the object included.
     const at = /at position (\d+)/.exec(parseError.message);
-    const before = at ? text.slice(0, text.length - text.trimStart().length) + trimmed.slice(0, Number(at[1])) : '';
-    const character = [...before].length + 1;
+    const leading = text.length - text.trimStart().length;
+    const character = at ? [...text.slice(0, leading + Number(at[1]))].length + 1 : 0;
     throw error(`the payload is not JSON${at ? ` (at character ${character})` : ''}: give a JSON object such as {"sub":"ada"}`);
   }
 }
