@@ -35,6 +35,17 @@ function release(inner, generation) {
   if (inner !== undefined && generation === instanceGeneration()) freeWith(inner);
 }
 
+/** What a `Verifier`'s verify refuses after the token: what `refuseExtra` refuses, and a string,
+ * which only the one-shot habit puts there (`verify(token, secret)`; `map` passes numbers), so
+ * the caller learns that the secret given is not the one verified with. */
+const HOLDS_ITS_KEY = ' (a Verifier verifies with the key and options given to createVerifier(key, options))';
+function refuseExtraAfterToken(extra) {
+  if (typeof extra === 'string') {
+    throw new JwtError(`verify() takes one argument; a string after it would not be read${HOLDS_ITS_KEY}`, { code: 'ERR_OPTIONS_INVALID' });
+  }
+  refuseExtra('verify', 1, extra, HOLDS_ITS_KEY);
+}
+
 /** A key and options parsed once (see `createVerifier`). */
 export class Verifier {
   #inner;
@@ -80,7 +91,7 @@ export class Verifier {
 
   verify(token, extra) {
     Verifier.#own(this, 'verify');
-    if (extra !== undefined) refuseExtra('verify', 1, extra);
+    if (extra !== undefined) refuseExtraAfterToken(extra);
     return verifyWith(this.#current(), token);
   }
 

@@ -1093,6 +1093,7 @@ describe('errors', () => {
     }
   });
 
+  const HOLDS_ITS_KEY = ' (a Verifier verifies with the key and options given to createVerifier(key, options))';
   test('a callback or an options object passed after a call\'s arguments, or a callback or map\'s index in the options\' place, is refused, never ignored; an index or an array after them (map) is left unread', () => {
     const verifier = createVerifier(SECRET, at());
     // Each call with its arguments in full, as jose takes them.
@@ -1117,7 +1118,7 @@ describe('errors', () => {
       assert.equal(called, false, name);
       // jwt-decode's jwtDecode(token, { header: true }): the claims would come back, not the header.
       const count = args.length === 1 ? 'one argument' : `${args.length} arguments`;
-      const hint = name === 'decodeJwt' ? ' (for the protected header, call decodeProtectedHeader(token))' : '';
+      const hint = { decodeJwt: ' (for the protected header, call decodeProtectedHeader(token))', verify: HOLDS_ITS_KEY }[name] ?? '';
       const after = args.length === 1 ? 'it' : 'them';
       assert.equal(messageOf(() => call(...args, { header: true })), `ERR_OPTIONS_INVALID: ${name}() takes ${count}; an object after ${after} would not be read${hint}`, name);
       // What Array.prototype.map passes, and undefined, change nothing.
@@ -1125,6 +1126,11 @@ describe('errors', () => {
       assert.deepEqual(call(...args, 0, [good]), call(...args), name);
     }
     assert.deepEqual([good].map(decodeJwt), [decodeJwt(good)]);
+    // The one-shot habit with a Verifier: the secret given would not be the one verified with.
+    for (const secret of [SECRET, 'another secret of at least thirty-two bytes']) {
+      assert.equal(messageOf(() => verifier.verify(good, secret)), `ERR_OPTIONS_INVALID: verify() takes one argument; a string after it would not be read${HOLDS_ITS_KEY}`);
+    }
+    assert.equal(messageOf(() => verifier.verify(good, new TextEncoder().encode(SECRET))), `ERR_OPTIONS_INVALID: verify() takes one argument; an object after it would not be read${HOLDS_ITS_KEY}`);
     // jsonwebtoken's commonest forms put the callback in the options' place: verify(token, secret,
     // callback), sign(payload, secret, callback).
     const optionsPlace = {
