@@ -328,13 +328,15 @@ function readAll({ fd, path }, what) {
   return data.subarray(0, total);
 }
 
-/** The one positional argument, or standard input when there is none or it is "-". */
-function readInput(positionals, what, { optional = false } = {}) {
+/** The one positional argument, or standard input when there is none or it is "-", trimmed
+ * unless `trim` is false (a payload: parsePayload trims it, counting a fault's position in the
+ * text as given, as the page does). */
+function readInput(positionals, what, { optional = false, trim = true } = {}) {
   if (positionals.length > 1) throw new UsageError(`too many arguments: expected at most one ${what}`);
   if (positionals.length === 1 && positionals[0] !== '-') {
     const text = positionals[0].trim();
     if (!text && !optional) throw new UsageError(`no ${what}: the argument is empty`);
-    return text;
+    return trim ? text : positionals[0];
   }
   // isatty, not process.stdin.isTTY: touching process.stdin makes a pipe non-blocking, and the
   // read below then fails (EAGAIN) while the writer is still writing.
@@ -347,12 +349,12 @@ function readInput(positionals, what, { optional = false } = {}) {
   try {
     // Fatal: bytes that are not UTF-8 would otherwise become U+FFFD, and a payload be signed
     // with claims other than the ones given.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).trim();
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new UsageError(`standard input is not UTF-8 text: give the ${what} as UTF-8`);
   }
-  if (!text && !optional) throw new UsageError(`no ${what}: standard input was empty`);
-  return text;
+  if (!text.trim() && !optional) throw new UsageError(`no ${what}: standard input was empty`);
+  return trim ? text.trim() : text;
 }
 
 /** The secret from exactly one source; its text never reaches any output. */
@@ -552,7 +554,7 @@ function sign(values, positionals) {
   }
   if (values.aud?.includes('')) throw new UsageError('--aud is empty');
   const key = readSecret(values);
-  const text = readInput(positionals, 'payload', { optional: true });
+  const text = readInput(positionals, 'payload', { optional: true, trim: false });
   const payload = parsePayload(text, (message) => new UsageError(message));
   const options = optionsFrom('sign', values);
   const header = {};

@@ -783,6 +783,9 @@ describe('sign', () => {
     assert.match(notJson.stderr, /ERR_USAGE: the payload is not JSON \(at character 2\)/);
     // Counted in characters: each emoji is one (two UTF-16 units for the parser).
     assert.match(run(['sign', '{"a":"😀😀😀", x}'], { env }).stderr, /\(at character 13\)/);
+    // Counted in the text as given, white space before the object included (as the page counts).
+    assert.match(run(['sign', '\n\n  { not json'], { env }).stderr, /\(at character 7\)/);
+    assert.match(run(['sign'], { env, input: '\n\n  { not json\n' }).stderr, /\(at character 7\)/);
     // A number JavaScript cannot hold would be signed as null: refused (an exp so keeps its code).
     const huge = run(['sign', '{"a":{"b":[1, -1e400]}}'], { env });
     assert.equal(huge.status, 1);
