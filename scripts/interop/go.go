@@ -18,7 +18,7 @@
 // UseJSONNumber), written back by encoding/json; "expect" is written by hand: the outcome a
 // jose-compatible verifier must give with "options" at "now". "libraryVerdict" is the library's
 // own Parse with jwt.TimeFunc fixed at "now", MapClaims' checks and VerifyAudience/VerifyIssuer
-// (v4 has no leeway and no required-claims option).
+// (v4 has no leeway, no required-claims option and no subject check).
 package main
 
 import (
@@ -108,6 +108,27 @@ var nonASCII = jwt.MapClaims{
 	"seps": "\u2028\u2029", "rtl": "\u202enimda", "ctrl": "\x00\x1f\t\n", "html": "</script><b>&amp;",
 	"clé": "valeur", "latin1": "caf\xe9", // not UTF-8: encoding/json writes U+FFFD
 }
+
+// Characters at and beyond U+20000 (a surrogate pair's high half carries bits past bit 16), which
+// encoding/json writes as raw UTF-8: 𠮷野家 (U+20BB7) as sub, U+2A6D6 in iss and aud, an emoji
+// (U+1F600) beside them, in a custom claim and a claim name.
+var astral = jwt.MapClaims{
+	"iss": "https://\U0002A6D6.example", "sub": "\U00020BB7野家", "aud": "\U0002A6D6-api", "exp": NOW + 900,
+	"shop": "😀\U00020BB7野家😀", "\U00020BB7": "a name beyond U+20000",
+}
+
+// The same claims as a gateway passes them on from a Python service's JSON (json.dumps escapes
+// them as surrogate pairs): json.RawMessage keeps each value's text, and encoding/json copies it
+// escapes and all.
+var forwarded = jwt.MapClaims{
+	"iss": json.RawMessage(`"https://\ud869\uded6.example"`), "sub": json.RawMessage(`"\ud842\udfb7\u91ce\u5bb6"`),
+	"aud": json.RawMessage(`"\ud869\uded6-api"`), "exp": NOW + 900,
+	"profile": json.RawMessage(`{"shop":"\ud83d\ude00\ud842\udfb7\u91ce\u5bb6\ud83d\ude00","\ud842\udfb7":"a name beyond U+20000"}`),
+}
+
+// The options that check them: a reading 0x10000 too low (U+10BB7, U+1A6D6) would not match.
+var astralOptions = opts{"issuer": "https://\U0002A6D6.example", "subject": "\U00020BB7野家", "audience": "\U0002A6D6-api", "requiredClaims": []string{"\U00020BB7"}}
+
 var numbers = jwt.MapClaims{
 	"sub": "user-42", "exp": NOW + 900, "f21": 1e21, "f20": 1e20, "tiny": 1e-7, "sum": 0.1 + 0.2,
 	"maxInt64": int64(math.MaxInt64), "minInt64": int64(math.MinInt64), "maxUint64": uint64(math.MaxUint64),
@@ -198,7 +219,7 @@ func unverified(token string) (map[string]any, jwt.MapClaims) {
 	return t.Header, claims
 }
 
-var unmapped = []string{"typ", "maxTokenAge", "crit", "clockTolerance", "requiredClaims"}
+var unmapped = []string{"typ", "maxTokenAge", "crit", "clockTolerance", "requiredClaims", "subject"}
 
 func verdict(token string, key []byte, options map[string]any, now int64) string {
 	algorithms := []string{}
@@ -305,6 +326,14 @@ func main() {
 	add("non-ASCII claims: encoding/json escapes <, >, &, U+2028, U+2029 and writes U+FFFD for invalid UTF-8", func() (string, error) {
 		return jwt.NewWithClaims(jwt.SigningMethodHS256, nonASCII).SignedString(SECRET)
 	}, caseOptions{})
+	add("claims beyond U+20000 (𠮷野家, U+2A6D6), raw UTF-8, checked by issuer, subject, audience", func() (string, error) { return jwt.NewWithClaims(jwt.SigningMethodHS256, astral).SignedString(SECRET) }, caseOptions{options: astralOptions})
+	add("sub 𠮷野家 (U+20BB7, raw) where the subject is U+10BB7 (0x10000 lower)", func() (string, error) { return jwt.NewWithClaims(jwt.SigningMethodHS256, astral).SignedString(SECRET) }, caseOptions{options: opts{"subject": "\U00010BB7野家"}, expect: fail("ERR_JWT_CLAIM_VALIDATION_FAILED", "sub", "check_failed")})
+	add("claims beyond U+20000 passed on as json.RawMessage, escaped as surrogate pairs, checked by issuer, subject, audience", func() (string, error) {
+		return jwt.NewWithClaims(jwt.SigningMethodHS256, forwarded).SignedString(SECRET)
+	}, caseOptions{options: opts{"issuer": "https://\U0002A6D6.example", "subject": "\U00020BB7野家", "audience": "\U0002A6D6-api"}})
+	add("sub \\ud842\\udfb7 (U+20BB7) in a json.RawMessage where the subject is U+10BB7 (0x10000 lower)", func() (string, error) {
+		return jwt.NewWithClaims(jwt.SigningMethodHS256, forwarded).SignedString(SECRET)
+	}, caseOptions{options: opts{"subject": "\U00010BB7野家"}, expect: fail("ERR_JWT_CLAIM_VALIDATION_FAILED", "sub", "check_failed")})
 	add("numbers as Go writes them (1e+21, 1e-7, -0, MaxInt64, MinInt64, MaxUint64, []byte as base64)", func() (string, error) { return jwt.NewWithClaims(jwt.SigningMethodHS256, numbers).SignedString(SECRET) }, caseOptions{})
 	add("Supabase-style claims (a struct)", func() (string, error) {
 		return jwt.NewWithClaims(jwt.SigningMethodHS256, supabase).SignedString(SECRET)

@@ -106,13 +106,22 @@ for _ in range(150):
 DEEP["tree"] = node
 del node
 BASIC = {"sub": "user-42", "iat": T(NOW - 60), "exp": T(NOW + 900)}
+# Characters at and beyond U+20000, where a surrogate pair's high half carries bits past bit 16
+# (json.dumps writes 𠮷 U+20BB7 as "\ud842\udfb7"): 𠮷野家 as sub, U+2A6D6 (the last of CJK
+# Extension B) in iss and aud, an emoji (U+1F600) beside them, in a custom claim and a claim name.
+ASTRAL = {
+    "iss": "https://\U0002a6d6.example", "sub": "\U00020bb7野家", "aud": "\U0002a6d6-api",
+    "exp": T(NOW + 900), "shop": "😀\U00020bb7野家😀", "\U00020bb7": "a name beyond U+20000",
+}
+# The options that check them: a reading 0x10000 too low (U+10BB7, U+1A6D6) would not match.
+ASTRAL_OPTIONS = {"issuer": "https://\U0002a6d6.example", "subject": "\U00020bb7野家", "audience": "\U0002a6d6-api", "requiredClaims": ["\U00020bb7"]}
 
 NS = {
     "jwt": jwt, "jose_jwt": jose_jwt, "joserfc_jwt": joserfc_jwt, "OctKey": OctKey, "T": T,
     "NOW": NOW, "SECRET": SECRET, "BINARY_SECRET": BINARY_SECRET, "datetime": datetime,
     "timezone": timezone, "ACCESS": ACCESS, "AUD_TUPLE": AUD_TUPLE, "NON_ASCII": NON_ASCII,
     "NUMBERS": NUMBERS, "SUPABASE": SUPABASE, "HASURA": HASURA, "FLOAT_TIMES": FLOAT_TIMES,
-    "DEEP": DEEP, "BASIC": BASIC,
+    "DEEP": DEEP, "BASIC": BASIC, "ASTRAL": ASTRAL,
 }
 
 
@@ -226,6 +235,12 @@ case(P, "iat a datetime with microseconds (truncated to the second)", 'jwt.encod
 case(P, "exp of 2**64 (far future, beyond 2^53)", 'jwt.encode({"sub": "user-42", "exp": 2**64}, SECRET, algorithm="HS256")')
 case(P, "non-ASCII kid and custom header members (escaped, nested)", 'jwt.encode(BASIC, SECRET, algorithm="HS256", headers={"kid": "clé-😀", "x-tenant": {"id": 7, "tags": ["é", None, 2.5]}})', "BASIC")
 case(P, "an astral member name (escaped as a surrogate pair)", 'jwt.encode({"sub": "user-42", "😀": "grinning", "exp": T(NOW + 900)}, SECRET, algorithm="HS256")')
+case(P, "claims beyond U+20000 (𠮷野家, U+2A6D6), escaped as surrogate pairs, checked by issuer, subject, audience", 'jwt.encode(ASTRAL, SECRET, algorithm="HS256")', "ASTRAL", options=ASTRAL_OPTIONS)
+case(P, "sub 𠮷野家 (U+20BB7) where the subject is U+10BB7 (0x10000 lower, as a pair misread by OR gives)", 'jwt.encode(ASTRAL, SECRET, algorithm="HS256")', "ASTRAL",
+     options={"subject": "\U00010bb7野家", "audience": "\U0002a6d6-api"}, expect=fail("ERR_JWT_CLAIM_VALIDATION_FAILED", "sub", "check_failed"))
+case(P, "iss with U+2A6D6 where the issuer has U+1A6D6 (0x10000 lower)", 'jwt.encode(ASTRAL, SECRET, algorithm="HS256")', "ASTRAL",
+     options={"issuer": "https://\U0001a6d6.example", "audience": "\U0002a6d6-api"}, expect=fail("ERR_JWT_CLAIM_VALIDATION_FAILED", "iss", "check_failed"))
+case(P, "kid 𠮷 (U+20BB7) in the header, escaped", 'jwt.encode(BASIC, SECRET, algorithm="HS256", headers={"kid": "\U00020bb7-😀"})', "BASIC")
 case(P, "float exp 29.999 s ago, within clockTolerance 30", 'jwt.encode({"sub": "user-42", "exp": NOW - 29.999}, SECRET, algorithm="HS256")', options={"clockTolerance": 30})
 case(P, "float nbf 30.001 s ahead, beyond clockTolerance 30", 'jwt.encode({"sub": "user-42", "nbf": NOW + 30.001}, SECRET, algorithm="HS256")', options={"clockTolerance": 30}, expect=fail("ERR_JWT_CLAIM_VALIDATION_FAILED", "nbf", "check_failed"))
 case(P, "float iat 60.5 s ago, beyond maxTokenAge 60", 'jwt.encode({"sub": "user-42", "iat": NOW - 60.5}, SECRET, algorithm="HS256")', options={"maxTokenAge": 60}, expect=fail("ERR_JWT_EXPIRED", "iat", "check_failed"))
@@ -265,6 +280,11 @@ case(J, "access token, default header", 'jose_jwt.encode(ACCESS, SECRET, algorit
 case(J, "HS384 with a kid header", 'jose_jwt.encode(BASIC, SECRET, algorithm="HS384", headers={"kid": "key-2024"})', "BASIC")
 case(J, "non-ASCII claims", 'jose_jwt.encode(NON_ASCII, SECRET, algorithm="HS256")', "NON_ASCII")
 case(J, "numbers", 'jose_jwt.encode(NUMBERS, SECRET, algorithm="HS512")', "NUMBERS")
+case(J, "claims beyond U+20000 (𠮷野家, U+2A6D6), escaped as surrogate pairs, checked by issuer, subject, audience", 'jose_jwt.encode(ASTRAL, SECRET, algorithm="HS256")', "ASTRAL", options=ASTRAL_OPTIONS)
+case(J, "aud with U+2A6D6 where the audience has U+1A6D6 (0x10000 lower)", 'jose_jwt.encode(ASTRAL, SECRET, algorithm="HS256")', "ASTRAL",
+     options={"audience": "\U0001a6d6-api"}, expect=fail("ERR_JWT_CLAIM_VALIDATION_FAILED", "aud", "check_failed"))
+case(J, "sub 𠮷野家 (U+20BB7) where the subject is U+10BB7 (0x10000 lower)", 'jose_jwt.encode(ASTRAL, SECRET, algorithm="HS256")', "ASTRAL",
+     options={"subject": "\U00010bb7野家"}, expect=fail("ERR_JWT_CLAIM_VALIDATION_FAILED", "sub", "check_failed"))
 case(J, "Supabase-style claims", 'jose_jwt.encode(SUPABASE, SECRET, algorithm="HS256")', "SUPABASE", options={"audience": "authenticated"})
 case(J, "wrong secret", 'jose_jwt.encode(BASIC, SECRET, algorithm="HS256")', "BASIC", verify_key=OTHER_SECRET, expect=SIG)
 case(J, "expired", 'jose_jwt.encode({"sub": "user-42", "exp": T(NOW - 1)}, SECRET, algorithm="HS256")', expect=fail("ERR_JWT_EXPIRED", "exp", "check_failed"))
@@ -281,6 +301,10 @@ case(R, "HS512 with kid and typ at+jwt", 'joserfc_jwt.encode({"alg": "HS512", "k
 case(R, "non-ASCII claims, written as raw UTF-8", 'joserfc_jwt.encode({"alg": "HS256"}, NON_ASCII, OctKey.import_key(SECRET))', "NON_ASCII")
 case(R, "numbers", 'joserfc_jwt.encode({"alg": "HS384"}, NUMBERS, OctKey.import_key(SECRET), algorithms=["HS384"])', "NUMBERS")
 case(R, "non-ASCII kid (joserfc escapes the header, not the claims)", 'joserfc_jwt.encode({"alg": "HS256", "kid": "clé-😀"}, BASIC, OctKey.import_key(SECRET))', "BASIC")
+case(R, "claims beyond U+20000 (𠮷野家, U+2A6D6), raw UTF-8, checked by issuer, subject, audience", 'joserfc_jwt.encode({"alg": "HS256"}, ASTRAL, OctKey.import_key(SECRET))', "ASTRAL", options=ASTRAL_OPTIONS)
+case(R, "sub 𠮷野家 (U+20BB7, raw) where the subject is U+10BB7 (0x10000 lower)", 'joserfc_jwt.encode({"alg": "HS256"}, ASTRAL, OctKey.import_key(SECRET))', "ASTRAL",
+     options={"subject": "\U00010bb7野家"}, expect=fail("ERR_JWT_CLAIM_VALIDATION_FAILED", "sub", "check_failed"))
+case(R, "kid 𠮷 (U+20BB7) in the header, escaped as a surrogate pair", 'joserfc_jwt.encode({"alg": "HS256", "kid": "\U00020bb7-😀"}, BASIC, OctKey.import_key(SECRET))', "BASIC")
 case(R, "Hasura-style claims", 'joserfc_jwt.encode({"alg": "HS256"}, HASURA, OctKey.import_key(SECRET))', "HASURA")
 case(R, "a 64-byte binary secret", 'joserfc_jwt.encode({"alg": "HS256"}, BASIC, OctKey.import_key(BINARY_SECRET))', "BASIC", key=BINARY_SECRET)
 case(R, "wrong secret", 'joserfc_jwt.encode({"alg": "HS256"}, BASIC, OctKey.import_key(SECRET))', "BASIC", verify_key=OTHER_SECRET, expect=SIG)

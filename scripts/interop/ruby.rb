@@ -59,6 +59,15 @@ NON_ASCII = {
   sub: 'user-42', exp: NOW + 900, name: 'José Müller', emoji: '😀👍🏽', clef: '𝄞', city: '東京',
   seps: "\u2028\u2029", rtl: "\u202enimda", ctrl: "\u0000\u001f\t\n", html: '</script><b>&amp;', 'clé' => 'valeur'
 }.freeze
+# Characters at and beyond U+20000 (a surrogate pair's high half carries bits past bit 16), which
+# Ruby's JSON writes as raw UTF-8: 𠮷野家 (U+20BB7) as sub, U+2A6D6 in iss and aud, an emoji
+# (U+1F600) beside them, in a custom claim and a claim name.
+ASTRAL = {
+  iss: "https://\u{2A6D6}.example", sub: "\u{20BB7}野家", aud: "\u{2A6D6}-api", exp: NOW + 900,
+  shop: "😀\u{20BB7}野家😀", "\u{20BB7}" => 'a name beyond U+20000'
+}.freeze
+# The options that check them: a reading 0x10000 too low (U+10BB7, U+1A6D6) would not match.
+ASTRAL_OPTIONS = { issuer: "https://\u{2A6D6}.example", subject: "\u{20BB7}野家", audience: "\u{2A6D6}-api", requiredClaims: ["\u{20BB7}"] }.freeze
 # Ruby writes floats as 1.0e+20, 1.5e-07, 100.0; integers of any size exactly.
 NUMBERS = {
   sub: 'user-42', exp: NOW + 900, f20: 1e20, f16: 1e16, tiny: 1.5e-7, sum: 0.1 + 0.2, hundred: 100.0,
@@ -153,6 +162,11 @@ add 'access token, default header {alg} only', "JWT.encode(ACCESS, SECRET, 'HS25
 add 'HS384 with kid and typ header fields (alg written last)', "JWT.encode(BASIC, SECRET, 'HS384', { kid: 'key-2024', typ: 'JWT' })", options: { algorithms: ['HS384'] }
 add 'HS512 with typ at+jwt and an audience list', "JWT.encode(ACCESS.merge(aud: %w[api web]), SECRET, 'HS512', { typ: 'at+jwt' })", options: { typ: 'application/at+jwt', audience: 'web' }
 add 'non-ASCII claims, raw UTF-8 (U+2028 unescaped)', "JWT.encode(NON_ASCII, SECRET, 'HS256')"
+add 'claims beyond U+20000 (𠮷野家, U+2A6D6), raw UTF-8, checked by issuer, subject, audience', "JWT.encode(ASTRAL, SECRET, 'HS256')", options: ASTRAL_OPTIONS
+add 'sub 𠮷野家 (U+20BB7, raw) where the subject is U+10BB7 (0x10000 lower)', "JWT.encode(ASTRAL, SECRET, 'HS256')",
+    options: { subject: "\u{10BB7}野家", audience: "\u{2A6D6}-api" }, expect: fail_with('ERR_JWT_CLAIM_VALIDATION_FAILED', 'sub', 'check_failed')
+add 'iss with U+2A6D6 (raw) where the issuer has U+1A6D6 (0x10000 lower)', "JWT.encode(ASTRAL, SECRET, 'HS256')",
+    options: { issuer: "https://\u{1A6D6}.example" }, expect: fail_with('ERR_JWT_CLAIM_VALIDATION_FAILED', 'iss', 'check_failed')
 add 'numbers as Ruby writes them (1.0e+20, 1.5e-07, 100.0, 2**70)', "JWT.encode(NUMBERS, SECRET, 'HS256')"
 add 'Supabase-style claims', "JWT.encode(SUPABASE, SECRET, 'HS256')", options: { audience: 'authenticated', issuer: 'https://project.supabase.co/auth/v1' }
 add 'Hasura-style claims', "JWT.encode(HASURA, SECRET, 'HS256', { kid: 'hasura' })", options: { requiredClaims: ['https://hasura.io/jwt/claims'] }

@@ -321,6 +321,15 @@ fn main() {
         "sub": "user-42", "exp": NOW + 900, "name": "José Müller", "emoji": "😀👍🏽", "clef": "𝄞", "city": "東京",
         "seps": "\u{2028}\u{2029}", "rtl": "\u{202e}nimda", "ctrl": "\u{0}\u{1f}\t\n", "html": "</script><b>&amp;", "clé": "valeur",
     });
+    // Characters at and beyond U+20000 (a surrogate pair's high half carries bits past bit 16),
+    // which serde_json writes as raw UTF-8: 𠮷野家 (U+20BB7) as sub, U+2A6D6 in iss and aud, an
+    // emoji (U+1F600) beside them, in a custom claim and a claim name; and the options that check
+    // them (a reading 0x10000 too low, U+10BB7 or U+1A6D6, would not match).
+    let astral = json!({
+        "iss": "https://\u{2A6D6}.example", "sub": "\u{20BB7}野家", "aud": "\u{2A6D6}-api", "exp": NOW + 900,
+        "shop": "😀\u{20BB7}野家😀", "\u{20BB7}": "a name beyond U+20000",
+    });
+    let astral_options = json!({ "issuer": "https://\u{2A6D6}.example", "subject": "\u{20BB7}野家", "audience": "\u{2A6D6}-api", "requiredClaims": ["\u{20BB7}"] });
     let numbers = json!({
         "sub": "user-42", "exp": NOW + 900, "f16": 1e16, "f21": 1e21, "tiny": 1e-7, "sum": 0.1 + 0.2, "one": 1.0,
         "u64max": u64::MAX, "i64min": i64::MIN, "negzero": -0.0, "neg": -1.5, "yes": true, "nothing": null,
@@ -336,6 +345,9 @@ fn main() {
     add!(cases, "HS384 with kid, aud a Vec", encode(&header(Algorithm::HS384, Some("key-2024"), None), &AccessMany { sub: "user-42".into(), aud: vec!["api".into(), "web".into()], exp: NOW + 900 }, &key(SECRET)), Case { options: json!({ "algorithms": ["HS384"], "audience": "web" }), ..Case::default() });
     add!(cases, "HS512 with typ at+jwt (RFC 9068)", encode(&header(Algorithm::HS512, None, Some("at+jwt")), &access(), &key(SECRET)), Case { options: json!({ "typ": "application/at+jwt", "audience": "api" }), ..Case::default() });
     add!(cases, "non-ASCII claims, raw UTF-8 (serde_json escapes only controls)", encode(&Header::default(), &non_ascii, &key(SECRET)), Case::default());
+    add!(cases, "claims beyond U+20000 (𠮷野家, U+2A6D6), raw UTF-8, checked by issuer, subject, audience", encode(&Header::default(), &astral, &key(SECRET)), Case { options: astral_options, ..Case::default() });
+    add!(cases, "sub 𠮷野家 (U+20BB7, raw) where the subject is U+10BB7 (0x10000 lower)", encode(&Header::default(), &astral, &key(SECRET)), Case { options: json!({ "subject": "\u{10BB7}野家", "audience": "\u{2A6D6}-api" }), expect: fail_claim("ERR_JWT_CLAIM_VALIDATION_FAILED", "sub", "check_failed"), ..Case::default() });
+    add!(cases, "aud with U+2A6D6 (raw) where the audience has U+1A6D6 (0x10000 lower)", encode(&Header::default(), &astral, &key(SECRET)), Case { options: json!({ "audience": "\u{1A6D6}-api" }), expect: fail_claim("ERR_JWT_CLAIM_VALIDATION_FAILED", "aud", "check_failed"), ..Case::default() });
     add!(cases, "numbers as serde_json writes them (1e16, 1e21, 1e-7, 1.0, -0.0, u64::MAX, i64::MIN)", encode(&Header::default(), &numbers, &key(SECRET)), Case::default());
     add!(cases, "u128::MAX in a claim", encode(&Header::default(), &Big { sub: "user-42".into(), big: u128::MAX }, &key(SECRET)), Case::default());
     add!(cases, "Supabase-style claims (structs)", encode(&Header::default(), &supabase(), &key(SECRET)), Case { options: json!({ "audience": "authenticated", "issuer": "https://project.supabase.co/auth/v1" }), ..Case::default() });
