@@ -41,6 +41,8 @@ if (process.argv.includes('--if-needed') && upToDate()) {
   process.exit(0);
 }
 
+// Cargo's output folder is CARGO_TARGET_DIR where it is set (a second checkout building beside
+// this one), else target/.
 run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown']);
 mkdirSync(join(pkg, 'wasm'), { recursive: true });
 // --experimental-reset-state-function: `__wbg_reset_state()` replaces the instance with a fresh
@@ -50,7 +52,7 @@ mkdirSync(join(pkg, 'wasm'), { recursive: true });
 // out of a call (js/errors.js, `guarded`).
 run('wasm-bindgen', [
   '--target', 'web', '--no-typescript', '--experimental-reset-state-function', '--out-dir', 'pkg/wasm', '--out-name', 'jwt_wasm',
-  'target/wasm32-unknown-unknown/release/jwt_wasm.wasm',
+  join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown/release/jwt_wasm.wasm'),
 ]);
 // initSync takes a compiled module only if `instanceof` knows it, and compiles anything else as
 // bytes. Next.js's edge sandbox hands over a module made in another realm, which `instanceof`
