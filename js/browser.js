@@ -5,9 +5,13 @@
 // esbuild leaves it as is, so the .wasm must be copied next to the bundle (see the README).
 import init from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
-import { connectErrors } from './errors.js';
+import { connectErrors, wasmUnavailable } from './errors.js';
 
-await init();
+try {
+  await init();
+} catch (error) {
+  throw wasmUnavailable(error, true);
+}
 connectErrors();
 
 // Local bindings, not `export *`: see js/workerd.js.

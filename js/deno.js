@@ -5,9 +5,13 @@
 import source module from '../pkg/wasm/jwt_wasm_bg.wasm';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
-import { connectErrors } from './errors.js';
+import { connectErrors, wasmUnavailable } from './errors.js';
 
-initSync({ module });
+try {
+  initSync({ module });
+} catch (error) {
+  throw wasmUnavailable(error, false);
+}
 connectErrors();
 
 // Local bindings, not `export *`: see js/workerd.js.

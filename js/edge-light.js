@@ -8,9 +8,13 @@
 import module from '../pkg/wasm/jwt_wasm_bg.wasm?module';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
-import { connectErrors } from './errors.js';
+import { connectErrors, wasmUnavailable } from './errors.js';
 
-initSync({ module });
+try {
+  initSync({ module });
+} catch (error) {
+  throw wasmUnavailable(error, false);
+}
 connectErrors();
 
 // Local bindings, not `export *`: see js/workerd.js.

@@ -536,6 +536,58 @@ export const instanceGeneration = () => generation;
 
 /** Registers the hooks with the instance: by each entry once it is ready, before any other
  * call, and again for each replacement. */
+/** A module of one function returning a v128 constant: valid only where the engine has
+ * WebAssembly SIMD, which the package's module uses. */
+const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11];
+
+/** What to do when the browser entry's .wasm could not be fetched, or what came was not it. */
+const SERVE_IT = "serve the package's pkg/wasm/jwt_wasm_bg.wasm beside the bundle (esbuild, Rollup, Angular's and Bun's bundlers do not emit it: see the README), or import 'jwt-wasm/inline', which needs no file";
+
+/** The error an entry's import throws when its WebAssembly module cannot be made, code
+ * ERR_WASM_UNAVAILABLE, saying why and what to do: `cause` is what the glue threw, and
+ * `fetched` whether the entry fetched the .wasm (the browser entry), when what came may not be
+ * it. The engine is asked, after the failure only, whether it has WebAssembly, SIMD and leave to
+ * compile. */
+export function wasmUnavailable(cause, fetched) {
+  const error = new JwtError(`jwt-wasm cannot start: ${whyUnavailable(cause, fetched)}`, { code: 'ERR_WASM_UNAVAILABLE' });
+  defineProperty(error, 'cause', { value: cause, writable: true, configurable: true });
+  return error;
+}
+
+function whyUnavailable(cause, fetched) {
+  if (typeof WebAssembly !== 'object' || WebAssembly === null) {
+    return "this runtime has no WebAssembly (turned off by a policy, a hardened browsing mode or node --jitless; some engines, such as React Native's Hermes, have none)";
+  }
+  const probe = new Uint8Array(SIMD_PROBE);
+  let simd = false;
+  try {
+    simd = WebAssembly.validate(probe);
+  } catch {
+    // Answered as without SIMD.
+  }
+  if (!simd) return 'this engine has no WebAssembly SIMD, which the module uses (Chrome and Edge have it from 91, Firefox from 89, Safari from 16.4, Node from 16.4)';
+  try {
+    new WebAssembly.Module(probe);
+  } catch (refusal) {
+    return `compiling WebAssembly is refused here (${describe(refusal)}): under a Content-Security-Policy, script-src needs 'wasm-unsafe-eval'`;
+  }
+  if (fetched && cause instanceof WebAssembly.CompileError) {
+    return `what was fetched as jwt_wasm_bg.wasm is not its WebAssembly module (${describe(cause)}; a server answers so, with a page, for a file it does not have): ${SERVE_IT}`;
+  }
+  const fromWasm = cause instanceof WebAssembly.CompileError || cause instanceof WebAssembly.LinkError || cause instanceof WebAssembly.RuntimeError;
+  if (fetched && !fromWasm) return `its WebAssembly module could not be fetched (${describe(cause)}): ${SERVE_IT}`;
+  return `its WebAssembly module could not be made (${describe(cause)})`;
+}
+
+/** A thrown value's message, for a sentence: whatever it is, reading it never throws. */
+function describe(value) {
+  try {
+    return value instanceof Error ? String(value.message) : String(value);
+  } catch {
+    return 'an unreadable error';
+  }
+}
+
 export function connectErrors() {
   __connect(Failure, convert, asciiWriter, results);
 }

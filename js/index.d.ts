@@ -1,6 +1,8 @@
 // Types of the jwt-wasm package. Option and result names follow jose's.
 
-/** Every code a `JwtError` can carry. Codes are stable; messages are not. */
+/** Every code a `JwtError` thrown by a function can carry. Codes are stable; messages are not.
+ * (An import that cannot make the WebAssembly module fails with `ERR_WASM_UNAVAILABLE`, which no
+ * function throws.) */
 export type JwtErrorCode =
   | 'ERR_JWS_INVALID'
   | 'ERR_JWT_INVALID'

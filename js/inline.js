@@ -8,9 +8,13 @@
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import { wasmBase64 } from '../pkg/wasm-inline.js';
 import * as api from './api.js';
-import { connectErrors } from './errors.js';
+import { connectErrors, wasmUnavailable } from './errors.js';
 
-initSync({ module: bytesOf(wasmBase64) });
+try {
+  initSync({ module: bytesOf(wasmBase64) });
+} catch (error) {
+  throw wasmUnavailable(error, false);
+}
 connectErrors();
 
 /** The bytes of base64 `text`: by `Uint8Array.fromBase64` where the engine has it, else by

@@ -4,9 +4,13 @@
 // (esbuild, Next.js) takes the bytes with it. Built into pkg/node.cjs (and wrapped by node.mjs).
 import { wasmBytes } from '../pkg/wasm-bytes.cjs';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
-import { connectErrors } from './errors.js';
+import { connectErrors, wasmUnavailable } from './errors.js';
 
-initSync({ module: wasmBytes });
+try {
+  initSync({ module: wasmBytes });
+} catch (error) {
+  throw wasmUnavailable(error, false);
+}
 connectErrors();
 
 export * from './api.js';

@@ -5,9 +5,13 @@
 import module from '../pkg/wasm/jwt_wasm_bg.wasm';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
-import { connectErrors } from './errors.js';
+import { connectErrors, wasmUnavailable } from './errors.js';
 
-initSync({ module });
+try {
+  initSync({ module });
+} catch (error) {
+  throw wasmUnavailable(error, false);
+}
 connectErrors();
 
 // Local bindings, not `export *`: the package is `sideEffects: false`, and a bundler drops a

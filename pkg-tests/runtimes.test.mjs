@@ -190,6 +190,48 @@ describe('runtimes', () => {
     });
   });
 
+  // Where the module cannot be made, the import itself fails with a coded error that says why:
+  // WebAssembly absent (node --jitless has none), or (the engine stubbed, as no current Node
+  // lacks it) no SIMD, or the module refused otherwise.
+  test('Node: an import that cannot make the WebAssembly module fails with ERR_WASM_UNAVAILABLE saying why (ESM and CJS; no WebAssembly, no SIMD, another failure)', LIMIT, async () => {
+    const report = `const report = (error) => console.log('RESULT ' + JSON.stringify({ name: error.name, code: error.code, message: error.message, cause: String(error.cause) }));`;
+    const esm = `${report}\ntry { await import('jwt-wasm'); console.log('RESULT {}'); } catch (error) { report(error); }`;
+    const cjs = `${report}\ntry { require('jwt-wasm'); console.log('RESULT {}'); } catch (error) { report(error); }`;
+    // Node 20 also reports an error that a CommonJS module throws while an ES module imports it
+    // (node.mjs imports node.cjs) as uncaught, after the import's rejection was caught, and exits
+    // with 1 (Node 22 and later do not): the ESM runs there are judged by their RESULT line only.
+    const node20 = process.versions.node.startsWith('20.');
+    const outcome = async (what, args) => {
+      const result = await run(process.execPath, args, { cwd: app, timeoutMs: 60_000 });
+      const esm = args.includes('--input-type=module');
+      if (esm && node20 && result.status === 1) assert.match(result.stderr, /JwtError: jwt-wasm cannot start/, describeRun(what, result));
+      else assert.equal(result.status, 0, describeRun(what, result));
+      return resultLine(result.stdout);
+    };
+    const none = "jwt-wasm cannot start: this runtime has no WebAssembly (turned off by a policy, a hardened browsing mode or node --jitless; some engines, such as React Native's Hermes, have none)";
+    for (const [what, args] of [['ESM', ['--input-type=module', '-e', esm]], ['CJS', ['-e', cjs]]]) {
+      assert.deepEqual(await outcome(`node --jitless (${what})`, ['--jitless', ...args]),
+        { name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', message: none, cause: 'ReferenceError: WebAssembly is not defined' }, what);
+    }
+    // An engine without SIMD validates no module using it, and refuses the package's.
+    const noSimd = snippetFile('no-simd.cjs', `WebAssembly.validate = () => false;
+WebAssembly.Module = function Module() { throw new WebAssembly.CompileError('stand-in: no SIMD'); };
+`);
+    assert.deepEqual(await outcome('no SIMD', ['--require', `./${noSimd}`, '-e', cjs]), {
+      name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', cause: 'CompileError: stand-in: no SIMD',
+      message: 'jwt-wasm cannot start: this engine has no WebAssembly SIMD, which the module uses (Chrome and Edge have it from 91, Firefox from 89, Safari from 16.4, Node from 16.4)',
+    });
+    // Any other failure is named with the glue's own message.
+    const noInstance = snippetFile('no-instance.cjs', `WebAssembly.Instance = function Instance() { throw new WebAssembly.LinkError('stand-in: no instance'); };
+`);
+    assert.deepEqual(await outcome('no instance', ['--require', `./${noInstance}`, '--input-type=module', '-e', esm]), {
+      name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', cause: 'LinkError: stand-in: no instance',
+      message: 'jwt-wasm cannot start: its WebAssembly module could not be made (stand-in: no instance)',
+    });
+    // Without the stand-ins, the same program loads.
+    assert.deepEqual(await outcome('control', ['-e', cjs]), {});
+  });
+
   // A Node program bundled with the package in it (esbuild, as Next.js and others bundle server
   // code): the Node entry requires its .wasm's bytes as a module (pkg/wasm-bytes.cjs), which the
   // bundle takes in, so it runs from anywhere.
@@ -1045,6 +1087,66 @@ describe('Chromium', () => {
     const bundled = readFileSync(join(dir, 'dist-esbuild/session.js'), 'utf8');
     assert.ok(!/from\s*['"]jwt-wasm['"]/.test(bundled), 'the page must use the bundle, not the import map');
     await sessionExampleAt(`${origin}/dist-esbuild/index.html`);
+  });
+
+  // The browser entry fetches its .wasm: a bundle without it beside (esbuild, Rollup) gets a 404,
+  // or, from a server that answers every path with the app's page, HTML. Either, and a page where
+  // WebAssembly is off or its compiling refused by a Content-Security-Policy, makes the import fail
+  // with a coded error that says why and what to do (the inline entry's likewise).
+  test('Chromium: an import that cannot start says why, with ERR_WASM_UNAVAILABLE: the .wasm missing or answered by a page, WebAssembly off, compiling refused by a CSP (browser entry and jwt-wasm/inline)', LIMIT, async () => {
+    const copy = join(work, 'unavailable');
+    cpSync(join(app, 'node_modules/jwt-wasm'), copy, { recursive: true, dereference: true });
+    const page = (entry, { noWasm = false } = {}) => `<!doctype html><meta charset="utf-8"><script type="module">
+${noWasm ? 'delete globalThis.WebAssembly;' : ''}
+try {
+  const jwt = await import('${entry}');
+  window.outcome = { loaded: typeof jwt.decodeJwt };
+} catch (error) {
+  window.outcome = { name: error.name, code: error.code, message: error.message };
+}
+</script>
+`;
+    const html = (text, headers = {}) => (request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
+    const csp = { 'content-security-policy': "script-src 'self' 'unsafe-inline'" };
+    const pages = {
+      '/browser.html': html(page('/js/browser.js')),
+      '/inline.html': html(page('/js/inline.js')),
+      '/browser-no-wasm.html': html(page('/js/browser.js', { noWasm: true })),
+      '/inline-no-wasm.html': html(page('/js/inline.js', { noWasm: true })),
+      '/browser-csp.html': html(page('/js/browser.js'), csp),
+      '/inline-csp.html': html(page('/js/inline.js'), csp),
+    };
+    const wasmPath = '/pkg/wasm/jwt_wasm_bg.wasm';
+    const servers = {
+      whole: await serveStatic(copy, pages),
+      missing: await serveStatic(copy, { ...pages, [wasmPath]: (request, response) => response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n') }),
+      fallback: await serveStatic(copy, { ...pages, [wasmPath]: html('<!doctype html><title>The app</title><div id="root"></div>\n') }),
+    };
+    for (const server of Object.values(servers)) cleanups.push(server.close);
+    const outcome = (server, path) => inPage(`${servers[server].origin}${path}`, () => window.outcome !== undefined, () => window.outcome);
+
+    // Served whole, both entries load.
+    assert.deepEqual(await outcome('whole', '/browser.html'), { loaded: 'function' });
+    assert.deepEqual(await outcome('whole', '/inline.html'), { loaded: 'function' });
+    const serveIt = "serve the package's pkg/wasm/jwt_wasm_bg.wasm beside the bundle (esbuild, Rollup, Angular's and Bun's bundlers do not emit it: see the README), or import 'jwt-wasm/inline', which needs no file";
+    const missing = await outcome('missing', '/browser.html');
+    assert.deepEqual([missing.name, missing.code], ['JwtError', 'ERR_WASM_UNAVAILABLE'], JSON.stringify(missing));
+    assert.equal(missing.message, `jwt-wasm cannot start: its WebAssembly module could not be fetched (failed to fetch Wasm: 404 Not Found fetching '${servers.missing.origin}${wasmPath}'): ${serveIt}`);
+    const fallback = await outcome('fallback', '/browser.html');
+    assert.equal(fallback.code, 'ERR_WASM_UNAVAILABLE', JSON.stringify(fallback));
+    assert.match(fallback.message, /^jwt-wasm cannot start: what was fetched as jwt_wasm_bg\.wasm is not its WebAssembly module \(.*magic.*; a server answers so, with a page, for a file it does not have\): /);
+    assert.ok(fallback.message.endsWith(serveIt), fallback.message);
+    // The inline entry has no file to miss.
+    assert.deepEqual(await outcome('missing', '/inline.html'), { loaded: 'function' });
+    const none = "jwt-wasm cannot start: this runtime has no WebAssembly (turned off by a policy, a hardened browsing mode or node --jitless; some engines, such as React Native's Hermes, have none)";
+    for (const path of ['/browser-no-wasm.html', '/inline-no-wasm.html']) {
+      assert.deepEqual(await outcome('whole', path), { name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', message: none }, path);
+    }
+    for (const path of ['/browser-csp.html', '/inline-csp.html']) {
+      const refused = await outcome('whole', path);
+      assert.equal(refused.code, 'ERR_WASM_UNAVAILABLE', `${path}: ${JSON.stringify(refused)}`);
+      assert.match(refused.message, /^jwt-wasm cannot start: compiling WebAssembly is refused here \(.+\): under a Content-Security-Policy, script-src needs 'wasm-unsafe-eval'$/, path);
+    }
   });
 
   // Bun's bundler, as `bun build` and Bun.serve's HTML imports run it, does not follow the glue's
