@@ -1089,6 +1089,17 @@ describe('Chromium', () => {
     await sessionExampleAt(`${origin}/dist-esbuild/index.html`);
   });
 
+  test('Chromium: require(\'jwt-wasm\') in CommonJS source bundled for the browser (esbuild, an IIFE) gets jwt-wasm/inline and runs the checks', LIMIT, async () => {
+    const { build } = await import('esbuild');
+    await build({
+      entryPoints: [join(app, 'runtimes/browser/checks-require.cjs')], bundle: true, format: 'iife', platform: 'browser',
+      outfile: join(app, 'dist-require/checks.js'), absWorkingDir: app, logLevel: 'silent',
+    });
+    writeFileSync(join(app, 'dist-require/index.html'), '<!doctype html><meta charset="utf-8"><script src="./checks.js"></script>\n');
+    assert.ok(!existsSync(join(app, 'dist-require/jwt_wasm_bg.wasm')), 'no .wasm beside the bundle');
+    assertAllPassed(await checksIn(`${appServer.origin}/dist-require/index.html`), 'Chromium require');
+  });
+
   // The browser entry fetches its .wasm: a bundle without it beside (esbuild, Rollup) gets a 404,
   // or, from a server that answers every path with the app's page, HTML. Either, and a page where
   // WebAssembly is off or its compiling refused by a Content-Security-Policy, makes the import fail
