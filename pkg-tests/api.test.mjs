@@ -1401,6 +1401,8 @@ describe('errors: jose\'s classes', () => {
       assert.equal(errors[theirs.name].name, theirs.name, code);
       for (const [name, Class] of Object.entries(errors)) {
         if (name !== 'JOSEError') assert.equal(ours instanceof Class, theirs instanceof jose.errors[name], `${code} instanceof ${name}`);
+        // The classes are this package's: none imported from jose itself matches (README).
+        assert.equal(ours instanceof jose.errors[name], false, `${code} instanceof jose's ${name}`);
       }
     }
     // ERR_JWK_INVALID, thrown by jose's importJWK rather than by jwtVerify.

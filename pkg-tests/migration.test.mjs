@@ -102,6 +102,14 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
       assert.ok(seen.jwtWasm instanceof JwtError, `${failure}: jwt-wasm ${seen.jwtWasm}`);
       assert.deepEqual([seen.jwtWasm.code, seen.jwtWasm.claim], [code, claim], failure);
     }
+    // As the note below the table says: a payload segment that cannot be read, under a wrong
+    // signature, fails the signature first (as in jose); fast-jwt calls it malformed.
+    const [head] = hs256({ sub: 'a' }).split('.');
+    for (const payload of ['!!!', Buffer.from('nope').toString('base64url')]) {
+      const damaged = `${head}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+      const seen = outcomes(damaged, {});
+      assert.deepEqual([seen.fastJwt.code, seen.jwtWasm.code], ['FAST_JWT_MALFORMED', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'], payload);
+    }
     // As the note below the table says: without typ, jsonwebtoken returns a claims set that is not JSON as its text.
     assert.equal(jsonwebtoken.verify(hs256('nope', SECRET, { alg: 'HS256' }), SECRET), 'nope');
   });
@@ -145,7 +153,7 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
         // In fast-jwt the same number is milliseconds.
         assert.equal(outcomes(expiredFiveSecondsAgo, { fastJwt: { clockTolerance: 10 } }).fastJwt.code, 'FAST_JWT_EXPIRED');
       }],
-      "`maxTokenAge` (seconds, or `'2h'`); a token exactly that old still passes, as in fast-jwt and jose (jsonwebtoken refuses it)": [['`maxAge` (seconds, or `\'2h\'`)', '`maxAge` (milliseconds)'], () => {
+      "`maxTokenAge` (seconds, or `'2h'`); a token exactly that old still passes, through that whole second, as in jose (fast-jwt, counting milliseconds, passes it at that millisecond only; jsonwebtoken refuses it)": [['`maxAge` (seconds, or `\'2h\'`)', '`maxAge` (milliseconds)'], () => {
         assert.ok(ok(outcomes(hundredSecondsOld, { jsonwebtoken: { maxAge: 200 }, fastJwt: { maxAge: 200_000 }, jwtWasm: { maxTokenAge: 200 } })));
         assert.ok(ok(outcomes(hundredSecondsOld, { jsonwebtoken: { maxAge: '2h' }, fastJwt: { maxAge: 7_200_000 }, jwtWasm: { maxTokenAge: '2h' } })));
         assert.equal(outcomes(hundredSecondsOld, { fastJwt: { maxAge: 200 } }).fastJwt.code, 'FAST_JWT_EXPIRED');
@@ -155,6 +163,10 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
           jsonwebtoken: { ...at.jsonwebtoken, maxAge: 100 }, fastJwt: { ...at.fastJwt, maxAge: 100_000 }, jwtWasm: { ...at.jwtWasm, maxTokenAge: 100 },
         });
         assert.deepEqual([edge.jsonwebtoken.name, edge.fastJwt, edge.jwtWasm], ['TokenExpiredError', 'ok', 'ok']);
+        // Half a second later: still that second (jose and jwt-wasm), past the millisecond (fast-jwt).
+        const later = { currentDate: new Date(NOW * 1000 + 500) };
+        const half = outcomes(hs256({ sub: 'a', iat: NOW - 100 }), { fastJwt: { clockTimestamp: NOW * 1000 + 500, maxAge: 100_000 }, jwtWasm: { ...later, maxTokenAge: 100 } });
+        assert.deepEqual([half.fastJwt.code, half.jwtWasm], ['FAST_JWT_EXPIRED', 'ok']);
       }],
       '`currentDate` (a `Date`)': [['`clockTimestamp` (seconds)', '`clockTimestamp` (milliseconds)'], () => {
         const token = hs256({ sub: 'a', exp: NOW + 10 });
@@ -471,6 +483,22 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
         assert.equal(errorOf(() => jose.decodeJwt(twoSegments)).code, 'ERR_JWT_INVALID');
         assert.deepEqual(jose.decodeJwt(padded), { sub: 'a' });
       },
+      'refused (`ERR_JWT_INVALID`), as jose refuses them': (theirs) => {
+        assert.equal(theirs, 'a token of four or more segments, one in standard base64 (`+`, `/`), or a payload that is JSON but no object (`[1]`), read');
+        // '>>>?' is '+/' in base64, '-_' in base64url.
+        const standard = Buffer.from('{"a":">>>?"}').toString('base64');
+        assert.match(standard, /[+/]/);
+        const read = [
+          [`${token}.more`, { sub: 'a' }],
+          [`${header}.${standard}.sig`, { a: '>>>?' }],
+          [`${header}.${Buffer.from('[1]').toString('base64url')}.sig`, [1]],
+        ];
+        for (const [bad, theirs] of read) {
+          assert.deepEqual(jwtDecode(bad), theirs, bad);
+          assert.equal(errorOf(() => decodeJwt(bad)).code, 'ERR_JWT_INVALID', bad);
+          assert.equal(errorOf(() => jose.decodeJwt(bad)).code, 'ERR_JWT_INVALID', bad);
+        }
+      },
     });
   });
 
@@ -489,6 +517,11 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     assert.deepEqual(await viaCallback((done) => jsonwebtoken.verify(token, SECRET, {}, done)), { sub: 'a' });
     assert.deepEqual(await viaCallback((done) => fastVerifier({ key: async () => SECRET })(token, done)), { sub: 'a' });
     assert.equal(jsonwebtoken.decode('not a token'), null);
+    // A payload that is JSON but no object: jsonwebtoken gives it as it is; fast-jwt has a code of its own.
+    const [head] = token.split('.');
+    const withPayload = (text) => `${head}.${Buffer.from(text).toString('base64url')}.sig`;
+    assert.deepEqual(jsonwebtoken.decode(withPayload('[]')), []);
+    assert.equal(errorOf(() => createDecoder()(withPayload('[]'))).code, 'FAST_JWT_INVALID_PAYLOAD');
     assert.equal(errorOf(() => createDecoder()('not a token')).code, 'FAST_JWT_MALFORMED');
     assert.equal(errorOf(() => decodeJwt('not a token')).code, 'ERR_JWT_INVALID');
     assert.equal(errorOf(() => decodeProtectedHeader('not a token')).code, 'ERR_JWS_INVALID');
