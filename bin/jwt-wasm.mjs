@@ -353,8 +353,9 @@ function readInput(positionals, what, { optional = false, trim = true } = {}) {
   } catch {
     throw new UsageError(`standard input is not UTF-8 text: give the ${what} as UTF-8`);
   }
-  if (!text.trim() && !optional) throw new UsageError(`no ${what}: standard input was empty`);
-  return trim ? text.trim() : text;
+  const trimmed = text.trim();
+  if (!trimmed && !optional) throw new UsageError(`no ${what}: standard input was empty`);
+  return trim ? trimmed : text;
 }
 
 /** The secret from exactly one source; its text never reaches any output. */

@@ -2,14 +2,20 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseCallback, refuseExtra, refuseOptions, replaceIfPending, shownName, snapshot, uncurryThis } from './errors.js';
+import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseCallback, refuseExtra, refuseOptions, replaceIfPending, secretAfterToken, shownName, snapshot, uncurryThis, WASM_UNAVAILABLE } from './errors.js';
 
 export { errors, JwtError } from './errors.js';
 
 // jwt-decode's jwtDecode(token, { header: true }) gave the header.
 export const decodeJwt = guarded(wasm.decodeJwt, 'decodeJwt', ' (for the protected header, call decodeProtectedHeader(token))');
 export const decodeProtectedHeader = guarded(wasm.decodeProtectedHeader, 'decodeProtectedHeader');
-export const errorCodes = guarded(wasm.errorCodes, 'errorCodes');
+const coreErrorCodes = guarded(wasm.errorCodes, 'errorCodes');
+/** The core's codes, then the one an entry's import throws when its module cannot be made. */
+export function errorCodes(extra) {
+  const codes = coreErrorCodes(extra);
+  codes.push(WASM_UNAVAILABLE);
+  return codes;
+}
 export const expiryInfo = guarded(wasm.expiryInfo, 'expiryInfo');
 export const isExpired = guarded(wasm.isExpired, 'isExpired');
 export const jwtVerify = guarded(wasm.jwtVerify, 'jwtVerify');
@@ -35,12 +41,13 @@ function release(inner, generation) {
   if (inner !== undefined && generation === instanceGeneration()) freeWith(inner);
 }
 
-/** What a `Verifier`'s verify refuses after the token: what `refuseExtra` refuses, and a string,
- * which only the one-shot habit puts there (`verify(token, secret)`; `map` passes numbers), so
- * the caller learns that the secret given is not the one verified with. */
 const HOLDS_ITS_KEY = ' (a Verifier verifies with the key and options given to createVerifier(key, options))';
-function refuseExtraAfterToken(extra) {
-  if (typeof extra === 'string') {
+
+/** What a `Verifier`'s verify refuses after the token: what `refuseExtra` refuses, and a secret
+ * given as the one-shot calls take it, so that the caller learns it is not the one verified with
+ * (`map` passes a number there; the strings that forEach of a Set or Map passes are left unread). */
+function refuseExtraAfterToken(extra, third) {
+  if (secretAfterToken(extra, third)) {
     throw new JwtError(`verify() takes one argument; a string after it would not be read${HOLDS_ITS_KEY}`, { code: 'ERR_OPTIONS_INVALID' });
   }
   refuseExtra('verify', 1, extra, HOLDS_ITS_KEY);
@@ -89,9 +96,9 @@ export class Verifier {
     return this.#inner;
   }
 
-  verify(token, extra) {
+  verify(token, extra, third) {
     Verifier.#own(this, 'verify');
-    if (extra !== undefined) refuseExtraAfterToken(extra);
+    if (extra !== undefined) refuseExtraAfterToken(extra, third);
     return verifyWith(this.#current(), token);
   }
 

@@ -8,14 +8,9 @@
 import module from '../pkg/wasm/jwt_wasm_bg.wasm?module';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
-import { connectErrors, wasmUnavailable } from './errors.js';
+import { start } from './errors.js';
 
-try {
-  initSync({ module });
-} catch (error) {
-  throw wasmUnavailable(error, false);
-}
-connectErrors();
+start(() => initSync({ module }));
 
 // Local bindings, not `export *`: see js/workerd.js.
 export const {

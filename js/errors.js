@@ -156,6 +156,20 @@ function isPlainObject(value) {
   return true;
 }
 
+/** Whether a string after a Verifier's token is the one-shot habit's secret (`verify(token,
+ * secret)`, alone or with options or a callback after it), not what Set's, Map's, Headers' and
+ * URLSearchParams' forEach pass there (a value or a key, with the collection after it). */
+export function secretAfterToken(extra, third) {
+  if (typeof extra !== 'string') return false;
+  if (third === undefined || typeof third === 'function') return true;
+  try {
+    return isPlainObject(third);
+  } catch {
+    // A Proxy whose traps throw: no collection of the forEach family is one.
+    return true;
+  }
+}
+
 /** The time of a Date of any realm (NaN for an invalid one); undefined for anything else. Called
  * for what looks like a Date, and on refusing a value with a toJSON, to name it in the message (a
  * non-Date throws here, and a throw costs microseconds). */
@@ -534,49 +548,69 @@ let replacePending = false;
 /** Counts the instances replaced so far; a Verifier made at another count makes itself again. */
 export const instanceGeneration = () => generation;
 
-/** Registers the hooks with the instance: by each entry once it is ready, before any other
- * call, and again for each replacement. */
-/** A module of one function returning a v128 constant: valid only where the engine has
- * WebAssembly SIMD, which the package's module uses. */
-const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11];
+/** A module of one function taking an externref and returning a v128 constant: valid only where
+ * the engine has WebAssembly SIMD and reference types, the last of the features the package's
+ * module uses to reach the engines (Chrome and Edge 96, Firefox 89, Safari 16.4). */
+const FEATURE_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 111, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11];
 
 /** What to do when the browser entry's .wasm could not be fetched, or what came was not it. */
 const SERVE_IT = "serve the package's pkg/wasm/jwt_wasm_bg.wasm beside the bundle (esbuild, Rollup, Angular's and Bun's bundlers do not emit it: see the README), or import 'jwt-wasm/inline', which needs no file";
 
-/** The error an entry's import throws when its WebAssembly module cannot be made, code
- * ERR_WASM_UNAVAILABLE, saying why and what to do: `cause` is what the glue threw, and
- * `fetched` whether the entry fetched the .wasm (the browser entry), when what came may not be
- * it. The engine is asked, after the failure only, whether it has WebAssembly, SIMD and leave to
- * compile. */
+/** The code of the error an entry's import throws when its WebAssembly module cannot be made;
+ * no function throws it (errorCodes() lists it after the core's). */
+export const WASM_UNAVAILABLE = 'ERR_WASM_UNAVAILABLE';
+
+/** The error an entry's import throws when its WebAssembly module cannot be made, saying why and
+ * what to do: `cause` is what the glue threw, and `fetched` whether the entry fetched the .wasm
+ * (the browser entry), when what came may not be it. The engine is asked after the failure only;
+ * should asking throw (a WebAssembly replaced by code of the page), the glue's message is said. */
 export function wasmUnavailable(cause, fetched) {
-  const error = new JwtError(`jwt-wasm cannot start: ${whyUnavailable(cause, fetched)}`, { code: 'ERR_WASM_UNAVAILABLE' });
+  let why;
+  try {
+    why = whyUnavailable(cause, fetched);
+  } catch {
+    why = `its WebAssembly module could not be made (${describe(cause)})`;
+  }
+  const error = new JwtError(`jwt-wasm cannot start: ${why}`, { code: WASM_UNAVAILABLE });
   defineProperty(error, 'cause', { value: cause, writable: true, configurable: true });
   return error;
 }
 
 function whyUnavailable(cause, fetched) {
-  if (typeof WebAssembly !== 'object' || WebAssembly === null) {
+  const engine = typeof WebAssembly === 'object' ? WebAssembly : null;
+  if (engine === null || typeof engine.validate !== 'function' || typeof engine.Module !== 'function') {
     return "this runtime has no WebAssembly (turned off by a policy, a hardened browsing mode or node --jitless; some engines, such as React Native's Hermes, have none)";
   }
-  const probe = new Uint8Array(SIMD_PROBE);
-  let simd = false;
-  try {
-    simd = WebAssembly.validate(probe);
-  } catch {
-    // Answered as without SIMD.
+  const probe = new Uint8Array(FEATURE_PROBE);
+  if (!engine.validate(probe)) {
+    return 'this engine lacks WebAssembly SIMD or reference types, which the module uses (Chrome and Edge have both from 96, Firefox from 89, Safari from 16.4)';
   }
-  if (!simd) return 'this engine has no WebAssembly SIMD, which the module uses (Chrome and Edge have it from 91, Firefox from 89, Safari from 16.4, Node from 16.4)';
   try {
-    new WebAssembly.Module(probe);
+    new engine.Module(probe);
   } catch (refusal) {
+    // Before the cause's class is asked: a refusal by a Content-Security-Policy is a CompileError
+    // in Firefox, as bytes that are no module are.
     return `compiling WebAssembly is refused here (${describe(refusal)}): under a Content-Security-Policy, script-src needs 'wasm-unsafe-eval'`;
   }
-  if (fetched && cause instanceof WebAssembly.CompileError) {
-    return `what was fetched as jwt_wasm_bg.wasm is not its WebAssembly module (${describe(cause)}; a server answers so, with a page, for a file it does not have): ${SERVE_IT}`;
+  if (fetched) {
+    if (typeof fetch !== 'function') return "this runtime has no fetch, which the browser entry loads its .wasm with: import 'jwt-wasm/inline'";
+    if (isA(cause, 'CompileError')) {
+      return `what was fetched as jwt_wasm_bg.wasm is not its WebAssembly module (${describe(cause)}; a server answers so, with a page, for a file it does not have): ${SERVE_IT}`;
+    }
+    if (isA(cause, 'LinkError')) {
+      return `the .wasm fetched does not fit this version's glue (${describe(cause)}; a cached copy of another version?): serve this version's pkg/wasm/jwt_wasm_bg.wasm`;
+    }
+    // fetch's TypeError for a request that failed, the glue's Error for a status other than OK.
+    const name = cause instanceof Error ? cause.name : '';
+    if (name === 'TypeError' || name === 'Error') return `its WebAssembly module could not be fetched (${describe(cause)}): ${SERVE_IT}`;
   }
-  const fromWasm = cause instanceof WebAssembly.CompileError || cause instanceof WebAssembly.LinkError || cause instanceof WebAssembly.RuntimeError;
-  if (fetched && !fromWasm) return `its WebAssembly module could not be fetched (${describe(cause)}): ${SERVE_IT}`;
   return `its WebAssembly module could not be made (${describe(cause)})`;
+}
+
+/** Whether `value` is an instance of WebAssembly's error class `name` (false where there is none). */
+function isA(value, name) {
+  const Class = WebAssembly[name];
+  return typeof Class === 'function' && value instanceof Class;
 }
 
 /** A thrown value's message, for a sentence: whatever it is, reading it never throws. */
@@ -588,6 +622,19 @@ function describe(value) {
   }
 }
 
+/** What an entry that makes its instance synchronously runs at import: `init` (the glue's
+ * initSync with the entry's module), refused as `wasmUnavailable` says, then the hooks. */
+export function start(init) {
+  try {
+    init();
+  } catch (error) {
+    throw wasmUnavailable(error, false);
+  }
+  connectErrors();
+}
+
+/** Registers the hooks with the instance: by each entry once it is ready, before any other
+ * call, and again for each replacement. */
 export function connectErrors() {
   __connect(Failure, convert, asciiWriter, results);
 }

@@ -1,8 +1,8 @@
 // Types of the jwt-wasm package. Option and result names follow jose's.
 
-/** Every code a `JwtError` thrown by a function can carry. Codes are stable; messages are not.
- * (An import that cannot make the WebAssembly module fails with `ERR_WASM_UNAVAILABLE`, which no
- * function throws.) */
+/** Every code a `JwtError` can carry. Codes are stable; messages are not.
+ * `ERR_WASM_UNAVAILABLE` is the import's own: it fails with it when the WebAssembly module
+ * cannot be made, and no function throws it. */
 export type JwtErrorCode =
   | 'ERR_JWS_INVALID'
   | 'ERR_JWT_INVALID'
@@ -14,7 +14,8 @@ export type JwtErrorCode =
   | 'ERR_JWK_INVALID'
   | 'ERR_KEY_INVALID'
   | 'ERR_OPTIONS_INVALID'
-  | 'ERR_JWT_TOO_LONG';
+  | 'ERR_JWT_TOO_LONG'
+  | 'ERR_WASM_UNAVAILABLE';
 
 /** Why a claim failed, as in jose: `missing`, absent from the claims set; `invalid`, an `exp`,
  * `nbf` or `iat` that is not a number; `check_failed`, any other failure (a wrong value or type, or

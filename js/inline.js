@@ -8,14 +8,9 @@
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import { wasmBase64 } from '../pkg/wasm-inline.js';
 import * as api from './api.js';
-import { connectErrors, wasmUnavailable } from './errors.js';
+import { start } from './errors.js';
 
-try {
-  initSync({ module: bytesOf(wasmBase64) });
-} catch (error) {
-  throw wasmUnavailable(error, false);
-}
-connectErrors();
+start(() => initSync({ module: bytesOf(wasmBase64) }));
 
 /** The bytes of base64 `text`: by `Uint8Array.fromBase64` where the engine has it, else by
  * `atob` (every browser and worker has it). */

@@ -4,13 +4,8 @@
 // (esbuild, Next.js) takes the bytes with it. Built into pkg/node.cjs (and wrapped by node.mjs).
 import { wasmBytes } from '../pkg/wasm-bytes.cjs';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
-import { connectErrors, wasmUnavailable } from './errors.js';
+import { start } from './errors.js';
 
-try {
-  initSync({ module: wasmBytes });
-} catch (error) {
-  throw wasmUnavailable(error, false);
-}
-connectErrors();
+start(() => initSync({ module: wasmBytes }));
 
 export * from './api.js';

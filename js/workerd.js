@@ -5,14 +5,9 @@
 import module from '../pkg/wasm/jwt_wasm_bg.wasm';
 import { initSync } from '../pkg/wasm/jwt_wasm.js';
 import * as api from './api.js';
-import { connectErrors, wasmUnavailable } from './errors.js';
+import { start } from './errors.js';
 
-try {
-  initSync({ module });
-} catch (error) {
-  throw wasmUnavailable(error, false);
-}
-connectErrors();
+start(() => initSync({ module }));
 
 // Local bindings, not `export *`: the package is `sideEffects: false`, and a bundler drops a
 // module none of whose own exports are used, and the initialisation above with it.

@@ -1126,10 +1126,23 @@ describe('errors', () => {
       assert.deepEqual(call(...args, 0, [good]), call(...args), name);
     }
     assert.deepEqual([good].map(decodeJwt), [decodeJwt(good)]);
-    // The one-shot habit with a Verifier: the secret given would not be the one verified with.
+    // The one-shot habit with a Verifier: the secret given would not be the one verified with,
+    // alone, with options or with a callback after it.
     for (const secret of [SECRET, 'another secret of at least thirty-two bytes']) {
-      assert.equal(messageOf(() => verifier.verify(good, secret)), `ERR_OPTIONS_INVALID: verify() takes one argument; a string after it would not be read${HOLDS_ITS_KEY}`);
+      for (const after of [[], [{ issuer: 'me' }], [Object.create(null)], [() => {}]]) {
+        assert.equal(messageOf(() => verifier.verify(good, secret, ...after)), `ERR_OPTIONS_INVALID: verify() takes one argument; a string after it would not be read${HOLDS_ITS_KEY}`);
+      }
     }
+    // What forEach of a Set, a Map, Headers and URLSearchParams pass (a value or a key, then the
+    // collection) is left unread, as map's index is.
+    const verify = (...args) => verifier.verify(...args);
+    const seen = [];
+    new Set([good]).forEach((...args) => seen.push(verify(...args).payload));
+    new Map([['ada', good]]).forEach((...args) => seen.push(verify(...args).payload));
+    new Headers({ authorization: good }).forEach((...args) => seen.push(verify(...args).payload));
+    new URLSearchParams({ token: good }).forEach((...args) => seen.push(verify(...args).payload));
+    assert.equal(seen.length, 4);
+    for (const payload of seen) assert.deepEqual(payload, decodeJwt(good));
     assert.equal(messageOf(() => verifier.verify(good, new TextEncoder().encode(SECRET))), `ERR_OPTIONS_INVALID: verify() takes one argument; an object after it would not be read${HOLDS_ITS_KEY}`);
     // jsonwebtoken's commonest forms put the callback in the options' place: verify(token, secret,
     // callback), sign(payload, secret, callback).
@@ -1275,7 +1288,7 @@ console.log(JSON.stringify([
     for (const name of theirs.sign) assert.doesNotMatch(messageOf(() => signJwt({}, SECRET, { [name]: 12.5 }), ''), unhinted, name);
   });
 
-  test('errorCodes lists every code, each reachable through the public API', () => {
+  test('errorCodes lists every code, each reachable through the public API', async () => {
     const reached = new Set([
       codeOf(() => jwtVerify('a.b', SECRET)),
       codeOf(() => decodeJwt('a.b')),
@@ -1289,6 +1302,10 @@ console.log(JSON.stringify([
       codeOf(() => jwtVerify(good, SECRET, { nope: 1 })),
       codeOf(() => jwtVerify(good, SECRET, { maxTokenLength: 10 })),
     ]);
+    // The import's own code, where there is no WebAssembly (runtimes.test.mjs has its causes).
+    const { execFileSync } = await import('node:child_process');
+    const script = "try { require('jwt-wasm'); } catch (error) { process.stdout.write(error.code); }";
+    reached.add(execFileSync(process.execPath, ['--jitless', '-e', script], { cwd: new URL('..', import.meta.url), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     assert.deepEqual([...reached].sort(), [...errorCodes()].sort());
     assert.equal(new Set(errorCodes()).size, errorCodes().length);
   });

@@ -193,7 +193,7 @@ describe('runtimes', () => {
   // Where the module cannot be made, the import itself fails with a coded error that says why:
   // WebAssembly absent (node --jitless has none), or (the engine stubbed, as no current Node
   // lacks it) no SIMD, or the module refused otherwise.
-  test('Node: an import that cannot make the WebAssembly module fails with ERR_WASM_UNAVAILABLE saying why (ESM and CJS; no WebAssembly, no SIMD, another failure)', LIMIT, async () => {
+  test('Node: an import that cannot make the WebAssembly module fails with ERR_WASM_UNAVAILABLE saying why (ESM and CJS; no WebAssembly, no SIMD, other failures)', LIMIT, async () => {
     const report = `const report = (error) => console.log('RESULT ' + JSON.stringify({ name: error.name, code: error.code, message: error.message, cause: String(error.cause) }));`;
     const esm = `${report}\ntry { await import('jwt-wasm'); console.log('RESULT {}'); } catch (error) { report(error); }`;
     const cjs = `${report}\ntry { require('jwt-wasm'); console.log('RESULT {}'); } catch (error) { report(error); }`;
@@ -213,21 +213,36 @@ describe('runtimes', () => {
       assert.deepEqual(await outcome(`node --jitless (${what})`, ['--jitless', ...args]),
         { name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', message: none, cause: 'ReferenceError: WebAssembly is not defined' }, what);
     }
-    // An engine without SIMD validates no module using it, and refuses the package's.
-    const noSimd = snippetFile('no-simd.cjs', `WebAssembly.validate = () => false;
-WebAssembly.Module = function Module() { throw new WebAssembly.CompileError('stand-in: no SIMD'); };
+    // An engine without SIMD (or reference types) validates no module using them, and refuses
+    // the package's: stood in for by one that refuses every module holding the byte of v128.
+    const noSimd = snippetFile('no-simd.cjs', `const { validate, Module } = WebAssembly;
+const simd = (bytes) => (bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)).includes(0x7b);
+WebAssembly.validate = (bytes) => !simd(bytes) && validate(bytes);
+WebAssembly.Module = function StandIn(bytes) {
+  if (simd(bytes)) throw new WebAssembly.CompileError('stand-in: no SIMD');
+  return new Module(bytes);
+};
 `);
     assert.deepEqual(await outcome('no SIMD', ['--require', `./${noSimd}`, '-e', cjs]), {
       name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', cause: 'CompileError: stand-in: no SIMD',
-      message: 'jwt-wasm cannot start: this engine has no WebAssembly SIMD, which the module uses (Chrome and Edge have it from 91, Firefox from 89, Safari from 16.4, Node from 16.4)',
+      message: 'jwt-wasm cannot start: this engine lacks WebAssembly SIMD or reference types, which the module uses (Chrome and Edge have both from 96, Firefox from 89, Safari from 16.4)',
     });
-    // Any other failure is named with the glue's own message.
-    const noInstance = snippetFile('no-instance.cjs', `WebAssembly.Instance = function Instance() { throw new WebAssembly.LinkError('stand-in: no instance'); };
-`);
-    assert.deepEqual(await outcome('no instance', ['--require', `./${noInstance}`, '--input-type=module', '-e', esm]), {
-      name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', cause: 'LinkError: stand-in: no instance',
-      message: 'jwt-wasm cannot start: its WebAssembly module could not be made (stand-in: no instance)',
-    });
+    // Any other failure is named with the glue's own message: the package's module refused by an
+    // engine that compiles others (the Node entry fetched nothing, so no word of serving it), an
+    // instance refused at link, or memory refused.
+    const standIns = {
+      'refused module': ["const { Module } = WebAssembly;\nWebAssembly.Module = function StandIn(bytes) {\n  if (bytes.byteLength > 1000) throw new WebAssembly.CompileError('stand-in: refused');\n  return new Module(bytes);\n};\n", 'CompileError: stand-in: refused', 'stand-in: refused'],
+      'no instance': ["WebAssembly.Instance = function StandIn() { throw new WebAssembly.LinkError('stand-in: no instance'); };\n", 'LinkError: stand-in: no instance', 'stand-in: no instance'],
+      'no memory': ["WebAssembly.Instance = function StandIn() { throw new RangeError('stand-in: out of memory'); };\n", 'RangeError: stand-in: out of memory', 'stand-in: out of memory'],
+    };
+    for (const [what, [text, cause, said]] of Object.entries(standIns)) {
+      const file = snippetFile(`${what.replace(' ', '-')}.cjs`, text);
+      assert.deepEqual(await outcome(what, ['--require', `./${file}`, '--input-type=module', '-e', esm]), {
+        name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', cause, message: `jwt-wasm cannot start: its WebAssembly module could not be made (${said})`,
+      }, what);
+    }
+    // The code is listed, after the core's (no function throws it).
+    assert.equal(jwt.errorCodes().at(-1), 'ERR_WASM_UNAVAILABLE');
     // Without the stand-ins, the same program loads.
     assert.deepEqual(await outcome('control', ['-e', cjs]), {});
   });
@@ -1104,11 +1119,11 @@ describe('Chromium', () => {
   // or, from a server that answers every path with the app's page, HTML. Either, and a page where
   // WebAssembly is off or its compiling refused by a Content-Security-Policy, makes the import fail
   // with a coded error that says why and what to do (the inline entry's likewise).
-  test('Chromium: an import that cannot start says why, with ERR_WASM_UNAVAILABLE: the .wasm missing or answered by a page, WebAssembly off, compiling refused by a CSP (browser entry and jwt-wasm/inline)', LIMIT, async () => {
+  test('Chromium: an import that cannot start says why, with ERR_WASM_UNAVAILABLE: the .wasm missing or answered by a page, WebAssembly or fetch off, compiling refused by a CSP (browser entry and jwt-wasm/inline)', LIMIT, async () => {
     const copy = join(work, 'unavailable');
     cpSync(join(app, 'node_modules/jwt-wasm'), copy, { recursive: true, dereference: true });
-    const page = (entry, { noWasm = false } = {}) => `<!doctype html><meta charset="utf-8"><script type="module">
-${noWasm ? 'delete globalThis.WebAssembly;' : ''}
+    const page = (entry, { noWasm = false, noFetch = false } = {}) => `<!doctype html><meta charset="utf-8"><script type="module">
+${noWasm ? 'delete globalThis.WebAssembly;' : ''}${noFetch ? 'delete globalThis.fetch;' : ''}
 try {
   const jwt = await import('${entry}');
   window.outcome = { loaded: typeof jwt.decodeJwt };
@@ -1123,6 +1138,7 @@ try {
       '/browser.html': html(page('/js/browser.js')),
       '/inline.html': html(page('/js/inline.js')),
       '/browser-no-wasm.html': html(page('/js/browser.js', { noWasm: true })),
+      '/browser-no-fetch.html': html(page('/js/browser.js', { noFetch: true })),
       '/inline-no-wasm.html': html(page('/js/inline.js', { noWasm: true })),
       '/browser-csp.html': html(page('/js/browser.js'), csp),
       '/inline-csp.html': html(page('/js/inline.js'), csp),
@@ -1153,6 +1169,9 @@ try {
     for (const path of ['/browser-no-wasm.html', '/inline-no-wasm.html']) {
       assert.deepEqual(await outcome('whole', path), { name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', message: none }, path);
     }
+    assert.deepEqual(await outcome('whole', '/browser-no-fetch.html'), {
+      name: 'JwtError', code: 'ERR_WASM_UNAVAILABLE', message: "jwt-wasm cannot start: this runtime has no fetch, which the browser entry loads its .wasm with: import 'jwt-wasm/inline'",
+    });
     for (const path of ['/browser-csp.html', '/inline-csp.html']) {
       const refused = await outcome('whole', path);
       assert.equal(refused.code, 'ERR_WASM_UNAVAILABLE', `${path}: ${JSON.stringify(refused)}`);

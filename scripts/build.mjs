@@ -41,9 +41,11 @@ if (process.argv.includes('--if-needed') && upToDate()) {
   process.exit(0);
 }
 
-// Cargo's output folder is CARGO_TARGET_DIR where it is set (a second checkout building beside
-// this one), else target/.
 run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown']);
+// Cargo's output folder, as cargo itself resolves it: target/, or where CARGO_TARGET_DIR,
+// CARGO_BUILD_TARGET_DIR or a config's build.target-dir puts it (a second checkout building
+// beside this one).
+const { target_directory: targetDir } = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: root, encoding: 'utf8' }));
 mkdirSync(join(pkg, 'wasm'), { recursive: true });
 // --experimental-reset-state-function: `__wbg_reset_state()` replaces the instance with a fresh
 // one (objects of the old one then refuse verify, and their finalizers free nothing; their free()
@@ -52,7 +54,7 @@ mkdirSync(join(pkg, 'wasm'), { recursive: true });
 // out of a call (js/errors.js, `guarded`).
 run('wasm-bindgen', [
   '--target', 'web', '--no-typescript', '--experimental-reset-state-function', '--out-dir', 'pkg/wasm', '--out-name', 'jwt_wasm',
-  join(process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown/release/jwt_wasm.wasm'),
+  join(targetDir, 'wasm32-unknown-unknown/release/jwt_wasm.wasm'),
 ]);
 // initSync takes a compiled module only if `instanceof` knows it, and compiles anything else as
 // bytes. Next.js's edge sandbox hands over a module made in another realm, which `instanceof`

@@ -66,8 +66,9 @@ function refuseUnreadable(token) {
  * of the fault only (the parser's own message quotes the text, which may be a secret pasted in
  * the wrong field), with `error(message)`'s error. */
 export function parsePayload(text, error) {
-  // Trimmed as String.prototype.trim trims (the command-line tool trims its input so), which
-  // takes more than JSON's white space: a no-break space pasted around the object.
+  // Trimmed as String.prototype.trim trims, which takes more than JSON's white space: a no-break
+  // space pasted around the object (the page and the command-line tool both pass the text as
+  // given, so that a fault's position counts what is before the object).
   const trimmed = text.trim();
   if (trimmed === '') return {};
   try {
