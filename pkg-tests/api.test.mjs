@@ -108,6 +108,24 @@ describe('decode', () => {
 });
 
 describe('verify', () => {
+  test('an alg jose implements and this release does not is ERR_JOSE_NOT_SUPPORTED at the allowlist step, before the payload and signature are read (jose reads on: README)', async () => {
+    const segment = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const [, payload, signature] = good.split('.');
+    for (const alg of ['RS256', 'ES256', 'PS512', 'EdDSA']) {
+      const head = segment({ alg });
+      for (const token of [`${head}.${payload}.***`, `${head}.é.${signature}`]) {
+        assert.equal(codeOf(() => jwtVerify(token, SECRET, at())), 'ERR_JOSE_NOT_SUPPORTED', `${alg}: ${token}`);
+        let theirs;
+        try {
+          await jose.jwtVerify(token, new TextEncoder().encode(SECRET), at());
+        } catch (error) {
+          theirs = error.code;
+        }
+        assert.equal(theirs, 'ERR_JWS_INVALID', `jose, ${alg}: ${token}`);
+      }
+    }
+  });
+
   test('jwtVerify returns payload and protectedHeader, and await still works as with jose', async () => {
     const { payload, protectedHeader } = await jwtVerify(good, SECRET, at({ issuer: 'me', audience: ['x', 'api'] }));
     assert.equal(payload.sub, 'ada');
