@@ -334,13 +334,26 @@ function traceText(trace) {
 
 // What the binding reads the caller's values through. Each returns what crosses into wasm, or
 // one of these numbers for a refusal the binding turns into a coded error (src/wasm.rs; `options`
-// gives NOT_JSONABLE as [NOT_JSONABLE, option, what] for the message); a throw
-// (a getter, a revoked Proxy, a detached buffer) is refused there too. No call of these can
-// throw through wasm frames.
+// gives NOT_JSONABLE as [NOT_JSONABLE, option, what] for the message), THREW among them. No call
+// of these can throw through wasm frames.
 const NOT_PLAIN = 1;
 const NOT_JSONABLE = 2;
 // A key that is binary data but not a Uint8Array (the binding's message says how to wrap it).
 const NOT_BYTES = 3;
+// Reading the value threw (a getter, a revoked Proxy, a detached buffer, the JS stack running
+// out): answered, not thrown, because an exception that the glue catches for the binding costs a
+// slot of the wasm's externref table for good (wasm-bindgen 0.2.130 keeps the one it made for the
+// call's result), about 16 bytes a call until the table can grow no more.
+const THREW = 4;
+
+/** `read(value)`, or THREW if it throws. */
+function answered(read, value) {
+  try {
+    return read(value);
+  } catch {
+    return THREW;
+  }
+}
 
 /** Reads an options object or a JWK into `trace` (see `traceMembers`): undefined, or the refusal
  * for it. */
@@ -353,59 +366,62 @@ function traceObject(value, dates, trace) {
   return traceMembers(value, 0, dates, trace) ? undefined : NOT_JSONABLE;
 }
 
+/** Options as JSON text. Its Date members, if any, are taken out and follow it as a JSON object
+ * of their times in milliseconds, after a NUL (which JSON.stringify never writes unescaped):
+ * `{"issuer":"me"}\0{"currentDate":1767225600000}`, one string for the binding to read. */
+function readOptions(options) {
+  const dates = { json: '' };
+  // Into the scratch array, unless a getter calling back in finds the outer call using it.
+  const scratch = scratchItems;
+  const trace = newTrace(scratch ?? bareArray());
+  scratchItems = undefined;
+  let refusal;
+  try {
+    refusal = traceObject(options, dates, trace);
+  } finally {
+    if (scratch !== undefined) scratchItems = scratch;
+    // Items past the end, from longer options read before, would keep the caller's values.
+    if (trace.items.length > trace.count) trace.items.length = trace.count;
+  }
+  if (refusal === NOT_JSONABLE) {
+    // [refusal, the option it is in ('' for the options object itself), what its value was]
+    const detail = bareArray();
+    detail[0] = refusal;
+    detail[1] = refusedOption;
+    detail[2] = refusedWhat;
+    return detail;
+  }
+  if (refusal !== undefined) return refusal;
+  const text = optionsText(trace);
+  return dates.json === '' ? text : `${text}\0{${dates.json}}`;
+}
+
+/** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
+ * JWK as JSON text; other binary data (of any realm) is NOT_BYTES. */
+function readKey(key) {
+  if (typedArrayName(key) === 'Uint8Array') {
+    // Always a fresh copy, read through the array's internal slots: a subclass or an own
+    // `length` cannot lie to the binding, and a detached buffer throws here.
+    return new Bytes(key);
+  }
+  const trace = newTrace(bareArray());
+  const refusal = traceObject(key, undefined, trace);
+  // Asked only of what is not a plain object: isBinary throws and catches for anything that is
+  // no buffer, several microseconds that a JWK would pay at every call.
+  if (refusal === NOT_PLAIN && isBinary(key)) return NOT_BYTES;
+  return refusal ?? traceText(trace);
+}
+
+/** A claims set to sign, as JSON text: a plain object, its members as JSON.stringify writes them. */
+function readClaims(payload) {
+  if (payload instanceof ReadClaims) return payload.threw ? THREW : payload.read;
+  return isPlainObject(payload) ? stringify(payload) : NOT_PLAIN;
+}
+
 const convert = freeze({
-  /** Options as JSON text. Its Date members, if any, are taken out and follow it as a JSON object
-   * of their times in milliseconds, after a NUL (which JSON.stringify never writes unescaped):
-   * `{"issuer":"me"}\0{"currentDate":1767225600000}`, one string for the binding to read. */
-  options(options) {
-    const dates = { json: '' };
-    // Into the scratch array, unless a getter calling back in finds the outer call using it.
-    const scratch = scratchItems;
-    const trace = newTrace(scratch ?? bareArray());
-    scratchItems = undefined;
-    let refusal;
-    try {
-      refusal = traceObject(options, dates, trace);
-    } finally {
-      if (scratch !== undefined) scratchItems = scratch;
-      // Items past the end, from longer options read before, would keep the caller's values.
-      if (trace.items.length > trace.count) trace.items.length = trace.count;
-    }
-    if (refusal === NOT_JSONABLE) {
-      // [refusal, the option it is in ('' for the options object itself), what its value was]
-      const detail = bareArray();
-      detail[0] = refusal;
-      detail[1] = refusedOption;
-      detail[2] = refusedWhat;
-      return detail;
-    }
-    if (refusal !== undefined) return refusal;
-    const text = optionsText(trace);
-    return dates.json === '' ? text : `${text}\0{${dates.json}}`;
-  },
-  /** A key that is not a string: a Uint8Array of any realm (Node's Buffer too) as a copy, or a
-   * JWK as JSON text; other binary data (of any realm) is NOT_BYTES. */
-  key(key) {
-    if (typedArrayName(key) === 'Uint8Array') {
-      // Always a fresh copy, read through the array's internal slots: a subclass or an own
-      // `length` cannot lie to the binding, and a detached buffer throws here.
-      return new Bytes(key);
-    }
-    const trace = newTrace(bareArray());
-    const refusal = traceObject(key, undefined, trace);
-    // Asked only of what is not a plain object: isBinary throws and catches for anything that is
-    // no buffer, several microseconds that a JWK would pay at every call.
-    if (refusal === NOT_PLAIN && isBinary(key)) return NOT_BYTES;
-    return refusal ?? traceText(trace);
-  },
-  /** A claims set to sign, as JSON text: a plain object, its members as JSON.stringify writes them. */
-  claims(payload) {
-    if (payload instanceof ReadClaims) {
-      if (payload.threw) throw payload.read;
-      return payload.read;
-    }
-    return isPlainObject(payload) ? stringify(payload) : NOT_PLAIN;
-  },
+  options: (options) => answered(readOptions, options),
+  key: (key) => answered(readKey, key),
+  claims: (payload) => answered(readClaims, payload),
 });
 
 // The options of the last call and their text. Most callers pass the same options on every call
@@ -777,7 +793,7 @@ export function optionsCopy(options) {
 }
 
 /** A claims set as `convert.claims` read it when a SignJWT was made: its JSON text, its refusal
- * (NOT_PLAIN) or what reading it threw. `convert.claims` gives that again at `sign`, whatever the
+ * (NOT_PLAIN) or what reading it threw (given as THREW). `convert.claims` gives that again at `sign`, whatever the
  * object has become since. The text itself is kept, not an object parsed back from it: it is what
  * signJwt would write again, and parsing it back (with a reviver, which recurses) threw a
  * RangeError out of the constructor for claims nested a few thousand levels deep, which signJwt
@@ -801,7 +817,7 @@ freeze(ReadClaims.prototype);
  * nothing either way); if the JS stack ran out while it was read, the claims themselves. */
 export function claimsCopy(payload) {
   try {
-    return new ReadClaims(convert.claims(payload), false);
+    return new ReadClaims(readClaims(payload), false);
   } catch (error) {
     // The JS stack running out (a RangeError in V8 and JavaScriptCore, an InternalError in
     // SpiderMonkey) may say nothing of the claims (made near the stack's end) or that they are

@@ -21,7 +21,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { importKeepingInstances, instances } from './instances.mjs';
 
-const { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, signJwt } = await importKeepingInstances();
+const { createVerifier, decodeJwt, decodeProtectedHeader, expiryInfo, isExpired, JwtError, jwtVerify, SignJWT, signJwt } = await importKeepingInstances();
 
 const MAX_VERIFIES = Number(process.env.RESOURCE_VERIFIES ?? 1_000_000);
 const MAX_SECONDS = Number(process.env.RESOURCE_SECONDS ?? 30);
@@ -193,6 +193,35 @@ test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECO
 
 /** A valid token for user `n`: every n gives a distinct token. */
 const userToken = (n) => signed('{"alg":"HS256"}', `{"sub":"user-${n}","aud":"api","exp":${NOW_S + 3600}}`);
+
+test('values that throw while read (a circular claims set, a BigInt, getters, a Proxy, a detached buffer) are refused without growing the table of JS values or the memory', () => {
+  const circular = {};
+  circular.self = circular;
+  const detached = new Uint8Array(32);
+  structuredClone(detached.buffer, { transfer: [detached.buffer] });
+  const throwing = { get issuer() { throw new Error('getter'); } };
+  const proxy = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+  const unexpiring = signJwt({ sub: 'ada' }, KEY);
+  const failures = [
+    [() => signJwt(circular, KEY), 'ERR_JWT_INVALID'],
+    [() => signJwt({ n: 1n }, KEY), 'ERR_JWT_INVALID'],
+    [() => signJwt({ get sub() { throw new Error('getter'); } }, KEY), 'ERR_JWT_INVALID'],
+    [() => new SignJWT({ sub: 'ada' }).setProtectedHeader({ alg: 'HS256' }).sign(detached), 'ERR_KEY_INVALID'],
+    [() => jwtVerify(unexpiring, KEY, throwing), 'ERR_OPTIONS_INVALID'],
+    [() => jwtVerify(unexpiring, proxy), 'ERR_KEY_INVALID'],
+    [() => createVerifier(KEY, proxy), 'ERR_OPTIONS_INVALID'],
+  ];
+  const round = () => {
+    for (const [call, code] of failures) assert.equal(codeOf(call), code, String(call));
+  };
+  for (let i = 0; i < 200; i += 1) round(); // warm-up
+  const before = memory();
+  const slotsBefore = jsValueSlots();
+  for (let i = 0; i < 3000; i += 1) round();
+  assert.equal(jsValueSlots(), slotsBefore, `the table of JS values grew over ${3000 * failures.length} refusals`);
+  assert.equal(memory(), before, 'the wasm memory grew');
+  assert.equal(jwtVerify(unexpiring, KEY).payload.sub, 'ada');
+});
 
 test('a cache of 1000 fed 200,000 distinct valid tokens keeps the wasm memory flat after warm-up', () => {
   const verifier = createVerifier(KEY, { currentDate: NOW, audience: 'api', cache: 1000 });

@@ -37,10 +37,10 @@ struct Hooks {
 #[wasm_bindgen]
 extern "C" {
     /// The entry's `convert` (js/errors.js). Each method returns what crosses into wasm, or a
-    /// refusal number below (`options`: `NOT_JSONABLE` as `[2, option, what]`). Every call is
-    /// `catch`: an exception from the caller's values (a
-    /// getter, a revoked Proxy, a detached buffer) becomes a coded error here, never unwinding
-    /// through wasm frames.
+    /// refusal number below (`options`: `NOT_JSONABLE` as `[2, option, what]`; `THREW` for an
+    /// exception from the caller's values: a getter, a revoked Proxy, a detached buffer), which
+    /// becomes a coded error here. Every call is also `catch`, for an exception that escapes
+    /// the method itself, so that none unwinds through wasm frames.
     #[derive(Clone)]
     type Convert;
     /// Options as JSON text; when some are `Date`s, those are taken out of it and follow it
@@ -61,6 +61,10 @@ extern "C" {
 const NOT_PLAIN: f64 = 1.0;
 const NOT_JSONABLE: f64 = 2.0;
 const NOT_BYTES: f64 = 3.0;
+/// Reading the value threw: refused as an exception would be (`convert` catches it rather than
+/// let the glue catch it for a `catch` import, which in wasm-bindgen 0.2.130 keeps the externref
+/// table slot made for the call's result, one slot a failed call for good).
+const THREW: f64 = 4.0;
 
 /// Runs `f` on the entry's `convert`, cloned so that no borrow is held while JavaScript runs;
 /// `None` when no entry connected one: the raw glue, as the crate's own wasm tests use it, which
@@ -68,7 +72,7 @@ const NOT_BYTES: f64 = 3.0;
 /// connects before its first call, and `connect` registers all of its hooks or none).
 fn converted(f: impl FnOnce(&Convert) -> JsResult<JsValue>) -> Option<JsResult<JsValue>> {
     let convert = HOOKS.with(|slot| Some(slot.try_borrow().ok()?.as_ref()?.convert.clone()));
-    convert.as_ref().map(f)
+    convert.as_ref().map(|convert| f(convert).and_then(|read| if read.as_f64() == Some(THREW) { Err(read) } else { Ok(read) }))
 }
 
 thread_local! {
