@@ -346,14 +346,6 @@ const NOT_BYTES = 3;
 // call's result), about 16 bytes a call until the table can grow no more.
 const THREW = 4;
 
-/** `read(value)`, or THREW if it throws. */
-function answered(read, value) {
-  try {
-    return read(value);
-  } catch {
-    return THREW;
-  }
-}
 
 /** Reads an options object or a JWK into `trace` (see `traceMembers`): undefined, or the refusal
  * for it. */
@@ -418,10 +410,30 @@ function readClaims(payload) {
   return isPlainObject(payload) ? stringify(payload) : NOT_PLAIN;
 }
 
+// Each method catches for itself: one helper calling all three readers would make that call
+// polymorphic, and each read about 0.1 us slower under Node.
 const convert = freeze({
-  options: (options) => answered(readOptions, options),
-  key: (key) => answered(readKey, key),
-  claims: (payload) => answered(readClaims, payload),
+  options(options) {
+    try {
+      return readOptions(options);
+    } catch {
+      return THREW;
+    }
+  },
+  key(key) {
+    try {
+      return readKey(key);
+    } catch {
+      return THREW;
+    }
+  },
+  claims(payload) {
+    try {
+      return readClaims(payload);
+    } catch {
+      return THREW;
+    }
+  },
 });
 
 // The options of the last call and their text. Most callers pass the same options on every call
