@@ -72,8 +72,19 @@ const THREW: f64 = 4.0;
 /// connects before its first call, and `connect` registers all of its hooks or none).
 fn converted(f: impl FnOnce(&Convert) -> JsResult<JsValue>) -> Option<JsResult<JsValue>> {
     let convert = HOOKS.with(|slot| Some(slot.try_borrow().ok()?.as_ref()?.convert.clone()));
-    convert.as_ref().map(|convert| f(convert).and_then(|read| if read.as_f64() == Some(THREW) { Err(read) } else { Ok(read) }))
+    convert.as_ref().map(f)
 }
+
+// What a value that could not be read is refused as, whether `convert` answered `THREW` (asked
+// only once the answer is none of the ones read: each question is a call into JavaScript) or an
+// exception escaped it.
+/// A key that could not be read.
+const KEY_UNREADABLE: &str = "the key could not be read (a getter or Proxy threw, its buffer is detached, or the JS stack ran out)";
+/// Options that could not be read.
+const OPTIONS_UNREADABLE: &str = "the options could not be read (a getter or Proxy threw, or the JS stack ran out)";
+/// A claims set to sign that could not be read.
+const PAYLOAD_UNREADABLE: &str =
+    "the payload could not be read or written as JSON (a circular reference, a BigInt, nesting too deep, or a getter, toJSON or Proxy that threw)";
 
 thread_local! {
     static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
@@ -366,9 +377,7 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
         return SecretKey::from_secret(utf8_capped(text, MAX_SECRET_LEN, &check_secret_length)?.into_bytes());
     }
     let material = match converted(|convert| convert.key(key)) {
-        Some(read) => read.map_err(|_| {
-            Error::new(ErrorCode::KeyInvalid, "the key could not be read (a getter or Proxy threw, its buffer is detached, or the JS stack ran out)")
-        })?,
+        Some(read) => read.map_err(|_| Error::new(ErrorCode::KeyInvalid, KEY_UNREADABLE))?,
         None => unconnected_key(key),
     };
     if let Some(bytes) = material.dyn_ref::<Uint8Array>() {
@@ -378,15 +387,19 @@ fn read_key(key: &JsValue) -> Result<SecretKey, Error> {
     if let Some(text) = material.dyn_ref::<JsString>() {
         return SecretKey::from_jwk(&Jwk::from_json(&utf8_capped(text, MAX_JWK_TEXT_LEN, &check_jwk_text_length)?)?);
     }
-    if material.as_f64() == Some(NOT_JSONABLE) {
+    let refusal = material.as_f64();
+    if refusal == Some(NOT_JSONABLE) {
         return Err(Error::new(ErrorCode::JwkInvalid, "a JWK holds only JSON data (plain objects, arrays of up to 65,536 items, strings, finite numbers, booleans and null), at most 32 levels deep"));
+    }
+    if refusal == Some(THREW) {
+        return Err(Error::new(ErrorCode::KeyInvalid, KEY_UNREADABLE));
     }
     // Only an object can be a CryptoKey or KeyObject; a missing key is usually an unset variable.
     let message = if key.is_undefined() || key.is_null() {
         "the key is missing (undefined or null): pass the secret as a string, a Uint8Array or an \"oct\" JWK object"
     } else if key.is_function() {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object (not a function: choose the key before the call, where jose would call a key resolver)"
-    } else if material.as_f64() == Some(NOT_BYTES) || ArrayBuffer::is_view(key) || key.is_instance_of::<ArrayBuffer>() {
+    } else if refusal == Some(NOT_BYTES) || ArrayBuffer::is_view(key) || key.is_instance_of::<ArrayBuffer>() {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object (for an ArrayBuffer, a DataView or another typed array, pass a Uint8Array over the same bytes: new Uint8Array(buffer, offset, length))"
     } else if key.is_object() {
         "the key must be a string, a Uint8Array or an \"oct\" JWK object (a CryptoKey or KeyObject is not taken either: pass the secret's bytes)"
@@ -451,9 +464,7 @@ fn options_read(options: &JsValue) -> Result<Option<JsValue>, Error> {
     if options.is_undefined() {
         return Ok(None);
     }
-    converted(|convert| convert.options(options)).transpose().map_err(|_| {
-        Error::new(ErrorCode::OptionsInvalid, "the options could not be read (a getter or Proxy threw, or the JS stack ran out)")
-    })
+    converted(|convert| convert.options(options)).transpose().map_err(|_| Error::new(ErrorCode::OptionsInvalid, OPTIONS_UNREADABLE))
 }
 
 /// The options' JSON text and `Date` members from what `convert.options` read, or its refusal.
@@ -471,7 +482,7 @@ fn options_text(read: &JsValue) -> Result<(String, DateOptions), Error> {
     if let Some(detail) = read.dyn_ref::<Array>() {
         return Err(Error::new(ErrorCode::OptionsInvalid, not_jsonable(&detail.get(1), &detail.get(2))));
     }
-    Err(invalid("options must be a plain object"))
+    Err(invalid(if read.as_f64() == Some(THREW) { OPTIONS_UNREADABLE } else { "options must be a plain object" }))
 }
 
 /// The message for options JSON cannot carry, naming the option (cut to 64 characters) and what
@@ -799,13 +810,12 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
     let key = read_key(&key)?;
     let not_object = || Error::new(ErrorCode::JwtInvalid, "the payload must be a plain object that JSON can carry");
     let read = match converted(|convert| convert.claims(&payload)) {
-        Some(read) => read.map_err(|_| {
-            let message = "the payload could not be read or written as JSON (a circular reference, a BigInt, nesting too deep, or a getter, toJSON or Proxy that threw)";
-            Error::new(ErrorCode::JwtInvalid, message)
-        }),
+        Some(read) => read.map_err(|_| Error::new(ErrorCode::JwtInvalid, PAYLOAD_UNREADABLE)),
         None => payload.is_object().then(|| JSON::stringify(&payload).ok().map(JsValue::from)).flatten().ok_or_else(not_object),
     }?;
-    let json = read.dyn_ref::<JsString>().map(utf8).ok_or_else(not_object)?;
+    let Some(json) = read.dyn_ref::<JsString>().map(utf8) else {
+        return Err(if read.as_f64() == Some(THREW) { Error::new(ErrorCode::JwtInvalid, PAYLOAD_UNREADABLE) } else { not_object() }.into());
+    };
     let now = clock.now()?;
     Ok(with_remembered_key(key, |key| sign(&json, key, &options, now))?)
 }
