@@ -87,8 +87,9 @@ export const uncurryThis = Function.prototype.bind.bind(Function.prototype.call)
 /** `instanceof` as the language answers it for a class without a Symbol.hasInstance of its own
  * (OrdinaryHasInstance: `Class.prototype` on `value`'s prototype chain). */
 const ordinaryHasInstance = uncurryThis(Function.prototype[Symbol.hasInstance]);
-/** `details[name]` if it is the details' own member, else undefined. */
-const ownDetail = (details, name) => (hasOwn(details, name) ? details[name] : undefined);
+/** `details[name]` if it is the details' own member, else undefined (null details have none: jose's
+ * classes take a null payload in that place). */
+const ownDetail = (details, name) => (details != null && hasOwn(details, name) ? details[name] : undefined);
 const objectTag = uncurryThis(Object.prototype.toString);
 /** What `instanceof` asks in place of `Class` to answer as for `Class` at load time: a frozen
  * function of the package's own with Class's prototype, so that the only Symbol.hasInstance it

@@ -1466,6 +1466,12 @@ describe('errors: jose\'s classes', () => {
     const error = new errors.JWTExpired('gone', { code: 'ERR_JWS_INVALID', claim: 'exp', reason: 'check_failed' });
     assert.deepEqual([error.name, error.code, error.claim, error.reason, error.message], ['JWTExpired', 'ERR_JWT_EXPIRED', 'exp', 'check_failed', 'gone']);
     assert.match(String(error), /^JWTExpired: gone$/);
+    // A null in the details' place, as jose's classes take a null payload there.
+    for (const Class of [JwtError, errors.JWTExpired, errors.JWSInvalid]) {
+      const made = new Class('made', null);
+      assert.deepEqual([made.message, made.claim, made.reason], ['made', undefined, undefined], Class.name);
+    }
+    assert.equal(new errors.JWTExpired('made', null).code, 'ERR_JWT_EXPIRED');
     // As in jose, an expired token is not a claim validation failure by class.
     assert.equal(error instanceof errors.JWTClaimValidationFailed, false);
     assert.ok(error instanceof errors.JWTExpired && error instanceof JwtError && error instanceof Error);
