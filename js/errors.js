@@ -347,7 +347,6 @@ const NOT_BYTES = 3;
 // call's result), about 16 bytes a call until the table can grow no more.
 const THREW = 4;
 
-
 /** Reads an options object or a JWK into `trace` (see `traceMembers`): undefined, or the refusal
  * for it. */
 function traceObject(value, dates, trace) {
@@ -806,11 +805,11 @@ export function optionsCopy(options) {
 }
 
 /** A claims set as `convert.claims` read it when a SignJWT was made: its JSON text, its refusal
- * (NOT_PLAIN) or what reading it threw (given as THREW). `convert.claims` gives that again at `sign`, whatever the
- * object has become since. The text itself is kept, not an object parsed back from it: it is what
- * signJwt would write again, and parsing it back (with a reviver, which recurses) threw a
- * RangeError out of the constructor for claims nested a few thousand levels deep, which signJwt
- * signs. Its members are class fields, defined as its own: assigned, they would call a setter put
+ * (NOT_PLAIN) or that reading it threw (THREW). `convert.claims` gives that again at `sign`,
+ * whatever the object has become since. The text itself is kept, not an object parsed back from
+ * it: it is what signJwt would write again, and parsing it back (with a reviver, which recurses)
+ * threw a RangeError out of the constructor for claims nested a few thousand levels deep, which
+ * signJwt signs. Its members are class fields, defined as its own: assigned, they would call a setter put
  * on Object.prototype, which would get hold of the instance and answer for both members at sign. */
 class ReadClaims {
   read;
