@@ -583,6 +583,10 @@ const FEATURE_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 111, 1, 123,
 
 /** What to do when the browser entry's .wasm could not be fetched, or what came was not it. */
 const SERVE_IT = "serve the package's pkg/wasm/jwt_wasm_bg.wasm beside the bundle (esbuild, Rollup, Angular's and Bun's bundlers do not emit it: see the README), or import 'jwt-wasm/inline', which needs no file";
+/** The same, where the glue was fetched from a dev server's folder of pre-bundled dependencies
+ * (Vite 5 to 7 pre-bundle the package there, away from its .wasm: /node_modules/.vite/deps/). */
+const NOT_PREBUNDLED = "the dev server pre-bundled the package away from its .wasm: add optimizeDeps: { exclude: ['jwt-wasm'] } to the Vite config";
+const PREBUNDLED = /\/deps\/jwt_wasm_bg\.wasm/;
 
 /** The code of the error an entry's import throws when its WebAssembly module cannot be made;
  * no function throws it (errorCodes() lists it after the core's). */
@@ -630,7 +634,10 @@ function whyUnavailable(cause, fetched) {
     }
     // fetch's TypeError for a request that failed, the glue's Error for a status other than OK.
     const name = cause instanceof Error ? cause.name : '';
-    if (name === 'TypeError' || name === 'Error') return `its WebAssembly module could not be fetched (${describe(cause)}): ${SERVE_IT}`;
+    if (name === 'TypeError' || name === 'Error') {
+      const said = describe(cause);
+      return `its WebAssembly module could not be fetched (${said}): ${PREBUNDLED.test(said) ? NOT_PREBUNDLED : SERVE_IT}`;
+    }
   }
   return `its WebAssembly module could not be made (${describe(cause)})`;
 }

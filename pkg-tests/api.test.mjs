@@ -1397,6 +1397,20 @@ console.log(JSON.stringify([
   });
 });
 
+describe('the import\'s own error', () => {
+  test('a .wasm fetched from a dev server\'s pre-bundled dependencies (Vite 5 to 7) is said as such, with the setting to add', async () => {
+    // The entries' diagnosis, called as the browser entry calls it after a failed fetch.
+    const { wasmUnavailable } = await import('../js/errors.js');
+    const said = (url) => wasmUnavailable(new Error(`failed to fetch Wasm: 404 Not Found fetching '${url}'`), true);
+    for (const url of ['http://127.0.0.1:5173/node_modules/.vite/deps/jwt_wasm_bg.wasm', 'http://127.0.0.1:3000/_nuxt/@fs/app/node_modules/.cache/vite/client/deps/jwt_wasm_bg.wasm']) {
+      const error = said(url);
+      assert.equal(error.code, 'ERR_WASM_UNAVAILABLE');
+      assert.equal(error.message, `jwt-wasm cannot start: its WebAssembly module could not be fetched (failed to fetch Wasm: 404 Not Found fetching '${url}'): the dev server pre-bundled the package away from its .wasm: add optimizeDeps: { exclude: ['jwt-wasm'] } to the Vite config`);
+    }
+    assert.match(said('http://127.0.0.1:8080/dist/jwt_wasm_bg.wasm').message, /: serve the package's pkg\/wasm\/jwt_wasm_bg\.wasm beside the bundle/);
+  });
+});
+
 describe('errors: jose\'s classes', () => {
   // One failure for each of jose's codes this package throws, made the same way for both.
   const expiredToken = signJwt({ exp: NOW_S - 10 }, SECRET, at());
