@@ -472,7 +472,7 @@ const INTERNAL_DIFFERENCE = {
 
 // The documented rules of isExpired and expiryInfo that the consistency checks hold them to.
 const RULES = [
-  'Reads the payload segment only, as jose does (the header and signature segments are not decoded). Throws `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`.',
+  'Reads the payload segment only, as jose does (the header and signature segments are not decoded). Throws `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG` (and `ERR_OPTIONS_INVALID` for an object or a callback after the token).',
   '`exp <= now - clockTolerance`. Reads the payload segment only, as `decodeJwt` does, and throws, as `jwtVerify` would, for an `exp`, `nbf` or `iat` that is not a finite number (`ERR_JWT_CLAIM_VALIDATION_FAILED`, `reason: "invalid"`).',
   '`secondsLeft = exp - (now - clockTolerance)`, with now rounded down to the second (zero or less exactly when expired: so computed, it cannot round the other way as `exp - now + clockTolerance` can), `null` without `exp`. A time beyond what a `Date` can hold (`exp: 1e20`) is an Invalid Date.',
   'Like jose, every time check counts in whole seconds: now (or `currentDate`) is rounded down to the second.',
