@@ -134,6 +134,18 @@ function isBinary(value) {
 const dateTime = uncurryThis(Time.prototype.getTime);
 const indexOf = uncurryThis(String.prototype.indexOf);
 const slice = uncurryThis(String.prototype.slice);
+const codePointAt = uncurryThis(String.prototype.codePointAt);
+// A RegExp's source getter reads an internal slot and throws for anything else, a Proxy
+// included, calling nothing of the caller's (as `instanceof` would, through a Proxy's trap).
+const regExpSource = uncurryThis(Object.getOwnPropertyDescriptor(RegExp.prototype, 'source').get);
+function isRegExp(value) {
+  try {
+    regExpSource(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // The own names of Object.prototype, as members of an object without a prototype (looked up
 // without calling a Set method or an array method of the time).
@@ -217,10 +229,13 @@ const MAX_ARRAY_LENGTH = 65_536;
 let refusedOption = '';
 let refusedWhat = '';
 
-/** A member name as messages show it: quoted as JSON, cut to 64 UTF-16 units (the core's
- * `shown_name`, src/options.rs, cuts to 64 characters), with the built-ins of load time. */
+/** A member name as messages show it, as the core's `shown_name` (src/options.rs) shows one:
+ * quoted as JSON, whole up to 64 code points, else its first 64 and "..." (never half of a
+ * surrogate pair), with the built-ins of load time. */
 export function shownName(name) {
-  return stringify(name.length > 64 ? `${slice(name, 0, 64)}...` : name);
+  let end = 0;
+  for (let count = 0; count < 64 && end < name.length; count += 1) end += codePointAt(name, end) > 0xffff ? 2 : 1;
+  return stringify(end < name.length ? `${slice(name, 0, end)}...` : name);
 }
 
 /** Notes what a value was refused for; false. The option it is in is noted as the refusal
@@ -262,7 +277,7 @@ function traceValue(value, depth, trace) {
         record(trace, END);
         return true;
       }
-      if (!isPlainObject(value)) return refuse('an object that is not a plain object (a class instance, a Map, a RegExp)');
+      if (!isPlainObject(value)) return refuse(isRegExp(value) ? 'a RegExp (options compare whole strings: list each value as one)' : 'an object that is not a plain object (a class instance, a Map, a RegExp)');
       return traceMembers(value, depth, undefined, trace);
     }
     default:

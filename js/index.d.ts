@@ -18,8 +18,8 @@ export type JwtErrorCode =
   | 'ERR_WASM_UNAVAILABLE';
 
 /** Why a claim failed, as in jose: `missing`, absent from the claims set; `invalid`, an `exp`,
- * `nbf` or `iat` that is not a number; `check_failed`, any other failure (a wrong value or type, or
- * a missing or wrong `typ` header). */
+ * `nbf` or `iat` that is not a finite number; `check_failed`, any other failure (a wrong value or
+ * type, or a missing or wrong `typ` header). */
 export type ClaimFailureReason = 'missing' | 'invalid' | 'check_failed';
 
 /** A `JwtError`'s `name`: `'JwtError'` for the package's own codes, else the name of jose's class
@@ -263,7 +263,6 @@ declare global {
   }
 }
 
-
 /** Options of `isExpired` and `expiryInfo`: `clockTolerance` and `currentDate`; every other
  * verification option is refused. */
 export interface ExpiryOptions extends NotTaken<Exclude<keyof VerifierOptions, 'clockTolerance' | 'currentDate'>> {
@@ -396,7 +395,8 @@ type NotPlain =
  * registered claims, where it has them, have their types. */
 export type SignPayload<Payload extends object> = Payload & (Payload extends NotPlain ? never : unknown) & RegisteredClaims;
 
-/** Signs a claims set (a plain object) with HS256 (or HS384, HS512). */
+/** Signs a claims set (a plain object, at most 64 MiB of JSON text) with HS256 (or HS384, HS512).
+ * Throws `JwtError`. */
 export declare function signJwt<Payload extends object = RegisteredClaims>(payload: SignPayload<Payload>, key: Key, options?: SignOptions): string;
 /** The same, for a payload whose type is a type parameter (`<T extends JWTPayload>(claims: T)`),
  * which the first form cannot check. */

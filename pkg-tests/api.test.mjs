@@ -649,6 +649,13 @@ describe('verify', () => {
     }
     assert.match(messageOf(() => jwtVerify(good, 42, at())), /must be a string, a Uint8Array or an "oct" JWK object$/);
     assert.match(messageOf(() => jwtVerify(good, new Map(), at())), /\(a CryptoKey or KeyObject is not taken either: pass the secret's bytes\)$/);
+    // fast-jwt's createVerifier({ key, ...options }) and options given in the key's place are
+    // said as what they are, not only as a JWK without "kty".
+    for (const call of [() => createVerifier({ key: SECRET, algorithms: ['HS256'] }), () => jwtVerify(good, { algorithms: ['HS256'], secret: SECRET }), () => signJwt({}, { key: SECRET })]) {
+      assert.match(messageOf(call), /^ERR_JWK_INVALID: the JWK has no "kty": an object holding the secret as "key" \(fast-jwt's and jsonwebtoken's form\) is not a key here; pass the secret itself, and the options apart, as in createVerifier\(secret, options\)$/);
+    }
+    assert.match(messageOf(() => jwtVerify(good, { issuer: 'me' })), /^ERR_JWK_INVALID: the JWK has no "kty": the object given as the key looks like options; the key comes before them/);
+    assert.equal(messageOf(() => jwtVerify(good, { k: 'c2VjcmV0' })), 'ERR_JWK_INVALID: the JWK has no "kty"');
     // Bytes in another view are told how to pass them.
     const bytes = new TextEncoder().encode(SECRET);
     // So are another realm's (a test runner's jsdom window, a vm context), and a SharedArrayBuffer.
@@ -1053,7 +1060,10 @@ describe('errors', () => {
       [() => createVerifier(SECRET, { maxTokenLength: Infinity }), holds('maxTokenLength', 'Infinity')],
       [() => signJwt({}, SECRET, { expirationTime: -Infinity }), holds('expirationTime', '-Infinity')],
       [() => jwtVerify(good, SECRET, { issuer: () => 'me' }), holds('issuer', 'a function')],
-      [() => jwtVerify(good, SECRET, { issuer: /me/ }), holds('issuer', 'an object that is not a plain object (a class instance, a Map, a RegExp)')],
+      [() => jwtVerify(good, SECRET, { issuer: /me/ }), holds('issuer', 'a RegExp (options compare whole strings: list each value as one)')],
+      [() => jwtVerify(good, SECRET, { audience: ['api', runInNewContext('/^web/')] }), holds('audience', 'a RegExp (options compare whole strings: list each value as one)')],
+      [() => jwtVerify(good, SECRET, { issuer: new Proxy(/me/, {}) }), holds('issuer', 'an object that is not a plain object (a class instance, a Map, a RegExp)')],
+      [() => jwtVerify(good, SECRET, { issuer: new Map() }), holds('issuer', 'an object that is not a plain object (a class instance, a Map, a RegExp)')],
       [() => jwtVerify(good, SECRET, { audience: ['api', new Date(0)] }), holds('audience', 'a Date')],
       [() => signJwt({}, SECRET, { header: { kid: 1n } }), holds('header', 'a BigInt')],
       [() => signJwt({}, SECRET, { header: { kid: Symbol('k') } }), holds('header', 'a symbol')],
@@ -1087,6 +1097,13 @@ describe('errors', () => {
     const long = 'x'.repeat(300);
     assert.match(messageOf(() => jwtVerify(good, SECRET, { [long]: 1 })), new RegExp(`^ERR_OPTIONS_INVALID: unknown option "${'x'.repeat(64)}\\.\\.\\." \\(expected`));
     assert.match(messageOf(() => jwtVerify(good, SECRET, { [long]: NaN })), new RegExp(`^ERR_OPTIONS_INVALID: "${'x'.repeat(64)}\\.\\.\\." holds NaN`));
+    // Cut at 64 code points by both, so never within a surrogate pair: the same name shown.
+    const astral = `a${'\u{1F600}'.repeat(70)}`;
+    const shown = (message) => /unknown option ("[^"]*")/.exec(message)?.[1];
+    const bySign = shown(messageOf(() => new SignJWT({}).sign(SECRET, { [astral]: 1 })));
+    assert.equal(bySign, `"a${'\u{1F600}'.repeat(63)}..."`);
+    assert.equal(shown(messageOf(() => signJwt({}, SECRET, { [astral]: 1 }))), bySign);
+    assert.equal(shown(messageOf(() => new SignJWT({}).sign(SECRET, { [astral.slice(0, 127)]: 1 }))), `"${astral.slice(0, 127)}"`);
   });
 
   test('an unknown option is named, with every option the call takes, each of which it does take', () => {
@@ -1109,6 +1126,12 @@ describe('errors', () => {
         assert.doesNotMatch(messageOf(() => call({ [name]: [[]] })), /unknown option/, `${what}: ${name}`);
       }
     }
+    // Options brought from jsonwebtoken are named together, each with its hint, in one error.
+    assert.equal(messageOf(() => signJwt({}, SECRET, { expiresIn: '1h', issuer: 'me', jwtid: 'j', keyid: 'k' })),
+      'ERR_OPTIONS_INVALID: unknown option "expiresIn": use expirationTime, a duration such as "15m" (a number there is an absolute NumericDate); '
+      + 'also unknown: "jwtid": use jti; "keyid": use header: { kid } (expected one of: alg, header, issuedAt, expirationTime, notBefore, issuer, subject, audience, jti, currentDate)');
+    assert.match(messageOf(() => jwtVerify(good, SECRET, { maxAge: 60, algorithms: ['HS256'], complete: true, cache: true })),
+      /^ERR_OPTIONS_INVALID: unknown option "maxAge": use maxTokenAge [^;]*; also unknown: "complete": none needed[^;]* \(expected one of: /);
   });
 
   const HOLDS_ITS_KEY = ' (a Verifier verifies with the key and options given to createVerifier(key, options))';

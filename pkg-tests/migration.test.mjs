@@ -76,7 +76,8 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
     'not yet valid': [hs256({ sub: 'a', nbf: NOW + 100 }), {}],
     'wrong signature': [hs256({ sub: 'a' }, 'another-secret-of-at-least-32-bytes!'), {}],
     malformed: ['not.a.jwt', {}],
-    'unsigned (`alg: none`)': [`${b64u({ alg: 'none' })}.${b64u({ sub: 'a' })}.`, {}],
+    'unsigned (`alg: none`), no `algorithms` given': [`${b64u({ alg: 'none' })}.${b64u({ sub: 'a' })}.`, {}],
+    "unsigned (`alg: none`), `algorithms: ['HS256']`": [`${b64u({ alg: 'none' })}.${b64u({ sub: 'a' })}.`, { jsonwebtoken: { algorithms: ['HS256'] }, fastJwt: { algorithms: ['HS256'] }, jwtWasm: { algorithms: ['HS256'] } }],
     '`alg` not allowed': [hs256({ sub: 'a' }), { jsonwebtoken: { algorithms: ['HS512'] }, fastJwt: { algorithms: ['HS512'] }, jwtWasm: { algorithms: ['HS512'] } }],
     'wrong audience': [hs256({ aud: 'web' }), { jsonwebtoken: { audience: 'api' }, fastJwt: { allowedAud: 'api' }, jwtWasm: { audience: 'api' } }],
     'wrong issuer': [hs256({ iss: 'them' }), { jsonwebtoken: { issuer: 'me' }, fastJwt: { allowedIss: 'me' }, jwtWasm: { issuer: 'me' } }],
@@ -152,8 +153,24 @@ describe('coming from jsonwebtoken or fast-jwt (README)', () => {
         assert.equal(outcomes(expiredFiveSecondsAgo, { jwtWasm: { clockTolerance: '30s' } }).jwtWasm, 'ok');
         // In fast-jwt the same number is milliseconds.
         assert.equal(outcomes(expiredFiveSecondsAgo, { fastJwt: { clockTolerance: 10 } }).fastJwt.code, 'FAST_JWT_EXPIRED');
+        // As the paragraph under the table says: fast-jwt's numbers kept are far looser here.
+        const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+        assert.ok(readme.includes("A fast-jwt `clockTolerance: 5000` or `maxAge: 7200000` kept as it was (renamed `maxTokenAge`) is taken here as about 83 minutes or 83 days"));
+        const expiredAnHourAgo = hs256({ sub: 'a', exp: NOW - 3600 });
+        const loose = outcomes(expiredAnHourAgo, { fastJwt: { clockTolerance: 5000 }, jwtWasm: { clockTolerance: 5000 } });
+        assert.deepEqual([loose.fastJwt.code, loose.jwtWasm], ['FAST_JWT_EXPIRED', 'ok']);
+        assert.equal(outcomes(hs256({ sub: 'a', exp: NOW - 5030 }), { jwtWasm: { clockTolerance: 5000 } }).jwtWasm.code, 'ERR_JWT_EXPIRED');
+        const issuedTenDaysAgo = hs256({ sub: 'a', iat: NOW - 10 * 86_400 });
+        const old = outcomes(issuedTenDaysAgo, { fastJwt: { maxAge: 7_200_000 }, jwtWasm: { maxTokenAge: 7_200_000 } });
+        assert.deepEqual([old.fastJwt.code, old.jwtWasm], ['FAST_JWT_EXPIRED', 'ok']);
+        assert.equal(outcomes(hs256({ sub: 'a', iat: NOW - 84 * 86_400 }), { jwtWasm: { maxTokenAge: 7_200_000 } }).jwtWasm.code, 'ERR_JWT_EXPIRED');
       }],
-      "`maxTokenAge` (seconds, or `'2h'`); a token exactly that old still passes, through that whole second, as in jose (fast-jwt, counting milliseconds, passes it at that millisecond only; jsonwebtoken refuses it)": [['`maxAge` (seconds, or `\'2h\'`)', '`maxAge` (milliseconds)'], () => {
+      "`maxTokenAge` (seconds, or `'2h'`); a token exactly that old still passes, through that whole second, as in jose (fast-jwt, counting milliseconds, passes it at that millisecond only; jsonwebtoken refuses it); a token whose `iat` is in the future (beyond `clockTolerance`) is refused, as in jose, where both let it through": [['`maxAge` (seconds, or `\'2h\'`)', '`maxAge` (milliseconds)'], () => {
+        const issuedAhead = hs256({ sub: 'a', iat: NOW + 60 });
+        const ahead = outcomes(issuedAhead, { jsonwebtoken: { maxAge: '2h' }, fastJwt: { maxAge: 7_200_000 }, jwtWasm: { maxTokenAge: '2h' } });
+        assert.deepEqual([ahead.jsonwebtoken, ahead.fastJwt, ahead.jwtWasm.code, ahead.jwtWasm.claim], ['ok', 'ok', 'ERR_JWT_CLAIM_VALIDATION_FAILED', 'iat']);
+        assert.equal(outcomes(issuedAhead, { jwtWasm: { maxTokenAge: '2h', clockTolerance: 60 } }).jwtWasm, 'ok');
+        assert.equal(outcomes(issuedAhead, { jwtWasm: { maxTokenAge: '2h', clockTolerance: 30 } }).jwtWasm.claim, 'iat');
         assert.ok(ok(outcomes(hundredSecondsOld, { jsonwebtoken: { maxAge: 200 }, fastJwt: { maxAge: 200_000 }, jwtWasm: { maxTokenAge: 200 } })));
         assert.ok(ok(outcomes(hundredSecondsOld, { jsonwebtoken: { maxAge: '2h' }, fastJwt: { maxAge: 7_200_000 }, jwtWasm: { maxTokenAge: '2h' } })));
         assert.equal(outcomes(hundredSecondsOld, { fastJwt: { maxAge: 200 } }).fastJwt.code, 'FAST_JWT_EXPIRED');
@@ -703,5 +720,22 @@ describe('coming from @tsndr/cloudflare-worker-jwt (README)', () => {
       assert.equal(theirs, checks[mine][0], mine);
       await checks[mine][1]();
     }
+  });
+});
+
+describe("Hono's jwt() middleware (README, Hono)", () => {
+  test('a future iat, which Hono refuses, is refused here only under maxTokenAge, as the README says', async () => {
+    const { verify } = await import('hono/jwt');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    assert.ok(readme.includes("Hono's `jwt()` also refuses a token whose `iat` is in the future; here, as in jose, only `maxTokenAge` does (beyond `clockTolerance`): give it the oldest token you take, such as `maxTokenAge: '1d'`, to refuse them too."));
+    const ahead = jsonwebtoken.sign({ sub: 'a', iat: NOW + 600 }, SECRET, { algorithm: 'HS256' });
+    await assert.rejects(verify(ahead, SECRET, 'HS256'), { name: 'JwtTokenIssuedAt' });
+    assert.equal(jwtVerify(ahead, SECRET, { algorithms: ['HS256'] }).payload.sub, 'a');
+    const refused = errorOf(() => jwtVerify(ahead, SECRET, { algorithms: ['HS256'], maxTokenAge: '1d' }));
+    assert.deepEqual([refused.code, refused.claim], ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'iat']);
+    // A token issued now passes both.
+    const now = jsonwebtoken.sign({ sub: 'a' }, SECRET, { algorithm: 'HS256' });
+    assert.equal((await verify(now, SECRET, 'HS256')).sub, 'a');
+    assert.equal(jwtVerify(now, SECRET, { algorithms: ['HS256'], maxTokenAge: '1d' }).payload.sub, 'a');
   });
 });

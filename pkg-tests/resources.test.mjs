@@ -366,3 +366,34 @@ test('free() lets go of the copy of the key that a Verifier keeps to make itself
   // The Verifier itself is still alive here, freed.
   assert.throws(() => verifier.verify(good), TypeError);
 });
+
+// Last: signing 64 MiB of claims grows the wasm memory by hundreds of MiB for good, which the
+// controls above must not start from.
+test('claims to sign and options over 64 MiB of text are refused by length, coded, before they are copied', () => {
+  // Uncapped, a claims set of 1.5 GB of UTF-8 (500 Mi euro signs) ran the wasm out of memory
+  // while signing: an uncoded RuntimeError ("unreachable"), after which the instance was replaced.
+  const pad = 'a'.repeat(64 * 1024 * 1024);
+  const builder = new SignJWT({ pad });
+  const tooLong = { issuer: 'i'.repeat(64 * 1024 * 1024) };
+  codeOf(() => signJwt({ sub: 'ada' }, KEY, { currentDate: NOW })); // warm-up
+  const before = memory();
+  assert.equal(codeOf(() => signJwt({ pad }, KEY)), 'ERR_JWT_TOO_LONG');
+  assert.equal(codeOf(() => builder.sign(KEY)), 'ERR_JWT_TOO_LONG');
+  assert.equal(codeOf(() => jwtVerify(good, KEY, tooLong)), 'ERR_OPTIONS_INVALID');
+  assert.equal(codeOf(() => createVerifier(KEY, tooLong)), 'ERR_OPTIONS_INVALID');
+  assert.equal(codeOf(() => signJwt({ sub: 'ada' }, KEY, tooLong)), 'ERR_OPTIONS_INVALID');
+  assert.equal(codeOf(() => new SignJWT({}).setIssuer(tooLong.issuer).sign(KEY)), 'ERR_OPTIONS_INVALID');
+  assert.equal(memory(), before, 'the wasm memory grew: the claims or options were copied before the length check');
+  // Within the cap in UTF-16 units, over it in UTF-8: encoded up to the cap and a byte, then refused.
+  assert.equal(codeOf(() => signJwt({ pad: '\u20ac'.repeat(22 * 1024 * 1024) }, KEY)), 'ERR_JWT_TOO_LONG');
+  assert.equal(codeOf(() => jwtVerify(good, KEY, { issuer: '\u20ac'.repeat(22 * 1024 * 1024) })), 'ERR_OPTIONS_INVALID');
+  // Just within the caps: signed and verified; options read.
+  const longest = signJwt({ pad: pad.slice(0, 64 * 1024 * 1024 - 10) }, KEY);
+  assert.equal(jwtVerify(longest, KEY, { maxTokenLength: 2 ** 32 }).payload.pad.length, 64 * 1024 * 1024 - 10);
+  assert.equal(codeOf(() => signJwt({ pad: pad.slice(0, 64 * 1024 * 1024 - 9) }, KEY)), 'ERR_JWT_TOO_LONG');
+  const within = { issuer: tooLong.issuer.slice(0, 64 * 1024 * 1024 - 13) };
+  assert.equal(JSON.stringify(within).length, 64 * 1024 * 1024);
+  assert.equal(codeOf(() => jwtVerify(good, KEY, within)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+  assert.equal(codeOf(() => jwtVerify(good, KEY, { issuer: `${within.issuer}i` })), 'ERR_OPTIONS_INVALID');
+  assert.equal(jwtVerify(good, KEY, { currentDate: NOW }).payload.sub, 'ada');
+});

@@ -52,11 +52,13 @@ impl Jwk {
     /// # Errors
     /// `ERR_KEY_INVALID` for a text over [`MAX_JWK_TEXT_LEN`]; `ERR_JWK_INVALID` for a member of
     /// the wrong type, an `ext` (Web Crypto's extractable flag) that is not a boolean, or a
-    /// `key_ops` that names an operation twice (RFC 7517 section 4.3), as jose refuses them.
+    /// `key_ops` that names an operation twice (RFC 7517 section 4.3), as jose refuses them, and
+    /// for an object without `kty` holding a `key` or `secret` or option names (said as such).
     pub fn from_json(text: &str) -> Result<Self> {
         check_jwk_text_length(text.len())?;
         let object = OptionObject::parse(text, ErrorCode::JwkInvalid)?;
         let mut jwk = Jwk::default();
+        let mut misplaced = None;
         for (name, raw) in object.present() {
             match name {
                 "kty" => jwk.kty = Some(object.string(name, raw)?),
@@ -73,10 +75,43 @@ impl Jwk {
                 "ext" => {
                     object.boolean(name, raw)?;
                 }
-                _ => {}
+                _ => misplaced = misplaced.max(NotAJwk::of_member(name)),
             }
         }
-        Ok(jwk)
+        match misplaced {
+            Some(what) if jwk.kty.is_none() => Err(jwk_invalid(what.message())),
+            _ => Ok(jwk),
+        }
+    }
+}
+
+/// What an object without `kty` that has a member of another use is, most telling last.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum NotAJwk {
+    /// Options given in the key's place.
+    Options,
+    /// The holder of a secret that fast-jwt's and jsonwebtoken's options take (`{ key }`).
+    SecretHolder,
+}
+
+impl NotAJwk {
+    fn of_member(name: &str) -> Option<Self> {
+        const OPTION_NAMES: &[&str] = &[
+            "algorithms", "issuer", "audience", "subject", "clockTolerance", "maxTokenAge", "requiredClaims",
+            "expirationTime", "issuedAt", "notBefore",
+        ];
+        match name {
+            "key" | "secret" => Some(NotAJwk::SecretHolder),
+            _ if OPTION_NAMES.contains(&name) => Some(NotAJwk::Options),
+            _ => None,
+        }
+    }
+
+    fn message(self) -> &'static str {
+        match self {
+            NotAJwk::SecretHolder => "the JWK has no \"kty\": an object holding the secret as \"key\" (fast-jwt's and jsonwebtoken's form) is not a key here; pass the secret itself, and the options apart, as in createVerifier(secret, options)",
+            NotAJwk::Options => "the JWK has no \"kty\": the object given as the key looks like options; the key comes before them, as in jwtVerify(token, key, options)",
+        }
     }
 }
 
@@ -398,6 +433,23 @@ mod tests {
             assert_eq!(Jwk::from_json(bad).unwrap_err().code(), ErrorCode::JwkInvalid, "{bad}");
         }
         assert_eq!(Jwk::from_json("[]").unwrap_err().code(), ErrorCode::JwkInvalid);
+    }
+
+    #[test]
+    fn an_object_without_kty_that_holds_a_key_or_options_is_named_for_what_it_is() {
+        let holder = Jwk::from_json(r#"{"key":"s3cret","algorithms":["HS256"]}"#).unwrap_err();
+        assert_eq!(holder.code(), ErrorCode::JwkInvalid);
+        assert!(holder.message().contains("fast-jwt's and jsonwebtoken's form"), "{}", holder.message());
+        let holder_after = Jwk::from_json(r#"{"algorithms":["HS256"],"secret":"s3cret"}"#).unwrap_err();
+        assert_eq!(holder_after.message(), holder.message());
+        let options = Jwk::from_json(r#"{"issuer":"me","algorithms":["HS256"]}"#).unwrap_err();
+        assert!(options.message().contains("looks like options"), "{}", options.message());
+        // With a kty, such members are a JWK's extra members, ignored as before.
+        let jwk = Jwk::from_json(r#"{"kty":"oct","k":"c2VjcmV0","key":"x","issuer":"me"}"#).unwrap();
+        assert!(SecretKey::from_jwk(&jwk).is_ok());
+        // Without one and without such members, the message is the plain one.
+        let plain = SecretKey::from_jwk(&Jwk::from_json(r#"{"k":"c2VjcmV0"}"#).unwrap()).unwrap_err();
+        assert_eq!(plain.message(), "the JWK has no \"kty\"");
     }
 
     #[test]

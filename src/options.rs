@@ -7,6 +7,26 @@ use crate::json::{self, Members, Raw};
 use crate::time::{Duration, UnixTime, DURATION_EXPECTED};
 use crate::validation::OneOrMany;
 
+/// The longest JSON text of an options object accepted, in bytes (64 MiB, as for claims to sign):
+/// far beyond any real options, and short of what could exhaust wasm memory.
+pub const MAX_OPTIONS_TEXT_LEN: usize = 64 << 20;
+// The message below says this limit in words.
+const _: () = assert!(MAX_OPTIONS_TEXT_LEN == 64 * 1024 * 1024, "64 MiB");
+
+/// Refuses an options text longer than [`MAX_OPTIONS_TEXT_LEN`]; the binding checks it before
+/// copying the text into wasm memory. Errors: `ERR_OPTIONS_INVALID`.
+pub fn check_options_text_length(len: usize) -> Result<()> {
+    if len > MAX_OPTIONS_TEXT_LEN {
+        return Err(options_invalid("the options are longer than 64 MiB of JSON text"));
+    }
+    Ok(())
+}
+
+/// An `ERR_OPTIONS_INVALID` error.
+pub(crate) fn options_invalid(message: impl Into<std::borrow::Cow<'static, str>>) -> Error {
+    Error::new(ErrorCode::OptionsInvalid, message)
+}
+
 /// An option object: its members, and the code its errors carry.
 pub struct OptionObject<'a> {
     members: Members<'a>,
@@ -79,8 +99,12 @@ fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
 }
 
 impl<'a> OptionObject<'a> {
-    /// Parses an object; `code` is `ERR_OPTIONS_INVALID` or `ERR_JWK_INVALID`.
+    /// Parses an object; `code` is `ERR_OPTIONS_INVALID` or `ERR_JWK_INVALID`. Options over
+    /// [`MAX_OPTIONS_TEXT_LEN`] are refused (a JWK's text has its own, lower cap).
     pub fn parse(text: &'a str, code: ErrorCode) -> Result<Self> {
+        if code == ErrorCode::OptionsInvalid {
+            check_options_text_length(text.len())?;
+        }
         let members = json::Members::parse(text)
             // From the entries, the text is JSON.stringify's, so a lone surrogate (which it escapes
             // and the reader refuses) is the likelier cause: named, since nothing else says so.
@@ -99,14 +123,32 @@ impl<'a> OptionObject<'a> {
         self.members.iter()
     }
 
-    /// The error for a member this object does not accept. (`currentDate` comes as a [`DateOptions`]
-    /// entry when it is a `Date`; in the JSON text it was something else.)
+    /// The error for a member this object does not accept, naming too the other members it does
+    /// not accept (up to 8), so that options brought from another library are mended in one go.
+    /// `known` lists the accepted names, each as the message shows it (its first word is the
+    /// name). (`currentDate` comes as a [`DateOptions`] entry when it is a `Date`; in the JSON
+    /// text it was something else.)
     pub fn unknown(&self, name: &str, known: &[&str]) -> Error {
+        const MAX_OTHERS_SHOWN: usize = 8;
         if name == CURRENT_DATE {
             return Error::new(self.code, "\"currentDate\" must be a valid Date (leave it out for the time of each call)");
         }
-        let hint = foreign_hint(name, known).map(|hint| format!(": {hint}")).unwrap_or_default();
-        Error::new(self.code, format!("unknown option {}{hint} (expected one of: {})", shown_name(name), known.join(", ")))
+        let shown = |name: &str| {
+            let hint = foreign_hint(name, known).map(|hint| format!(": {hint}")).unwrap_or_default();
+            format!("{}{hint}", shown_name(name))
+        };
+        let accepted = |member: &str| known.iter().any(|known| known.split(' ').next() == Some(member));
+        let others: Vec<&str> = self.present().map(|(member, _)| member).filter(|member| ![name, CURRENT_DATE].contains(member) && !accepted(member)).collect();
+        let mut message = format!("unknown option {}", shown(name));
+        if !others.is_empty() {
+            let listed: Vec<String> = others.iter().take(MAX_OTHERS_SHOWN).map(|other| shown(other)).collect();
+            message.push_str("; also unknown: ");
+            message.push_str(&listed.join("; "));
+            if let Some(more) = others.len().checked_sub(MAX_OTHERS_SHOWN).filter(|more| *more > 0) {
+                message.push_str(&format!("; and {more} more"));
+            }
+        }
+        Error::new(self.code, format!("{message} (expected one of: {})", known.join(", ")))
     }
 
     /// The error for a member of the wrong type; for `null` in options, the hint to leave it out
@@ -232,6 +274,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn options_over_64_mib_of_text_are_refused_and_a_jwk_is_left_to_its_own_cap() {
+        let longest = format!(r#"{{"issuer":"{}"}}"#, "a".repeat(MAX_OPTIONS_TEXT_LEN - 13));
+        assert_eq!(longest.len(), MAX_OPTIONS_TEXT_LEN);
+        assert!(OptionObject::parse(&longest, ErrorCode::OptionsInvalid).is_ok());
+        let over = format!("{longest} ");
+        let error = OptionObject::parse(&over, ErrorCode::OptionsInvalid).err().unwrap();
+        assert_eq!((error.code(), error.message()), (ErrorCode::OptionsInvalid, "the options are longer than 64 MiB of JSON text"));
+        assert!(OptionObject::parse(&over, ErrorCode::JwkInvalid).is_ok());
+    }
+
+    #[test]
     fn dates_are_taken_only_where_an_option_is_a_time() {
         let none = DateOptions::default();
         assert_eq!(none.current_date_only().unwrap(), None);
@@ -275,6 +328,30 @@ mod tests {
         assert_eq!(o.unknown("maxAge", &["algorithms"]).message(), "unknown option \"maxAge\": use maxTokenAge (seconds, or a duration such as \"2h\") (expected one of: algorithms)");
         assert_eq!(o.unknown("maxAge", &["clockTolerance"]).message(), "unknown option \"maxAge\" (expected one of: clockTolerance)");
         assert_eq!(o.unknown("algorithm", &["alg", "expirationTime"]).message(), "unknown option \"algorithm\": use alg (expected one of: alg, expirationTime)");
+    }
+
+    #[test]
+    fn an_unknown_option_is_named_with_the_others_unknown_and_their_hints() {
+        let o = OptionObject::parse(r#"{"expiresIn":"1h","issuer":"me","jwtid":"j","x":1,"keyid":"k"}"#, ErrorCode::OptionsInvalid).unwrap();
+        let known = ["alg", "issuer", "expirationTime", "cache (createVerifier only)"];
+        assert_eq!(
+            o.unknown("expiresIn", &known).message(),
+            concat!(
+                "unknown option \"expiresIn\": use expirationTime, a duration such as \"15m\" (a number there is an absolute NumericDate); ",
+                "also unknown: \"jwtid\": use jti; \"x\"; \"keyid\": use header: { kid } ",
+                "(expected one of: alg, issuer, expirationTime, cache (createVerifier only))"
+            )
+        );
+        // A name listed with words after it is accepted all the same.
+        let cache = OptionObject::parse(r#"{"a":1,"cache":{}}"#, ErrorCode::OptionsInvalid).unwrap();
+        assert_eq!(cache.unknown("a", &known).message(), "unknown option \"a\" (expected one of: alg, issuer, expirationTime, cache (createVerifier only))");
+        // At most 8 others are shown.
+        let members: Vec<String> = (0..12).map(|i| format!("\"n{i}\":1")).collect();
+        let text = format!("{{{}}}", members.join(","));
+        let many = OptionObject::parse(&text, ErrorCode::OptionsInvalid).unwrap();
+        let message = many.unknown("n0", &known).message().to_owned();
+        assert!(message.contains("\"n8\"; and 3 more (expected"), "{message}");
+        assert!(!message.contains("\"n9\""), "{message}");
     }
 
     fn object(text: &str) -> OptionObject<'_> {

@@ -7,7 +7,7 @@ use crate::claims::{time_claim, TIME_CLAIMS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
 use crate::key::{KeyOperation, SecretKey};
-use crate::options::{DateOptions, OptionObject, CURRENT_DATE};
+use crate::options::{options_invalid, DateOptions, OptionObject, CURRENT_DATE};
 use crate::time::{parse_duration, UnixTime};
 use crate::validation::OneOrMany;
 use crate::verify::parse_claims;
@@ -177,15 +177,32 @@ fn time_input(name: &str, raw: Raw<'_>, flags: Flags) -> Result<TimeInput> {
     })
 }
 
+/// The longest claims set [`sign`] takes, in bytes of JSON text (64 MiB, a token of about 85
+/// MiB): far beyond any real token, and short of what could exhaust wasm memory while signing.
+pub const MAX_CLAIMS_TO_SIGN_LEN: usize = 64 << 20;
+// The message below says this limit in words.
+const _: () = assert!(MAX_CLAIMS_TO_SIGN_LEN == 64 * 1024 * 1024, "64 MiB");
+
+/// Refuses a claims set to sign longer than [`MAX_CLAIMS_TO_SIGN_LEN`]; the binding checks it
+/// before copying the text into wasm memory. Errors: `ERR_JWT_TOO_LONG`.
+pub fn check_claims_to_sign_length(len: usize) -> Result<()> {
+    if len > MAX_CLAIMS_TO_SIGN_LEN {
+        return Err(Error::new(ErrorCode::TokenTooLong, "the claims set to sign is longer than 64 MiB of JSON text"));
+    }
+    Ok(())
+}
+
 /// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`. When the options set
 /// no claim, the text is signed exactly as given (JavaScript callers pass `JSON.stringify` output);
 /// otherwise the object is written anew, see `claims_json`.
 ///
 /// # Errors
-/// `ERR_JWT_INVALID` (payload not an object), `ERR_OPTIONS_INVALID`, `ERR_JOSE_NOT_SUPPORTED`
-/// (algorithm), `ERR_KEY_INVALID` (key unfit for the algorithm), `ERR_JWT_CLAIM_VALIDATION_FAILED`
-/// (an `exp`, `nbf` or `iat` that is not a finite number).
+/// `ERR_JWT_TOO_LONG` (payload over [`MAX_CLAIMS_TO_SIGN_LEN`], judged first), `ERR_JWT_INVALID`
+/// (payload not an object), `ERR_OPTIONS_INVALID`, `ERR_JOSE_NOT_SUPPORTED` (algorithm),
+/// `ERR_KEY_INVALID` (key unfit for the algorithm), `ERR_JWT_CLAIM_VALIDATION_FAILED` (an `exp`,
+/// `nbf` or `iat` that is not a finite number).
 pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: UnixTime) -> Result<String> {
+    check_claims_to_sign_length(payload_json.len())?;
     let alg = choose_algorithm(key, options)?;
     key.check_fits(alg, KeyOperation::Sign)?;
     let header = header_json(alg, options.header.as_ref())?;
@@ -319,10 +336,6 @@ fn push_member(out: &mut String, name: &str, raw_value: &str) {
     out.push_str(raw_value);
 }
 
-fn options_invalid(message: impl Into<Cow<'static, str>>) -> Error {
-    Error::new(ErrorCode::OptionsInvalid, message)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +351,18 @@ mod tests {
 
     fn signed(payload: &str, options: &str) -> Result<String> {
         sign(payload, &key(), &SignOptions::from_json(options)?, UnixTime::from_secs(NOW))
+    }
+
+    #[test]
+    fn refuses_a_claims_set_over_64_mib_before_anything_else() {
+        let longest = format!(r#"{{"pad":"{}"}}"#, "a".repeat(MAX_CLAIMS_TO_SIGN_LEN - 10));
+        assert_eq!(longest.len(), MAX_CLAIMS_TO_SIGN_LEN);
+        assert!(signed(&longest, "{}").is_ok());
+        let over = format!(r#"{{"pad":"{}"}}"#, "a".repeat(MAX_CLAIMS_TO_SIGN_LEN - 9));
+        // Judged before the algorithm, which is unsupported here.
+        let options = SignOptions::from_json(r#"{"alg":"RS256"}"#).unwrap();
+        let error = sign(&over, &key(), &options, UnixTime::from_secs(NOW)).unwrap_err();
+        assert_eq!((error.code(), error.message()), (ErrorCode::TokenTooLong, "the claims set to sign is longer than 64 MiB of JSON text"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::algorithms::{Algorithm, AlgorithmSet};
 use crate::cache::{DEFAULT_CACHE_ENTRIES, MAX_CACHE_ENTRIES};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Raw};
-use crate::options::{OptionObject, CURRENT_DATE};
+use crate::options::{options_invalid, OptionObject, CURRENT_DATE};
 use crate::time::Duration;
 use crate::token::DEFAULT_MAX_TOKEN_LEN;
 
@@ -175,8 +175,9 @@ pub struct ClaimRules {
     pub subject: Option<String>,
     /// Accepted `aud` values.
     pub audience: Option<Vec<String>>,
-    /// Required `typ`, compared with the header's as jose compares them: ignoring ASCII case, with
-    /// an `application/` prefix optional where RFC 7515 section 4.1.9 lets a producer omit it.
+    /// Required `typ`, compared with the header's ignoring ASCII case only (jose lower-cases all
+    /// of Unicode), with an `application/` prefix optional where RFC 7515 section 4.1.9 lets a
+    /// producer omit it.
     pub typ: Option<String>,
     /// Claims that must be present, in the caller's order.
     pub required: Vec<String>,
@@ -279,8 +280,9 @@ impl Validation {
     }
 }
 
-/// Whether a token's `typ` is the `expected` one, as jose compares them: ignoring ASCII case, and
-/// with `application/` dropped only where RFC 7515 section 4.1.9 lets a producer omit it (when no
+/// Whether a token's `typ` is the `expected` one, as jose compares them but for case: ignoring
+/// ASCII case only (media types are ASCII, RFC 2045; jose lower-cases all of Unicode), and with
+/// `application/` dropped only where RFC 7515 section 4.1.9 lets a producer omit it (when no
 /// other `/` follows), so `application/x/y` stays distinct from the media type `x/y`. Both sides
 /// are treated alike, with no allocation.
 pub fn typ_matches(typ: &str, expected: &str) -> bool {
@@ -308,10 +310,6 @@ fn whole_in_range(value: f64, max: f64) -> Option<usize> {
     // string reaches.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     in_range.then_some(value as usize)
-}
-
-fn options_invalid(message: impl Into<std::borrow::Cow<'static, str>>) -> Error {
-    Error::new(ErrorCode::OptionsInvalid, message)
 }
 
 #[cfg(test)]

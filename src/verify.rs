@@ -1,6 +1,8 @@
 //! Signature and claims verification of a compact JWS carrying a JWT. Checks run in a fixed
-//! order, jose's: length cap, segments, header, `crit`, `alg`, allowlist, key, signature,
-//! payload, claims. The algorithm always comes from the allowlist, never from the token alone.
+//! order, jose's: length cap, segments, header, `crit`, `alg`, allowlist, the key's fit to the
+//! algorithm, signature, payload, claims. The key itself (type, length, a JWK's form) is judged
+//! before, with the options, as configuration: a [`SecretKey`] is made before any token is read.
+//! The algorithm always comes from the allowlist, never from the token alone.
 
 use crate::algorithms::Algorithm;
 use crate::base64url;

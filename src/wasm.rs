@@ -2,10 +2,12 @@
 //! and turns core errors into `JwtError`s. No rule about tokens lives here.
 
 use crate::key::{check_jwk_text_length, check_secret_length};
-use crate::options::DateOptions;
+use crate::options::{check_options_text_length, DateOptions};
+use crate::sign::check_claims_to_sign_length;
 use crate::{
     decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, Error, ErrorCode, ExpiryOptions, Jwk, SecretKey,
-    SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN,
+    SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_CLAIMS_TO_SIGN_LEN, MAX_JWK_TEXT_LEN,
+    MAX_OPTIONS_TEXT_LEN, MAX_SECRET_LEN,
 };
 use js_sys::{Array, ArrayBuffer, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::{Cell, RefCell};
@@ -302,11 +304,6 @@ impl AsciiText {
     }
 }
 
-/// A JS string as UTF-8, uncapped: [`utf8_capped`] with no length check.
-fn utf8(text: &JsString) -> String {
-    utf8_capped(text, usize::MAX, &|_| Ok(())).unwrap_or_default()
-}
-
 /// [`encode_capped`], in one call if `text` is short ASCII.
 #[inline(never)]
 fn utf8_capped(text: &JsString, max_len: usize, check: &dyn Fn(usize) -> Result<(), Error>) -> Result<String, Error> {
@@ -471,7 +468,7 @@ fn options_read(options: &JsValue) -> Result<Option<JsValue>, Error> {
 fn options_text(read: &JsValue) -> Result<(String, DateOptions), Error> {
     let invalid = |message| Error::new(ErrorCode::OptionsInvalid, message);
     if let Some(text) = read.dyn_ref::<JsString>() {
-        let mut text = utf8(text);
+        let mut text = options_utf8(text)?;
         // JSON.stringify never writes a NUL unescaped: one here ends the options' own text.
         let Some(nul) = text.bytes().position(|byte| byte == 0) else { return Ok((text, DateOptions::default())) };
         let dates = DateOptions::from_json(text.get(nul.saturating_add(1)..).unwrap_or_default())?;
@@ -483,6 +480,11 @@ fn options_text(read: &JsValue) -> Result<(String, DateOptions), Error> {
         return Err(Error::new(ErrorCode::OptionsInvalid, not_jsonable(&detail.get(1), &detail.get(2))));
     }
     Err(invalid(if read.as_f64() == Some(THREW) { OPTIONS_UNREADABLE } else { "options must be a plain object" }))
+}
+
+/// An options object's text as UTF-8, capped as the core caps it.
+fn options_utf8(text: &JsString) -> Result<String, Error> {
+    utf8_capped(text, MAX_OPTIONS_TEXT_LEN, &check_options_text_length)
 }
 
 /// The message for options JSON cannot carry, naming the option (cut to 64 characters) and what
@@ -514,7 +516,7 @@ fn unconnected_options(options: &JsValue) -> Result<(String, DateOptions), Error
         }
     }
     let text = JSON::stringify(&rest).map_err(|_| invalid("options must be a plain object"))?;
-    Ok((utf8(&text), DateOptions::new(dates)))
+    Ok((options_utf8(&text)?, DateOptions::new(dates)))
 }
 
 /// An object from JSON text the core has checked: by the entry's builder, so that every result
@@ -813,9 +815,10 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
         Some(read) => read.map_err(|_| Error::new(ErrorCode::JwtInvalid, PAYLOAD_UNREADABLE)),
         None => payload.is_object().then(|| JSON::stringify(&payload).ok().map(JsValue::from)).flatten().ok_or_else(not_object),
     }?;
-    let Some(json) = read.dyn_ref::<JsString>().map(utf8) else {
+    let Some(text) = read.dyn_ref::<JsString>() else {
         return Err(if read.as_f64() == Some(THREW) { Error::new(ErrorCode::JwtInvalid, PAYLOAD_UNREADABLE) } else { not_object() }.into());
     };
+    let json = utf8_capped(text, MAX_CLAIMS_TO_SIGN_LEN, &check_claims_to_sign_length)?;
     let now = clock.now()?;
     Ok(with_remembered_key(key, |key| sign(&json, key, &options, now))?)
 }
