@@ -585,6 +585,10 @@ const thrown = (value) => (value instanceof Failure ? new JwtError(value.message
 // reset-state function) before the exception goes on, and a Verifier made in the old one makes
 // itself again in the new one at its next call (js/api.js).
 let depth = 0;
+// Calls nested deeper (a getter among a call's arguments calling back in, again and again) are
+// refused: each holds its wasm frames, and about 256 ran out of the wasm's own stack (1 MiB), a
+// RangeError from the glue that replaced the instance.
+const MAX_DEPTH = 32;
 let generation = 0;
 let replacePending = false;
 
@@ -766,6 +770,9 @@ export function guarded(call, name, objectHint = '') {
     // Options come last, as the second or third argument.
     const options = count === 3 ? c : count === 2 ? b : undefined;
     if (options !== undefined && typeof options !== 'object') refuseOptions(name, options, count === 2 ? extra : undefined);
+    if (depth >= MAX_DEPTH) {
+      throw new JwtError(`${name}() was called inside ${MAX_DEPTH} calls of jwt-wasm already running (getters, toJSON methods or Proxies among their arguments calling back in): refused, as deeper ones would run out of the wasm stack`, { code: 'ERR_OPTIONS_INVALID' });
+    }
     replaceIfPending();
     let result;
     depth += 1;

@@ -346,6 +346,49 @@ describe('hostile values', () => {
     stillWorks();
   });
 
+  test('calls nested 32 deep through getters are refused, coded, before the wasm stack runs out', () => {
+    // Each level is a getter of signJwt's options or claims calling signJwt again. About 256
+    // levels ran out of the wasm's own stack: a RangeError from the glue ("Offset is outside the
+    // bounds of the DataView"), and the instance replaced.
+    const nested = (levels, at) => {
+      let reached = 0;
+      const call = (n) => {
+        reached += 1;
+        if (n === 0) return signJwt({ sub: 'inner' }, SECRET);
+        const getter = { get issuer() { call(n - 1); return 'me'; } };
+        return at === 'options' ? signJwt({}, SECRET, getter) : signJwt(getter, SECRET);
+      };
+      try {
+        call(levels);
+        return ['ok', reached];
+      } catch (error) {
+        return [error instanceof JwtError ? error.code : `${error.name}: ${error.message}`, reached];
+      }
+    };
+    const made = [];
+    watchingInstances((instance) => made.push(instance), () => {
+      assert.deepEqual(nested(31, 'options'), ['ok', 32]);
+      assert.deepEqual(nested(31, 'claims'), ['ok', 32]);
+      assert.deepEqual(nested(32, 'options'), ['ERR_OPTIONS_INVALID', 33]);
+      assert.deepEqual(nested(300, 'options'), ['ERR_OPTIONS_INVALID', 33]);
+      assert.deepEqual(nested(300, 'claims'), ['ERR_JWT_INVALID', 33]);
+      const inner = errorOf(() => {
+        const call = (n) => signJwt({}, SECRET, { get issuer() { if (n === 0) throw errorOf(() => decodeJwt(good)); call(n - 1); return 'me'; } });
+        call(31);
+      });
+      assert.equal(inner.code, 'ERR_OPTIONS_INVALID');
+    });
+    assert.equal(made.length, 0, 'an instance was replaced');
+    const refusal = errorOf(() => {
+      let caught;
+      const call = (n) => signJwt({}, SECRET, { get issuer() { if (n === 0) { caught = errorOf(() => decodeJwt(good)); return 'me'; } call(n - 1); return 'me'; } });
+      call(31);
+      throw caught;
+    });
+    assert.match(refusal.message, /^decodeJwt\(\) was called inside 32 calls of jwt-wasm already running/);
+    stillWorks();
+  });
+
   test('a replacement left pending by a call nested in a getter is made at the next call of any export', () => {
     // The nested call unwinds through wasm inside the outer one, whose frames are live: the
     // replacement waits, and the next call (of a plain function, not only of a Verifier) makes it

@@ -4,9 +4,18 @@
 use core::cmp::Ordering;
 
 use crate::error::{ClaimReason, Error, ErrorCode, Result};
-use crate::json::{self, Members};
+use crate::json::{self, Members, ObjectError};
 use crate::time::UnixTime;
 use crate::validation::{typ_matches, ClaimRules};
+
+/// Parses a claims set. Errors: `ERR_JWT_INVALID` unless it is a JSON object with distinct
+/// member names.
+pub fn parse_claims(text: &str) -> Result<Members<'_>> {
+    Members::parse(text).map_err(|e| match e {
+        ObjectError::NotAnObject => Error::new(ErrorCode::JwtInvalid, "the claims set is not a JSON object (or is not valid JSON, such as a string with a lone UTF-16 surrogate)"),
+        ObjectError::DuplicateMember => Error::new(ErrorCode::JwtInvalid, "the claims set has a duplicate member name"),
+    })
+}
 
 /// Reads a time claim (`exp`, `nbf`, `iat`): absent is `None`; present but not a finite number
 /// is `ERR_JWT_CLAIM_VALIDATION_FAILED` with reason `invalid`.

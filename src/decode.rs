@@ -4,7 +4,7 @@
 use crate::error::{ErrorCode, Result};
 use crate::header::members;
 use crate::token::{check_length, decode_text, malformed, Compact, DEFAULT_MAX_TOKEN_LEN};
-use crate::verify::parse_claims;
+use crate::claims::parse_claims;
 
 /// The claims set of `token` as JSON text, unverified.
 ///

@@ -1,12 +1,11 @@
 //! Expiry status of an unverified token: is it expired, when, how long is left. For client-side
 //! decisions (refresh a session early); it does not verify the signature.
 
-use crate::claims::{is_expired, is_not_yet_valid, time_claim, TIME_CLAIMS};
+use crate::claims::{is_expired, is_not_yet_valid, parse_claims, time_claim, TIME_CLAIMS};
 use crate::decode::payload_text;
 use crate::error::{ErrorCode, Result};
 use crate::options::{OptionObject, CURRENT_DATE};
 use crate::time::{Duration, UnixTime};
-use crate::verify::parse_claims;
 
 /// Options of `isExpired` and `expiryInfo` (`currentDate` is read by the binding).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -45,11 +44,11 @@ impl ExpiryOptions {
 #[non_exhaustive]
 pub struct ExpiryInfo {
     /// `exp`, seconds since the epoch.
-    pub expires_at: Option<f64>,
+    pub expires_at_secs: Option<f64>,
     /// `iat`, seconds since the epoch.
-    pub issued_at: Option<f64>,
+    pub issued_at_secs: Option<f64>,
     /// `nbf`, seconds since the epoch.
-    pub not_before: Option<f64>,
+    pub not_before_secs: Option<f64>,
     /// `exp <= now - clockTolerance`; false without `exp`.
     pub expired: bool,
     /// `nbf > now + clockTolerance`; false without `nbf`.
@@ -76,9 +75,9 @@ pub fn expiry_info(token: &str, options: &ExpiryOptions, now: UnixTime) -> Resul
     let not_before = time_claim(&claims, nbf)?;
     let expires_at = time_claim(&claims, exp)?;
     Ok(ExpiryInfo {
-        expires_at,
-        issued_at,
-        not_before,
+        expires_at_secs: expires_at,
+        issued_at_secs: issued_at,
+        not_before_secs: not_before,
         expired: expires_at.is_some_and(|exp| is_expired(exp, now, tolerance)),
         not_yet_valid: not_before.is_some_and(|nbf| is_not_yet_valid(nbf, now, tolerance)),
         // Measured from the same threshold `is_expired` compares with, so that `expired` holds

@@ -3,14 +3,13 @@
 
 use crate::algorithms::Algorithm;
 use crate::base64url;
-use crate::claims::{time_claim, TIME_CLAIMS};
+use crate::claims::{parse_claims, time_claim, TIME_CLAIMS};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
 use crate::key::{KeyOperation, SecretKey};
 use crate::options::{options_invalid, DateOptions, OptionObject, CURRENT_DATE};
 use crate::time::{parse_duration, UnixTime};
 use crate::validation::OneOrMany;
-use crate::verify::parse_claims;
 use std::borrow::Cow;
 
 /// A time claim to set: `true` for now, a NumericDate, or a duration string relative to now

@@ -10,7 +10,6 @@ use crate::cache::{CachedVerification, TokenCache};
 use crate::claims::{self, TimeClaims};
 use crate::error::{Error, ErrorCode, Result};
 use crate::header::Header;
-use crate::json::{Members, ObjectError};
 use crate::key::{KeyOperation, SecretKey};
 use crate::time::UnixTime;
 use crate::token::{self, check_length, decode_text, Compact};
@@ -189,18 +188,9 @@ fn verify_in_full(
     let payload_bytes = base64url::decode(parts.payload).ok_or_else(|| malformed("the payload is not base64url"))?;
     let payload_json = String::from_utf8(payload_bytes)
         .map_err(|_| Error::new(ErrorCode::JwtInvalid, "the claims set is not UTF-8"))?;
-    let claims_set = parse_claims(&payload_json)?;
+    let claims_set = claims::parse_claims(&payload_json)?;
     let times = claims::validate(header.members(), &claims_set, &validation.claims, now)?;
     Ok((Verified { header_json, payload_json }, times))
-}
-
-/// Parses a claims set. Errors: `ERR_JWT_INVALID` unless it is a JSON object with distinct
-/// member names.
-pub fn parse_claims(text: &str) -> Result<Members<'_>> {
-    Members::parse(text).map_err(|e| match e {
-        ObjectError::NotAnObject => Error::new(ErrorCode::JwtInvalid, "the claims set is not a JSON object (or is not valid JSON, such as a string with a lone UTF-16 surrogate)"),
-        ObjectError::DuplicateMember => Error::new(ErrorCode::JwtInvalid, "the claims set has a duplicate member name"),
-    })
 }
 
 #[cfg(test)]

@@ -629,7 +629,9 @@ pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
     parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwsInvalid, decode_protected_header)?)
 }
 
-/// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`.
+/// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`. Throws
+/// `ERR_OPTIONS_INVALID` and the key's codes (`ERR_KEY_INVALID`, `ERR_JWK_INVALID`) first, then
+/// the token's, as [`verify`] says.
 pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult<JsValue> {
     let (validation, clock) = with_read_options(&VERIFY_OPTIONS, &options, |text, dates| {
         Ok((remembered_validation(text)?, Clock::at(dates.current_date_only()?)))
@@ -739,7 +741,8 @@ pub struct JsVerifier {
 }
 
 impl JsVerifier {
-    /// Verifies a token. Returns `{ payload, protectedHeader }`.
+    /// Verifies a token. Returns `{ payload, protectedHeader }`. Throws the token's codes, as
+    /// [`Verifier::verify`] says.
     pub fn verify(&self, token: JsValue) -> JsResult<JsValue> {
         let verified = with_token(&token, self.max_token_len, ErrorCode::JwsInvalid, |token| {
             self.inner.verify(token, self.clock.now()?)
@@ -757,6 +760,7 @@ impl JsVerifier {
 }
 
 /// Parses a key and options once for many `verify` calls, with the cache the options ask for.
+/// Throws `ERR_OPTIONS_INVALID`, `ERR_KEY_INVALID`, `ERR_JWK_INVALID`, `ERR_JOSE_NOT_SUPPORTED`.
 #[wasm_bindgen(js_name = createVerifier, skip_typescript)]
 pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
     let (options, dates) = read_options(&options)?;
@@ -774,20 +778,21 @@ fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error
     with_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, clock.now()?))
 }
 
-/// Whether an unverified token's `exp` has passed.
+/// Whether an unverified token's `exp` has passed. Throws `ERR_OPTIONS_INVALID`,
+/// `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`, `ERR_JWT_CLAIM_VALIDATION_FAILED`.
 pub fn is_expired_js(token: JsValue, options: JsValue) -> JsResult<bool> {
     Ok(expiry(&token, &options)?.expired)
 }
 
-/// The time claims of an unverified token and their verdicts.
+/// The time claims of an unverified token and their verdicts. Throws as [`is_expired_js`].
 pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
     let info = expiry(&token, &options)?;
     let date = |secs: Option<f64>| secs.map_or(JsValue::NULL, |s| Date::new(&JsValue::from_f64(s * 1000.0)).into());
     // In the order of `Names::expiry` and of the builder's `expiry` arguments.
     let values: [JsValue; 6] = [
-        date(info.expires_at),
-        date(info.issued_at),
-        date(info.not_before),
+        date(info.expires_at_secs),
+        date(info.issued_at_secs),
+        date(info.not_before_secs),
         info.expired.into(),
         info.not_yet_valid.into(),
         info.seconds_left.map_or(JsValue::NULL, JsValue::from_f64),
@@ -802,7 +807,8 @@ pub fn expiry_info_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
     Ok(result.into())
 }
 
-/// Signs a claims set with an HMAC key. Returns the compact token.
+/// Signs a claims set with an HMAC key. Returns the compact token. Throws `ERR_OPTIONS_INVALID`
+/// and the key's codes first, then those of [`sign`].
 pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult<String> {
     let (options, clock) = with_read_options(&SIGN_OPTIONS, &options, |text, dates| {
         let mut options = SignOptions::from_json(&text)?;

@@ -17,9 +17,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(info) => {
             assert!(tolerance.is_finite() && tolerance >= 0.0, "accepted a bad tolerance {tolerance}");
             assert!(decode_jwt(&token).is_ok(), "expiry_info read a token decode_jwt refuses");
-            assert_eq!(info.seconds_left.is_some(), info.expires_at.is_some());
-            assert_eq!(info.expired, info.expires_at.is_some_and(|exp| exp <= now.as_secs() - tolerance));
-            assert_eq!(info.not_yet_valid, info.not_before.is_some_and(|nbf| nbf > now.as_secs() + tolerance));
+            assert_eq!(info.seconds_left.is_some(), info.expires_at_secs.is_some());
+            assert_eq!(info.expired, info.expires_at_secs.is_some_and(|exp| exp <= now.as_secs() - tolerance));
+            assert_eq!(info.not_yet_valid, info.not_before_secs.is_some_and(|nbf| nbf > now.as_secs() + tolerance));
             if let Some(left) = info.seconds_left {
                 assert!(!left.is_nan(), "secondsLeft is NaN");
                 assert_eq!(info.expired, left <= 0.0, "expired disagrees with secondsLeft {left}");

@@ -122,9 +122,9 @@ pub fn expiry(case: &ExpiryCase) -> Value {
     };
     match options.and_then(|options| expiry_info(&case.token, &options, UnixTime::from_secs(case.now))) {
         Ok(info) => json!({
-            "expiresAt": info.expires_at,
-            "issuedAt": info.issued_at,
-            "notBefore": info.not_before,
+            "expiresAt": info.expires_at_secs,
+            "issuedAt": info.issued_at_secs,
+            "notBefore": info.not_before_secs,
             "expired": info.expired,
             "notYetValid": info.not_yet_valid,
             "secondsLeft": info.seconds_left,
