@@ -524,6 +524,33 @@ describe('README quick start, as written', () => {
     assert.deepEqual(resultLine(result.stdout).payload, claims);
   });
 
+  test('Express: the Express snippet answers with the claims, or 401 with the code, served on 127.0.0.1', LIMIT, async () => {
+    const { lang, code } = readmeCode('Express');
+    assert.equal(lang, 'js');
+    if (!existsSync(join(app, 'node_modules/express'))) symlinkSync(join(ROOT, 'node_modules/express'), join(app, 'node_modules/express'), 'dir');
+    const file = snippetFile('express/app.mjs', `${code}\n`);
+    // The app reads its secret at import, from the environment, as the snippet is written.
+    process.env.JWT_SECRET = secret;
+    let express;
+    try {
+      express = (await import(pathToFileURL(join(app, file)).href)).default;
+    } finally {
+      delete process.env.JWT_SECRET;
+    }
+    const server = await new Promise((resolve, reject) => {
+      const listening = express.listen(0, '127.0.0.1', (error) => (error ? reject(error) : resolve(listening)));
+    });
+    try {
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      for (const [authorization, answer] of bearerCases(bearerTokens(secret, { sub: 'user-42', aud: 'api' }))) {
+        assert.deepEqual(await answerAt(`${origin}/api/me`, authorization), answer, String(authorization));
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   // Hono's own middleware verifies asynchronously, with WebCrypto; the README's replaces it. The
   // same app is served by workerd and by deno serve, and asked through app.request under Node,
   // Bun and Deno.
