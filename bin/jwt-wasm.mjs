@@ -40,7 +40,8 @@ options, and "jwt-wasm --version" for the version.
 Exit status: 0 success; 1 the token, key or options were refused (the error code, such as
 ERR_JWT_EXPIRED, is printed), or the output could not be written (ERR_OUTPUT); 2 a usage error
 (ERR_USAGE), including text the tool reads itself: a --now, a payload that is not JSON, a base64
-or jwk secret that does not parse.`;
+secret with characters outside its alphabet or broken padding, a jwk secret that is not JSON (a
+base64 or base64url secret that does not decode is refused by the package: ERR_JWK_INVALID, 1).`;
 
 const SECRET_HELP = `  --secret-env <NAME>     Read the secret from environment variable NAME
   --secret-file <path>    Read the secret from a file (one trailing line break is dropped)

@@ -323,7 +323,8 @@ export interface SignOptions extends NotTaken<Exclude<keyof VerifierOptions, Sig
   currentDate?: Date | undefined;
 }
 
-/** Decodes the claims set without verifying anything. Throws `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`. */
+/** Decodes the claims set without verifying anything. Throws `ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`,
+ * and `ERR_OPTIONS_INVALID` for an object or function passed after the token. */
 export declare function decodeJwt<PayloadType = JWTPayload>(token: string): PayloadType & JWTPayload;
 
 /** An unverified protected header, as jose's `ProtectedHeaderParameters`: any JSON object, so
@@ -342,7 +343,8 @@ export interface ProtectedHeaderParameters {
 export type JWSHeaderParameters = ProtectedHeaderParameters;
 export type CompactJWSHeaderParameters = JWTHeaderParameters;
 
-/** Decodes the protected header without verifying anything. Throws `ERR_JWS_INVALID`, `ERR_JWT_TOO_LONG`. */
+/** Decodes the protected header without verifying anything. Throws `ERR_JWS_INVALID`,
+ * `ERR_JWT_TOO_LONG`, and `ERR_OPTIONS_INVALID` for an object or function passed after the token. */
 export declare function decodeProtectedHeader(token: string): ProtectedHeaderParameters;
 
 /** Verifies signature and claims, synchronously. Throws `JwtError`. */

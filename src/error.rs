@@ -17,7 +17,8 @@ pub enum ErrorCode {
     SignatureVerificationFailed,
     /// The token's `alg` is not in the `algorithms` option.
     AlgNotAllowed,
-    /// An algorithm or a `crit` extension this library does not implement (including `none`).
+    /// An algorithm or a `crit` extension this library does not implement (including `none`);
+    /// for a token's `alg`, only when the caller named no `algorithms` (else `AlgNotAllowed`).
     NotSupported,
     /// `exp` has passed, or the token is older than `maxTokenAge`.
     Expired,
