@@ -98,6 +98,20 @@ fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
     table.iter().find(|(foreign, _)| *foreign == name).map(|(_, hint)| *hint)
 }
 
+/// Whether `listed`, an accepted name as messages list it ("cache (createVerifier only)"), is `name`.
+fn names(listed: &str, name: &str) -> bool {
+    listed.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// Writes an unknown option's name as messages show it, with what to write instead if known.
+fn push_unknown(out: &mut String, name: &str, known: &[&str]) {
+    out.push_str(&shown_name(name));
+    if let Some(hint) = foreign_hint(name, known) {
+        out.push_str(": ");
+        out.push_str(hint);
+    }
+}
+
 impl<'a> OptionObject<'a> {
     /// Parses an object; `code` is `ERR_OPTIONS_INVALID` or `ERR_JWK_INVALID`. Options over
     /// [`MAX_OPTIONS_TEXT_LEN`] are refused (a JWK's text has its own, lower cap).
@@ -133,22 +147,26 @@ impl<'a> OptionObject<'a> {
         if name == CURRENT_DATE {
             return Error::new(self.code, "\"currentDate\" must be a valid Date (leave it out for the time of each call)");
         }
-        let shown = |name: &str| {
-            let hint = foreign_hint(name, known).map(|hint| format!(": {hint}")).unwrap_or_default();
-            format!("{}{hint}", shown_name(name))
-        };
-        let accepted = |member: &str| known.iter().any(|known| known.split(' ').next() == Some(member));
-        let others: Vec<&str> = self.present().map(|(member, _)| member).filter(|member| ![name, CURRENT_DATE].contains(member) && !accepted(member)).collect();
-        let mut message = format!("unknown option {}", shown(name));
-        if !others.is_empty() {
-            let listed: Vec<String> = others.iter().take(MAX_OTHERS_SHOWN).map(|other| shown(other)).collect();
-            message.push_str("; also unknown: ");
-            message.push_str(&listed.join("; "));
-            if let Some(more) = others.len().checked_sub(MAX_OTHERS_SHOWN).filter(|more| *more > 0) {
-                message.push_str(&format!("; and {more} more"));
+        let mut message = String::from("unknown option ");
+        push_unknown(&mut message, name, known);
+        let mut others = 0usize;
+        for (member, _) in self.present() {
+            if member == name || member == CURRENT_DATE || known.iter().any(|known| names(known, member)) {
+                continue;
             }
+            if others < MAX_OTHERS_SHOWN {
+                message.push_str(if others == 0 { "; also unknown: " } else { "; " });
+                push_unknown(&mut message, member, known);
+            }
+            others = others.saturating_add(1);
         }
-        Error::new(self.code, format!("{message} (expected one of: {})", known.join(", ")))
+        if others > MAX_OTHERS_SHOWN {
+            message.push_str(&format!("; and {} more", others.saturating_sub(MAX_OTHERS_SHOWN)));
+        }
+        message.push_str(" (expected one of: ");
+        message.push_str(&known.join(", "));
+        message.push(')');
+        Error::new(self.code, message)
     }
 
     /// The error for a member of the wrong type; for `null` in options, the hint to leave it out
