@@ -707,13 +707,23 @@ export function replaceIfPending() {
   if (depth === 0 && replacePending) replaceInstance();
 }
 
+/** Array.isArray's answer, false for a revoked Proxy (for which it throws): an object that
+ * cannot be read, refused as the object it is rather than with the engine's TypeError. */
+function isReadableArray(value) {
+  try {
+    return isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses `extra`, passed to `name()` after its `count` arguments, where the caller expects it
  * read: a function (`refuseCallback`) or an object other than an array (options, as jwt-decode's
  * `{ header: true }`, which would be ignored). Anything else, such as the index and array that
  * Array.prototype.map passes, is left unread, as JavaScript leaves it. */
 export function refuseExtra(name, count, extra, objectHint = '') {
   refuseCallback(name, extra);
-  if (typeof extra === 'object' && extra !== null && !isArray(extra)) {
+  if (typeof extra === 'object' && extra !== null && !isReadableArray(extra)) {
     throw new JwtError(`${name}() takes ${count === 1 ? 'one argument' : `${count} arguments`}; an object after ${count === 1 ? 'it' : 'them'} would not be read${objectHint}`, { code: 'ERR_OPTIONS_INVALID' });
   }
 }
@@ -752,7 +762,7 @@ export function refuseOptions(name, options, after) {
     const hint = ALGORITHM_OPTION[name](hasOwn(HMAC_NAMES, options) ? options : 'HS512');
     throw new JwtError(`${name}() takes options as a plain object, not a string: ${hint}`, { code: 'ERR_OPTIONS_INVALID' });
   }
-  if (typeof options === 'number' && isArray(after)) {
+  if (typeof options === 'number' && isReadableArray(after)) {
     throw new JwtError(`${name}() takes options as its second argument, where Array.prototype.map, filter and forEach pass an index: call it as tokens.map((token) => ${name}(token))`, { code: 'ERR_OPTIONS_INVALID' });
   }
 }

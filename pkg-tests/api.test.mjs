@@ -1162,6 +1162,11 @@ describe('errors', () => {
       const hint = { decodeJwt: ' (for the protected header, call decodeProtectedHeader(token))', verify: HOLDS_ITS_KEY }[name] ?? '';
       const after = args.length === 1 ? 'it' : 'them';
       assert.equal(messageOf(() => call(...args, { header: true })), `ERR_OPTIONS_INVALID: ${name}() takes ${count}; an object after ${after} would not be read${hint}`, name);
+      // A revoked Proxy there, which Array.isArray throws for, is refused as the object it is.
+      const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+      revoke();
+      assert.equal(messageOf(() => call(...args, revoked)), `ERR_OPTIONS_INVALID: ${name}() takes ${count}; an object after ${after} would not be read${hint}`, name);
+      assert.deepEqual(call(...args, new Proxy([good], {})), call(...args), name);
       // What Array.prototype.map passes, and undefined, change nothing.
       assert.deepEqual(call(...args, undefined), call(...args), name);
       assert.deepEqual(call(...args, 0, [good]), call(...args), name);
@@ -1223,6 +1228,9 @@ describe('errors', () => {
       assert.equal(messageOf(() => [good].filter(call)), said, name);
       // A number alone is just options that are not an object.
       assert.equal(messageOf(() => call(good, 0)), 'ERR_OPTIONS_INVALID: options must be a plain object', name);
+      const { proxy: revoked, revoke } = Proxy.revocable([], {});
+      revoke();
+      assert.match(messageOf(() => call(good, 0, revoked)), /^ERR_OPTIONS_INVALID: /, name);
     }
   });
 
