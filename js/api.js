@@ -2,7 +2,7 @@
 // jose-compatible SignJWT builder. Token rules live in the Rust core, not here.
 import * as wasm from '../pkg/wasm/jwt_wasm.js';
 
-import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, refuseCallback, refuseExtra, refuseOptions, replaceIfPending, secretAfterToken, shownName, snapshot, uncurryThis, WASM_UNAVAILABLE } from './errors.js';
+import { claimsCopy, guarded, instanceGeneration, JwtError, optionsCopy, readingAgain, readingArguments, refuseCallback, refuseExtra, refuseOptions, replaceIfPending, secretAfterToken, shownName, snapshot, uncurryThis, WASM_UNAVAILABLE } from './errors.js';
 
 export { errors, JwtError } from './errors.js';
 
@@ -124,12 +124,12 @@ if (Symbol.dispose) Verifier.prototype[Symbol.dispose] = Verifier.prototype.free
 export function createVerifier(key, options, extra) {
   if (extra !== undefined) refuseExtra('createVerifier', 2, extra);
   refuseCallback('createVerifier', options);
-  const made = snapshot(key, options);
+  const made = readingArguments('createVerifier', () => snapshot(key, options));
   if (!isArray(made)) {
     // Refused as read: the binding gives the coded error, reading them again through its checks;
     // should they now pass (a getter answering differently), they are refused all the same (the
     // verifier made is left to its finalizer, which frees it only in the instance it lives in).
-    prepare(key, options);
+    readingAgain(() => prepare(key, options));
     throw new JwtError('the key or options answered differently when read again', { code: made });
   }
   const inner = prepare(made[0], made[1]);
@@ -244,9 +244,9 @@ export class SignJWT {
     if (options === undefined) return signJwt(this.#payload, key, this.#options);
     // Read once, as signJwt reads its options: own members only, a getter or Proxy that throws
     // refused with signJwt's coded error (should they pass when read again, refused all the same).
-    const copy = optionsCopy(options);
+    const copy = readingArguments('sign', () => optionsCopy(options));
     if (copy === undefined) {
-      signJwt(this.#payload, key, options);
+      readingAgain(() => signJwt(this.#payload, key, options));
       throw new JwtError('the options of sign() answered differently when read again', { code: 'ERR_OPTIONS_INVALID' });
     }
     const names = keys(copy);

@@ -767,6 +767,41 @@ export function refuseOptions(name, options, after) {
   }
 }
 
+/** Refuses a call of `name()` made inside MAX_DEPTH calls of the package already running. */
+function refuseTooDeep(name) {
+  if (depth >= MAX_DEPTH) {
+    throw new JwtError(`${name}() was called inside ${MAX_DEPTH} calls of jwt-wasm already running (getters, toJSON methods or Proxies among their arguments calling back in): refused, as deeper ones would run out of the wasm stack`, { code: 'ERR_OPTIONS_INVALID' });
+  }
+}
+
+/** `read()`, the reading in JavaScript of `name()`'s arguments before it calls the wasm
+ * (createVerifier's key and options, SignJWT's sign() options), counted as a call: a getter
+ * among them can call the package again, and that call again, each level holding the JS stack,
+ * and the wasm's calls made as they return. */
+export function readingArguments(name, read) {
+  refuseTooDeep(name);
+  depth += 1;
+  try {
+    return read();
+  } finally {
+    depth -= 1;
+  }
+}
+
+/** `call()`, a second reading of arguments that the first refused, made to give the binding's
+ * coded error, with every call into the package that a getter among them makes refused at once:
+ * a getter that called the package during the first reading would do so again, and through a
+ * nest of such calls, each level reading twice, the work doubled with every level. */
+export function readingAgain(call) {
+  const saved = depth;
+  depth = MAX_DEPTH - 1;
+  try {
+    return call();
+  } finally {
+    depth = saved;
+  }
+}
+
 /** `call`, the glue's export `name`: its failure thrown as a JwtError, its instance replaced if
  * broken, a callback in the place of its options refused, and what a caller passes after its
  * arguments refused if it is a callback or options (`refuseExtra`, with `objectHint` after the
@@ -774,15 +809,16 @@ export function refuseOptions(name, options, after) {
 export function guarded(call, name, objectHint = '') {
   const invoke = uncurryThis(call);
   const count = call.length;
+  // free() reads no argument, so no getter of the caller's runs inside it: never refused, which
+  // would leave a Verifier that let go of its handle holding its wasm memory until collected.
+  const capped = name !== 'free';
   function guardedCall(a, b, c, d) {
     const extra = count === 1 ? b : count === 3 ? d : count === 2 ? c : a;
     if (extra !== undefined) refuseExtra(name, count, extra, objectHint);
     // Options come last, as the second or third argument.
     const options = count === 3 ? c : count === 2 ? b : undefined;
     if (options !== undefined && typeof options !== 'object') refuseOptions(name, options, count === 2 ? extra : undefined);
-    if (depth >= MAX_DEPTH) {
-      throw new JwtError(`${name}() was called inside ${MAX_DEPTH} calls of jwt-wasm already running (getters, toJSON methods or Proxies among their arguments calling back in): refused, as deeper ones would run out of the wasm stack`, { code: 'ERR_OPTIONS_INVALID' });
-    }
+    if (capped) refuseTooDeep(name);
     replaceIfPending();
     let result;
     depth += 1;

@@ -95,6 +95,26 @@ test('a 64 MiB token is refused before anything proportional to it is allocated'
   assert.equal(memory(), before, 'the wasm memory grew: the token was copied before the length check');
 });
 
+test('claims to sign and options over 64 MiB of text are refused by length, coded, before they are copied', () => {
+  // Early, while the wasm memory is small: a copy of 64 MiB would have to grow it. Uncapped, a
+  // claims set of 1.5 GB of UTF-8 (500 Mi euro signs) ran the wasm out of memory while signing:
+  // an uncoded RuntimeError ("unreachable"), after which the instance was replaced.
+  const pad = 'a'.repeat(64 * 1024 * 1024);
+  const builder = new SignJWT({ pad });
+  // Options over the cap by more than the 4 KiB the binding leaves for the Dates written after them.
+  const tooLong = { issuer: 'i'.repeat(64 * 1024 * 1024 + 8192) };
+  codeOf(() => signJwt({ sub: 'ada' }, KEY, { currentDate: NOW })); // warm-up
+  const before = memory();
+  assert.ok(before < 64 * 1024 * 1024, `the wasm memory is ${before} bytes already`);
+  assert.equal(codeOf(() => signJwt({ pad }, KEY)), 'ERR_JWT_TOO_LONG');
+  assert.equal(codeOf(() => builder.sign(KEY)), 'ERR_JWT_TOO_LONG');
+  assert.equal(codeOf(() => jwtVerify(good, KEY, tooLong)), 'ERR_OPTIONS_INVALID');
+  assert.equal(codeOf(() => createVerifier(KEY, tooLong)), 'ERR_OPTIONS_INVALID');
+  assert.equal(codeOf(() => signJwt({ sub: 'ada' }, KEY, tooLong)), 'ERR_OPTIONS_INVALID');
+  assert.equal(codeOf(() => new SignJWT({}).setIssuer(tooLong.issuer).sign(KEY)), 'ERR_OPTIONS_INVALID');
+  assert.equal(memory(), before, 'the wasm memory grew: the claims or options were copied before the length check');
+});
+
 test('a key over its cap (a JWK over 2 MiB of text, a string secret over 1 MiB of UTF-8) is not copied whole', () => {
   // A secret is at most 1 MiB, so its JWK fits in 2 MiB of text; a longer one, long by its k or
   // by another member, is refused by its length, as string and byte keys are.
@@ -369,31 +389,20 @@ test('free() lets go of the copy of the key that a Verifier keeps to make itself
 
 // Last: signing 64 MiB of claims grows the wasm memory by hundreds of MiB for good, which the
 // controls above must not start from.
-test('claims to sign and options over 64 MiB of text are refused by length, coded, before they are copied', () => {
-  // Uncapped, a claims set of 1.5 GB of UTF-8 (500 Mi euro signs) ran the wasm out of memory
-  // while signing: an uncoded RuntimeError ("unreachable"), after which the instance was replaced.
+test('claims to sign and options of up to 64 MiB of text are taken, and over it in UTF-8 refused', () => {
   const pad = 'a'.repeat(64 * 1024 * 1024);
-  const builder = new SignJWT({ pad });
-  const tooLong = { issuer: 'i'.repeat(64 * 1024 * 1024) };
-  codeOf(() => signJwt({ sub: 'ada' }, KEY, { currentDate: NOW })); // warm-up
-  const before = memory();
-  assert.equal(codeOf(() => signJwt({ pad }, KEY)), 'ERR_JWT_TOO_LONG');
-  assert.equal(codeOf(() => builder.sign(KEY)), 'ERR_JWT_TOO_LONG');
-  assert.equal(codeOf(() => jwtVerify(good, KEY, tooLong)), 'ERR_OPTIONS_INVALID');
-  assert.equal(codeOf(() => createVerifier(KEY, tooLong)), 'ERR_OPTIONS_INVALID');
-  assert.equal(codeOf(() => signJwt({ sub: 'ada' }, KEY, tooLong)), 'ERR_OPTIONS_INVALID');
-  assert.equal(codeOf(() => new SignJWT({}).setIssuer(tooLong.issuer).sign(KEY)), 'ERR_OPTIONS_INVALID');
-  assert.equal(memory(), before, 'the wasm memory grew: the claims or options were copied before the length check');
   // Within the cap in UTF-16 units, over it in UTF-8: encoded up to the cap and a byte, then refused.
   assert.equal(codeOf(() => signJwt({ pad: '\u20ac'.repeat(22 * 1024 * 1024) }, KEY)), 'ERR_JWT_TOO_LONG');
   assert.equal(codeOf(() => jwtVerify(good, KEY, { issuer: '\u20ac'.repeat(22 * 1024 * 1024) })), 'ERR_OPTIONS_INVALID');
-  // Just within the caps: signed and verified; options read.
+  // Just within the caps: signed and verified; options read, their Dates not counted.
   const longest = signJwt({ pad: pad.slice(0, 64 * 1024 * 1024 - 10) }, KEY);
   assert.equal(jwtVerify(longest, KEY, { maxTokenLength: 2 ** 32 }).payload.pad.length, 64 * 1024 * 1024 - 10);
   assert.equal(codeOf(() => signJwt({ pad: pad.slice(0, 64 * 1024 * 1024 - 9) }, KEY)), 'ERR_JWT_TOO_LONG');
-  const within = { issuer: tooLong.issuer.slice(0, 64 * 1024 * 1024 - 13) };
+  const within = { issuer: 'i'.repeat(64 * 1024 * 1024 - 13) };
   assert.equal(JSON.stringify(within).length, 64 * 1024 * 1024);
   assert.equal(codeOf(() => jwtVerify(good, KEY, within)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+  assert.equal(codeOf(() => jwtVerify(good, KEY, { ...within, currentDate: NOW })), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
   assert.equal(codeOf(() => jwtVerify(good, KEY, { issuer: `${within.issuer}i` })), 'ERR_OPTIONS_INVALID');
+  assert.equal(codeOf(() => jwtVerify(good, KEY, { issuer: `${within.issuer}i`, currentDate: NOW })), 'ERR_OPTIONS_INVALID');
   assert.equal(jwtVerify(good, KEY, { currentDate: NOW }).payload.sub, 'ada');
 });

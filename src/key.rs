@@ -96,21 +96,20 @@ enum NotAJwk {
 
 impl NotAJwk {
     fn of_member(name: &str) -> Option<Self> {
-        const OPTION_NAMES: &[&str] = &[
-            "algorithms", "issuer", "audience", "subject", "clockTolerance", "maxTokenAge", "requiredClaims",
-            "expirationTime", "issuedAt", "notBefore",
-        ];
+        // A JWK's own members that are also option names (`alg` to sign, and `kid`, which
+        // jsonwebtoken's `keyid` hint names) say nothing either way.
+        const JWK_MEMBERS: &[&str] = &["alg", "kid"];
         match name {
             "key" | "secret" => Some(NotAJwk::SecretHolder),
-            _ if OPTION_NAMES.contains(&name) => Some(NotAJwk::Options),
+            _ if !JWK_MEMBERS.contains(&name) && crate::options::is_option_name(name) => Some(NotAJwk::Options),
             _ => None,
         }
     }
 
     fn message(self) -> &'static str {
         match self {
-            NotAJwk::SecretHolder => "the JWK has no \"kty\": an object holding the secret as \"key\" (fast-jwt's and jsonwebtoken's form) is not a key here; pass the secret itself, and the options apart, as in createVerifier(secret, options)",
-            NotAJwk::Options => "the JWK has no \"kty\": the object given as the key looks like options; the key comes before them, as in jwtVerify(token, key, options)",
+            NotAJwk::SecretHolder => "the JWK has no \"kty\": an object holding the secret as \"key\" or \"secret\" (fast-jwt's and jsonwebtoken's form) is not a key here; pass the secret itself as the key, and the options apart",
+            NotAJwk::Options => "the JWK has no \"kty\": the object given as the key looks like options; pass the key first, then the options",
         }
     }
 }
@@ -440,6 +439,16 @@ mod tests {
         let holder = Jwk::from_json(r#"{"key":"s3cret","algorithms":["HS256"]}"#).unwrap_err();
         assert_eq!(holder.code(), ErrorCode::JwkInvalid);
         assert!(holder.message().contains("fast-jwt's and jsonwebtoken's form"), "{}", holder.message());
+        // Every option name marks options: this library's, to verify and to sign, and the peers'
+        // that the hints know; a JWK's own alg and kid do not.
+        for name in ["cache", "maxTokenLength", "typ", "crit", "header", "jti", "allowedAud", "expiresIn", "algorithm", "currentDate"] {
+            let text = format!(r#"{{"{name}":1}}"#);
+            assert!(Jwk::from_json(&text).unwrap_err().message().contains("looks like options"), "{name}");
+        }
+        for name in ["alg", "kid", "x5c", "n"] {
+            let text = format!(r#"{{"{name}":"x"}}"#);
+            assert!(Jwk::from_json(&text).is_ok(), "{name}");
+        }
         let holder_after = Jwk::from_json(r#"{"algorithms":["HS256"],"secret":"s3cret"}"#).unwrap_err();
         assert_eq!(holder_after.message(), holder.message());
         let options = Jwk::from_json(r#"{"issuer":"me","algorithms":["HS256"]}"#).unwrap_err();

@@ -5,7 +5,8 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
 use crate::time::{Duration, UnixTime, DURATION_EXPECTED};
-use crate::validation::OneOrMany;
+use crate::sign::SignOptions;
+use crate::validation::{OneOrMany, VerifyOptions};
 
 /// The longest JSON text of an options object accepted, in bytes (64 MiB, as for claims to sign):
 /// far beyond any real options, and short of what could exhaust wasm memory.
@@ -42,60 +43,71 @@ pub fn shown_name(name: &str) -> String {
     }
 }
 
+/// Signing options of jsonwebtoken's and fast-jwt's, with what to write instead.
+const FOREIGN_SIGNING: &[(&str, &str)] = &[
+    ("expiresIn", "use expirationTime, a duration such as \"15m\" (a number there is an absolute NumericDate)"),
+    ("algorithm", "use alg"),
+    ("jwtid", "use jti"),
+    ("keyid", "use header: { kid }"),
+    ("kid", "use header: { kid }"),
+    ("noTimestamp", "leave out issuedAt (no iat is the default)"),
+    ("iss", "use issuer"),
+    ("sub", "use subject"),
+    ("aud", "use audience"),
+    ("typ", "use header: { typ }"),
+    ("nonce", "set nonce in the claims"),
+    ("clockTimestamp", "use currentDate, a Date"),
+    ("mutatePayload", "none here: the claims given are never changed"),
+    ("encoding", "none here: claims are signed as UTF-8"),
+    ("allowInsecureKeySizes", "none needed: no minimum key length is enforced"),
+    ("allowInvalidAsymmetricKeyTypes", "none needed: only HMAC secrets are taken"),
+    ("key", "the key is the argument before the options"),
+];
+/// Verification options of jsonwebtoken's and fast-jwt's, with what to write instead.
+const FOREIGN_VERIFYING: &[(&str, &str)] = &[
+    ("maxAge", "use maxTokenAge (seconds, or a duration such as \"2h\")"),
+    ("clockTimestamp", "use currentDate, a Date"),
+    ("algorithm", "use algorithms, an array"),
+    ("allowedAud", "use audience"),
+    ("allowedIss", "use issuer"),
+    ("allowedSub", "use subject"),
+    ("jwtid", "use requiredClaims: [\"jti\"], then compare the payload's jti"),
+    ("allowedJti", "use requiredClaims: [\"jti\"], then compare the payload's jti"),
+    ("ignoreExpiration", "none here: verify, then take the claims of a token refused for exp alone"),
+    ("ignoreNotBefore", "none here: a token is refused until its nbf, less clockTolerance"),
+    ("complete", "none needed: the result is always { payload, protectedHeader }"),
+    ("key", "the key is the argument before the options"),
+    ("checkTyp", "use typ"),
+    ("nonce", "use requiredClaims: [\"nonce\"], then compare the payload's nonce"),
+    ("allowedNonce", "use requiredClaims: [\"nonce\"], then compare the payload's nonce"),
+    ("allowedCritHeaders", "use crit: { name: true }"),
+    ("cacheTTL", "none here: a cached token is kept until evicted, its exp and nbf judged at each hit"),
+    ("errorCacheTTL", "none here: failures are never cached"),
+    ("cacheKeyBuilder", "none here: the cache is keyed by the whole token"),
+    ("allowInvalidAsymmetricKeyTypes", "none needed: only HMAC secrets are taken"),
+    ("throwError", "none needed: every refusal throws"),
+];
+
 /// What to write instead of an option of jsonwebtoken's or fast-jwt's that the call does not
 /// take, for the signing options (those with `expirationTime`) and the verification options
 /// (those with `algorithms`): the names people bring with them.
 fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
-    const SIGNING: &[(&str, &str)] = &[
-        ("expiresIn", "use expirationTime, a duration such as \"15m\" (a number there is an absolute NumericDate)"),
-        ("algorithm", "use alg"),
-        ("jwtid", "use jti"),
-        ("keyid", "use header: { kid }"),
-        ("kid", "use header: { kid }"),
-        ("noTimestamp", "leave out issuedAt (no iat is the default)"),
-        ("iss", "use issuer"),
-        ("sub", "use subject"),
-        ("aud", "use audience"),
-        ("typ", "use header: { typ }"),
-        ("nonce", "set nonce in the claims"),
-        ("clockTimestamp", "use currentDate, a Date"),
-        ("mutatePayload", "none here: the claims given are never changed"),
-        ("encoding", "none here: claims are signed as UTF-8"),
-        ("allowInsecureKeySizes", "none needed: no minimum key length is enforced"),
-        ("allowInvalidAsymmetricKeyTypes", "none needed: only HMAC secrets are taken"),
-        ("key", "the key is the argument before the options"),
-    ];
-    const VERIFYING: &[(&str, &str)] = &[
-        ("maxAge", "use maxTokenAge (seconds, or a duration such as \"2h\")"),
-        ("clockTimestamp", "use currentDate, a Date"),
-        ("algorithm", "use algorithms, an array"),
-        ("allowedAud", "use audience"),
-        ("allowedIss", "use issuer"),
-        ("allowedSub", "use subject"),
-        ("jwtid", "use requiredClaims: [\"jti\"], then compare the payload's jti"),
-        ("allowedJti", "use requiredClaims: [\"jti\"], then compare the payload's jti"),
-        ("ignoreExpiration", "none here: verify, then take the claims of a token refused for exp alone"),
-        ("ignoreNotBefore", "none here: a token is refused until its nbf, less clockTolerance"),
-        ("complete", "none needed: the result is always { payload, protectedHeader }"),
-        ("key", "the key is the argument before the options"),
-        ("checkTyp", "use typ"),
-        ("nonce", "use requiredClaims: [\"nonce\"], then compare the payload's nonce"),
-        ("allowedNonce", "use requiredClaims: [\"nonce\"], then compare the payload's nonce"),
-        ("allowedCritHeaders", "use crit: { name: true }"),
-        ("cacheTTL", "none here: a cached token is kept until evicted, its exp and nbf judged at each hit"),
-        ("errorCacheTTL", "none here: failures are never cached"),
-        ("cacheKeyBuilder", "none here: the cache is keyed by the whole token"),
-        ("allowInvalidAsymmetricKeyTypes", "none needed: only HMAC secrets are taken"),
-        ("throwError", "none needed: every refusal throws"),
-    ];
     let table = if known.contains(&"expirationTime") {
-        SIGNING
+        FOREIGN_SIGNING
     } else if known.contains(&"algorithms") {
-        VERIFYING
+        FOREIGN_VERIFYING
     } else {
         return None;
     };
     table.iter().find(|(foreign, _)| *foreign == name).map(|(_, hint)| *hint)
+}
+
+/// Whether `name` is an option of this library's (to verify or to sign) or one of
+/// jsonwebtoken's or fast-jwt's that the hints know: what marks an object given as a key as
+/// options. (`alg` and `kid`, also a JWK's members, are for the caller to tell apart.)
+pub(crate) fn is_option_name(name: &str) -> bool {
+    let listed = VerifyOptions::NAMES.iter().chain(SignOptions::NAMES.iter()).any(|listed| names(listed, name));
+    listed || FOREIGN_SIGNING.iter().chain(FOREIGN_VERIFYING).any(|(foreign, _)| *foreign == name)
 }
 
 /// Whether `listed`, an accepted name as messages list it ("cache (createVerifier only)"), is `name`.

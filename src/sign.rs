@@ -102,7 +102,7 @@ pub struct SignOptions {
 
 impl SignOptions {
     /// The names an unknown option's message lists (`currentDate` arrives apart, as a `Date`).
-    const NAMES: [&'static str; 10] = [
+    pub(crate) const NAMES: [&'static str; 10] = [
         "alg", "header", "issuedAt", "expirationTime", "notBefore", "issuer", "subject", "audience", "jti", CURRENT_DATE,
     ];
 

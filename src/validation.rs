@@ -118,7 +118,7 @@ pub struct VerifyOptions {
 
 impl VerifyOptions {
     /// The names an unknown option's message lists (`currentDate` arrives apart, as a `Date`).
-    const NAMES: [&'static str; 12] = [
+    pub(crate) const NAMES: [&'static str; 12] = [
         "algorithms", "issuer", "audience", "subject", "typ", "clockTolerance", "maxTokenAge",
         "requiredClaims", "crit", "maxTokenLength", CURRENT_DATE, "cache (createVerifier only)",
     ];

@@ -482,9 +482,12 @@ fn options_text(read: &JsValue) -> Result<(String, DateOptions), Error> {
     Err(invalid(if read.as_f64() == Some(THREW) { OPTIONS_UNREADABLE } else { "options must be a plain object" }))
 }
 
-/// An options object's text as UTF-8, capped as the core caps it.
+/// An options object's text as UTF-8, capped as the core caps it, with room besides for the
+/// `Date` members the entry writes after a NUL, which are not the options' JSON text (the core
+/// judges that text alone when it reads it).
 fn options_utf8(text: &JsString) -> Result<String, Error> {
-    utf8_capped(text, MAX_OPTIONS_TEXT_LEN, &check_options_text_length)
+    const DATES_ROOM: usize = 4096;
+    utf8_capped(text, MAX_OPTIONS_TEXT_LEN.saturating_add(DATES_ROOM), &|len| check_options_text_length(len.saturating_sub(DATES_ROOM)))
 }
 
 /// The message for options JSON cannot carry, naming the option (cut to 64 characters) and what
