@@ -106,8 +106,17 @@ fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
 /// jsonwebtoken's or fast-jwt's that the hints know: what marks an object given as a key as
 /// options. (`alg` and `kid`, also a JWK's members, are for the caller to tell apart.)
 pub(crate) fn is_option_name(name: &str) -> bool {
-    let listed = VerifyOptions::NAMES.iter().chain(SignOptions::NAMES.iter()).any(|listed| names(listed, name));
-    listed || FOREIGN_SIGNING.iter().chain(FOREIGN_VERIFYING).any(|(foreign, _)| *foreign == name)
+    // Each list passed to a function that is not inlined: unrolled over these constant lists,
+    // the comparisons took about 2 KB of wasm.
+    #[inline(never)]
+    fn listed_in(list: &[&str], name: &str) -> bool {
+        list.iter().any(|listed| names(listed, name))
+    }
+    #[inline(never)]
+    fn hinted_in(table: &[(&str, &str)], name: &str) -> bool {
+        table.iter().any(|(foreign, _)| *foreign == name)
+    }
+    listed_in(&VerifyOptions::NAMES, name) || listed_in(&SignOptions::NAMES, name) || hinted_in(FOREIGN_SIGNING, name) || hinted_in(FOREIGN_VERIFYING, name)
 }
 
 /// Whether `listed`, an accepted name as messages list it ("cache (createVerifier only)"), is `name`.
