@@ -649,6 +649,14 @@ describe('verify', () => {
     }
     assert.match(messageOf(() => jwtVerify(good, 42, at())), /must be a string, a Uint8Array or an "oct" JWK object$/);
     assert.match(messageOf(() => jwtVerify(good, new Map(), at())), /\(a CryptoKey or KeyObject is not taken either: pass the secret's bytes\)$/);
+    // PEM text (a public key for RS256, say) is no HMAC secret: taken as one, anyone who has the
+    // public key could sign tokens (algorithm confusion), as signJwt below would have shown.
+    const pem = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEq1\n-----END PUBLIC KEY-----\n';
+    for (const key of [pem, ` \n${pem}`, new TextEncoder().encode(pem), Buffer.from(pem)]) {
+      for (const call of [() => jwtVerify(good, key, at()), () => createVerifier(key), () => signJwt({ sub: 'admin' }, key)]) {
+        assert.match(messageOf(call), /^ERR_KEY_INVALID: the key is PEM text \(-----BEGIN \.\.\.\), not a secret: /);
+      }
+    }
     // fast-jwt's createVerifier({ key, ...options }) and options given in the key's place are
     // said as what they are, not only as a JWK without "kty".
     for (const call of [() => createVerifier({ key: SECRET, algorithms: ['HS256'] }), () => jwtVerify(good, { algorithms: ['HS256'], secret: SECRET }), () => signJwt({}, { key: SECRET })]) {

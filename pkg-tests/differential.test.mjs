@@ -6,7 +6,7 @@
 // README ("Where jwt-wasm is stricter than jose"), where our answer must be the listed one, or a
 // failure. `DIFF_CASES=N` runs more cases (default 10000), `DIFF_SEED=S` another seed.
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
@@ -432,6 +432,21 @@ test('every difference the differential test allows is listed in the README', ()
   for (const difference of DIFFERENCES) {
     assert.ok(section.includes(difference.readme), `README does not list: ${difference.readme}`);
   }
+});
+
+test('a public key as PEM text: jose takes its bytes as an HMAC secret (anyone with the key signs tokens that verify), jwt-wasm refuses it, and the README lists it', async () => {
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pem = publicKey.export({ type: 'spki', format: 'pem' });
+  const key = new TextEncoder().encode(pem);
+  const header = b64('{"alg":"HS256"}');
+  const payload = b64(JSON.stringify({ sub: 'admin', exp: NOW + 60 }));
+  const forged = `${header}.${payload}.${macOf(`${header}.${payload}`, 'HS256', key)}`;
+  const options = { currentDate: new Date(NOW * 1000) };
+  assert.equal((await joseOutcome({ token: forged, key, options })).ok, true);
+  for (const given of [pem, key]) assert.deepStrictEqual(ourOutcome(() => jwtVerify(forged, given, options)), { code: 'ERR_KEY_INVALID' });
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const section = (readme.split('### Where jwt-wasm is stricter than jose')[1]?.split('\n## ')[0] ?? '').replace(/\s+/g, ' ');
+  assert.ok(section.includes('A secret that is PEM text'), 'README does not list PEM text refused as a secret');
 });
 
 test('maxTokenAge: 0 means "at most 0 seconds old" in both libraries', async () => {

@@ -221,9 +221,19 @@ impl SecretKey {
     /// # Errors
     /// As [`SecretKey::from_bytes`], and `ERR_KEY_INVALID` for a text in braces with a `"kty"`
     /// inside. That is a JWK left unparsed (read from an environment variable or a file, say): used
-    /// as a secret, every token would fail its signature check with nothing to say why.
+    /// as a secret, every token would fail its signature check with nothing to say why. Also
+    /// `ERR_KEY_INVALID` for PEM text (`-----BEGIN `, after white space): an RSA or EC public key
+    /// taken as an HMAC secret would let anyone who has it sign tokens.
     pub fn from_secret(secret: impl Into<Vec<u8>>) -> Result<Self> {
         let secret = secret.into();
+        // A public key taken as an HMAC secret is the algorithm-confusion attack's way in: anyone
+        // who has the key (it is public) could sign tokens with it. jsonwebtoken refuses it too.
+        if secret.trim_ascii_start().starts_with(b"-----BEGIN ") {
+            return Err(Error::new(
+                ErrorCode::KeyInvalid,
+                "the key is PEM text (-----BEGIN ...), not a secret: this library signs and verifies with HMAC secrets only (HS256, HS384, HS512), and a public key taken as one would let anyone who has it sign tokens",
+            ));
+        }
         if looks_like_jwk_text(&secret) {
             return Err(Error::new(
                 ErrorCode::KeyInvalid,
@@ -432,6 +442,21 @@ mod tests {
             assert_eq!(Jwk::from_json(bad).unwrap_err().code(), ErrorCode::JwkInvalid, "{bad}");
         }
         assert_eq!(Jwk::from_json("[]").unwrap_err().code(), ErrorCode::JwkInvalid);
+    }
+
+    #[test]
+    fn pem_text_is_refused_as_a_secret() {
+        let public = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n";
+        for text in [public.to_owned(), format!("\n  {public}"), "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----".to_owned()] {
+            let error = SecretKey::from_secret(text.into_bytes()).unwrap_err();
+            assert_eq!(error.code(), ErrorCode::KeyInvalid);
+            assert!(error.message().starts_with("the key is PEM text"), "{}", error.message());
+        }
+        // Not PEM: dashes alone, or the marker later in the text.
+        assert!(SecretKey::from_secret(b"-----BEGIN".to_vec()).is_ok());
+        assert!(SecretKey::from_secret(b"my secret -----BEGIN PUBLIC KEY-----".to_vec()).is_ok());
+        // The raw constructor of the Rust API takes any bytes.
+        assert!(SecretKey::from_bytes(public.as_bytes().to_vec()).is_ok());
     }
 
     #[test]

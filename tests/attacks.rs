@@ -62,7 +62,8 @@ fn catalogue() -> &'static Catalogue {
 
 fn key(input: &KeyInput) -> Result<SecretKey, Error> {
     match input {
-        KeyInput::Utf8(text) => SecretKey::from_bytes(text.as_bytes().to_vec()),
+        // As the package takes a string key: its UTF-8 bytes, through the same checks.
+        KeyInput::Utf8(text) => SecretKey::from_secret(text.as_bytes().to_vec()),
         KeyInput::Jwk(value) => SecretKey::from_jwk(&Jwk::from_json(&value.to_string())?),
     }
 }

@@ -71,7 +71,7 @@ fn setup(case: &VerifyCase) -> Result<(SecretKey, Validation), jwt_wasm::Error> 
     };
     let validation = Validation::new(&options)?;
     let key = match &case.key {
-        KeyInput::Utf8(text) => SecretKey::from_bytes(text.as_bytes().to_vec())?,
+        KeyInput::Utf8(text) => SecretKey::from_secret(text.as_bytes().to_vec())?,
         KeyInput::Jwk(value) => {
             SecretKey::from_jwk(&Jwk::from_json(&value.to_string())?)?
         }
