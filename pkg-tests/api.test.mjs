@@ -585,7 +585,7 @@ describe('verify', () => {
       assert.match(messageOf(() => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(lone).sign(SECRET)), /^ERR_OPTIONS_INVALID: /);
     }
     // A whole pair is text like any other.
-    assert.equal(messageOf(() => jwtVerify(good, SECRET, at({ issuer: '\ud83d\ude00' }))), 'ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim has an unexpected value');
+    assert.equal(messageOf(() => jwtVerify(good, SECRET, at({ issuer: '\ud83d\ude00' }))), 'ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim does not match the "issuer" option');
   });
 
   test('a Date is taken only where an option is a time, never read as its ISO text', () => {
@@ -635,6 +635,39 @@ describe('verify', () => {
     assert.equal(jwtVerify(fresh, SECRET, { currentDate: undefined }).payload.sub, 'now');
     assert.equal(codeOf(() => jwtVerify(fresh, SECRET, { currentDate: null })), 'ERR_OPTIONS_INVALID');
     assert.equal(codeOf(() => isExpired(fresh, { currentDate: null })), 'ERR_OPTIONS_INVALID');
+  });
+
+  test('a token that is no string is named by its type, never its value; a missing one is said to be', () => {
+    const verifier = createVerifier(SECRET, at());
+    const calls = [
+      ['ERR_JWS_INVALID', (token) => jwtVerify(token, SECRET, at())], ['ERR_JWS_INVALID', (token) => verifier.verify(token)],
+      ['ERR_JWT_INVALID', decodeJwt], ['ERR_JWS_INVALID', decodeProtectedHeader], ['ERR_JWT_INVALID', isExpired], ['ERR_JWT_INVALID', (token) => expiryInfo(token)],
+    ];
+    for (const [code, call] of calls) {
+      assert.equal(messageOf(() => call(undefined)), `${code}: the token must be a string (got undefined): is the header or cookie it comes from missing?`);
+      assert.equal(messageOf(() => call(null)), `${code}: the token must be a string (got null): is the header or cookie it comes from missing?`);
+      assert.equal(messageOf(() => call(42)), `${code}: the token must be a string (got number)`);
+      assert.equal(messageOf(() => call({ token: good })), `${code}: the token must be a string (got object)`);
+      assert.equal(messageOf(() => call(new String(good))), `${code}: the token must be a string (got object)`);
+    }
+  });
+
+  test('a refusal names the option it is about, and where there is one, what to do', () => {
+    const token = signJwt({ iss: 'them', sub: 'b', aud: 'web' }, SECRET, { header: { typ: 'JWT' } });
+    const refusals = [
+      [at({ issuer: 'me' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim does not match the "issuer" option'],
+      [at({ subject: 'a' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED: the "sub" claim does not match the "subject" option'],
+      [at({ audience: ['api', 'admin'] }), 'ERR_JWT_CLAIM_VALIDATION_FAILED: the "aud" claim holds none of the "audience" option\'s values'],
+      [at({ typ: 'at+jwt' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED: the "typ" header parameter does not match the "typ" option'],
+      [at({ algorithms: ['HS512'] }), 'ERR_JOSE_ALG_NOT_ALLOWED: the token\'s "alg" is not in the "algorithms" option'],
+    ];
+    for (const [options, message] of refusals) assert.equal(messageOf(() => jwtVerify(token, SECRET, options)), message);
+    const input = `${Buffer.from('{"alg":"HS256","crit":["exp"],"exp":1}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}`;
+    const critical = `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+    assert.equal(messageOf(() => jwtVerify(critical, SECRET)),
+      'ERR_JOSE_NOT_SUPPORTED: a critical header extension is not recognised (one the application checks itself is named in the "crit" option: { crit: { name: true } })');
+    assert.equal(jwtVerify(critical, SECRET, { crit: { exp: true } }).protectedHeader.exp, 1);
+    assert.equal(messageOf(() => jwtVerify(token, '')), 'ERR_KEY_INVALID: the secret key is empty (is the variable or file it comes from empty?)');
   });
 
   test('keys are checked', () => {

@@ -565,7 +565,7 @@ describe('verify', () => {
     const env = { env: { JWT_SECRET: SECRET } };
     const issuer = run(['verify', VALID, '--issuer', 'https://other.example', ...AT], env);
     assert.deepEqual([issuer.status, issuer.stdout], [1, '']);
-    assert.equal(issuer.stderr, 'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim has an unexpected value (claim iss, check_failed)\n');
+    assert.equal(issuer.stderr, 'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim does not match the "issuer" option (claim iss, check_failed)\n');
     const signature = run(['verify', VALID, '--secret', `${SECRET}x`, ...AT]);
     assert.deepEqual([signature.status, signature.stdout], [1, '']);
     assert.match(signature.stderr, /^jwt-wasm: ERR_JWS_SIGNATURE_VERIFICATION_FAILED: [^(\n]+\n$/);

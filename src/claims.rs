@@ -100,7 +100,7 @@ pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, 
             return Err(check_failed("typ", "the \"typ\" header parameter is missing"));
         };
         if json::as_str(typ).is_none_or(|typ| !typ_matches(&typ, expected)) {
-            return Err(check_failed("typ", "the \"typ\" header parameter has an unexpected value"));
+            return Err(check_failed("typ", "the \"typ\" header parameter does not match the \"typ\" option"));
         }
     }
     for name in required_claims(rules) {
@@ -115,17 +115,17 @@ pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, 
     }
     if let Some(issuers) = &rules.issuer {
         if !string_claim_in(claims, "iss", issuers) {
-            return Err(check_failed("iss", "the \"iss\" claim has an unexpected value"));
+            return Err(check_failed("iss", "the \"iss\" claim does not match the \"issuer\" option"));
         }
     }
     if let Some(subject) = &rules.subject {
         if !string_claim_in(claims, "sub", std::slice::from_ref(subject)) {
-            return Err(check_failed("sub", "the \"sub\" claim has an unexpected value"));
+            return Err(check_failed("sub", "the \"sub\" claim does not match the \"subject\" option"));
         }
     }
     if let Some(audiences) = &rules.audience {
         if !audience_matches(claims, audiences) {
-            return Err(check_failed("aud", "the \"aud\" claim has no expected audience"));
+            return Err(check_failed("aud", "the \"aud\" claim holds none of the \"audience\" option's values"));
         }
     }
     check_times(|which| time_claim(claims, which.name()), rules, now)
@@ -347,8 +347,8 @@ mod tests {
         }
         let rules = ClaimRules { typ: Some("at+jwt".into()), ..ClaimRules::default() };
         for (header, message) in [
-            (r#"{"alg":"HS256","typ":"JWT"}"#, "the \"typ\" header parameter has an unexpected value"),
-            (r#"{"alg":"HS256","typ":1}"#, "the \"typ\" header parameter has an unexpected value"),
+            (r#"{"alg":"HS256","typ":"JWT"}"#, "the \"typ\" header parameter does not match the \"typ\" option"),
+            (r#"{"alg":"HS256","typ":1}"#, "the \"typ\" header parameter does not match the \"typ\" option"),
             (r#"{"alg":"HS256"}"#, "the \"typ\" header parameter is missing"),
         ] {
             assert_eq!(failure(check_with_header(header, "{}", &rules)).1, "typ", "{header}");

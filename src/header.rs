@@ -73,7 +73,7 @@ fn critical_extensions<'a>(members: &Members<'a>, recognised: &[String]) -> Resu
         let known = BUILT_IN_EXTENSIONS.contains(&name.as_ref()) || recognised.iter().any(|r| r == name);
         if !known {
             // The name comes from the token, so it is not echoed.
-            return Err(Error::new(ErrorCode::NotSupported, "a critical header extension is not recognised"));
+            return Err(Error::new(ErrorCode::NotSupported, "a critical header extension is not recognised (one the application checks itself is named in the \"crit\" option: { crit: { name: true } })"));
         }
         if !members.contains(name) {
             return Err(invalid("a critical header extension is listed in \"crit\" but absent"));

@@ -200,7 +200,7 @@ impl SecretKey {
     pub fn from_bytes(secret: impl Into<Vec<u8>>) -> Result<Self> {
         let secret = secret.into();
         if secret.is_empty() {
-            return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is empty"));
+            return Err(Error::new(ErrorCode::KeyInvalid, "the secret key is empty (is the variable or file it comes from empty?)"));
         }
         check_secret_length(secret.len())?;
         // A key of zero bytes only (an unfilled `new Uint8Array(32)` or `Buffer.alloc(32)`) is a

@@ -271,7 +271,7 @@ impl Validation {
         match known {
             Some(alg) if self.algorithms.contains(alg) => Ok(alg),
             _ if self.algorithms_explicit || known.is_some() => {
-                Err(Error::new(ErrorCode::AlgNotAllowed, "the token's \"alg\" is not in the allowed algorithms"))
+                Err(Error::new(ErrorCode::AlgNotAllowed, "the token's \"alg\" is not in the \"algorithms\" option"))
             }
             // An unsecured token is said as such: it is never accepted, whatever the options.
             _ if alg == "none" => Err(Error::new(ErrorCode::NotSupported, "the token is unsecured (\"alg\": \"none\"), which is never accepted")),

@@ -230,8 +230,16 @@ fn with_token<T>(
 /// The general path of [`with_token`], kept out of line: every caller shares one copy.
 #[inline(never)]
 fn owned_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
-    let text = token.dyn_ref::<JsString>().ok_or_else(|| Error::new(code, "the token must be a string"))?;
+    let text = token.dyn_ref::<JsString>().ok_or_else(|| not_a_token(token, code))?;
     encode_capped(text, max_len, &|len| crate::token::check_length(len, max_len))
+}
+
+/// The error for a token that is no string, naming what it is (its type only, never its value):
+/// a missing one (undefined, as an absent header or cookie reads) is the commonest.
+fn not_a_token(token: &JsValue, code: ErrorCode) -> Error {
+    let got = if token.is_null() { "null".to_owned() } else { token.js_typeof().as_string().unwrap_or_default() };
+    let hint = if token.is_undefined() || token.is_null() { ": is the header or cookie it comes from missing?" } else { "" };
+    Error::new(code, format!("the token must be a string (got {got}){hint}"))
 }
 
 /// The longest string the one-call ASCII path takes; longer ones take [`encode_utf8_within`].
