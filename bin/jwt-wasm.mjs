@@ -10,7 +10,7 @@ import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
-import { describeStatus, escapeUnsafe, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from '../www/format.js';
+import { describeStatus, escapeUnsafe, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, secretJwk, STATUS_LABELS, timeStatus } from '../www/format.js';
 import { expiredAt, parsePayload, signPayload, unsignedToken } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
@@ -390,16 +390,12 @@ function readSecret(values) {
   }
   if (encoding === 'utf8') return secret;
   const text = typeof secret === 'string' ? secret : new TextDecoder().decode(secret);
-  // A base64url secret goes to the package as an oct JWK, which decodes and checks it; standard
-  // base64 is turned into base64url first (its padding, where given, must be whole). Tools wrap
-  // both at 64 or 76 characters (openssl, basenc): line breaks are not part of them.
-  const unwrapped = text.replace(/\r?\n/g, '').trim();
-  if (encoding === 'base64url') return { kty: 'oct', k: unwrapped };
-  if (encoding === 'base64') {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(unwrapped) || (unwrapped.endsWith('=') && unwrapped.length % 4 !== 0)) {
-      throw new UsageError('with --secret-encoding base64 the secret must be standard base64 (A-Z, a-z, 0-9, +, /, and = padding)');
-    }
-    return { kty: 'oct', k: unwrapped.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_') };
+  // A base64url or base64 secret goes to the package as an oct JWK (secretJwk, shared with the
+  // page), which decodes and checks it.
+  if (encoding === 'base64url' || encoding === 'base64') {
+    const jwk = secretJwk(text, encoding);
+    if (!jwk) throw new UsageError('with --secret-encoding base64 the secret must be standard base64 (A-Z, a-z, 0-9, +, /, and = padding)');
+    return jwk;
   }
   let jwk;
   try {

@@ -997,7 +997,7 @@ describe('sign', () => {
 });
 
 describe('errors', () => {
-  test('a token pasted with its "Bearer " scheme or with whitespace is refused with a hint', () => {
+  test('a token pasted with its "Bearer " scheme, with whitespace or in quotes is refused with a hint', () => {
     const scheme = '; pass the token without the "Bearer " scheme before it';
     const spaced = '; the token has white space around it (trim it)';
     const within = '; the token contains white space, which a JWT never does (pass the token alone, without a scheme or a header\'s name, on one line)';
@@ -1018,6 +1018,9 @@ describe('errors', () => {
       [`${header}.${payload.slice(0, 9)}\n${payload.slice(9)}.${signature}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED: signature verification failed', within],
       [`${header}.${payload} .${signature}`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED: signature verification failed', within],
       [`${header}.${payload}.${signature.slice(0, -2)}AA`, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED: signature verification failed', ''],
+      // In quotes, as copied from JSON or a shell, or stored with JSON.stringify.
+      [JSON.stringify(good), 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', '; the token is in quotes (remove them)'],
+      [`'${good}'`, 'ERR_JWS_INVALID: the protected header is not base64url-encoded UTF-8', '; the token is in quotes (remove them)'],
     ];
     for (const [token, message, hint] of cases) {
       assert.equal(messageOf(() => jwtVerify(token, SECRET)), message + hint, JSON.stringify(token));

@@ -244,7 +244,7 @@ describe('inspect', () => {
     const result = run(['inspect', token({ sub: 'ada', iat: NOW_S - 120, nbf: NOW_S - 60, exp: NOW_S + 3600 }), ...AT]);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, [
-      'Status      Valid: expires in 1 h',
+      'Status      Not expired: expires in 1 h',
       'Expires     2026-03-01T13:00:00.000Z (in 1 h)',
       'Not before  2026-03-01T11:59:00.000Z (1 min ago)',
       'Issued at   2026-03-01T11:58:00.000Z (2 min ago)',
@@ -260,19 +260,19 @@ describe('inspect', () => {
       return /^Status +(.*)$/m.exec(result.stdout)[1];
     };
     const cases = [
-      [86_399, 'Valid: expires in 23 h 59 min'],
-      [86_400, 'Valid: expires in 1 day'],
-      [86_412, 'Valid: expires in 1 day'],
-      [90_000, 'Valid: expires in 1 day 1 h'],
-      [2 * 86_400 + 59, 'Valid: expires in 2 days'],
-      [3_725, 'Valid: expires in 1 h 2 min'],
-      [3_605, 'Valid: expires in 1 h'],
-      [125, 'Valid: expires in 2 min 5 s'],
-      [61, 'Valid: expires in 1 min 1 s'],
-      [2.5, 'Valid: expires in 2 s'],
-      [0.5, 'Valid: expires now'],
+      [86_399, 'Not expired: expires in 23 h 59 min'],
+      [86_400, 'Not expired: expires in 1 day'],
+      [86_412, 'Not expired: expires in 1 day'],
+      [90_000, 'Not expired: expires in 1 day 1 h'],
+      [2 * 86_400 + 59, 'Not expired: expires in 2 days'],
+      [3_725, 'Not expired: expires in 1 h 2 min'],
+      [3_605, 'Not expired: expires in 1 h'],
+      [125, 'Not expired: expires in 2 min 5 s'],
+      [61, 'Not expired: expires in 1 min 1 s'],
+      [2.5, 'Not expired: expires in 2 s'],
+      [0.5, 'Not expired: expires now'],
       // A fraction of a millisecond, which a Date drops: still after now.
-      [0.0004, 'Valid: expires now'],
+      [0.0004, 'Not expired: expires now'],
       [-1, 'Expired: expired 1 s ago'],
       [-2.5, 'Expired: expired 2 s ago'],
     ];
@@ -280,8 +280,8 @@ describe('inspect', () => {
     // A token that can never be valid (nbf after exp) is expired, not merely not yet valid.
     assert.equal(status({ nbf: NOW_S + 7_200, exp: NOW_S - 60 }), 'Expired: expired 1 min ago');
     // Inside the tolerance: at exp, and past it.
-    assert.equal(status({ exp: NOW_S }, '--clock-tolerance', '30'), 'Valid: exp is now; accepted for 30 s more within the clock tolerance');
-    assert.equal(status({ exp: NOW_S - 90 }, '--clock-tolerance', '2m'), 'Valid: exp passed 1 min 30 s ago; accepted for 30 s more within the clock tolerance');
+    assert.equal(status({ exp: NOW_S }, '--clock-tolerance', '30'), 'Not expired: exp is now; accepted for 30 s more within the clock tolerance');
+    assert.equal(status({ exp: NOW_S - 90 }, '--clock-tolerance', '2m'), 'Not expired: exp passed 1 min 30 s ago; accepted for 30 s more within the clock tolerance');
     // nbf a fraction of a millisecond after now (a Date drops it): valid at the next second.
     assert.equal(status({ nbf: NOW_S + 0.0004 }), 'Not yet valid: becomes valid in 1 s');
     // A tolerance in minutes is said in minutes.
@@ -312,7 +312,7 @@ describe('inspect', () => {
   test('a valid token: status and times in words', () => {
     const result = run(['inspect', VALID, ...AT]);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /^Status +Valid: expires in 10 min\n/);
+    assert.match(result.stdout, /^Status +Not expired: expires in 10 min\n/);
     assert.match(result.stdout, /^Expires +2026-03-01T12:10:00\.000Z \(in 10 min\)$/m);
     assert.match(result.stdout, /^Not before +not set$/m);
     assert.match(result.stdout, /^Issued at +2026-03-01T11:59:00\.000Z \(1 min ago\)$/m);
@@ -381,7 +381,7 @@ describe('inspect', () => {
     const jwt = signJwt({ exp: NOW_S + 600, nbf: NOW_S - 60, iat: NOW_S - 60 }, SECRET);
     const human = run(['inspect', jwt, '--now', String(NOW_S + 0.5)]);
     assert.equal(human.status, 0, human.stderr);
-    assert.match(human.stdout, /^Status +Valid: expires in 10 min$/m);
+    assert.match(human.stdout, /^Status +Not expired: expires in 10 min$/m);
     assert.match(human.stdout, /^Expires +\S+ \(in 10 min\)$/m);
     assert.match(human.stdout, /^Not before +\S+ \(1 min ago\)$/m);
     assert.match(human.stdout, /^Issued at +\S+ \(1 min ago\)$/m);
@@ -1118,6 +1118,6 @@ describe('as an installed package', () => {
 
     const npx = spawnSync('npx', ['--offline', '--no', 'jwt-wasm', 'inspect', VALID, ...AT], { cwd: appDir, encoding: 'utf8', timeout: 60_000 });
     assert.equal(npx.status, 0, npx.stdout + npx.stderr);
-    assert.match(npx.stdout, /^Status +Valid: expires in 10 min/);
+    assert.match(npx.stdout, /^Status +Not expired: expires in 10 min/);
   });
 });

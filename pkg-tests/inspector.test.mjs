@@ -126,7 +126,7 @@ describe('token inspector page', () => {
     assert.deepEqual(JSON.parse(await text(page, '#payload-json')), decodeJwt(VALID));
     assert.equal(await page.isHidden('#token-error'), true);
 
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     assert.equal(await text(page, '#status-detail'), 'Expires in 1 h');
     assert.match(await claimRow(page, 'iss'), /Issuer\s*https:\/\/auth\.example\s*Who created and signed the token\./);
     assert.match(await claimRow(page, 'sub'), /Subject\s*ada/);
@@ -170,7 +170,7 @@ describe('token inspector page', () => {
     await page.fill('#token', sign({ sub: 'ada', exp: NOW_S - 30 }));
     assert.equal(await text(page, '#status-label'), 'Expired');
     await page.fill('#tolerance', '45');
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     assert.equal(await text(page, '#status-detail'),
       'Exp passed 30 s ago; accepted for 15 s more within the clock tolerance · 45 s clock tolerance');
     await page.fill('#tolerance', '10');
@@ -214,7 +214,7 @@ describe('token inspector page', () => {
     await page.fill('#tolerance', '30');
     assert.equal(await text(page, '#status-detail'), 'Becomes valid in 10 s (nbf in 40 s, less 30 s of clock tolerance)');
     await page.clock.runFor(10_000);
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     await page.fill('#tolerance', '0');
     await page.fill('#token', sign({ sub: 'ada' }));
     assert.equal(await text(page, '#status-label'), 'No expiry');
@@ -227,7 +227,7 @@ describe('token inspector page', () => {
     const session = await openPage();
     const { page } = session;
     await page.fill('#token', sign({ sub: 'ada', exp: 1e20 }));
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     assert.equal(await text(page, '#status-detail'), 'Expires at a time out of the range of dates');
     assert.match(await claimRow(page, 'exp'), /Expiration time\s*100000000000000000000.*A time out of the range of dates\.$/s);
     await page.clock.runFor(2_000);
@@ -236,7 +236,7 @@ describe('token inspector page', () => {
     // at whole seconds, the table agreeing with the verdict.
     const at = NOW_S + 2; // the clock ran 2 s above
     await page.fill('#token', sign({ sub: 'ada', exp: at + 0.0004 }));
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     assert.equal(await text(page, '#status-detail'), 'Expires now');
     assert.match(await claimRow(page, 'exp'), /expires now/);
     await page.fill('#token', sign({ sub: 'ada', nbf: at + 0.0004, exp: at + 60 }));
@@ -275,7 +275,7 @@ describe('token inspector page', () => {
     await page.fill('#token', VALID);
     assert.equal(await page.isHidden('#token-error'), true);
     assert.equal(await page.getAttribute('#token', 'aria-invalid'), null);
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     // alg "none" decodes (decoding trusts nothing) but never verifies: it is not among the
     // algorithms the page allows.
     await page.fill('#token', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZGEifQ.');
@@ -294,7 +294,7 @@ describe('token inspector page', () => {
     // verdict as soon as the last key makes it a token that decodes.
     await token.pressSequentially(VALID);
     assert.equal(await alerts(), 0);
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     await page.fill('#verify-secret', SECRET);
     assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
     // Typed over, leaving it malformed: the status, payload and verdict follow at once (no stale
@@ -340,7 +340,7 @@ describe('token inspector page', () => {
     await page.fill('#token', '');
     await token.pressSequentially('abc');
     await page.click('#load-sample');
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     await page.clock.runFor(2_000);
     assert.equal(await alerts(), 2);
     // Nor where a click does not focus the button (Safari, Firefox on macOS): the press comes
@@ -428,10 +428,21 @@ describe('token inspector page', () => {
     const { page } = session;
     await page.fill('#token', VALID);
     assert.equal(await page.getAttribute('#verify-result', 'data-result'), 'idle');
+    // Beside the time status, which judges times alone, what became of the signature.
+    assert.equal(await text(page, '#status-signature'), 'Signature not checked: enter the secret below.');
 
     await page.fill('#verify-secret', SECRET);
     assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
     assert.equal(await page.getAttribute('#verify-result', 'data-result'), 'ok');
+    assert.equal(await text(page, '#status-signature'), 'Signature verified (HS256).');
+    // A forged token (its payload changed, its signature kept) is not expired, and not verified.
+    const [head, body, mac] = VALID.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    await page.fill('#token', `${head}.${Buffer.from(JSON.stringify({ ...claims, sub: 'admin' })).toString('base64url')}.${mac}`);
+    assert.equal(await text(page, '#status-label'), 'Not expired');
+    assert.equal(await text(page, '#status-signature'), 'Signature not verified (below).');
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    await page.fill('#token', VALID);
 
     await page.fill('#verify-secret', `${SECRET}!`);
     assert.equal(await text(page, '#verify-title-text'), 'Verification failed');
@@ -446,6 +457,9 @@ describe('token inspector page', () => {
     await page.fill('#verify-secret', SECRET);
     await page.fill('#verify-audience', 'admin, billing');
     assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    // Refused for a claim, checked after the signature: the secret was right, and the page says so.
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified, token refused');
+    assert.equal(await text(page, '#status-signature'), 'Signature verified; the token is refused (below).');
     assert.match(await text(page, '#verify-detail'), /claim aud, check_failed/);
     await page.fill('#verify-audience', 'admin, api');
     await page.fill('#verify-issuer', 'https://auth.example');
@@ -473,6 +487,18 @@ describe('token inspector page', () => {
     assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
     await page.fill('#verify-secret', 'not base64url!');
     assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_JWK_INVALID');
+    // Said as the secret's fault, not as a JWK's, which the one typing it never wrote.
+    assert.match(await text(page, '#verify-detail'), /the secret is not base64url/);
+    assert.doesNotMatch(await text(page, '#verify-detail'), /the JWK/);
+    // Standard base64 (+, / and = padding), as many secrets are stored, has its own choice.
+    const standard = Buffer.from(bytes).toString('base64');
+    assert.match(standard, /[+/=]/);
+    await page.check('input[name="verify-encoding"][value="base64"]');
+    await page.fill('#verify-secret', `${standard}\n`);
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    await page.fill('#verify-secret', `${standard.slice(0, -1)}!`);
+    assert.equal(await text(page, '#verify-detail .error-code'), 'ERR_KEY_INVALID');
+    assert.match(await text(page, '#verify-detail'), /the secret is not standard base64/);
     await finish(session);
   });
 
@@ -588,7 +614,7 @@ describe('token inspector page', () => {
     const markup = '<img id="injected" src="x" onerror="window.__hit = 1">&amp;<b id="bold">';
     const hostile = sign({ sub: markup, aud: [markup, 'api'], [markup]: markup, iss: 'https://auth.example', exp: NOW_S + 60 });
     await page.fill('#token', hostile);
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     assert.ok((await claimRow(page, 'sub')).includes(markup), 'the subject as typed');
     assert.ok((await claimRow(page, 'aud')).includes(JSON.stringify(markup)), 'the audience as typed');
     assert.ok((await text(page, '#other-claims')).includes(markup), 'an other claim as typed');
@@ -598,7 +624,7 @@ describe('token inspector page', () => {
     // show as "admin".
     const reversing = sign({ sub: '\u202enimda', aud: ['\u2066api', 'x'], jti: { k: '\u202ex' }, 'r\u200fole': 'a\u009bb', exp: NOW_S + 60 });
     await page.fill('#token', reversing);
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     assert.match(await claimRow(page, 'sub'), /Subject\s*\\u202enimda/);
     assert.ok((await claimRow(page, 'aud')).includes('"\\u2066api", "x"'), 'the audience');
     assert.ok((await claimRow(page, 'jti')).includes('{"k":"\\u202ex"}'), 'a claim that is not a string');
@@ -725,7 +751,7 @@ describe('token inspector page', () => {
     }
     assert.equal(focused, 'load-sample');
     await page.keyboard.press('Enter');
-    assert.equal(await text(page, '#status-label'), 'Valid');
+    assert.equal(await text(page, '#status-label'), 'Not expired');
     assert.equal(await text(page, '#status-detail'), 'Expires in 1 h');
     assert.equal(JSON.parse(await text(page, '#payload-json')).name, 'Ada Lovelace');
     assert.equal(await text(page, '#verify-title-text'), 'Signature verified');

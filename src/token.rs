@@ -134,6 +134,9 @@ pub fn malformed(code: ErrorCode, message: &'static str, token: &str) -> Error {
         "; the token contains white space, which a JWT never does (pass the token alone, without a scheme or a header's name, on one line)"
     } else if !inner.is_empty() && inner.len() < bytes.len() {
         "; the token has white space around it (trim it)"
+    } else if matches!(inner, [b'"', .., b'"'] | [b'\'', .., b'\'']) {
+        // As copied from JSON, a shell or a log, or stored with JSON.stringify.
+        "; the token is in quotes (remove them)"
     } else {
         return Error::new(code, message);
     };
@@ -227,6 +230,12 @@ mod tests {
                 "bad; the token contains white space, which a JWT never does (pass the token alone, without a scheme or a header's name, on one line)",
                 "{within:?}"
             );
+        }
+        for quoted in ["\"a.b.c\"", "'a.b.c'", "\"\""] {
+            assert_eq!(message(quoted), "bad; the token is in quotes (remove them)", "{quoted}");
+        }
+        for unquoted in ["\"a.b.c", "a.b.c'", "\"a.b.c'", "\""] {
+            assert_eq!(message(unquoted), "bad", "{unquoted}");
         }
         // White space alone is said by the message (segments_message), not by a hint.
         for plain in ["a.b.c", "", "Bearera.b.c", "a.b.c\u{a0}", " ", "\n\t"] {

@@ -2,7 +2,7 @@
 // signing, error codes) is made by the jwt-wasm module; this file reads the inputs and renders
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
-import { describeStatus, escapeUnsafe, escapeUnsafeText, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, STATUS_LABELS, timeStatus } from './format.js';
+import { describeStatus, escapeUnsafe, escapeUnsafeText, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, secretJwk, STATUS_LABELS, timeStatus } from './format.js';
 import { expiredAt, parsePayload, signPayload } from './payload.js';
 
 const $ = (id) => document.getElementById(id);
@@ -305,12 +305,17 @@ function renderDecoded() {
 // ---------------------------------------------------------------------------------------------
 // Verification.
 
+const secretEncoding = () => document.querySelector('input[name="verify-encoding"]:checked').value;
+
 function verifyKey() {
   const secret = $('verify-secret').value;
-  const encoding = document.querySelector('input[name="verify-encoding"]:checked').value;
-  // A base64url secret is handed to the module as an oct JWK, which decodes (and checks) it;
-  // white space around it is not part of it (a UTF-8 secret is taken as typed).
-  return encoding === 'base64url' ? { kty: 'oct', k: secret.trim() } : secret;
+  const encoding = secretEncoding();
+  // A base64url or base64 secret is handed to the module as an oct JWK, which decodes (and
+  // checks) it; white space around it is not part of it (a UTF-8 secret is taken as typed).
+  if (encoding === 'utf8') return secret;
+  const jwk = secretJwk(secret, encoding);
+  if (!jwk) throw new JwtError('the secret is not standard base64 (A-Z, a-z, 0-9, +, /, and = padding)', { code: 'ERR_KEY_INVALID' });
+  return jwk;
 }
 
 function verifyOptions(now) {
@@ -346,18 +351,45 @@ function setVerifyResult(kind, title, detail) {
   }
 }
 
+/** Refusals that come after the signature check, so that the signature was right. */
+const CLAIMS_REFUSED = new Set(['ERR_JWT_EXPIRED', 'ERR_JWT_CLAIM_VALIDATION_FAILED']);
+
+/** Says beside the time status what became of the signature: the status judges the times of a
+ * token whose signature it cannot know, so that a forged token is "Not expired" there. */
+function setSignatureNote(text) {
+  const note = $('status-signature');
+  note.hidden = !text;
+  if (note.textContent !== text) note.textContent = text;
+}
+
 function renderVerify(now) {
-  if (!decoded.token) return setVerifyResult('idle', 'Not verified yet', 'Paste a token and enter its secret.');
-  if (!$('verify-secret').value) return setVerifyResult('idle', 'Not verified yet', 'Enter the secret to check the signature and the claims.');
-  if (!Number.isFinite(toleranceSecs())) return setVerifyResult('fail', 'Verification failed', toleranceNotANumber());
+  if (!decoded.token) {
+    setSignatureNote('');
+    return setVerifyResult('idle', 'Not verified yet', 'Paste a token and enter its secret.');
+  }
+  if (!$('verify-secret').value) {
+    setSignatureNote('Signature not checked: enter the secret below.');
+    return setVerifyResult('idle', 'Not verified yet', 'Enter the secret to check the signature and the claims.');
+  }
+  if (!Number.isFinite(toleranceSecs())) {
+    setSignatureNote('Signature not checked: the clock tolerance is not a number.');
+    return setVerifyResult('fail', 'Verification failed', toleranceNotANumber());
+  }
   try {
     const { protectedHeader } = jwtVerify(decoded.token, verifyKey(), verifyOptions(now));
     const checks = ['signature', 'time claims'];
     if ($('verify-issuer').value.trim()) checks.push('issuer');
     if ($('verify-audience').value.trim()) checks.push('audience');
+    setSignatureNote(`Signature verified (${protectedHeader.alg}).`);
     setVerifyResult('ok', 'Signature verified', `${protectedHeader.alg}: ${checks.join(', ')} accepted.`);
   } catch (error) {
-    setVerifyResult('fail', 'Verification failed', error);
+    // The claims are checked after the signature: a token refused for them was signed with the secret.
+    const signed = CLAIMS_REFUSED.has(error?.code);
+    setSignatureNote(signed ? 'Signature verified; the token is refused (below).' : 'Signature not verified (below).');
+    // The secret goes as a JWK, which the one typing it never wrote: its refusal is the secret's.
+    const encoding = secretEncoding();
+    const shown = error?.code === 'ERR_JWK_INVALID' && encoding !== 'utf8' ? new JwtError(`the secret is not ${encoding}`, { code: 'ERR_JWK_INVALID' }) : error;
+    setVerifyResult('fail', signed ? 'Signature verified, token refused' : 'Verification failed', shown);
   }
 }
 

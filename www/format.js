@@ -62,9 +62,10 @@ export function timeStatus(info) {
   return info.expiresAt === null ? 'no-expiry' : 'valid';
 }
 
-/** The label shown for each time status. */
+/** The label shown for each time status: of the times alone, which a decode judges without the
+ * signature (a forged token can be "Not expired"). */
 export const STATUS_LABELS = {
-  valid: 'Valid',
+  valid: 'Not expired',
   expired: 'Expired',
   'not-yet-valid': 'Not yet valid',
   'no-expiry': 'No expiry',
@@ -205,4 +206,17 @@ function compactJson(value) {
     write(item);
   }
   return parts.join('');
+}
+
+/**
+ * A secret written as base64url or as standard base64 (`+`, `/`, and `=` padding, whole where
+ * given), as the `oct` JWK whose `k` the package decodes and checks; null for text that is not
+ * standard base64. Line breaks (tools wrap at 64 or 76 characters) and white space around it are
+ * not part of it. Shared by the page and the command-line tool.
+ */
+export function secretJwk(text, encoding) {
+  const unwrapped = text.replace(/\r?\n/g, '').trim();
+  if (encoding === 'base64url') return { kty: 'oct', k: unwrapped };
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(unwrapped) || (unwrapped.endsWith('=') && unwrapped.length % 4 !== 0)) return null;
+  return { kty: 'oct', k: unwrapped.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_') };
 }
