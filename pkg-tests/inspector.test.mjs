@@ -269,6 +269,15 @@ describe('token inspector page', () => {
       // What could be decoded is still shown: a good header beside a broken payload.
       assert.equal(await text(page, '#header-json'), code === 'ERR_JWT_INVALID' ? '{\n  "alg": "HS256"\n}' : '—');
     }
+    // With a secret, the verifier does not repeat (or word otherwise) the token's own error.
+    await page.fill('#verify-secret', SECRET);
+    for (const [input] of cases) {
+      await page.fill('#token', input);
+      assert.equal(await text(page, '#verify-title-text'), 'Not verified yet', input);
+      assert.equal(await text(page, '#verify-detail'), 'Fix the token first: see its error under it.', input);
+      assert.equal(await page.isHidden('#status-signature'), true, input);
+    }
+    await page.fill('#verify-secret', '');
     await page.fill('#token', 'eyJhbGciOiJIUzI1NiJ9.e30');
     await shot(page, '03-malformed');
     // Still working: a good token decodes and the error is gone.

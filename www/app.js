@@ -367,6 +367,11 @@ function renderVerify(now) {
     setSignatureNote('');
     return setVerifyResult('idle', 'Not verified yet', 'Paste a token and enter its secret.');
   }
+  if (decoded.error) {
+    // Said once, under the token: verifying it would repeat it, or word it otherwise.
+    setSignatureNote('');
+    return setVerifyResult('idle', 'Not verified yet', 'Fix the token first: see its error under it.');
+  }
   if (!$('verify-secret').value) {
     setSignatureNote('Signature not checked: enter the secret below.');
     return setVerifyResult('idle', 'Not verified yet', 'Enter the secret to check the signature and the claims.');
