@@ -809,9 +809,10 @@ export function readingAgain(call) {
 export function guarded(call, name, objectHint = '') {
   const invoke = uncurryThis(call);
   const count = call.length;
-  // free() reads no argument, so no getter of the caller's runs inside it: never refused, which
-  // would leave a Verifier that let go of its handle holding its wasm memory until collected.
-  const capped = name !== 'free';
+  // A call that reads no argument (free(), errorCodes()) runs no getter of the caller's, so it
+  // cannot nest: never refused (a refused free() would leave a Verifier that let go of its handle
+  // holding its wasm memory until collected).
+  const capped = count > 0;
   function guardedCall(a, b, c, d) {
     const extra = count === 1 ? b : count === 3 ? d : count === 2 ? c : a;
     if (extra !== undefined) refuseExtra(name, count, extra, objectHint);

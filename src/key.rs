@@ -75,7 +75,9 @@ impl Jwk {
                 "ext" => {
                     object.boolean(name, raw)?;
                 }
-                _ => misplaced = misplaced.max(NotAJwk::of_member(name)),
+                // Asked only while no kty has been read: a JWK's other members cost nothing.
+                _ if jwk.kty.is_none() => misplaced = misplaced.max(NotAJwk::of_member(name)),
+                _ => {}
             }
         }
         match misplaced {
@@ -227,7 +229,8 @@ impl SecretKey {
     pub fn from_secret(secret: impl Into<Vec<u8>>) -> Result<Self> {
         let secret = secret.into();
         // A public key taken as an HMAC secret is the algorithm-confusion attack's way in: anyone
-        // who has the key (it is public) could sign tokens with it. jsonwebtoken refuses it too.
+        // who has the key (it is public) could sign tokens with it. jsonwebtoken's verify refuses
+        // an HS256 token with one; jose takes its bytes.
         if secret.trim_ascii_start().starts_with(b"-----BEGIN ") {
             return Err(Error::new(
                 ErrorCode::KeyInvalid,
