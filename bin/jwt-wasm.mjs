@@ -475,8 +475,15 @@ function inCliTerms(error, command, values) {
   if (error.code === 'ERR_JWK_INVALID' && (encoding === 'base64url' || encoding === 'base64')) {
     return new JwtError(`the secret is not ${encoding} (--secret-encoding ${encoding})`, { code: error.code });
   }
-  if ((error.code !== 'ERR_OPTIONS_INVALID' && error.code !== 'ERR_JOSE_NOT_SUPPORTED') || !OPTION_FLAGS[command]) return error;
+  const named = ['ERR_OPTIONS_INVALID', 'ERR_JOSE_NOT_SUPPORTED', 'ERR_JWT_TOO_LONG'];
+  if (!named.includes(error.code) || !OPTION_FLAGS[command]) return error;
   const flags = Object.fromEntries(Object.entries(OPTION_FLAGS[command]).map(([flag, [option]]) => [option, `--${flag}`]));
+  // A verify's length refusal names the option that sets the cap: here, the flag.
+  if (error.code === 'ERR_JWT_TOO_LONG') {
+    const option = 'the "maxTokenLength" option\'s cap';
+    if (!flags.maxTokenLength || !error.message.includes(option)) return error;
+    return new JwtError(error.message.replace(option, `${flags.maxTokenLength}'s cap`), { code: error.code });
+  }
   // The package's messages about an option start with its quoted name; other quoted words (a
   // JWK's "alg", a claim) are left as they are.
   let message = error.message.replace(/^"(\w+)"/, (quoted, name) => (Object.hasOwn(flags, name) ? flags[name] : quoted));

@@ -668,6 +668,22 @@ describe('verify', () => {
       'ERR_JOSE_NOT_SUPPORTED: a critical header extension is not recognised (one the application checks itself is named in the "crit" option: { crit: { name: true } })');
     assert.equal(jwtVerify(critical, SECRET, { crit: { exp: true } }).protectedHeader.exp, 1);
     assert.equal(messageOf(() => jwtVerify(token, '')), 'ERR_KEY_INVALID: the secret key is empty (is the variable or file it comes from empty?)');
+    // A verify's length cap is an option's, and its refusal names it; a decode's is fixed.
+    const long = signJwt({ pad: 'x'.repeat(70_000) }, SECRET);
+    const capped = 'ERR_JWT_TOO_LONG: the token is longer than 65536 bytes, the "maxTokenLength" option\'s cap (65536 unless set)';
+    const verifier = createVerifier(SECRET, at());
+    const verifierCached = createVerifier(SECRET, at({ cache: true }));
+    for (const token of [long, `${long}\u20ac`]) {
+      assert.equal(messageOf(() => jwtVerify(token, SECRET, at())), capped);
+      assert.equal(messageOf(() => verifier.verify(token)), capped);
+      assert.equal(messageOf(() => verifierCached.verify(token)), capped);
+      assert.equal(messageOf(() => decodeJwt(token)), 'ERR_JWT_TOO_LONG: the token is longer than 65536 bytes');
+      assert.equal(messageOf(() => expiryInfo(token)), 'ERR_JWT_TOO_LONG: the token is longer than 65536 bytes');
+    }
+    verifier.free();
+    verifierCached.free();
+    assert.equal(messageOf(() => jwtVerify(good, SECRET, at({ maxTokenLength: 100 }))),
+      'ERR_JWT_TOO_LONG: the token is longer than 100 bytes, the "maxTokenLength" option\'s cap (65536 unless set)');
   });
 
   test('keys are checked', () => {

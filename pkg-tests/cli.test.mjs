@@ -1024,6 +1024,8 @@ describe('as a user scripts it', () => {
     assert.deepEqual(decodeJwt(signed.stdout.trim()), { exp: NOW_S + 12 * 3600, nbf: NOW_S - 3600 });
     const short = run(['verify', VALID, '--max-token-length', '100', '--json', ...AT], { env });
     assert.equal(parseJson(short).error.code, 'ERR_JWT_TOO_LONG');
+    // The refusal names the flag that set the cap, not the package's option.
+    assert.equal(parseJson(short).error.message, 'the token is longer than 100 bytes, --max-token-length\'s cap (65536 unless set)');
     assert.equal(run(['verify', VALID, '--max-token-length', String(VALID.length), ...AT], { env }).status, 0);
   });
 

@@ -107,12 +107,29 @@ fn segments_message(token: &str, usual: &'static str) -> &'static str {
     }
 }
 
-/// Refuses a token longer than `max_len` bytes. Errors: `ERR_JWT_TOO_LONG`.
+/// Refuses a token longer than `max_len` bytes, a cap no option changes (a decode's). Errors:
+/// `ERR_JWT_TOO_LONG`.
 pub fn check_length(len: usize, max_len: usize) -> Result<()> {
-    if len > max_len {
-        return Err(Error::new(ErrorCode::TokenTooLong, format!("the token is longer than {max_len} bytes")));
+    check_capped(len, max_len, false)
+}
+
+/// [`check_length`] for a verify, whose cap the `maxTokenLength` option sets: the refusal names
+/// the option, so that a deployment whose tokens are longer learns what to set.
+pub fn check_verify_length(len: usize, max_len: usize) -> Result<()> {
+    check_capped(len, max_len, true)
+}
+
+/// [`check_length`], naming the `maxTokenLength` option if `by_option`.
+pub(crate) fn check_capped(len: usize, max_len: usize, by_option: bool) -> Result<()> {
+    if len <= max_len {
+        return Ok(());
     }
-    Ok(())
+    let message = if by_option {
+        format!("the token is longer than {max_len} bytes, the \"maxTokenLength\" option's cap ({DEFAULT_MAX_TOKEN_LEN} unless set)")
+    } else {
+        format!("the token is longer than {max_len} bytes")
+    };
+    Err(Error::new(ErrorCode::TokenTooLong, message))
 }
 
 /// The error for a token that failed to split, decode or verify: `message`, with a hint when the
@@ -213,6 +230,15 @@ mod tests {
     fn length_cap_is_inclusive() {
         assert!(check_length(10, 10).is_ok());
         assert_eq!(check_length(11, 10).unwrap_err().code(), ErrorCode::TokenTooLong);
+        assert!(check_verify_length(10, 10).is_ok());
+        assert_eq!(check_verify_length(11, 10).unwrap_err().code(), ErrorCode::TokenTooLong);
+    }
+
+    #[test]
+    fn a_verify_names_the_option_that_sets_its_cap() {
+        assert_eq!(check_length(11, 10).unwrap_err().message(), "the token is longer than 10 bytes");
+        let message = check_verify_length(65_537, DEFAULT_MAX_TOKEN_LEN).unwrap_err().message().to_owned();
+        assert_eq!(message, "the token is longer than 65536 bytes, the \"maxTokenLength\" option's cap (65536 unless set)");
     }
 
     #[test]

@@ -214,24 +214,40 @@ impl From<Error> for JsValue {
 /// A short ASCII token is lent to `f` straight from the scratch buffer, without a copy.
 fn with_token<T>(
     token: &JsValue,
-    max_len: usize,
+    cap: TokenCap,
     code: ErrorCode,
     f: impl FnOnce(&str) -> Result<T, Error>,
 ) -> Result<T, Error> {
     // The one-call path takes only strings within the cap, so it never copies a longer one.
-    if let Some(ascii) = AsciiText::write(token, max_len) {
+    if let Some(ascii) = AsciiText::write(token, cap.max_len) {
         if let Some(text) = ascii.as_str() {
             return f(text);
         }
     }
-    f(&owned_token(token, max_len, code)?)
+    f(&owned_token(token, cap, code)?)
+}
+
+/// A token argument's length cap, and whether an option sets it (a verify's refusal names the
+/// option; a decode's has none to name).
+#[derive(Clone, Copy)]
+struct TokenCap {
+    max_len: usize,
+    by_option: bool,
+}
+
+impl TokenCap {
+    const DECODE: TokenCap = TokenCap { max_len: DEFAULT_MAX_TOKEN_LEN, by_option: false };
+
+    fn verify(max_len: usize) -> TokenCap {
+        TokenCap { max_len, by_option: true }
+    }
 }
 
 /// The general path of [`with_token`], kept out of line: every caller shares one copy.
 #[inline(never)]
-fn owned_token(token: &JsValue, max_len: usize, code: ErrorCode) -> Result<String, Error> {
+fn owned_token(token: &JsValue, cap: TokenCap, code: ErrorCode) -> Result<String, Error> {
     let text = token.dyn_ref::<JsString>().ok_or_else(|| not_a_token(token, code))?;
-    encode_capped(text, max_len, &|len| crate::token::check_length(len, max_len))
+    encode_capped(text, cap.max_len, &|len| crate::token::check_capped(len, cap.max_len, cap.by_option))
 }
 
 /// The error for a token that is no string, naming what it is (its type only, never its value):
@@ -631,13 +647,13 @@ fn kept_header(builder: &ResultBuilder, text: &str) -> Option<JsValue> {
 /// Decodes the claims set of a token without verifying it. Throws `ERR_JWT_INVALID`,
 /// `ERR_JWT_TOO_LONG`.
 pub fn decode_jwt_js(token: JsValue) -> JsResult<JsValue> {
-    parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, decode_jwt)?)
+    parse_json(&with_token(&token, TokenCap::DECODE, ErrorCode::JwtInvalid, decode_jwt)?)
 }
 
 /// Decodes the protected header of a token without verifying it. Throws `ERR_JWS_INVALID`,
 /// `ERR_JWT_TOO_LONG`.
 pub fn decode_protected_header_js(token: JsValue) -> JsResult<JsValue> {
-    parse_json(&with_token(&token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwsInvalid, decode_protected_header)?)
+    parse_json(&with_token(&token, TokenCap::DECODE, ErrorCode::JwsInvalid, decode_protected_header)?)
 }
 
 /// Verifies a token's signature and claims once. Returns `{ payload, protectedHeader }`. Throws
@@ -650,7 +666,7 @@ pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult
     let key = read_key(&key)?;
     // The clock is read after the token is taken, as in `Verifier.verify`.
     let verified = with_remembered_key(key, |key| {
-        with_token(&token, validation.max_token_len, ErrorCode::JwsInvalid, |token| {
+        with_token(&token, TokenCap::verify(validation.max_token_len), ErrorCode::JwsInvalid, |token| {
             verify(token, key, &validation, clock.now()?)
         })
     })?;
@@ -755,7 +771,7 @@ impl JsVerifier {
     /// Verifies a token. Returns `{ payload, protectedHeader }`. Throws the token's codes, as
     /// [`Verifier::verify`] says.
     pub fn verify(&self, token: JsValue) -> JsResult<JsValue> {
-        let verified = with_token(&token, self.max_token_len, ErrorCode::JwsInvalid, |token| {
+        let verified = with_token(&token, TokenCap::verify(self.max_token_len), ErrorCode::JwsInvalid, |token| {
             self.inner.verify(token, self.clock.now()?)
         })?;
         verified_to_js(&verified)
@@ -764,7 +780,7 @@ impl JsVerifier {
     /// The same token conversion as `verify`, then only an HS256 signature check: the floor
     /// that `npm run bench` compares `verify` against. Not part of the API.
     pub fn bench_signature_only(&self, token: JsValue) -> JsResult<bool> {
-        Ok(with_token(&token, self.max_token_len, ErrorCode::JwsInvalid, |token| {
+        Ok(with_token(&token, TokenCap::verify(self.max_token_len), ErrorCode::JwsInvalid, |token| {
             Ok(self.inner.hs256_signature_only(token))
         })?)
     }
@@ -786,7 +802,7 @@ fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error
     let (options, dates) = read_options(options)?;
     let options = ExpiryOptions::from_json(&options)?;
     let clock = Clock::at(dates.current_date_only()?);
-    with_token(token, DEFAULT_MAX_TOKEN_LEN, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, clock.now()?))
+    with_token(token, TokenCap::DECODE, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, clock.now()?))
 }
 
 /// Whether an unverified token's `exp` has passed. Throws `ERR_OPTIONS_INVALID`,
