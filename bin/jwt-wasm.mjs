@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
 import { describeStatus, escapeUnsafe, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, secretJwk, STATUS_LABELS, timeStatus } from '../www/format.js';
-import { expiredAt, parsePayload, signPayload, unsignedToken } from '../www/payload.js';
+import { expiredAt, parsePayload, shortSecretWarning, signPayload, unsignedToken } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
 
@@ -588,12 +588,8 @@ function claimWarnings(payload, values, key, { header, claims }) {
   if (!values['no-iat'] && Object.hasOwn(payload, 'iat')) lines.push("the payload's iat is replaced by the signing time (--no-iat keeps it)");
   const { exp, nbf } = claims;
   if (typeof exp === 'number' && typeof nbf === 'number' && nbf >= exp) lines.push('the token is never valid: its nbf is not before its exp');
-  const { alg } = header;
-  const needed = { HS256: 32, HS384: 48, HS512: 64 }[alg];
-  const length = secretLength(key);
-  if (needed && length !== null && length < needed) {
-    lines.push(`the secret is ${length} bytes; RFC 7518 asks for at least ${needed} for ${alg} (random bytes)`);
-  }
+  const short = shortSecretWarning(header.alg, secretLength(key));
+  if (short) lines.push(short);
   return lines.map((line) => `jwt-wasm: warning: ${line}\n`).join('');
 }
 

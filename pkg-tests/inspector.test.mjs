@@ -591,8 +591,10 @@ describe('token inspector page', () => {
     await page.click('#sign-button');
     assert.equal(await text(page, '#sign-error .error-code'), 'ERR_KEY_INVALID');
     // As strict as the command-line tool: a repeated member name is refused, not the last one
-    // signed; an expiry in the past signs, with a warning.
+    // signed; an expiry in the past signs, with a warning. (HS256, for which this 34-byte secret
+    // is long enough: no warning of its length.)
     await page.fill('#sign-secret', 'round-trip-secret-of-enough-length');
+    await page.selectOption('#sign-alg', 'HS256');
     await page.fill('#sign-payload', '{"role":"user","role":"admin"}');
     await page.click('#sign-button');
     assert.equal(await text(page, '#sign-error .error-code'), 'ERR_JWT_INVALID');
@@ -614,6 +616,20 @@ describe('token inspector page', () => {
     await page.fill('#sign-exp', '5m');
     await page.click('#sign-button');
     assert.equal(await page.isHidden('#sign-warning'), true);
+    // A secret shorter than RFC 7518 asks for the algorithm signs, with the tool's warning.
+    await page.fill('#sign-secret', 'short');
+    await page.click('#sign-button');
+    assert.equal(await page.isHidden('#sign-error'), true);
+    assert.equal(await text(page, '#sign-warning'), 'The secret is 5 bytes; RFC 7518 asks for at least 32 for HS256 (random bytes).');
+    await page.fill('#sign-secret', 'round-trip-secret-of-enough-length');
+    await page.selectOption('#sign-alg', 'HS512');
+    await page.fill('#sign-exp', '-5m');
+    await page.click('#sign-button');
+    assert.match(await text(page, '#sign-warning'), /^This token has already expired \(exp .*\): its expiry is in the past\. The secret is 34 bytes; RFC 7518 asks for at least 64 for HS512 \(random bytes\)\.$/);
+    await page.fill('#sign-secret', '\u20ac'.repeat(22));
+    await page.fill('#sign-exp', '5m');
+    await page.click('#sign-button');
+    assert.equal(await page.isHidden('#sign-warning'), true, 'counted in UTF-8 bytes: 66');
     await finish(session);
   });
 

@@ -3,7 +3,7 @@
 // what the module answers.
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify, signJwt } from 'jwt-wasm';
 import { describeStatus, escapeUnsafe, escapeUnsafeText, isValidDate, jsonText, OUT_OF_RANGE, REGISTERED_CLAIMS, relativeTime, secondsFrom, secretJwk, STATUS_LABELS, timeStatus } from './format.js';
-import { expiredAt, parsePayload, signPayload } from './payload.js';
+import { expiredAt, parsePayload, shortSecretWarning, signPayload } from './payload.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -428,6 +428,13 @@ function expiredWarning(token) {
   return `This token has already expired (exp ${when}): its expiry is in the past.`;
 }
 
+/** A warning for a signing secret shorter than RFC 7518 asks for the algorithm, as the
+ * command-line tool gives (the token is signed all the same). */
+function secretWarning(alg, secret) {
+  const warning = shortSecretWarning(alg, new TextEncoder().encode(secret).length);
+  return warning && `${warning.charAt(0).toUpperCase()}${warning.slice(1)}.`;
+}
+
 /** The field a signing error is about: the secret's, the expiry's (the one option typed by
  * hand), else the payload's. */
 const SIGN_ERROR_FIELDS = { ERR_KEY_INVALID: 'sign-secret', ERR_OPTIONS_INVALID: 'sign-exp' };
@@ -450,8 +457,9 @@ function sign() {
     if (expiresIn) options.expirationTime = expiresIn;
     if ($('sign-iat').checked) options.issuedAt = true;
     // As the command-line tool signs (a repeated member name, which JSON.parse takes, is refused).
-    signedToken = signPayload(payload, text, $('sign-secret').value, options);
-    warning = expiredWarning(signedToken);
+    const secret = $('sign-secret').value;
+    signedToken = signPayload(payload, text, secret, options);
+    warning = [expiredWarning(signedToken), secretWarning(options.alg, secret)].filter(Boolean).join(' ');
   } catch (caught) {
     error = caught;
   }

@@ -95,6 +95,19 @@ export function signPayload(payload, text, key, options) {
   return token;
 }
 
+/** The bytes of random secret RFC 7518 section 3.2 asks for each HMAC algorithm: as many as its
+ * hash's output. */
+const SECRET_BYTES_ASKED = { HS256: 32, HS384: 48, HS512: 64 };
+
+/** A warning for a secret of `length` bytes shorter than RFC 7518 asks for `alg` (the package
+ * signs with it all the same, as jose and the others do); '' when it is long enough, or for a
+ * length or an algorithm not known. The page and the command-line tool both warn so. */
+export function shortSecretWarning(alg, length) {
+  const needed = Object.hasOwn(SECRET_BYTES_ASKED, alg) ? SECRET_BYTES_ASKED[alg] : 0;
+  if (length === null || length >= needed) return '';
+  return `the secret is ${length} bytes; RFC 7518 asks for at least ${needed} for ${alg} (random bytes)`;
+}
+
 /** Refuses a payload holding a number beyond what a JavaScript number holds: JSON.parse reads
  * `1e400` as Infinity, which JSON.stringify, and so signJwt, writes as null, so the claim would
  * change without a word. Walked with a stack of its own (a payload may nest deeper than the JS
