@@ -104,6 +104,14 @@ describe('decode', () => {
       assert.equal(messageOf(() => jwtVerify(token, SECRET)), `ERR_JWS_INVALID: the protected header ${message}`, header);
     }
     assert.equal(codeOf(() => decodeJwt(`e30.${'a'.repeat(70_000)}.x`)), 'ERR_JWT_TOO_LONG');
+    // A nested JWT (RFC 7519 section 5.2: a token signed over another, cty "JWT") is not
+    // supported: its claims set is no JSON object (SECURITY.md), even correctly signed.
+    const inner = signJwt({ sub: 'ada' }, SECRET);
+    const input = `${b64(JSON.stringify({ alg: 'HS256', cty: 'JWT' }))}.${b64(inner)}`;
+    const nested = `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+    for (const call of [() => decodeJwt(nested), () => jwtVerify(nested, SECRET)]) {
+      assert.match(messageOf(call), /^ERR_JWT_INVALID: the claims set is not a JSON object/);
+    }
   });
 });
 
