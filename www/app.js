@@ -351,6 +351,22 @@ function setVerifyResult(kind, title, detail) {
   }
 }
 
+/** The module's refusal of the token's `alg` said in the page's terms: its "algorithms" option
+ * is the checkboxes, and an `alg` with no checkbox is one this page does not verify. */
+function algRefusal(error) {
+  const alg = decoded.header?.alg;
+  if (error?.code !== 'ERR_JOSE_ALG_NOT_ALLOWED' || typeof alg !== 'string') return error;
+  // Untrusted text: controls escaped, and cut (by code points) where a header makes it long.
+  const points = [...alg];
+  const shown = escapeUnsafeText(points.length > 40 ? `${points.slice(0, 40).join('')}…` : alg);
+  const boxes = [...document.querySelectorAll('input[name="verify-alg"]')].map((box) => box.value);
+  let message;
+  if (boxes.includes(alg)) message = `the token's "alg" (${shown}) is not checked under "Algorithms to allow"`;
+  else if (alg === 'none') message = 'the token is unsecured ("alg": "none"), which is never accepted';
+  else message = `the token's "alg" (${shown}) is not one this page verifies: it verifies HMAC tokens only (${boxes.join(', ')})`;
+  return new JwtError(message, { code: error.code });
+}
+
 /** Refusals that come after the signature check, so that the signature was right. */
 const CLAIMS_REFUSED = new Set(['ERR_JWT_EXPIRED', 'ERR_JWT_CLAIM_VALIDATION_FAILED']);
 
@@ -393,7 +409,7 @@ function renderVerify(now) {
     setSignatureNote(signed ? 'Signature verified; the token is refused (below).' : 'Signature not verified (below).');
     // The secret goes as a JWK, which the one typing it never wrote: its refusal is the secret's.
     const encoding = secretEncoding();
-    const shown = error?.code === 'ERR_JWK_INVALID' && encoding !== 'utf8' ? new JwtError(`the secret is not ${encoding}`, { code: 'ERR_JWK_INVALID' }) : error;
+    const shown = error?.code === 'ERR_JWK_INVALID' && encoding !== 'utf8' ? new JwtError(`the secret is not ${encoding}`, { code: 'ERR_JWK_INVALID' }) : algRefusal(error);
     setVerifyResult('fail', signed ? 'Signature verified, token refused' : 'Verification failed', shown);
   }
 }
