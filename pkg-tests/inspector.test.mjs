@@ -280,6 +280,32 @@ describe('token inspector page', () => {
     await page.fill('#verify-secret', '');
     await page.fill('#token', 'eyJhbGciOiJIUzI1NiJ9.e30');
     await shot(page, '03-malformed');
+    // A token wrapped over lines, after a "Bearer " scheme or in quotes: the page offers to remove
+    // them (the module's message names the slip), and the module judges what is left.
+    const wrapped = VALID.replace(/.{30}/g, '$&\n');
+    const fixes = [
+      [wrapped, 'Remove the white space'],
+      [`Bearer ${VALID}`, 'Remove the "Bearer " scheme'],
+      [`'${VALID}'`, 'Remove the quotes'],
+      [`bearer  "${wrapped}"`, 'Remove the "Bearer " scheme, the quotes and the white space'],
+    ];
+    for (const [input, label] of fixes) {
+      await page.fill('#token', input);
+      assert.equal(await page.isHidden('#token-error'), false, input);
+      assert.equal(await text(page, '#token-fix'), label, input);
+      await page.click('#token-fix');
+      assert.equal(await page.inputValue('#token'), VALID, input);
+      assert.equal(await page.isHidden('#token-error'), true, input);
+      assert.equal(await page.isHidden('#token-fix-row'), true, input);
+      assert.equal(await text(page, '#status-label'), 'Not expired', input);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'token');
+    }
+    // Nothing is offered where removing would run other words into the token, or fix nothing.
+    for (const input of [`Authorization: Bearer ${VALID}`, 'eyJhbGciOiJIUzI1NiJ9.e30\u00a0<x>.c2ln', 'eyJhbGciOiJIUzI1NiJ9.e30', `${VALID}.more`]) {
+      await page.fill('#token', input);
+      assert.equal(await page.isHidden('#token-error'), false, input);
+      assert.equal(await page.isHidden('#token-fix-row'), true, input);
+    }
     // Still working: a good token decodes and the error is gone.
     await page.fill('#token', VALID);
     assert.equal(await page.isHidden('#token-error'), true);

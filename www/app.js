@@ -291,9 +291,45 @@ function renderClaims(now) {
   refreshClaimTimes(now);
 }
 
+/** What a malformed token's text would be without the commonest slips around it, which the
+ * module's error names (a "Bearer " scheme, quotes, white space within: a token wrapped over
+ * lines), with what was removed; null unless what is left is made only of a compact token's
+ * characters (so "Authorization: Bearer ..." is not run together). The module judges the result
+ * as it judges any token: this only edits the text. */
+function tokenFix(text) {
+  let fixed = text.trim();
+  const removed = [];
+  const scheme = /^bearer\s+/i.exec(fixed);
+  if (scheme) {
+    fixed = fixed.slice(scheme[0].length);
+    removed.push('the "Bearer " scheme');
+  }
+  const quoted = /^(["'])([^]*)\1$/.exec(fixed);
+  if (quoted) {
+    fixed = quoted[2].trim();
+    removed.push('the quotes');
+  }
+  if (/\s/.test(fixed)) {
+    fixed = fixed.replace(/\s+/g, '');
+    removed.push('the white space');
+  }
+  if (removed.length === 0 || !/^[\w.-]+$/.test(fixed)) return null;
+  const last = removed.pop();
+  return { fixed, label: `Remove ${removed.length ? `${removed.join(', ')} and ${last}` : last}` };
+}
+
+/** Offers the fix of a malformed token's text, where there is one, while its error shows. */
+function renderTokenFix(shown) {
+  const fix = shown && decoded.error?.code !== 'ERR_JWT_TOO_LONG' ? tokenFix(tokenInput.value) : null;
+  $('token-fix-row').hidden = !fix;
+  $('token-fix').dataset.fixed = fix ? fix.fixed : '';
+  if (fix && $('token-fix').textContent !== fix.label) $('token-fix').textContent = fix.label;
+}
+
 function renderDecoded() {
   const shown = errorHeld ? null : decoded.error;
   showError($('token-error'), shown);
+  renderTokenFix(Boolean(shown));
   markInvalid(tokenInput, Boolean(shown));
   $('token-editor').classList.toggle('invalid', Boolean(shown));
   if (decoded.header) renderJson($('header-json'), decoded.header);
@@ -570,7 +606,7 @@ tokenInput.addEventListener('input', onTokenInput);
 // Leaving the field says the held error at once, unless for a button that replaces the token.
 // Such a button is known by focus where a click focuses it (Chromium), else by the press that
 // comes before the blur (Safari and Firefox on macOS do not focus a clicked button).
-const REPLACING = ['load-sample', 'load-expired', 'clear-token', 'sign-inspect'];
+const REPLACING = ['load-sample', 'load-expired', 'clear-token', 'sign-inspect', 'token-fix'];
 let replacing = false;
 for (const id of REPLACING) $(id).addEventListener('pointerdown', () => { replacing = true; });
 document.addEventListener('pointerup', () => { replacing = false; });
@@ -585,6 +621,10 @@ $('load-sample').addEventListener('click', () => loadToken(sampleToken({ expired
 $('load-expired').addEventListener('click', () => loadToken(sampleToken({ expired: true }), { secret: SAMPLE_SECRET }));
 $('clear-token').addEventListener('click', () => {
   loadToken('');
+  tokenInput.focus();
+});
+$('token-fix').addEventListener('click', () => {
+  loadToken($('token-fix').dataset.fixed);
   tokenInput.focus();
 });
 $('tolerance').addEventListener('input', renderAll);
