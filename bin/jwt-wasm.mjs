@@ -10,7 +10,7 @@ import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, expiryInfo, JwtError, jwtVerify } from 'jwt-wasm';
 // The page and the tool word times alike: one implementation, in the page's folder.
-import { describeStatus, escapeUnsafe, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, secretJwk, STATUS_LABELS, timeStatus } from '../www/format.js';
+import { describeStatus, escapeUnsafe, escapeUnsafeText, isValidDate, jsonText, OUT_OF_RANGE, relativeTime, secondsFrom, secretJwk, STATUS_LABELS, timeStatus } from '../www/format.js';
 import { expiredAt, parsePayload, shortSecretWarning, signPayload, unsignedToken } from '../www/payload.js';
 
 const { version } = createRequire(import.meta.url)('jwt-wasm/package.json');
@@ -35,7 +35,8 @@ Commands:
 
 The token (for sign, the JSON payload) is the argument or, without one (or with "-"),
 standard input. Run "jwt-wasm <command> --help" (or "jwt-wasm help <command>") for a command's
-options, and "jwt-wasm --version" for the version.
+options, and "jwt-wasm --version" for the version (help and the version are text, with or
+without --json).
 
 Exit status: 0 success; 1 the token, key or options were refused (the error code, such as
 ERR_JWT_EXPIRED, is printed), or the output could not be written (ERR_OUTPUT); 2 a usage error
@@ -119,7 +120,8 @@ Secret:
 ${SECRET_HELP}
 
 Token:
-  --alg <alg>             HS256 (default), HS384 or HS512
+  --alg <alg>             HS256 (the default; with a jwk secret, its own alg if it has one),
+                          HS384 or HS512
   --exp <time>            Expiration: a duration from now (15m, 2h, 7d), an ISO 8601 date or
                           date-time, or seconds since the epoch
   --nbf <time>            Not before: the same forms
@@ -378,7 +380,8 @@ function readSecret(values) {
     secret = new Uint8Array(bytes.subarray(0, end));
   } else {
     const name = values['secret-env'] ?? 'JWT_SECRET';
-    secret = process.env[name];
+    // Its own variables only: process.env inherits toString, constructor and __proto__.
+    secret = Object.hasOwn(process.env, name) ? process.env[name] : undefined;
     if (secret === undefined) {
       throw new UsageError(
         values['secret-env'] === undefined
@@ -475,21 +478,18 @@ function inCliTerms(error, command, values) {
   if (error.code === 'ERR_JWK_INVALID' && (encoding === 'base64url' || encoding === 'base64')) {
     return new JwtError(`the secret is not ${encoding} (--secret-encoding ${encoding})`, { code: error.code });
   }
-  const named = ['ERR_OPTIONS_INVALID', 'ERR_JOSE_NOT_SUPPORTED', 'ERR_JWT_TOO_LONG'];
-  if (!named.includes(error.code) || !OPTION_FLAGS[command]) return error;
+  if (!OPTION_FLAGS[command]) return error;
   const flags = Object.fromEntries(Object.entries(OPTION_FLAGS[command]).map(([flag, [option]]) => [option, `--${flag}`]));
-  // A verify's length refusal names the option that sets the cap: here, the flag.
-  if (error.code === 'ERR_JWT_TOO_LONG') {
-    const option = 'the "maxTokenLength" option\'s cap';
-    if (!flags.maxTokenLength || !error.message.includes(option)) return error;
-    return new JwtError(error.message.replace(option, `${flags.maxTokenLength}'s cap`), { code: error.code });
-  }
-  // The package's messages about an option start with its quoted name; other quoted words (a
+  const flagFor = (said, name) => (Object.hasOwn(flags, name) ? flags[name] : said);
+  let message = error.message;
+  // The package's refusals of an option start with its quoted name; other quoted words (a
   // JWK's "alg", a claim) are left as they are.
-  let message = error.message.replace(/^"(\w+)"/, (quoted, name) => (Object.hasOwn(flags, name) ? flags[name] : quoted));
+  if (error.code === 'ERR_OPTIONS_INVALID' || error.code === 'ERR_JOSE_NOT_SUPPORTED') message = message.replace(/^"(\w+)"/, flagFor);
+  // A claim, an alg or a length held to an option names it: the "issuer" option, and so on.
+  message = message.replace(/the "(\w+)" option/g, flagFor);
   // --exp and --nbf hand the package as a duration what is neither a number nor a date.
   if (/^--(exp|nbf) is not a duration string/.test(message)) message += '; it also takes an ISO 8601 date (2026-03-01) or seconds since the epoch';
-  return message === error.message ? error : new JwtError(message, { code: error.code });
+  return message === error.message ? error : new JwtError(message, { code: error.code, claim: error.claim, reason: error.reason });
 }
 
 /** The flags of `sign` that set a claim, with the claim. */
@@ -652,7 +652,7 @@ function main(argv) {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-v') return { out: `${version}\n` };
   if (command === undefined || command === '--help' || command === '-h') {
-    return command === undefined ? { err: `${MAIN_HELP}\n`, status: 2 } : { out: `${MAIN_HELP}\n` };
+    return command === undefined ? { err: `${MAIN_HELP}\n\njwt-wasm: ERR_USAGE: no command given\n`, status: 2 } : { out: `${MAIN_HELP}\n` };
   }
   if (command === 'help') {
     const [topic, ...extra] = rest;
@@ -693,6 +693,7 @@ try {
   const error = thrown;
   // verify's answer has "valid" either way, so that `jq .valid` reads true or false.
   if (wantsJson) process.stdout.write(json(argv[0] === 'verify' ? { valid: false, error: errorDetails(error) } : { error: errorDetails(error) }));
-  else process.stderr.write(`jwt-wasm: ${error.code}: ${error.message}${error.claim ? ` (claim ${error.claim}, ${error.reason})` : ''}\n`);
+  // One line, its controls escaped: a claim's name (--require) may hold a line break or an ESC.
+  else process.stderr.write(`jwt-wasm: ${error.code}: ${escapeUnsafeText(`${error.message}${error.claim ? ` (claim ${error.claim}, ${error.reason})` : ''}`)}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 }

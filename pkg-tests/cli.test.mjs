@@ -86,6 +86,7 @@ describe('help', () => {
     assert.equal(bare.status, 2);
     assert.equal(bare.stdout, '');
     assert.match(bare.stderr, /^jwt-wasm .*\n\nUsage: jwt-wasm <command>/);
+    assert.ok(bare.stderr.endsWith('\n\njwt-wasm: ERR_USAGE: no command given\n'), 'exit 2 is a usage error, said with its code');
     const version = run(['--version']);
     assert.equal(version.status, 0);
     assert.equal(version.stdout, `${PACKAGE.version}\n`);
@@ -565,7 +566,7 @@ describe('verify', () => {
     const env = { env: { JWT_SECRET: SECRET } };
     const issuer = run(['verify', VALID, '--issuer', 'https://other.example', ...AT], env);
     assert.deepEqual([issuer.status, issuer.stdout], [1, '']);
-    assert.equal(issuer.stderr, 'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim does not match the "issuer" option (claim iss, check_failed)\n');
+    assert.equal(issuer.stderr, 'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim does not match --issuer (claim iss, check_failed)\n');
     const signature = run(['verify', VALID, '--secret', `${SECRET}x`, ...AT]);
     assert.deepEqual([signature.status, signature.stdout], [1, '']);
     assert.match(signature.stderr, /^jwt-wasm: ERR_JWS_SIGNATURE_VERIFICATION_FAILED: [^(\n]+\n$/);
@@ -629,6 +630,18 @@ describe('verify', () => {
     passes([VALID, '--max-token-age', '60']);
     assert.deepEqual(failure([VALID, '--max-token-age', '59s']), { code: 'ERR_JWT_EXPIRED', claim: 'iat', reason: 'check_failed' });
     assert.deepEqual(failure([token({ sub: 'ada' }), '--max-token-age', '1h']), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'iat', reason: 'missing' });
+    // A refusal names the flag the claim was held to, not the package's option.
+    const said = (args) => run(['verify', ...args, ...AT], { env }).stderr;
+    assert.equal(said([VALID, '--max-token-age', '59s']), 'jwt-wasm: ERR_JWT_EXPIRED: the token is older than --max-token-age allows (claim iat, check_failed)\n');
+    assert.equal(said([VALID, '--subject', 'eve']), 'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the "sub" claim does not match --subject (claim sub, check_failed)\n');
+    assert.equal(said([VALID, '--issuer', 'me']), 'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the "iss" claim does not match --issuer (claim iss, check_failed)\n');
+    assert.equal(said([VALID, '--audience', 'web']), 'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the "aud" claim holds none of --audience\'s values (claim aud, check_failed)\n');
+    assert.equal(said([VALID, '--alg', 'HS512']), 'jwt-wasm: ERR_JOSE_ALG_NOT_ALLOWED: the token\'s "alg" is not in --alg\n');
+    assert.deepEqual(parseJson(run(['verify', VALID, '--json', '--issuer', 'me', ...AT], { env })).error,
+      { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', message: 'the "iss" claim does not match --issuer', claim: 'iss', reason: 'check_failed' });
+    // A claim name is the caller's text: its line break and controls are escaped, on one line.
+    assert.equal(said([VALID, '--require', 'a\nb\u001b[31m\u202e']),
+      'jwt-wasm: ERR_JWT_CLAIM_VALIDATION_FAILED: the required "a\\u000ab\\u001b[31m\\u202e" claim is missing (claim a\\u000ab\\u001b[31m\\u202e, missing)\n');
   });
 
   test('secret mistakes are usage errors that name no secret', () => {
@@ -640,6 +653,15 @@ describe('verify', () => {
     assert.match(unset.stderr, /the environment variable named by --secret-env is not set/);
     // The secret itself given to --secret-env by mistake is not printed (run() checks).
     assert.equal(run(['verify', VALID, '--secret-env', SECRET]).status, 2);
+    // A name process.env inherits (toString, __proto__) is no variable that is set.
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      for (const encoding of ['utf8', 'base64', 'base64url', 'jwk']) {
+        for (const command of [['verify', VALID], ['sign', '{}']]) {
+          const inherited = run([...command, '--secret-env', name, '--secret-encoding', encoding]);
+          assert.deepEqual([inherited.status, inherited.stderr], [2, 'jwt-wasm: ERR_USAGE: the environment variable named by --secret-env is not set\n'], `${name} ${encoding}`);
+        }
+      }
+    }
     const two = run(['verify', VALID, '--secret', SECRET, '--secret-file', secretFile]);
     assert.equal(two.status, 2);
     assert.match(two.stderr, /give one of/);

@@ -167,7 +167,7 @@ fn check_times(
                 ErrorCode::Expired,
                 "iat",
                 ClaimReason::CheckFailed,
-                "the token is older than maxTokenAge",
+                "the token is older than the \"maxTokenAge\" option allows",
             ));
         }
         if age < -tolerance {
