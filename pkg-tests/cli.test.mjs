@@ -283,6 +283,9 @@ describe('inspect', () => {
     // Inside the tolerance: at exp, and past it.
     assert.equal(status({ exp: NOW_S }, '--clock-tolerance', '30'), 'Not expired: exp is now; accepted for 30 s more within the clock tolerance');
     assert.equal(status({ exp: NOW_S - 90 }, '--clock-tolerance', '2m'), 'Not expired: exp passed 1 min 30 s ago; accepted for 30 s more within the clock tolerance');
+    // A huge tolerance: counts in grouped digits (not 1.1e+25), its two adjacent units exact.
+    assert.match(status({ exp: NOW_S - 90 }, '--clock-tolerance', '1000000000000000000000'),
+      /^Not expired: exp passed 1 min 30 s ago; accepted for 11,574,074,074,074,\d{3} days \d{1,2} h more within the clock tolerance$/);
     // nbf a fraction of a millisecond after now (a Date drops it): valid at the next second.
     assert.equal(status({ nbf: NOW_S + 0.0004 }), 'Not yet valid: becomes valid in 1 s');
     // A tolerance in minutes is said in minutes.

@@ -511,6 +511,10 @@ describe('token inspector page', () => {
     await page.fill('#verify-issuer', 'https://auth.example');
     assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
     assert.match(await text(page, '#verify-detail'), /HS256: signature, time claims, issuer, audience accepted/);
+    // An audience field of commas alone is no audience option: not said to be checked.
+    await page.fill('#verify-audience', ' , ,');
+    assert.match(await text(page, '#verify-detail'), /^HS256: signature, time claims, issuer accepted\.$/);
+    await page.fill('#verify-audience', 'admin, api');
     await page.fill('#verify-issuer', 'https://evil.example');
     assert.match(await text(page, '#verify-detail'), /ERR_JWT_CLAIM_VALIDATION_FAILED.*claim iss/);
     await page.fill('#verify-issuer', '');

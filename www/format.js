@@ -20,10 +20,13 @@ function formatDuration(seconds) {
   const parts = [];
   for (const [one, many, size] of UNITS) {
     const count = Math.floor(rest / size);
-    rest -= count * size;
+    // The remainder as % gives it, exactly: a subtraction rounds past 2^53 (and left a negative
+    // rest, hours skipped and minutes shown).
+    rest %= size;
     // Only adjacent units: "1 day 2 h", never "1 day 12 s".
     if (parts.length > 0 && count === 0) break;
-    if (count > 0) parts.push(`${count} ${count === 1 ? one : many}`);
+    // Grouped digits: a count of days from a huge tolerance would otherwise read 1.1e+25.
+    if (count > 0) parts.push(`${count.toLocaleString('en')} ${count === 1 ? one : many}`);
     if (parts.length === 2) break;
   }
   return parts.join(' ');
