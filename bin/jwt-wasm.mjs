@@ -485,8 +485,9 @@ function inCliTerms(error, command, values) {
   // The package's refusals of an option start with its quoted name; other quoted words (a
   // JWK's "alg", a claim) are left as they are.
   if (error.code === 'ERR_OPTIONS_INVALID' || error.code === 'ERR_JOSE_NOT_SUPPORTED') message = message.replace(/^"(\w+)"/, flagFor);
-  // A claim, an alg or a length held to an option names it: the "issuer" option, and so on.
-  message = message.replace(/the "(\w+)" option/g, flagFor);
+  // A claim, an alg or a length held to an option names it: the "issuer" option, and so on. (Not
+  // a missing claim's refusal: the name there is the caller's, which may read like that.)
+  if (error.reason !== 'missing') message = message.replace(/the "(\w+)" option/g, flagFor);
   // --exp and --nbf hand the package as a duration what is neither a number nor a date.
   if (/^--(exp|nbf) is not a duration string/.test(message)) message += '; it also takes an ISO 8601 date (2026-03-01) or seconds since the epoch';
   return message === error.message ? error : new JwtError(message, { code: error.code, claim: error.claim, reason: error.reason });
@@ -649,7 +650,9 @@ function errorDetails(error) {
 }
 
 function main(argv) {
-  const [command, ...rest] = argv;
+  // Help and the version are text, wherever --json stands among their words.
+  const words = argv.filter((arg) => arg !== '--json');
+  const [command, ...rest] = ['help', '--help', '-h', '--version', '-v'].includes(words[0]) ? words : argv;
   if (command === '--version' || command === '-v') return { out: `${version}\n` };
   if (command === undefined || command === '--help' || command === '-h') {
     return command === undefined ? { err: `${MAIN_HELP}\n\njwt-wasm: ERR_USAGE: no command given\n`, status: 2 } : { out: `${MAIN_HELP}\n` };

@@ -282,12 +282,14 @@ describe('token inspector page', () => {
     await shot(page, '03-malformed');
     // A token wrapped over lines, after a "Bearer " scheme or in quotes: the page offers to remove
     // them (the module's message names the slip), and the module judges what is left.
-    const wrapped = VALID.replace(/.{30}/g, '$&\n');
+    const wrapped = VALID.replace(/.{30}/g, '$&\n').replace(/\n/g, (_, at) => (at % 60 ? '\r\n  ' : '\n'));
     const fixes = [
-      [wrapped, 'Remove the white space'],
+      [wrapped, 'Remove the line breaks'],
       [`Bearer ${VALID}`, 'Remove the "Bearer " scheme'],
       [`'${VALID}'`, 'Remove the quotes'],
-      [`bearer  "${wrapped}"`, 'Remove the "Bearer " scheme, the quotes and the white space'],
+      [`bearer  "${wrapped}"`, 'Remove the "Bearer " scheme, the quotes and the line breaks'],
+      // A quoted header value: the scheme inside the quotes.
+      [`"Bearer ${VALID}"`, 'Remove the quotes and the "Bearer " scheme'],
     ];
     for (const [input, label] of fixes) {
       await page.fill('#token', input);
@@ -301,7 +303,12 @@ describe('token inspector page', () => {
       assert.equal(await page.evaluate(() => document.activeElement.id), 'token');
     }
     // Nothing is offered where removing would run other words into the token, or fix nothing.
-    for (const input of [`Authorization: Bearer ${VALID}`, 'eyJhbGciOiJIUzI1NiJ9.e30\u00a0<x>.c2ln', 'eyJhbGciOiJIUzI1NiJ9.e30', `${VALID}.more`]) {
+    const others = [
+      `Authorization: Bearer ${VALID}`, 'eyJhbGciOiJIUzI1NiJ9.e30\u00a0<x>.c2ln', 'eyJhbGciOiJIUzI1NiJ9.e30', `${VALID}.more`,
+      // Another scheme, or a space within: words are not run into the token; nor are two tokens.
+      `JWT ${VALID}`, `Token ${VALID}`, `${VALID.slice(0, 30)} ${VALID.slice(30)}`, `${VALID}\n${VALID}`, `bearer\u00a0${VALID}`,
+    ];
+    for (const input of others) {
       await page.fill('#token', input);
       assert.equal(await page.isHidden('#token-error'), false, input);
       assert.equal(await page.isHidden('#token-fix-row'), true, input);
@@ -413,6 +420,14 @@ describe('token inspector page', () => {
     // Pasted text (inserted at once) is judged at once, as the test above has it.
     await page.fill('#token', 'not a token');
     assert.equal(await text(page, '#token-error .error-code'), 'ERR_JWS_INVALID');
+    // The fix a slip gets waits with its error: not offered while typing, offered at the pause.
+    await page.fill('#token', VALID);
+    await token.press('Control+A');
+    await token.pressSequentially(`Bearer ${VALID}`);
+    assert.equal(await page.isHidden('#token-error'), true);
+    assert.equal(await page.isHidden('#token-fix-row'), true, 'while typing');
+    await page.clock.runFor(1_100);
+    assert.equal(await text(page, '#token-fix'), 'Remove the "Bearer " scheme');
     await finish(session);
   });
 

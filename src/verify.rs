@@ -242,6 +242,10 @@ mod tests {
     fn the_length_cap_comes_before_everything() {
         assert_eq!(code("x", r#"{"maxTokenLength":1}"#), ErrorCode::JwsInvalid);
         assert_eq!(code("xx", r#"{"maxTokenLength":1}"#), ErrorCode::TokenTooLong);
+        // The cap is an option's: the refusal names it.
+        let validation = Validation::new(&VerifyOptions::from_json(r#"{"maxTokenLength":1}"#).unwrap()).unwrap();
+        let error = verify("xx", &key(), &validation, UnixTime::from_secs(NOW)).unwrap_err();
+        assert_eq!(error.message(), "the token is longer than 1 bytes, the \"maxTokenLength\" option's cap (65536 unless set)");
     }
 
     #[test]

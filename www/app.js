@@ -291,36 +291,41 @@ function renderClaims(now) {
   refreshClaimTimes(now);
 }
 
-/** What a malformed token's text would be without the commonest slips around it, which the
- * module's error names (a "Bearer " scheme, quotes, white space within: a token wrapped over
- * lines), with what was removed; null unless what is left is made only of a compact token's
- * characters (so "Authorization: Bearer ..." is not run together). The module judges the result
- * as it judges any token: this only edits the text. */
+/** What a malformed token's text would be without the slips around it that the module's error
+ * hints at (a "Bearer " scheme, quotes, line breaks: a token wrapped over lines), with what was
+ * removed; null unless what is left has a compact token's shape (three segments of base64url
+ * characters), so that "JWT <token>", a header's name or two tokens pasted together are never run
+ * into one. The module judges the result as it judges any token: this only edits the text. */
 function tokenFix(text) {
   let fixed = text.trim();
-  const removed = [];
-  const scheme = /^bearer\s+/i.exec(fixed);
-  if (scheme) {
-    fixed = fixed.slice(scheme[0].length);
-    removed.push('the "Bearer " scheme');
+  const removed = new Set();
+  // In either order: a quoted header value holds its scheme inside the quotes.
+  for (let pass = 0; pass < 2; pass += 1) {
+    const scheme = /^bearer +/i.exec(fixed);
+    if (scheme) {
+      fixed = fixed.slice(scheme[0].length);
+      removed.add('the "Bearer " scheme');
+    }
+    const quoted = /^(["'])([^]*)\1$/.exec(fixed);
+    if (quoted) {
+      fixed = quoted[2].trim();
+      removed.add('the quotes');
+    }
   }
-  const quoted = /^(["'])([^]*)\1$/.exec(fixed);
-  if (quoted) {
-    fixed = quoted[2].trim();
-    removed.push('the quotes');
+  // Only line breaks and the spaces or tabs beside them: a space alone separates words.
+  if (/[\r\n]/.test(fixed)) {
+    fixed = fixed.replace(/[ \t]*[\r\n]+[ \t]*/g, '');
+    removed.add('the line breaks');
   }
-  if (/\s/.test(fixed)) {
-    fixed = fixed.replace(/\s+/g, '');
-    removed.push('the white space');
-  }
-  if (removed.length === 0 || !/^[\w.-]+$/.test(fixed)) return null;
-  const last = removed.pop();
-  return { fixed, label: `Remove ${removed.length ? `${removed.join(', ')} and ${last}` : last}` };
+  if (removed.size === 0 || !/^[\w-]+\.[\w-]*\.[\w-]*$/.test(fixed)) return null;
+  const said = [...removed];
+  const last = said.pop();
+  return { fixed, label: `Remove ${said.length ? `${said.join(', ')} and ${last}` : last}` };
 }
 
 /** Offers the fix of a malformed token's text, where there is one, while its error shows. */
 function renderTokenFix(shown) {
-  const fix = shown && decoded.error?.code !== 'ERR_JWT_TOO_LONG' ? tokenFix(tokenInput.value) : null;
+  const fix = shown ? tokenFix(tokenInput.value) : null;
   $('token-fix-row').hidden = !fix;
   $('token-fix').dataset.fixed = fix ? fix.fixed : '';
   if (fix && $('token-fix').textContent !== fix.label) $('token-fix').textContent = fix.label;
@@ -608,7 +613,7 @@ tokenInput.addEventListener('input', onTokenInput);
 // Leaving the field says the held error at once, unless for a button that replaces the token.
 // Such a button is known by focus where a click focuses it (Chromium), else by the press that
 // comes before the blur (Safari and Firefox on macOS do not focus a clicked button).
-const REPLACING = ['load-sample', 'load-expired', 'clear-token', 'sign-inspect', 'token-fix'];
+const REPLACING = ['load-sample', 'load-expired', 'clear-token', 'sign-inspect'];
 let replacing = false;
 for (const id of REPLACING) $(id).addEventListener('pointerdown', () => { replacing = true; });
 document.addEventListener('pointerup', () => { replacing = false; });

@@ -16,16 +16,16 @@ const UNITS = [
 function formatDuration(seconds) {
   let rest = Math.floor(Math.abs(seconds));
   if (!Number.isFinite(rest)) return 'forever';
+  // Past 2^53 s a number no longer holds every whole second: a count of days would be rounded.
+  if (rest > Number.MAX_SAFE_INTEGER) return 'more than 285 million years';
   if (rest === 0) return '0 s';
   const parts = [];
   for (const [one, many, size] of UNITS) {
     const count = Math.floor(rest / size);
-    // The remainder as % gives it, exactly: a subtraction rounds past 2^53 (and left a negative
-    // rest, hours skipped and minutes shown).
     rest %= size;
     // Only adjacent units: "1 day 2 h", never "1 day 12 s".
     if (parts.length > 0 && count === 0) break;
-    // Grouped digits: a count of days from a huge tolerance would otherwise read 1.1e+25.
+    // Grouped digits: a count of days from a huge tolerance reads 104,249,991,374 days.
     if (count > 0) parts.push(`${count.toLocaleString('en')} ${count === 1 ? one : many}`);
     if (parts.length === 2) break;
   }
