@@ -852,11 +852,13 @@ describe('token inspector page', () => {
       ['sample token', (page) => page.click('#load-sample')],
       ['expired sample', (page) => page.click('#load-expired')],
       ['malformed token', (page) => page.fill('#token', 'not.a')],
+      ['malformed token with its fix offered', (page) => page.fill('#token', `Bearer ${VALID}`)],
       ['tolerance refused', async (page) => { await page.click('#load-sample'); await page.fill('#tolerance', '-5'); }],
       ['verified', async (page) => { await page.fill('#token', VALID); await page.fill('#verify-secret', SECRET); }],
       ['verification failed', async (page) => { await page.fill('#token', VALID); await page.fill('#verify-secret', 'wrong-secret'); }],
       ['signed', async (page) => { await page.fill('#sign-secret', SECRET); await page.click('#sign-button'); }],
       ['signing refused', async (page) => { await page.fill('#sign-exp', 'soon'); await page.click('#sign-button'); }],
+      ['signed with warnings', async (page) => { await page.fill('#sign-secret', 'short'); await page.fill('#sign-exp', '-5m'); await page.click('#sign-button'); }],
     ];
     for (const colorScheme of ['light', 'dark']) {
       for (const width of [1280, 375]) {
