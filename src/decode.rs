@@ -3,7 +3,7 @@
 
 use crate::error::{ErrorCode, Result};
 use crate::header::members;
-use crate::token::{check_length, decode_text, malformed, Compact, DEFAULT_MAX_TOKEN_LEN};
+use crate::token::{decode_text, malformed, Compact, TokenCap};
 use crate::claims::parse_claims;
 
 /// The claims set of `token` as JSON text, unverified.
@@ -18,7 +18,7 @@ pub fn decode_jwt(token: &str) -> Result<String> {
 
 /// The decoded payload of `token`, not yet parsed. Errors: as [`decode_jwt`].
 pub(crate) fn payload_text(token: &str) -> Result<String> {
-    check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
+    TokenCap::DECODE.check(token.len())?;
     let invalid = |message| malformed(ErrorCode::JwtInvalid, message, token);
     let parts = Compact::split_or(token, ErrorCode::JwtInvalid, "a JWT in compact form has exactly three segments")?;
     decode_text(parts.payload).ok_or_else(|| invalid("the payload is not base64url-encoded UTF-8"))
@@ -29,7 +29,7 @@ pub(crate) fn payload_text(token: &str) -> Result<String> {
 /// # Errors
 /// `ERR_JWT_TOO_LONG`, and `ERR_JWS_INVALID` for every other failure.
 pub fn decode_protected_header(token: &str) -> Result<String> {
-    check_length(token.len(), DEFAULT_MAX_TOKEN_LEN)?;
+    TokenCap::DECODE.check(token.len())?;
     let invalid = |message| malformed(ErrorCode::JwsInvalid, message, token);
     let parts = Compact::split_or(token, ErrorCode::JwsInvalid, "a compact JWS has exactly three segments")?;
     let header = decode_text(parts.header).ok_or_else(|| invalid("the protected header is not base64url-encoded UTF-8"))?;

@@ -99,6 +99,13 @@ fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
     } else {
         return None;
     };
+    hint_in(table, name)
+}
+
+/// The hint `table` gives for `name`. Not inlined: unrolled over the constant tables, the
+/// comparisons took about 2 KB of wasm.
+#[inline(never)]
+fn hint_in(table: &[(&str, &'static str)], name: &str) -> Option<&'static str> {
     table.iter().find(|(foreign, _)| *foreign == name).map(|(_, hint)| *hint)
 }
 
@@ -106,17 +113,16 @@ fn foreign_hint(name: &str, known: &[&str]) -> Option<&'static str> {
 /// jsonwebtoken's or fast-jwt's that the hints know: what marks an object given as a key as
 /// options. (`alg` and `kid`, also a JWK's members, are for the caller to tell apart.)
 pub(crate) fn is_option_name(name: &str) -> bool {
-    // Each list passed to a function that is not inlined: unrolled over these constant lists,
-    // the comparisons took about 2 KB of wasm.
+    // Each list passed to a function that is not inlined, as hint_in is: unrolled over these
+    // constant lists, the comparisons took about 2 KB of wasm.
     #[inline(never)]
     fn listed_in(list: &[&str], name: &str) -> bool {
         list.iter().any(|listed| names(listed, name))
     }
-    #[inline(never)]
-    fn hinted_in(table: &[(&str, &str)], name: &str) -> bool {
-        table.iter().any(|(foreign, _)| *foreign == name)
-    }
-    listed_in(&VerifyOptions::NAMES, name) || listed_in(&SignOptions::NAMES, name) || hinted_in(FOREIGN_SIGNING, name) || hinted_in(FOREIGN_VERIFYING, name)
+    listed_in(&VerifyOptions::NAMES, name)
+        || listed_in(&SignOptions::NAMES, name)
+        || hint_in(FOREIGN_SIGNING, name).is_some()
+        || hint_in(FOREIGN_VERIFYING, name).is_some()
 }
 
 /// Whether `listed`, an accepted name as messages list it ("cache (createVerifier only)"), is `name`.

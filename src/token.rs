@@ -107,29 +107,38 @@ fn segments_message(token: &str, usual: &'static str) -> &'static str {
     }
 }
 
-/// Refuses a token longer than `max_len` bytes, a cap no option changes (a decode's). Errors:
-/// `ERR_JWT_TOO_LONG`.
-pub fn check_length(len: usize, max_len: usize) -> Result<()> {
-    check_capped(len, max_len, false)
+/// How long a token may be, in bytes, and whether an option sets that: a verify's cap is the
+/// `maxTokenLength` option's, and its refusal names the option, so that a deployment whose
+/// tokens are longer learns what to set; a decode's is fixed.
+#[derive(Clone, Copy, Debug)]
+pub struct TokenCap {
+    /// The longest token taken, in bytes.
+    pub max_len: usize,
+    by_option: bool,
 }
 
-/// [`check_length`] for a verify, whose cap the `maxTokenLength` option sets: the refusal names
-/// the option, so that a deployment whose tokens are longer learns what to set.
-pub fn check_verify_length(len: usize, max_len: usize) -> Result<()> {
-    check_capped(len, max_len, true)
-}
+impl TokenCap {
+    /// A decode's cap, which no option changes: [`DEFAULT_MAX_TOKEN_LEN`].
+    pub const DECODE: TokenCap = TokenCap { max_len: DEFAULT_MAX_TOKEN_LEN, by_option: false };
 
-/// [`check_length`], naming the `maxTokenLength` option if `by_option`.
-pub(crate) fn check_capped(len: usize, max_len: usize, by_option: bool) -> Result<()> {
-    if len <= max_len {
-        return Ok(());
+    /// A verify's cap, as its `maxTokenLength` option sets it.
+    pub fn verify(max_len: usize) -> TokenCap {
+        TokenCap { max_len, by_option: true }
     }
-    let message = if by_option {
-        format!("the token is longer than {max_len} bytes, the \"maxTokenLength\" option's cap ({DEFAULT_MAX_TOKEN_LEN} unless set)")
-    } else {
-        format!("the token is longer than {max_len} bytes")
-    };
-    Err(Error::new(ErrorCode::TokenTooLong, message))
+
+    /// Refuses a token of `len` bytes over the cap. Errors: `ERR_JWT_TOO_LONG`.
+    pub fn check(self, len: usize) -> Result<()> {
+        let max_len = self.max_len;
+        if len <= max_len {
+            return Ok(());
+        }
+        let message = if self.by_option {
+            format!("the token is longer than {max_len} bytes, the \"maxTokenLength\" option's cap ({DEFAULT_MAX_TOKEN_LEN} unless set)")
+        } else {
+            format!("the token is longer than {max_len} bytes")
+        };
+        Err(Error::new(ErrorCode::TokenTooLong, message))
+    }
 }
 
 /// The error for a token that failed to split, decode or verify: `message`, with a hint when the
@@ -228,16 +237,18 @@ mod tests {
 
     #[test]
     fn length_cap_is_inclusive() {
-        assert!(check_length(10, 10).is_ok());
-        assert_eq!(check_length(11, 10).unwrap_err().code(), ErrorCode::TokenTooLong);
-        assert!(check_verify_length(10, 10).is_ok());
-        assert_eq!(check_verify_length(11, 10).unwrap_err().code(), ErrorCode::TokenTooLong);
+        let fixed = TokenCap { max_len: 10, ..TokenCap::DECODE };
+        assert!(fixed.check(10).is_ok());
+        assert_eq!(fixed.check(11).unwrap_err().code(), ErrorCode::TokenTooLong);
+        assert!(TokenCap::verify(10).check(10).is_ok());
+        assert_eq!(TokenCap::verify(11).check(12).unwrap_err().code(), ErrorCode::TokenTooLong);
     }
 
     #[test]
     fn a_verify_names_the_option_that_sets_its_cap() {
-        assert_eq!(check_length(11, 10).unwrap_err().message(), "the token is longer than 10 bytes");
-        let message = check_verify_length(65_537, DEFAULT_MAX_TOKEN_LEN).unwrap_err().message().to_owned();
+        let fixed = TokenCap { max_len: 10, ..TokenCap::DECODE };
+        assert_eq!(fixed.check(11).unwrap_err().message(), "the token is longer than 10 bytes");
+        let message = TokenCap::verify(DEFAULT_MAX_TOKEN_LEN).check(65_537).unwrap_err().message().to_owned();
         assert_eq!(message, "the token is longer than 65536 bytes, the \"maxTokenLength\" option's cap (65536 unless set)");
     }
 

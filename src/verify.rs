@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::header::Header;
 use crate::key::{KeyOperation, SecretKey};
 use crate::time::UnixTime;
-use crate::token::{self, check_verify_length, decode_text, Compact};
+use crate::token::{self, decode_text, Compact, TokenCap};
 use crate::validation::Validation;
 use std::sync::Mutex;
 
@@ -154,7 +154,7 @@ fn verify_in_full(
     validation: &Validation,
     now: UnixTime,
 ) -> Result<(Verified, TimeClaims)> {
-    check_verify_length(token.len(), validation.max_token_len)?;
+    TokenCap::verify(validation.max_token_len).check(token.len())?;
     let malformed = |message| token::malformed(ErrorCode::JwsInvalid, message, token);
     let parts = Compact::split_or(token, ErrorCode::JwsInvalid, "a compact JWS has exactly three segments")?;
     let header_json = decode_text(parts.header)

@@ -4,9 +4,10 @@
 use crate::key::{check_jwk_text_length, check_secret_length};
 use crate::options::{check_options_text_length, DateOptions};
 use crate::sign::check_claims_to_sign_length;
+use crate::token::TokenCap;
 use crate::{
     decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, Error, ErrorCode, ExpiryOptions, Jwk, SecretKey,
-    SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, DEFAULT_MAX_TOKEN_LEN, MAX_CLAIMS_TO_SIGN_LEN, MAX_JWK_TEXT_LEN,
+    SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, MAX_CLAIMS_TO_SIGN_LEN, MAX_JWK_TEXT_LEN,
     MAX_OPTIONS_TEXT_LEN, MAX_SECRET_LEN,
 };
 use js_sys::{Array, ArrayBuffer, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
@@ -227,27 +228,11 @@ fn with_token<T>(
     f(&owned_token(token, cap, code)?)
 }
 
-/// A token argument's length cap, and whether an option sets it (a verify's refusal names the
-/// option; a decode's has none to name).
-#[derive(Clone, Copy)]
-struct TokenCap {
-    max_len: usize,
-    by_option: bool,
-}
-
-impl TokenCap {
-    const DECODE: TokenCap = TokenCap { max_len: DEFAULT_MAX_TOKEN_LEN, by_option: false };
-
-    fn verify(max_len: usize) -> TokenCap {
-        TokenCap { max_len, by_option: true }
-    }
-}
-
 /// The general path of [`with_token`], kept out of line: every caller shares one copy.
 #[inline(never)]
 fn owned_token(token: &JsValue, cap: TokenCap, code: ErrorCode) -> Result<String, Error> {
     let text = token.dyn_ref::<JsString>().ok_or_else(|| not_a_token(token, code))?;
-    encode_capped(text, cap.max_len, &|len| crate::token::check_capped(len, cap.max_len, cap.by_option))
+    encode_capped(text, cap.max_len, &|len| cap.check(len))
 }
 
 /// The error for a token that is no string, naming what it is (its type only, never its value):

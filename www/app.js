@@ -7,6 +7,9 @@ import { expiredAt, parsePayload, shortSecretWarning, signPayload } from './payl
 
 const $ = (id) => document.getElementById(id);
 
+/** `text` with its first letter a capital, as a sentence on the page starts. */
+const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Creates an element with a class and text (never HTML: token contents are untrusted). */
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -219,7 +222,7 @@ function renderStatus(now) {
   let detail = describeStatus(info, decoded.payload, now, tolerance);
   // A status not yet valid names the tolerance itself.
   if ((status === 'valid' || status === 'expired') && tolerance > 0) detail += ` · ${tolerance} s clock tolerance`;
-  setStatus(status, STATUS_LABELS[status], detail.charAt(0).toUpperCase() + detail.slice(1));
+  setStatus(status, STATUS_LABELS[status], capitalized(detail));
 }
 
 function claimValue(value) {
@@ -491,7 +494,7 @@ function expiredWarning(token) {
  * command-line tool gives (the token is signed all the same). */
 function secretWarning(alg, secret) {
   const warning = shortSecretWarning(alg, new TextEncoder().encode(secret).length);
-  return warning && `${warning.charAt(0).toUpperCase()}${warning.slice(1)}.`;
+  return warning && `${capitalized(warning)}.`;
 }
 
 /** The field a signing error is about: the secret's, the expiry's (the one option typed by
