@@ -431,6 +431,31 @@ describe('token inspector page', () => {
     await finish(session);
   });
 
+  test('a typed token\'s verdict: its live region is not touched while the token\'s error waits', async () => {
+    const session = await openPage();
+    const { page } = session;
+    const token = page.locator('#token');
+    const said = () => page.getAttribute('#verify-result', 'data-said');
+    // From an empty field, the first key leaves the verdict as it was: saying "fix the token
+    // first" there would point to an error not shown yet. At the pause it points to that error.
+    const empty = await said();
+    await token.pressSequentially('eyJ');
+    assert.equal(await said(), empty, 'the verdict changed while typing');
+    assert.equal(await text(page, '#verify-detail'), 'Paste a token and enter its secret.');
+    await page.clock.runFor(1_100);
+    assert.equal(await page.isHidden('#token-error'), false, 'the error after the pause');
+    assert.equal(await text(page, '#verify-detail'), 'Fix the token first: see its error under it.');
+    await token.pressSequentially('x');
+    assert.equal(await text(page, '#verify-detail'), 'Fix the token first: see its error under it.', 'an error on show stays');
+    // Leaving the field says both at once.
+    await token.fill('');
+    await token.pressSequentially('a');
+    assert.equal(await said(), empty);
+    await page.focus('#verify-secret');
+    assert.equal(await text(page, '#verify-detail'), 'Fix the token first: see its error under it.', 'on leaving the field');
+    await finish(session);
+  });
+
   test('a typed token\'s alert: the pause counts from the last key, and a deletion is typing too', async () => {
     const session = await openPage();
     const { page } = session;
@@ -1053,6 +1078,19 @@ describe('token inspector page', () => {
       client: document.documentElement.clientWidth,
     }));
     assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen`);
+    // Every one-line field's placeholder is shown whole: measured in the field's own font against
+    // the room inside its padding.
+    const cut = await narrow.page.evaluate(() => {
+      const context = document.createElement('canvas').getContext('2d');
+      return [...document.querySelectorAll('input[placeholder]')].flatMap((input) => {
+        const style = getComputedStyle(input);
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const needed = context.measureText(input.placeholder).width;
+        return needed > room ? [`#${input.id}: ${Math.ceil(needed)} px of text in ${Math.floor(room)} px`] : [];
+      });
+    });
+    assert.deepEqual(cut, [], 'placeholders cut at 360 px');
     await shot(narrow.page, '07-narrow');
     await finish(narrow);
   });

@@ -423,7 +423,9 @@ function setSignatureNote(text) {
 }
 
 function renderVerify(now) {
-  if (!decoded.token) {
+  // A token being typed whose error waits (below) is no token yet for the verdict either, which
+  // would otherwise point to an error not shown and be said on the first keystroke.
+  if (!decoded.token || errorHeld) {
     setSignatureNote('');
     return setVerifyResult('idle', 'Not verified yet', 'Paste a token and enter its secret.');
   }
@@ -556,8 +558,10 @@ function releaseError() {
   clearTimeout(heldTimer);
   if (!errorHeld) return;
   errorHeld = false;
+  const now = new Date();
   renderDecoded();
-  renderStatus(new Date());
+  renderStatus(now);
+  renderVerify(now);
 }
 
 function renderAll() {
