@@ -15,7 +15,7 @@ import { join, posix } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as jwt from 'jwt-wasm';
-import { checkCount } from './runtimes/check.mjs';
+import { checkCount, REPLACES_DATE_NOW } from './runtimes/check.mjs';
 import { outcomeHash, runDiff } from './runtimes/differential.mjs';
 import {
   bin, consumerProject, describeRun, errorOf, fetchBounded, MARIONETTE_PYTHON, pack, readmeCode, resultLine, ROOT, run, serveStatic,
@@ -188,6 +188,23 @@ describe('runtimes', () => {
       expired: false,
       code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
     });
+  });
+
+  test('Node under Hardened JavaScript (SES): the checks with lockdown() before the import and after it, and in a Compartment given Date and FinalizationRegistry', LIMIT, async () => {
+    if (!existsSync(join(app, 'node_modules/ses'))) symlinkSync(join(ROOT, 'node_modules/ses'), join(app, 'node_modules/ses'), 'dir');
+    for (const which of ['before', 'after', 'compartment']) {
+      const what = `node ses.mjs ${which}`;
+      const result = await run(process.execPath, ['runtimes/ses.mjs', which], { cwd: app, timeoutMs: 60_000 });
+      assert.equal(result.status, 0, describeRun(what, result));
+      const report = resultLine(result.stdout);
+      assert.equal(report.frozen, true, `${what}: lockdown() did not run`);
+      // What frozen intrinsics cannot run is left out and said: the check that replaces Date.now,
+      // and the generated cases that pollute a prototype (9 of the 1,500 of the fixed seed).
+      assert.deepEqual(report.skipped.checks, [REPLACES_DATE_NOW], what);
+      assert.ok(report.skipped.pollutedCases > 0 && report.skipped.pollutedCases < 30, `${what}: ${report.skipped.pollutedCases} polluting cases left out`);
+      assert.deepEqual(report.failures, [], `${what}: failed checks`);
+      assert.equal(report.passed + report.skipped.checks.length, checkCount(vectors), `${what}: not every check ran`);
+    }
   });
 
   // Where the module cannot be made, the import itself fails with a coded error that says why:

@@ -82,6 +82,13 @@ if (checked.some((name) => !classesAtLoad.includes(name) && name !== 'ArrayBuffe
 // start is patched to keep an instance started meanwhile rather than put its own in its place.
 const asyncStart = 'const { instance, module } = await __wbg_load(await module_or_path, imports);';
 if (glue.split(asyncStart).length !== 2) throw new Error(`build: the glue no longer has one "${asyncStart}" to patch`);
+// The glue keeps a DataView on wasm memory and makes a new one once memory has grown, which it
+// asks of the old buffer's `detached`, trusting it where it is defined. Where the engine has none
+// (Node 20, Safari before 17.4) and a shim adds it (SES's lockdown() does), a wasm memory's buffer
+// is said not detached after a grow, and the next write through the DataView threw a TypeError:
+// the DataView is patched to be made again whenever the memory's buffer is another one.
+const dataViewCheck = 'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {';
+if (glue.split(dataViewCheck).length !== 2) throw new Error(`build: the glue no longer has one "${dataViewCheck}" to patch`);
 writeFileSync(
   gluePath,
   `// Added by scripts/build.mjs: what the glue's instanceof checks ask, the classes as at load.
@@ -91,7 +98,7 @@ const classesAtLoad = Object.fromEntries([${classesAtLoad.join(', ')}].map((Clas
     brand.prototype = Class.prototype;
     return [Class.name, Object.freeze(brand)];
 }));
-${glue.replace(moduleCheck, 'if (!isWasmModule(module)) {').replace(asyncStart, `${asyncStart}\n    if (wasm !== undefined) return wasm; // Added by scripts/build.mjs: started meanwhile.`).replace(instanceCheck, (check, name) => (classesAtLoad.includes(name) ? `result = arg0 instanceof classesAtLoad.${name};` : check))}
+${glue.replace(moduleCheck, 'if (!isWasmModule(module)) {').replace(dataViewCheck, 'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer !== wasm.memory.buffer) { // Patched by scripts/build.mjs.').replace(asyncStart, `${asyncStart}\n    if (wasm !== undefined) return wasm; // Added by scripts/build.mjs: started meanwhile.`).replace(instanceCheck, (check, name) => (classesAtLoad.includes(name) ? `result = arg0 instanceof classesAtLoad.${name};` : check))}
 // Added by scripts/build.mjs: whether \`value\` is a compiled module, of this realm or another.
 function isWasmModule(value) {
     if (value instanceof WebAssembly.Module) return true;
