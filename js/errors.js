@@ -606,6 +606,12 @@ const SERVE_IT = "serve the package's pkg/wasm/jwt_wasm_bg.wasm beside the bundl
  * (Vite 5 to 7 pre-bundle the package there, away from its .wasm: /node_modules/.vite/deps/). */
 const NOT_PREBUNDLED = "the dev server pre-bundled the package away from its .wasm: add optimizeDeps: { exclude: ['jwt-wasm'] } to the Vite config";
 const PREBUNDLED = /\/deps\/jwt_wasm_bg\.wasm/;
+/** V8's refusal where its host turns off compiling WebAssembly from bytes: Cloudflare Workers
+ * (workerd) in a request, Vercel's edge runtime, a node:vm context made with
+ * `codeGeneration: { wasm: false }`. Browsers word a Content-Security-Policy's refusal otherwise. */
+const EMBEDDER_REFUSAL = /disallowed by embedder/;
+/** What to do there: take the entry that imports the .wasm as a module the host compiles. */
+const HOST_CONDITION = "bundle with the host's export condition (workerd for Cloudflare, as wrangler does; edge-light for Vercel, as Next.js does), whose entry imports the .wasm as a module the host compiles";
 
 /** The code of the error an entry's import throws when its WebAssembly module cannot be made;
  * no function throws it (errorCodes() lists it after the core's). */
@@ -641,7 +647,9 @@ function whyUnavailable(cause, fetched) {
   } catch (refusal) {
     // Before the cause's class is asked: a refusal by a Content-Security-Policy is a CompileError
     // in Firefox, as bytes that are no module are.
-    return `compiling WebAssembly is refused here (${describe(refusal)}): under a Content-Security-Policy, script-src needs 'wasm-unsafe-eval'`;
+    const said = describe(refusal);
+    if (EMBEDDER_REFUSAL.test(said)) return `this host compiles no WebAssembly from bytes at run time (${said}), as Cloudflare Workers and Vercel's edge functions do not: ${HOST_CONDITION}`;
+    return `compiling WebAssembly is refused here (${said}): under a Content-Security-Policy, script-src needs 'wasm-unsafe-eval'`;
   }
   if (fetched) {
     if (typeof fetch !== 'function') return "this runtime has no fetch, which the browser entry loads its .wasm with: import 'jwt-wasm/inline'";

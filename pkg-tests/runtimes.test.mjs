@@ -390,6 +390,14 @@ console.log('RESULT ' + JSON.stringify(runChecks(jwt, vectors)));
     assertAllPassed(await workerdReport('wrangler-inline.json'), 'workerd, jwt-wasm/inline');
   });
 
+  test('workerd: the inline entry taken by path (no workerd condition) fails at import with ERR_WASM_UNAVAILABLE naming the condition to bundle with', LIMIT, async () => {
+    assert.deepEqual(await workerdReport('wrangler-wrong-entry.json'), {
+      name: 'JwtError',
+      code: 'ERR_WASM_UNAVAILABLE',
+      message: "jwt-wasm cannot start: this host compiles no WebAssembly from bytes at run time (WebAssembly.Module(): Wasm code generation disallowed by embedder), as Cloudflare Workers and Vercel's edge functions do not: bundle with the host's export condition (workerd for Cloudflare, as wrangler does; edge-light for Vercel, as Next.js does), whose entry imports the .wasm as a module the host compiles",
+    });
+  });
+
   test('workerd: examples/cloudflare-worker answers 200 with claims, 401 with the error code, 400 and 500 as RFC 6750 and its config ask', LIMIT, async () => {
     const dir = await consumerProject(join(work, 'worker'), tarball, { files: { '.': join(ROOT, 'examples/cloudflare-worker') } });
     const secret = 'worker-test-secret-of-at-least-32-bytes';
