@@ -254,3 +254,22 @@ test('bench/report.mjs: each target is the median over the runs of each run\'s r
   assert.match(chart, /verify-hs256: fast-jwt \(createVerifier, cache on\) vs jwt-wasm cache on<\/text>\n<rect [^>]*fill="#c62828"\/>\n<text [^>]*>0\.86x</);
   assert.match(chart, /verify-hs256: jose \(jwtVerify, CryptoKey\)<\/text>\n<rect [^>]*fill="#2e7d32"\/>\n<text [^>]*>12\.00x</);
 });
+
+test('bench/report.mjs: a target takes only its own row, and a row the first run lacks is still reported', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'jwt-wasm-report-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const write = (name, value) => writeFileSync(join(folder, `${name}.json`), JSON.stringify(value));
+  // Run 1 lacks jose's one-at-a-time row (and jsonwebtoken's): the target must not take the row
+  // with calls in flight for it, whose name starts the same.
+  const one = nodeRun({ fastOff: 3, jose: 12, jose8: 50, same: 2, two: 2, twoK: 1.5, hs512: 1.5, decode: [1, 1], jwtDecode: 10, sign: 2, floor: 0.7, jsonwebtoken: false });
+  const hs256 = one.cases.find((c) => c.id === 'verify-hs256');
+  hs256.rows = hs256.rows.filter((r) => r.variant !== 'jwtVerify, CryptoKey');
+  write('node-1', one);
+  write('node-2', nodeRun({ fastOff: 3, jose: 12, jose8: 50, same: 2, two: 2, twoK: 1.5, hs512: 1.5, decode: [1, 1], jwtDecode: 10, sign: 2, floor: 0.7, jsonwebtoken: 4 }));
+  write('size', [{ lib: 'jwt-wasm', what: 'JS (minified) + .wasm', total: { raw: 60000, gzip: 20480 } }]);
+  runScript('bench/report.mjs', folder);
+  const report = readFileSync(join(folder, 'README.md'), 'utf8');
+  // Only run 2 has the row: its 12x, not the 50x of the calls in flight.
+  assert.match(report, /^\| prepared HS256 verify vs jose \(CryptoKey, awaited one call at a time\) \| 10\.00x \| 12\.00x met \|$/m);
+  assert.match(report, /^\| title of verify-hs256 \| jsonwebtoken \(verify, KeyObject\) \| 250,000 \| 4\.00x \| 4\.00x to 4\.00x \(in 1 of 2 runs\) \|$/m);
+});
