@@ -163,7 +163,7 @@ test('a token within the cap in UTF-16 units but over it in UTF-8 is refused bef
   assert.equal(jwtVerify(good, KEY, { currentDate: NOW }).payload.sub, 'ada');
 });
 
-test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECONDS} s) leave the wasm memory unchanged`, () => {
+test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECONDS} s), with decodes, expiry readings and signs among them, leave the wasm memory unchanged`, () => {
   const options = { currentDate: NOW, audience: 'api', algorithms: ['HS256'] };
   const verifier = createVerifier(KEY, options);
   const messages = new Set();
@@ -181,6 +181,20 @@ test(`up to ${MAX_VERIFIES} mixed good and bad verifications (at most ${MAX_SECO
       messages.add(error.message);
     }
     if (i % 1000 === 0) createVerifier(KEY, options).free(); // building and freeing verifiers too
+    // The other calls on the same loop: decoding and expiry of the same tokens (a bad one may be
+    // refused, coded), and signing.
+    if (i % 7 === 0) {
+      for (const call of [() => decodeJwt(token), () => expiryInfo(token, { currentDate: NOW })]) {
+        try {
+          call();
+        } catch (error) {
+          if (!(error instanceof JwtError) || isGood) throw error;
+        }
+      }
+    }
+    if (i % 11 === 0 && jwtVerify(signJwt({ sub: 'ada', aud: 'api', n: i }, KEY, { expirationTime: NOW_S + 60 }), KEY, options).payload.n !== i) {
+      throw new Error('a token signed in the loop did not verify as signed');
+    }
   };
 
   for (let i = 0; i < 20_000; i += 1) round(i); // warm-up: the allocator reaches its working size
