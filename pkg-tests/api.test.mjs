@@ -191,6 +191,22 @@ describe('verify', () => {
     // A non-ASCII character anywhere in a token is judged, not mangled, on the general path.
     assert.equal(codeOf(() => decodeJwt(good.replace('.', '.é'))), 'ERR_JWT_INVALID');
     assert.equal(codeOf(() => jwtVerify(`${good.slice(0, -1)}\u00e9`, SECRET, at())), 'ERR_JWS_INVALID');
+    // A string that fits the one-call path in UTF-16 units (8192) but not in UTF-8 bytes, its last
+    // character two bytes: encodeInto stops before it, and the string must take the general path
+    // whole, not be read as its ASCII prefix (a secret keyed without its last character, a token
+    // verified without what follows it).
+    const cutSecret = 'k'.repeat(8191);
+    const tokenOfCut = signJwt({ sub: 'ada' }, cutSecret);
+    assert.notEqual(signJwt({ sub: 'ada' }, `${cutSecret}\u00e9`), tokenOfCut);
+    assert.equal(codeOf(() => jwtVerify(tokenOfCut, `${cutSecret}\u00e9`)), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    let exact;
+    for (let pad = 6000; exact === undefined && pad < 6200; pad += 1) {
+      const token = signJwt({ pad: 'x'.repeat(pad) }, SECRET);
+      if (token.length === 8191) exact = token;
+    }
+    assert.equal(exact?.length, 8191);
+    assert.equal(codeOf(() => jwtVerify(`${exact}\u00e9`, SECRET)), 'ERR_JWS_INVALID');
+    assert.equal(codeOf(() => createVerifier(SECRET).verify(`${exact}\u00e9`)), 'ERR_JWS_INVALID');
   });
 
   test('a call re-entered from inside the string writer (a patched built-in) answers, not traps', () => {
@@ -1245,7 +1261,10 @@ describe('errors', () => {
     // The one-shot habit with a Verifier: the secret given would not be the one verified with,
     // alone, with options or with a callback after it.
     for (const secret of [SECRET, 'another secret of at least thirty-two bytes']) {
-      for (const after of [[], [{ issuer: 'me' }], [Object.create(null)], [() => {}]]) {
+      // Options whose Proxy throws when asked what it is (revoked) are no collection either.
+      const { proxy: revokedOptions, revoke: revokeOptions } = Proxy.revocable({}, {});
+      revokeOptions();
+      for (const after of [[], [{ issuer: 'me' }], [Object.create(null)], [() => {}], [revokedOptions]]) {
         assert.equal(messageOf(() => verifier.verify(good, secret, ...after)), `ERR_OPTIONS_INVALID: verify() takes one argument; a string after it would not be read${HOLDS_ITS_KEY}`);
       }
     }

@@ -1390,6 +1390,58 @@ describe('hostile values', () => {
       assert.deepEqual(kept, [true, true, true, true, false, false, true]);
     });
 
+    test('the protected header kept for results, caught through Function.prototype.apply, cannot be changed', () => {
+      const token = signJwt({ sub: 'ada' }, SECRET, { header: { kid: 'kept-frozen' } });
+      const { apply } = Reflect;
+      const applyOf = Function.prototype.apply;
+      let handed;
+      Function.prototype.apply = function (self, args) {
+        if (typeof args?.[0]?.verified === 'function' && args.length === 4) handed ??= args[3];
+        return apply(this, self, args);
+      };
+      try {
+        jwtVerify(token, SECRET);
+      } finally {
+        Function.prototype.apply = applyOf;
+      }
+      // The control: the object kept for the header was caught.
+      assert.equal(handed?.kid, 'kept-frozen');
+      const changed = [];
+      for (const [name, value] of [['kid', 'mallory'], ['alg', 'none'], ['jku', 'https://evil.example/keys']]) {
+        try {
+          handed[name] = value;
+          changed.push(name);
+        } catch {}
+      }
+      assert.deepEqual(changed, []);
+      // Every later verification of a token with that header reports the header it has.
+      assert.deepEqual(jwtVerify(token, SECRET).protectedHeader, { alg: 'HS256', kid: 'kept-frozen' });
+    });
+
+    test('a failure whose Failure cannot be made (Reflect.construct throws an Error) is thrown, never returned as a result', () => {
+      const forged = signJwt({ sub: 'mallory' }, 'another-secret-of-at-least-32-bytes!!');
+      const verifier = createVerifier(SECRET);
+      const { construct } = Reflect;
+      const outcomes = [];
+      Reflect.construct = () => {
+        throw new Error('no construct');
+      };
+      try {
+        for (const call of [() => jwtVerify(forged, SECRET), () => verifier.verify(forged), () => decodeJwt('not a token'), () => isExpired('not a token')]) {
+          try {
+            const result = call();
+            outcomes.push(`returned ${result instanceof Error ? 'an Error' : typeof result}`);
+          } catch (error) {
+            outcomes.push(`threw ${error?.message}`);
+          }
+        }
+      } finally {
+        Reflect.construct = construct;
+      }
+      assert.deepEqual(outcomes, Array(4).fill('threw no construct'));
+      stillWorks();
+    });
+
     test('TextDecoder in the first call: the strings the binding keeps are made as it loads', () => {
       // A fresh process, so that the first call of its instance is this one.
       const script = `
