@@ -52,6 +52,7 @@ if (nodeHmac !== tokens.hs256.split('.')[2]) throw new Error('bench: jwt-wasm an
 const cryptoKey = (hash) =>
   crypto.subtle.importKey('raw', secretBytes, { name: 'HMAC', hash }, false, ['sign', 'verify']);
 const keys = { 'SHA-256': await cryptoKey('SHA-256'), 'SHA-512': await cryptoKey('SHA-512') };
+const keyObject = createSecretKey(secretBytes);
 const claimChecks = { issuer: ISSUER, audience: AUDIENCE };
 
 /**
@@ -86,7 +87,6 @@ function buildCases() {
     const fastOptions = { key: SECRET, algorithms: [alg], allowedIss: ISSUER, allowedAud: AUDIENCE };
     const fastNoCache = fastJwt?.createVerifier({ ...fastOptions, cache: false });
     const fastCache = fastJwt?.createVerifier({ ...fastOptions, cache: true });
-    const keyObject = createSecretKey(secretBytes);
     const jwtOptions = { algorithms: [alg], issuer: ISSUER, audience: AUDIENCE };
     add(id, title, [
       { lib: 'jwt-wasm', variant: 'createVerifier().verify', fn: () => verifier.verify(token) },
@@ -143,12 +143,11 @@ function buildCases() {
   // jsonwebtoken's `noTimestamp` would drop it (until 2026-11-28 they had it, and jsonwebtoken and
   // cloudflare-worker-jwt a string secret, made into a key at every call).
   const fastSigner = fastJwt?.createSigner({ key: SECRET, algorithm: 'HS256' });
-  const signKeyObject = createSecretKey(secretBytes);
   add('sign-hs256', 'HS256 sign of the typical claims, key prepared', [
     { lib: 'jwt-wasm', variant: 'signJwt', fn: () => wasm.signJwt(claims400, SECRET) },
     when(fastJwt, { lib: 'fast-jwt', variant: 'createSigner', fn: () => fastSigner(claims400) }),
     when(jose, { lib: 'jose', variant: 'SignJWT, CryptoKey', async: true, fn: () => new jose.SignJWT(claims400).setProtectedHeader({ alg: 'HS256' }).sign(keys['SHA-256']) }),
-    when(jsonwebtoken, { lib: 'jsonwebtoken', variant: 'sign, KeyObject', fn: () => jsonwebtoken.sign(claims400, signKeyObject, { algorithm: 'HS256' }) }),
+    when(jsonwebtoken, { lib: 'jsonwebtoken', variant: 'sign, KeyObject', fn: () => jsonwebtoken.sign(claims400, keyObject, { algorithm: 'HS256' }) }),
     when(cfJwt, { lib: 'cloudflare-worker-jwt', variant: 'sign, CryptoKey', async: true, fn: () => cfJwt.sign(claims400, keys['SHA-256']) }),
   ]);
   return cases;

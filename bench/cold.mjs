@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { resultsDir } from './stats.mjs';
+import { median, resultsDir, shuffle } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -30,21 +30,21 @@ const b64u = (s) => Buffer.from(s).toString('base64url');
 const input = `${b64u(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64u(JSON.stringify(claims400))}`;
 const TOKEN = `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
 
-const results = [];
-for (const [lib, body] of Object.entries(probes)) {
-  const script = `const [SECRET, ISSUER, AUDIENCE, TOKEN] = ${JSON.stringify([SECRET, ISSUER, AUDIENCE, TOKEN])};
+// The libraries take turns, one process each per round, in a new order each round: a slow
+// spell of this shared machine then falls on all of them alike, not on one library's runs.
+const scripts = Object.fromEntries(Object.entries(probes).map(([lib, body]) => [lib, `const [SECRET, ISSUER, AUDIENCE, TOKEN] = ${JSON.stringify([SECRET, ISSUER, AUDIENCE, TOKEN])};
     const start = performance.now();
     ${body}
-    console.log(performance.now() - start);`;
-  const times = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here, encoding: 'utf8', timeout: 30_000 });
+    console.log(performance.now() - start);`]));
+const times = Object.fromEntries(Object.keys(probes).map((lib) => [lib, []]));
+for (let round = 0; round < RUNS; round += 1) {
+  for (const lib of shuffle(Object.keys(probes), round + 1)) {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', scripts[lib]], { cwd: here, encoding: 'utf8', timeout: 30_000 });
     if (run.status !== 0) throw new Error(`cold start of ${lib} failed: ${run.stderr}`);
-    times.push(Number(run.stdout.trim()));
+    times[lib].push(Number(run.stdout.trim()));
   }
-  times.sort((a, b) => a - b);
-  results.push({ lib, medianMs: times[times.length >> 1], minMs: times[0], maxMs: times.at(-1), runs: RUNS });
-  console.log(`cold start ${lib.padEnd(24)} median ${times[times.length >> 1].toFixed(1)} ms`);
 }
+const results = Object.entries(times).map(([lib, ms]) => ({ lib, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), runs: RUNS }));
+for (const { lib, medianMs } of results) console.log(`cold start ${lib.padEnd(24)} median ${medianMs.toFixed(1)} ms`);
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(new URL('cold-start.json', resultsDir), `${JSON.stringify({ node: process.versions.node, results }, null, 1)}\n`);

@@ -610,8 +610,9 @@ const PREBUNDLED = /\/deps\/jwt_wasm_bg\.wasm/;
  * (workerd) in a request, Vercel's edge runtime, a node:vm context made with
  * `codeGeneration: { wasm: false }`. Browsers word a Content-Security-Policy's refusal otherwise. */
 const EMBEDDER_REFUSAL = /disallowed by embedder/;
-/** What to do there: take the entry that imports the .wasm as a module the host compiles. */
-const HOST_CONDITION = "bundle with the host's export condition (workerd for Cloudflare, as wrangler does; edge-light for Vercel, as Next.js does), whose entry imports the .wasm as a module the host compiles";
+/** What to do there: on the edge platforms, take the entry that imports the .wasm as a module the
+ * host compiles; elsewhere (node:vm) the host's own setting is to blame. */
+const HOST_CONDITION = "on Cloudflare Workers or Vercel's edge functions, bundle with the platform's export condition (workerd, as wrangler does; edge-light, as Next.js does), whose entry imports the .wasm as a module the platform compiles; elsewhere, the host has turned compiling WebAssembly off";
 
 /** The code of the error an entry's import throws when its WebAssembly module cannot be made;
  * no function throws it (errorCodes() lists it after the core's). */
@@ -648,7 +649,7 @@ function whyUnavailable(cause, fetched) {
     // Before the cause's class is asked: a refusal by a Content-Security-Policy is a CompileError
     // in Firefox, as bytes that are no module are.
     const said = describe(refusal);
-    if (EMBEDDER_REFUSAL.test(said)) return `this host compiles no WebAssembly from bytes at run time (${said}), as Cloudflare Workers and Vercel's edge functions do not: ${HOST_CONDITION}`;
+    if (EMBEDDER_REFUSAL.test(said)) return `this host compiles no WebAssembly from bytes at run time (${said}): ${HOST_CONDITION}`;
     return `compiling WebAssembly is refused here (${said}): under a Content-Security-Policy, script-src needs 'wasm-unsafe-eval'`;
   }
   if (fetched) {

@@ -453,6 +453,17 @@ describe('token inspector page', () => {
     assert.equal(await said(), empty);
     await page.focus('#verify-secret');
     assert.equal(await text(page, '#verify-detail'), 'Fix the token first: see its error under it.', 'on leaving the field');
+    // Typed over a verified token: its verdict goes at the first key (it is about another token),
+    // and the words say the token is checked at the pause, not that none was pasted.
+    await token.fill(VALID);
+    await page.fill('#verify-secret', SECRET);
+    assert.equal(await text(page, '#verify-title-text'), 'Signature verified');
+    await token.press('End');
+    await token.pressSequentially('.'); // a fourth segment: malformed
+    assert.equal(await text(page, '#verify-title-text'), 'Not verified yet');
+    assert.equal(await text(page, '#verify-detail'), 'The token is checked once typing pauses.');
+    await page.clock.runFor(1_100);
+    assert.equal(await text(page, '#verify-detail'), 'Fix the token first: see its error under it.');
     await finish(session);
   });
 

@@ -84,7 +84,7 @@ const asyncStart = 'const { instance, module } = await __wbg_load(await module_o
 if (glue.split(asyncStart).length !== 2) throw new Error(`build: the glue no longer has one "${asyncStart}" to patch`);
 // The glue keeps a DataView on wasm memory and makes a new one once memory has grown, which it
 // asks of the old buffer's `detached`, trusting it where it is defined. Where the engine has none
-// (Node 20, Safari before 17.4) and a shim adds it (SES's lockdown() does), a wasm memory's buffer
+// (Node 20, Safari before 17.4) and a shim adds it (importing SES does), a wasm memory's buffer
 // is said not detached after a grow, and the next write through the DataView threw a TypeError:
 // the DataView is patched to be made again whenever the memory's buffer is another one.
 const dataViewCheck = 'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {';

@@ -423,11 +423,17 @@ function setSignatureNote(text) {
 }
 
 function renderVerify(now) {
-  // A token being typed whose error waits (below) is no token yet for the verdict either, which
-  // would otherwise point to an error not shown and be said on the first keystroke.
-  if (!decoded.token || errorHeld) {
+  if (!decoded.token) {
     setSignatureNote('');
     return setVerifyResult('idle', 'Not verified yet', 'Paste a token and enter its secret.');
+  }
+  // A token being typed whose error waits (below): the verdict waits with it. One not yet given
+  // (an idle one) stays as it is, rather than change at every key to point to an error not
+  // shown; a verdict on the token typed over goes.
+  if (errorHeld) {
+    setSignatureNote('');
+    if ($('verify-result').dataset.result === 'idle') return undefined;
+    return setVerifyResult('idle', 'Not verified yet', 'The token is checked once typing pauses.');
   }
   if (decoded.error) {
     // Said once, under the token: verifying it would repeat it, or word it otherwise.

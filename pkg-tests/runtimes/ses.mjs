@@ -21,12 +21,13 @@ if (which === 'before') {
   jwt = await import('jwt-wasm');
   lockdown();
 } else if (which === 'compartment') {
-  const entry = createRequire(import.meta.url).resolve('jwt-wasm');
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve('jwt-wasm');
   const source = readFileSync(entry, 'utf8');
-  const { wasmBytes } = createRequire(import.meta.url)(join(dirname(entry), 'wasm-bytes.cjs'));
+  const { wasmBytes } = require(join(dirname(entry), 'wasm-bytes.cjs'));
   lockdown();
-  // A Compartment's own Date cannot read the clock (its now() throws) and it has no
-  // FinalizationRegistry: both are given, as the README says to.
+  // A Compartment has no WebAssembly, TextEncoder, TextDecoder or FinalizationRegistry, and its
+  // own Date cannot read the clock (its now() throws): all are given, as the README says to.
   const globals = { WebAssembly, TextEncoder, TextDecoder, Date, FinalizationRegistry };
   const compartment = new Compartment({ __options__: true, globals });
   const load = compartment.evaluate(`(function (module, exports, require) {${source}\n})`);
