@@ -48,7 +48,7 @@ function merge(runs) {
   return { ...first, runs: runs.length, cases: cases.map((c) => ({
     ...c,
     rows: c.rows.map((r) => {
-      const same = runs.map((run) => run.cases.find((k) => k.id === c.id)?.rows.find((k) => k.lib === r.lib && k.variant === r.variant)).filter(Boolean);
+      const same = runs.map((run) => row(run, c.id, r.lib, r.variant)).filter(Boolean);
       const speedups = same.map((k) => k.jwtWasmSpeedup);
       return {
         ...r,

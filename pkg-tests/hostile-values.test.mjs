@@ -1352,11 +1352,10 @@ describe('hostile values', () => {
       assert.deepEqual(signed, ['ada', 'bob']);
     });
 
-    test('the protected headers kept for results are the last four first seen', () => {
-      // Seen through what the glue hands the result builder for a verified token's header: the
-      // object kept for that header (the same one each time), or one made for it now.
-      const kids = ['h1', 'h2', 'h3', 'h4', 'h5'];
-      const tokens = Object.fromEntries(kids.map((kid) => [kid, signJwt({ sub: 'ada' }, SECRET, { header: { kid } })]));
+    /** Verifies `token` with Function.prototype.apply replaced for the call, and returns the
+     * result with the protected header object the glue hands the result builder: the object kept
+     * for that header (the same one each time), or one made for it now. */
+    function verifiedSeeingHeader(token) {
       const { apply } = Reflect;
       const applyOf = Function.prototype.apply;
       let handed;
@@ -1364,46 +1363,40 @@ describe('hostile values', () => {
         if (typeof args?.[0]?.verified === 'function' && args.length === 4) handed = args[3];
         return apply(this, self, args);
       };
-      const headerOf = (kid) => {
-        handed = undefined;
-        assert.equal(jwtVerify(tokens[kid], SECRET).protectedHeader.kid, kid);
-        return handed;
-      };
-      let kept;
       try {
-        const first = {};
-        // h5 takes the place of h1, the first seen.
-        for (const kid of kids) first[kid] = headerOf(kid);
-        kept = [
-          // Kept, and seen again: not kept longer for it.
-          ...['h5', 'h4', 'h3', 'h2'].map((kid) => headerOf(kid) === first[kid]),
-          // Made again, in place of h2, the oldest first seen; then h2 in place of h3.
-          headerOf('h1') === first.h1,
-          headerOf('h2') === first.h2,
-          headerOf('h4') === first.h4,
-        ];
-        // The control: each was handed an object.
-        assert.ok(kids.every((kid) => typeof first[kid] === 'object'));
+        return { result: jwtVerify(token, SECRET), handed };
       } finally {
         Function.prototype.apply = applyOf;
       }
+    }
+
+    test('the protected headers kept for results are the last four first seen', () => {
+      const kids = ['h1', 'h2', 'h3', 'h4', 'h5'];
+      const tokens = Object.fromEntries(kids.map((kid) => [kid, signJwt({ sub: 'ada' }, SECRET, { header: { kid } })]));
+      const headerOf = (kid) => {
+        const { result, handed } = verifiedSeeingHeader(tokens[kid]);
+        assert.equal(result.protectedHeader.kid, kid);
+        return handed;
+      };
+      const first = {};
+      // h5 takes the place of h1, the first seen.
+      for (const kid of kids) first[kid] = headerOf(kid);
+      const kept = [
+        // Kept, and seen again: not kept longer for it.
+        ...['h5', 'h4', 'h3', 'h2'].map((kid) => headerOf(kid) === first[kid]),
+        // Made again, in place of h2, the oldest first seen; then h2 in place of h3.
+        headerOf('h1') === first.h1,
+        headerOf('h2') === first.h2,
+        headerOf('h4') === first.h4,
+      ];
+      // The control: each was handed an object.
+      assert.ok(kids.every((kid) => typeof first[kid] === 'object'));
       assert.deepEqual(kept, [true, true, true, true, false, false, true]);
     });
 
     test('the protected header kept for results, caught through Function.prototype.apply, cannot be changed', () => {
       const token = signJwt({ sub: 'ada' }, SECRET, { header: { kid: 'kept-frozen' } });
-      const { apply } = Reflect;
-      const applyOf = Function.prototype.apply;
-      let handed;
-      Function.prototype.apply = function (self, args) {
-        if (typeof args?.[0]?.verified === 'function' && args.length === 4) handed ??= args[3];
-        return apply(this, self, args);
-      };
-      try {
-        jwtVerify(token, SECRET);
-      } finally {
-        Function.prototype.apply = applyOf;
-      }
+      const { handed } = verifiedSeeingHeader(token);
       // The control: the object kept for the header was caught.
       assert.equal(handed?.kid, 'kept-frozen');
       const changed = [];

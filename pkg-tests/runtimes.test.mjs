@@ -83,11 +83,12 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 }, LIMIT);
 
-/** Asserts that a report from check.mjs ran every check and passed them all. */
+/** Asserts that a report from check.mjs ran every check and passed them all (but those a run
+ * with frozen intrinsics left out and said it did, which its test checks). */
 function assertAllPassed(report, what) {
   assert.ok(report, `${what}: no report`);
   assert.deepEqual(report.failures, [], `${what}: failed checks`);
-  assert.equal(report.passed, checkCount(vectors), `${what}: not every check ran`);
+  assert.equal(report.passed + (report.skipped?.checks.length ?? 0), checkCount(vectors), `${what}: not every check ran`);
 }
 
 /** Runs a consumer script and asserts on its RESULT line. */
@@ -194,16 +195,12 @@ describe('runtimes', () => {
     if (!existsSync(join(app, 'node_modules/ses'))) symlinkSync(join(ROOT, 'node_modules/ses'), join(app, 'node_modules/ses'), 'dir');
     for (const which of ['before', 'after', 'compartment']) {
       const what = `node ses.mjs ${which}`;
-      const result = await run(process.execPath, ['runtimes/ses.mjs', which], { cwd: app, timeoutMs: 60_000 });
-      assert.equal(result.status, 0, describeRun(what, result));
-      const report = resultLine(result.stdout);
+      const report = await runChecksWith(what, process.execPath, ['runtimes/ses.mjs', which]);
       assert.equal(report.frozen, true, `${what}: lockdown() did not run`);
       // What frozen intrinsics cannot run is left out and said: the check that replaces Date.now,
       // and the generated cases that pollute a prototype (9 of the 1,500 of the fixed seed).
       assert.deepEqual(report.skipped.checks, [REPLACES_DATE_NOW], what);
       assert.equal(report.skipped.pollutedCases, 9, `${what}: polluting cases left out`);
-      assert.deepEqual(report.failures, [], `${what}: failed checks`);
-      assert.equal(report.passed + report.skipped.checks.length, checkCount(vectors), `${what}: not every check ran`);
     }
   });
 
