@@ -449,7 +449,26 @@ const convert = freeze({
       return THREW;
     }
   },
+  // The system clock, read by the binding on every call that has no currentDate: the time, or NaN
+  // for no number (a BigInt, null), which the binding refuses with a code. An exception of the
+  // clock's is kept for the call's guard to throw as itself once the binding has returned its
+  // failure: let unwind through wasm, it would cost the instance (replaced at every such call).
+  // The global Date of the call, not of load time: fake timers (Vitest's, Jest's, Sinon's)
+  // replace it.
+  now() {
+    try {
+      const time = Date.now();
+      return typeof time === 'number' ? time : NaN;
+    } catch (error) {
+      clockException = error;
+      return NaN;
+    }
+  },
 });
+
+/** What the clock threw in the call in progress, until its guard throws it (`convert.now`). */
+const NO_EXCEPTION = freeze({});
+let clockException = NO_EXCEPTION;
 
 // The options of the last call and their text. Most callers pass the same options on every call
 // (one object, or an equal literal), and JSON.stringify takes most of a microsecond to write them
@@ -578,8 +597,9 @@ const thrown = (value) => (value instanceof Failure ? new JwtError(value.message
 // such exceptions, or one at the wrong point, used to leave every later call trapping). Every call
 // out to JavaScript that the caller's values could make throw is caught in Rust, so only the JS
 // stack running out inside a call, a replaced built-in that the glue calls without a catch and
-// that throws (Date.now, ArrayBuffer.isView, Array.of, typed-array methods and getters,
-// TextEncoder.prototype.encodeInto), or a trap (a bug), can still do this. So every export runs
+// that throws (ArrayBuffer.isView, Array.of, typed-array methods and getters,
+// TextEncoder.prototype.encodeInto), or a trap (a bug), can still do this (a clock that throws
+// does not: see `convert.now`). So every export runs
 // through `guarded`: when such an exception leaves the outermost
 // call, the instance is replaced by a fresh one of the same compiled module (wasm-bindgen's
 // reset-state function) before the exception goes on, and a Verifier made in the old one makes
@@ -835,6 +855,7 @@ export function guarded(call, name, objectHint = '') {
     try {
       result = invoke(this, a, b, c);
     } catch (error) {
+      clockException = NO_EXCEPTION;
       if (!(error instanceof Failure)) {
         // Inside an outer call (a getter calling back in), its wasm frames are live: replace later.
         replacePending = true;
@@ -853,7 +874,13 @@ export function guarded(call, name, objectHint = '') {
     // Exports return their failure rather than throw it (see `settled` in src/wasm.rs), except
     // createVerifier, whose failure the glue throws (caught above: a Failure is not taken for an
     // unwinding, but an Error, such as a RangeError from making the Failure, is).
-    if (result instanceof Failure || result instanceof ErrorAtLoad) throw thrown(result);
+    if (result instanceof Failure || result instanceof ErrorAtLoad) {
+      // The clock's own exception goes on as itself (the failure only says the clock gave no time).
+      if (clockException === NO_EXCEPTION) throw thrown(result);
+      const exception = clockException;
+      clockException = NO_EXCEPTION;
+      throw exception;
+    }
     return result;
   }
   Object.defineProperties(guardedCall, { name: { value: name }, length: { value: count } });

@@ -550,6 +550,22 @@ describe('verify', () => {
     } finally {
       Date.now = realNow;
     }
+    // Fake timers (Vitest's, Jest's, Sinon's) replace the global Date itself: its now() is the clock.
+    const RealDate = Date;
+    globalThis.Date = class FakeDate extends RealDate {
+      static now() {
+        return (NOW_S + 60) * 1000;
+      }
+    };
+    try {
+      assert.equal(codeOf(() => verifier.verify(soon)), 'ERR_JWT_EXPIRED');
+      assert.equal(codeOf(() => jwtVerify(soon, SECRET)), 'ERR_JWT_EXPIRED');
+      assert.equal(isExpired(soon), true);
+      assert.equal(decodeJwt(signJwt({}, SECRET, { expirationTime: '1h' })).exp, NOW_S + 60 + 3600);
+    } finally {
+      globalThis.Date = RealDate;
+    }
+    verifier.free();
   });
 
   test('claim errors carry claim and reason', () => {

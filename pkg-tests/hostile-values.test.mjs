@@ -41,21 +41,26 @@ const stillChecksIssuer = (made) => {
   assert.equal(codeOf(() => made.verify(signJwt({ iss: 'other' }, SECRET))), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
 };
 
-/** Runs `call` with a clock that throws, an exception that unwinds through wasm frames (as the JS
- * stack running out would) and so has the instance replaced; the exception is swallowed. */
-function withoutClock(call) {
-  const now = Date.now;
-  Date.now = () => {
-    throw new Error('no clock');
+/** Runs `call` with `ArrayBuffer.isView` throwing, which the glue calls without a catch when the
+ * binding asks what a key that is no key is (42): such a call's exception unwinds through wasm
+ * frames (as the JS stack running out would) and the instance is replaced; the exception is
+ * swallowed. (Not `Array.of`, which the binding calls to make every failure: bundlers such as
+ * Vite's write that call as an array literal.) */
+function unwinding(call) {
+  const { isView } = ArrayBuffer;
+  ArrayBuffer.isView = () => {
+    throw new Error('no isView');
   };
   try {
     call();
   } catch {
     // the call unwound; whoever called this goes on
   } finally {
-    Date.now = now;
+    ArrayBuffer.isView = isView;
   }
 }
+/** Has the instance replaced, by a call that unwinds (see `unwinding`). */
+const breakInstance = () => unwinding(() => jwtVerify(good, 42));
 
 /** Runs `body` with each wasm instance made meanwhile (the package's replacements) given to `seen`. */
 function watchingInstances(seen, body) {
@@ -292,31 +297,102 @@ describe('hostile values', () => {
   });
 
   test('after exceptions that unwind through wasm, the instance is replaced and Verifiers carry on', () => {
-    // A clock that throws is the one exception the binding lets unwind (it reads Date.now with no
-    // catch, on the hot path), so it stands in here for the JS stack running out, which does the
-    // same at unpredictable points. Each such exception abandons Rust code midway.
+    // ArrayBuffer.isView throwing, which the glue calls without a catch when a key is no key: it
+    // stands in here for the JS stack running out, which unwinds at unpredictable points. Each
+    // such exception abandons Rust code midway.
     const made = createVerifier(SECRET, { issuer: 'evil' });
-    const now = Date.now;
-    Date.now = () => {
-      throw new Error('no clock');
-    };
-    try {
-      for (let i = 0; i < 300; i += 1) {
-        assert.throws(() => made.verify(good), /no clock/);
-        assert.throws(() => jwtVerify(good, SECRET), /no clock/);
+    const { isView } = ArrayBuffer;
+    const instances = [];
+    watchingInstances((instance) => instances.push(instance), () => {
+      ArrayBuffer.isView = () => {
+        throw new Error('no isView');
+      };
+      try {
+        for (let i = 0; i < 300; i += 1) {
+          assert.throws(() => jwtVerify(good, 42), /no isView/);
+          assert.throws(() => signJwt({ sub: 'ada' }, 42), /no isView/);
+          // A Verifier made before verifies in each fresh instance.
+          assert.equal(made.verify(good).payload.sub, 'ada');
+        }
+        // The caller's own exception goes on as itself, not wrapped in a JwtError.
+        const boom = new Error('boom');
+        ArrayBuffer.isView = () => {
+          throw boom;
+        };
+        for (const call of [() => jwtVerify(good, 42), () => signJwt({}, 42), () => createVerifier(42)]) {
+          assert.equal(errorOf(call), boom);
+        }
+      } finally {
+        ArrayBuffer.isView = isView;
       }
-      // The caller's own exception goes on as itself, not wrapped in a JwtError.
-      const boom = new Error('boom');
+      // (createVerifier's, as it read the key again for its refusal, left the replacement pending
+      // for the next call.)
+      stillChecksIssuer(made);
+    });
+    assert.equal(instances.length, 603, 'an instance made for each call that unwound');
+    made.free();
+    stillWorks();
+  });
+
+  test('a clock that throws: its exception goes on as itself, from every call that reads it, and the instance stays', () => {
+    // The binding asks the entry for the time, which catches the clock's exception and throws it
+    // once the call has returned: nothing unwinds through wasm, so nothing is replaced (a
+    // Compartment without a Date of its own has such a clock).
+    const made = createVerifier(SECRET, { issuer: 'evil' });
+    const otherIssuer = signJwt({ sub: 'ada', iss: 'other' }, SECRET);
+    const boom = new Error('no clock');
+    const calls = [() => made.verify(good), () => jwtVerify(good, SECRET), () => expiryInfo(good), () => isExpired(good), () => signJwt({ sub: 'ada' }, SECRET), () => new SignJWT({ sub: 'ada' }).sign(SECRET)];
+    const instances = [];
+    const now = Date.now;
+    watchingInstances((instance) => instances.push(instance), () => {
       Date.now = () => {
         throw boom;
       };
-      for (const call of [() => made.verify(good), () => jwtVerify(good, SECRET), () => expiryInfo(good)]) {
-        assert.equal(errorOf(call), boom);
+      try {
+        for (let i = 0; i < 100; i += 1) {
+          for (const call of calls) assert.equal(errorOf(call), boom);
+        }
+        // Given a currentDate, a call reads no clock.
+        assert.equal(jwtVerify(good, SECRET, { currentDate: new Date() }).payload.sub, 'ada');
+        assert.equal(isExpired(good, { currentDate: new Date(0) }), false);
+      } finally {
+        Date.now = now;
       }
-    } finally {
-      Date.now = now;
-    }
+      // A failure after the clock's exception is its own, coded.
+      assert.equal(codeOf(() => made.verify(otherIssuer)), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
+    });
+    assert.equal(instances.length, 0, 'an instance was replaced');
     stillChecksIssuer(made);
+    made.free();
+    stillWorks();
+  });
+
+  test('a clock that gives no number of milliseconds within a Date\'s range is refused with a code, from every call that reads it', () => {
+    const made = createVerifier(SECRET);
+    const calls = [() => made.verify(good), () => jwtVerify(good, SECRET), () => expiryInfo(good), () => isExpired(good), () => signJwt({ sub: 'ada' }, SECRET)];
+    const instances = [];
+    const now = Date.now;
+    const time = now();
+    watchingInstances((instance) => instances.push(instance), () => {
+      for (const given of [BigInt(time), null, undefined, String(time), new Number(time), NaN, Infinity, -Infinity, 8.64e15 + 1, { valueOf: () => time }]) {
+        Date.now = () => given;
+        try {
+          for (const call of calls) {
+            assert.equal(messageOf(call), 'ERR_OPTIONS_INVALID: the system clock (Date.now) gave no valid time', String(given));
+          }
+        } finally {
+          Date.now = now;
+        }
+      }
+      // The range's end is a time (no token here expires before it).
+      Date.now = () => 8.64e15;
+      try {
+        assert.equal(made.verify(good).payload.sub, 'ada');
+      } finally {
+        Date.now = now;
+      }
+    });
+    assert.equal(instances.length, 0, 'an instance was replaced');
     made.free();
     stillWorks();
   });
@@ -330,7 +406,7 @@ describe('hostile values', () => {
     const alive = [];
     watchingInstances((instance) => alive.push(new WeakRef(instance.exports.memory)), () => {
       for (let i = 0; i < 200; i += 1) {
-        withoutClock(() => (i % 2 === 0 ? made.verify(good) : signJwt({ sub: 'x' }, SECRET)));
+        unwinding(() => (i % 2 === 0 ? jwtVerify(good, 42) : signJwt({ sub: 'x' }, 42)));
         assert.equal(made.verify(good).payload.sub, 'ada');
       }
     });
@@ -428,7 +504,7 @@ describe('hostile values', () => {
     // replacement waits, and the next call (of a plain function, not only of a Verifier) makes it
     // first. Left undone, each time would keep the broken instance and its leaked memory.
     const made = [];
-    const options = { get issuer() { withoutClock(() => jwtVerify(good, SECRET)); return 'evil'; } };
+    const options = { get issuer() { breakInstance(); return 'evil'; } };
     watchingInstances((instance) => made.push(instance), () => {
       for (const next of [() => jwtVerify(good, SECRET), () => decodeJwt(good), () => signJwt({}, SECRET), () => isExpired(good)]) {
         for (let i = 0; i < 5; i += 1) {
@@ -466,7 +542,7 @@ describe('hostile values', () => {
       return { exports };
     };
     try {
-      withoutClock(() => jwtVerify(good, SECRET)); // replaced; registering with the new instance fails
+      breakInstance(); // replaced; registering with the new instance fails
       assert.equal(instances.length, 1, 'the instance was replaced once');
       // The next call makes the replacement again before it runs.
       assert.equal(codeOf(() => jwtVerify('not a token', SECRET)), 'ERR_JWS_INVALID');
@@ -484,7 +560,7 @@ describe('hostile values', () => {
     const key = new TextEncoder().encode(SECRET);
     const verifier = createVerifier(key);
     key.fill(0); // the caller reuses its buffer
-    withoutClock(() => jwtVerify(good, SECRET)); // the instance replaced
+    breakInstance(); // the instance replaced
     assert.equal(verifier.verify(good).payload.sub, 'ada');
     verifier.free();
   });
@@ -492,13 +568,13 @@ describe('hostile values', () => {
   test('a replacement left pending by a call nested in a getter is made before any stale object is used', () => {
     // A Verifier made before; the outer call succeeds while its nested call breaks the instance.
     const before = createVerifier(SECRET, { issuer: 'evil' });
-    const options = { get issuer() { withoutClock(() => jwtVerify(good, SECRET)); return 'evil'; } };
+    const options = { get issuer() { breakInstance(); return 'evil'; } };
     assert.equal(jwtVerify(good, SECRET, options).payload.sub, 'ada');
     assert.equal(before.verify(good).payload.sub, 'ada');
     // The same while a Verifier is being made: it must not pair the new instance with an object
     // of the old one (its free() would then free memory of the new instance).
     let fire = true;
-    const making = { get issuer() { if (fire) withoutClock(() => isExpired(good)); return 'evil'; } };
+    const making = { get issuer() { if (fire) unwinding(() => signJwt({ sub: 'x' }, 42)); return 'evil'; } };
     const during = createVerifier(SECRET, making);
     fire = false;
     assert.equal(during.verify(good).payload.sub, 'ada');
@@ -534,7 +610,7 @@ describe('hostile values', () => {
     const verifier = createVerifier(jwk, { issuer: 'evil', requiredClaims: ['sub'] });
     const otherIssuer = signJwt({ sub: 'ada', iss: 'other' }, SECRET);
     assert.equal(verifier.verify(good).payload.sub, 'ada');
-    withoutClock(() => jwtVerify(good, SECRET));
+    breakInstance();
     // Its copy of the key and options is made again in the new instance, with a toJSON and a
     // getter on Object.prototype and Array.prototype (which would refuse any caller's object).
     const added = [[Object.prototype, 'toJSON'], [Array.prototype, 'toJSON'], [Object.prototype, 'issuer']];
@@ -649,9 +725,9 @@ describe('hostile values', () => {
 
   test('a Verifier freed while it is made again in a replaced instance stays freed', () => {
     const verifier = createVerifier(SECRET, { currentDate: new Date() });
-    withoutClock(() => jwtVerify(good, SECRET));
+    breakInstance();
     freedWhileMadeAgain(verifier);
-    withoutClock(() => jwtVerify(good, SECRET));
+    breakInstance();
     const later = errorOf(() => verifier.verify(good));
     assert.ok(later instanceof TypeError && /freed/.test(later.message), String(later));
     stillWorks();
@@ -665,7 +741,7 @@ describe('hostile values', () => {
     const key = new Uint8Array(MiB).fill(7);
     const verifier = createVerifier(key, { currentDate: new Date() });
     let fresh;
-    watchingInstances((instance) => (fresh = instance), () => withoutClock(() => jwtVerify(good, SECRET)));
+    watchingInstances((instance) => (fresh = instance), () => breakInstance());
     assert.ok(fresh, 'the instance was replaced');
     const memory = () => fresh.exports.memory.buffer.byteLength;
     freedWhileMadeAgain(verifier);
@@ -686,8 +762,8 @@ describe('hostile values', () => {
     // again belongs to an instance gone by the time it would be freed: freed in the new one, its
     // address frees whatever lives there (a RuntimeError, memory access out of bounds).
     const verifier = createVerifier(new Uint8Array(65536).fill(7), { currentDate: new Date() });
-    withoutClock(() => jwtVerify(good, SECRET));
-    freedWhileMadeAgain(verifier, () => withoutClock(() => jwtVerify(good, SECRET)));
+    breakInstance();
+    freedWhileMadeAgain(verifier, () => breakInstance());
     for (let i = 0; i < 20; i += 1) {
       const made = createVerifier(`${SECRET}${i}`, { issuer: `issuer-${i}` });
       assert.equal(made.verify(signJwt({ iss: `issuer-${i}` }, `${SECRET}${i}`)).payload.iss, `issuer-${i}`);
@@ -808,7 +884,7 @@ describe('hostile values', () => {
     const verifiers = Array.from({ length: 60 }, () => createVerifier(SECRET));
     const options = {
       get issuer() {
-        withoutClock(() => jwtVerify(good, SECRET));
+        breakInstance();
         return 'evil';
       },
     };
@@ -877,7 +953,7 @@ describe('hostile values', () => {
     try {
       const verifier = createVerifier(SECRET, { currentDate: before });
       // Made again from its copy after an instance replacement, it still takes its Date.
-      withoutClock(() => jwtVerify(good, SECRET));
+      breakInstance();
       assert.equal(verifier.verify(expired).payload.sub, 'old');
     } finally {
       Date.prototype.toJSON = toJSON;
@@ -1147,11 +1223,11 @@ describe('hostile values', () => {
         Array.prototype[Symbol.iterator] = iterator;
       }
       assert.equal(verifies(made, forOther), 'ERR_JWT_CLAIM_VALIDATION_FAILED');
-      // The instance replaced (a throwing clock stands in for the stack running out), then the
-      // iterator replaced for the one rebuild.
+      // The instance replaced (a throwing ArrayBuffer.isView stands in for the stack running
+      // out), then the iterator replaced for the one rebuild.
       const verifier = createVerifier(SECRET, { audience: 'api' });
       for (let round = 0; round < 2; round += 1) {
-        withoutClock(() => jwtVerify(good, SECRET));
+        breakInstance();
         Array.prototype[Symbol.iterator] = dropAudience;
         let after;
         try {

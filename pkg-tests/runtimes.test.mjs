@@ -15,7 +15,7 @@ import { join, posix } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as jwt from 'jwt-wasm';
-import { checkCount, REPLACES_DATE_NOW } from './runtimes/check.mjs';
+import { checkCount, REPLACES_BUILT_INS } from './runtimes/check.mjs';
 import { outcomeHash, runDiff } from './runtimes/differential.mjs';
 import {
   bin, consumerProject, describeRun, errorOf, fetchBounded, MARIONETTE_PYTHON, pack, readmeCode, resultLine, ROOT, run, serveStatic,
@@ -197,11 +197,23 @@ describe('runtimes', () => {
       const what = `node ses.mjs ${which}`;
       const report = await runChecksWith(what, process.execPath, ['runtimes/ses.mjs', which]);
       assert.equal(report.frozen, true, `${what}: lockdown() did not run`);
-      // What frozen intrinsics cannot run is left out and said: the check that replaces Date.now,
-      // and the generated cases that pollute a prototype (9 of the 1,500 of the fixed seed).
-      assert.deepEqual(report.skipped.checks, [REPLACES_DATE_NOW], what);
+      // What frozen intrinsics cannot run is left out and said: the check that replaces Date.now
+      // and ArrayBuffer.isView, and the generated cases that pollute a prototype (9 of the 1,500
+      // of the fixed seed).
+      assert.deepEqual(report.skipped.checks, [REPLACES_BUILT_INS], what);
       assert.equal(report.skipped.pollutedCases, 9, `${what}: polluting cases left out`);
     }
+    // A Compartment not given Date: its Date.now() throws, and so does each call that reads the
+    // clock, SES's own exception as itself; no instance is replaced for it (each call would take
+    // a fraction of a millisecond more), and calls given a currentDate answer.
+    const what = 'node ses.mjs compartment-without-date';
+    const result = await run(process.execPath, ['runtimes/ses.mjs', 'compartment-without-date'], { cwd: app, timeoutMs: 60_000 });
+    assert.equal(result.status, 0, describeRun(what, result));
+    const report = resultLine(result.stdout);
+    assert.equal(report.thrown.length, 1, `${what}: ${report.thrown}`);
+    assert.match(report.thrown[0], /^TypeError: .*secure mode/i, what);
+    assert.equal(report.replaced, 0, `${what}: instances replaced`);
+    assert.deepEqual(report.withCurrentDate, ['ada', 'ada'], what);
   });
 
   // Where the module cannot be made, the import itself fails with a coded error that says why:

@@ -11,7 +11,7 @@ use crate::{
     MAX_OPTIONS_TEXT_LEN, MAX_SECRET_LEN,
 };
 use js_sys::{Array, ArrayBuffer, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use std::thread::LocalKey;
 use wasm_bindgen::prelude::*;
@@ -56,6 +56,12 @@ extern "C" {
     /// A claims set to sign as JSON text.
     #[wasm_bindgen(method, catch)]
     fn claims(this: &Convert, payload: &JsValue) -> JsResult<JsValue>;
+    /// The system clock: `Date.now()` of the call when it is a number, else NaN. NaN too when it
+    /// threw: the entry then throws that exception itself once the call has returned its failure,
+    /// so that a clock that throws never unwinds through wasm frames (no `catch` here: the
+    /// method catches for itself, on every call that reads the clock).
+    #[wasm_bindgen(method)]
+    fn now(this: &Convert) -> f64;
 }
 
 /// `convert`'s refusals: not a plain object (or, for a key, not a key type at all); a member
@@ -91,6 +97,9 @@ const PAYLOAD_UNREADABLE: &str =
 
 thread_local! {
     static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
+    /// The entry's `convert`, asked for the time: set once, by the first `connect` of the
+    /// instance, and never borrowed mutably, so that a clock calling back in reads it too.
+    static CLOCK: OnceCell<Convert> = const { OnceCell::new() };
 }
 
 /// Registers the failure class, the strict conversions, the ASCII writer and the result builder
@@ -117,10 +126,12 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
         }
         Ok(true)
     }
-    if !has_all(&convert, &["options", "key", "claims"])? || !has_all(&results, &["parse", "header", "verified", "expiry"])? {
+    if !has_all(&convert, &["options", "key", "claims", "now"])? || !has_all(&results, &["parse", "header", "verified", "expiry"])? {
         return Err(js_sys::TypeError::new("__connect: the entry's hooks are incomplete").into());
     }
     let convert = convert.unchecked_into::<Convert>();
+    // Already set only by a `connect` of this instance before (the entry's one and only `convert`).
+    CLOCK.with(|slot| drop(slot.set(convert.clone())));
     let results = Some(results.unchecked_into::<ResultBuilder>());
     HOOKS.with(|slot| set(slot, Some(Hooks { error_class, convert })));
     let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
@@ -442,8 +453,12 @@ impl Clock {
     fn now(self) -> Result<UnixTime, Error> {
         match self {
             Clock::Fixed(at) => Ok(at),
-            Clock::System => UnixTime::from_millis(Date::now())
-                .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, "the system clock (Date.now) gave no valid time")),
+            Clock::System => {
+                // The raw glue (no entry connected) asks `Date.now` itself.
+                let millis = CLOCK.with(|clock| clock.get().map(Convert::now)).unwrap_or_else(Date::now);
+                UnixTime::from_millis(millis)
+                    .ok_or_else(|| Error::new(ErrorCode::OptionsInvalid, "the system clock (Date.now) gave no valid time"))
+            }
         }
     }
 }

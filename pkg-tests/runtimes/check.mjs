@@ -6,8 +6,8 @@
 import { expiryOutcome, keyOf, optionsAt, outcome, thrown } from '../vector-cases.mjs';
 import { b64u, outcomeHash, runDiff } from './differential.mjs';
 
-/** The one check that replaces a built-in (Date.now), which frozen intrinsics do not allow. */
-export const REPLACES_DATE_NOW = 'after exceptions that unwind through wasm (a throwing clock), a fresh instance carries on';
+/** The one check that replaces built-ins (Date.now, ArrayBuffer.isView), which frozen intrinsics do not allow. */
+export const REPLACES_BUILT_INS = 'a clock that throws or gives no number, and exceptions that unwind through wasm (a throwing ArrayBuffer.isView), after which a fresh instance carries on';
 
 /** What the package exports, in every runtime. */
 export const EXPORTS = [
@@ -175,29 +175,52 @@ export const SMOKE = [
     }
     return expectSame(jwt.jwtVerify(token, SECRET).payload, { sub: 'ada' });
   }],
-  // Replaces Date.now: not where the intrinsics are frozen (see runChecks).
-  [REPLACES_DATE_NOW, (jwt) => {
+  // Replaces Date.now and ArrayBuffer.isView: not where the intrinsics are frozen (see runChecks).
+  [REPLACES_BUILT_INS, (jwt) => {
     const token = jwt.signJwt({ sub: 'ada' }, SECRET);
     const made = jwt.createVerifier(SECRET);
+    // The clock's own exception goes on as itself; a clock that gives no number is refused.
     const now = Date.now;
-    Date.now = () => {
-      throw new Error('no clock');
-    };
+    const noClock = new Error('no clock');
     try {
-      for (let i = 0; i < 300; i += 1) {
+      Date.now = () => {
+        throw noClock;
+      };
+      for (let i = 0; i < 100; i += 1) {
         try {
           made.verify(token);
           return 'verify without a clock succeeded';
         } catch (error) {
-          if (error?.message !== 'no clock') return `not the clock's error: ${error}`;
+          if (error !== noClock) return `not the clock's own exception: ${error}`;
         }
       }
+      Date.now = () => BigInt(now());
+      const code = codeOf(jwt, () => jwt.jwtVerify(token, SECRET));
+      if (code !== 'ERR_OPTIONS_INVALID') return `a clock giving a BigInt: ${code}`;
     } finally {
       Date.now = now;
     }
-    const after = [made.verify(token).payload, jwt.jwtVerify(token, SECRET).payload];
+    // ArrayBuffer.isView, which the glue calls without a catch when a key is no key (42),
+    // throwing: the exception unwinds through wasm frames, and the instance is replaced.
+    const { isView } = ArrayBuffer;
+    try {
+      ArrayBuffer.isView = () => {
+        throw new Error('no isView');
+      };
+      for (let i = 0; i < 300; i += 1) {
+        try {
+          jwt.jwtVerify(token, 42);
+          return 'verify with the key 42 succeeded';
+        } catch (error) {
+          if (error?.message !== 'no isView') return `not the exception that unwound: ${error}`;
+        }
+      }
+    } finally {
+      ArrayBuffer.isView = isView;
+    }
+    const after = [made.verify(token).payload, jwt.jwtVerify(token, SECRET).payload, codeOf(jwt, () => made.verify('not a token'))];
     made.free();
-    return expectSame(after, [{ sub: 'ada' }, { sub: 'ada' }]);
+    return expectSame(after, [{ sub: 'ada' }, { sub: 'ada' }, 'ERR_JWS_INVALID']);
   }],
 ];
 
@@ -230,10 +253,10 @@ export function runChecks(jwt, vectors, { frozen = false } = {}) {
   let passed = 0;
   const failures = [];
   // Where the intrinsics are frozen (SES's lockdown()), what replaces or pollutes them is left
-  // out, and said: the check that replaces Date.now, and the generated cases that pollute.
+  // out, and said: the check that replaces Date.now and ArrayBuffer.isView, and the generated cases that pollute.
   const skipped = { checks: [], pollutedCases: 0 };
   const check = (name, body) => {
-    if (frozen && name === REPLACES_DATE_NOW) {
+    if (frozen && name === REPLACES_BUILT_INS) {
       skipped.checks.push(name);
       return;
     }
