@@ -597,9 +597,10 @@ const thrown = (value) => (value instanceof Failure ? new JwtError(value.message
 // such exceptions, or one at the wrong point, used to leave every later call trapping). Every call
 // out to JavaScript that the caller's values could make throw is caught in Rust, so only the JS
 // stack running out inside a call, a replaced built-in that the glue calls without a catch and
-// that throws (ArrayBuffer.isView, Array.of, typed-array methods and getters,
-// TextEncoder.prototype.encodeInto), or a trap (a bug), can still do this (a clock that throws
-// does not: see `convert.now`). So every export runs
+// that throws (ArrayBuffer.isView, Array.of, Array.isArray, Object.keys, Object.assign, the Date
+// constructor, typed-array methods and getters, TextEncoder.prototype.encodeInto,
+// TextDecoder.prototype.decode), or a trap (a bug), can still do this (a clock that throws does
+// not: see `convert.now`). So every export runs
 // through `guarded`: when such an exception leaves the outermost
 // call, the instance is replaced by a fresh one of the same compiled module (wasm-bindgen's
 // reset-state function) before the exception goes on, and a Verifier made in the old one makes
@@ -851,11 +852,15 @@ export function guarded(call, name, objectHint = '') {
     if (capped) refuseTooDeep(name);
     replaceIfPending();
     let result;
+    // Only this call's clock exception: one kept by a call this one is nested in (a replaced
+    // built-in calling back in while that call makes its failure) waits for it.
+    const outerClockException = clockException;
+    clockException = NO_EXCEPTION;
+    let ownClockException;
     depth += 1;
     try {
       result = invoke(this, a, b, c);
     } catch (error) {
-      clockException = NO_EXCEPTION;
       if (!(error instanceof Failure)) {
         // Inside an outer call (a getter calling back in), its wasm frames are live: replace later.
         replacePending = true;
@@ -870,17 +875,16 @@ export function guarded(call, name, objectHint = '') {
       throw thrown(error);
     } finally {
       depth -= 1;
+      ownClockException = clockException;
+      clockException = outerClockException;
     }
+    // The clock's own exception goes on as itself: no call answers without a time (the failure
+    // returned only says the clock gave none).
+    if (ownClockException !== NO_EXCEPTION) throw ownClockException;
     // Exports return their failure rather than throw it (see `settled` in src/wasm.rs), except
     // createVerifier, whose failure the glue throws (caught above: a Failure is not taken for an
     // unwinding, but an Error, such as a RangeError from making the Failure, is).
-    if (result instanceof Failure || result instanceof ErrorAtLoad) {
-      // The clock's own exception goes on as itself (the failure only says the clock gave no time).
-      if (clockException === NO_EXCEPTION) throw thrown(result);
-      const exception = clockException;
-      clockException = NO_EXCEPTION;
-      throw exception;
-    }
+    if (result instanceof Failure || result instanceof ErrorAtLoad) throw thrown(result);
     return result;
   }
   Object.defineProperties(guardedCall, { name: { value: name }, length: { value: count } });

@@ -325,11 +325,22 @@ describe('hostile values', () => {
       } finally {
         ArrayBuffer.isView = isView;
       }
+      // A Verifier's own call unwinding: the glue's encodeInto, which writes a token that is not
+      // ASCII into wasm memory, throwing.
+      const { encodeInto } = TextEncoder.prototype;
+      TextEncoder.prototype.encodeInto = () => {
+        throw new Error('no encodeInto');
+      };
+      try {
+        for (let i = 0; i < 100; i += 1) assert.throws(() => made.verify(`${good}é`), /no encodeInto/);
+      } finally {
+        TextEncoder.prototype.encodeInto = encodeInto;
+      }
       // (createVerifier's, as it read the key again for its refusal, left the replacement pending
       // for the next call.)
       stillChecksIssuer(made);
     });
-    assert.equal(instances.length, 603, 'an instance made for each call that unwound');
+    assert.equal(instances.length, 703, 'an instance made for each call that unwound');
     made.free();
     stillWorks();
   });
@@ -364,6 +375,34 @@ describe('hostile values', () => {
     assert.equal(instances.length, 0, 'an instance was replaced');
     stillChecksIssuer(made);
     made.free();
+    stillWorks();
+  });
+
+  test('a clock\'s exception is thrown by its own call, never by a call nested in it nor by a later one', () => {
+    // The outer call's clock throws; as the binding makes that call's failure, Array.of (called
+    // for it) calls in once with a failure of its own.
+    const boom = new Error('no clock');
+    const now = Date.now;
+    const { of } = Array;
+    let inner;
+    Date.now = () => {
+      throw boom;
+    };
+    Array.of = (...items) => {
+      Array.of = of;
+      inner = errorOf(() => decodeJwt('not.a.token'));
+      return of(...items);
+    };
+    let outer;
+    try {
+      outer = errorOf(() => jwtVerify(good, SECRET));
+    } finally {
+      Date.now = now;
+      Array.of = of;
+    }
+    assert.equal(inner?.code, 'ERR_JWT_INVALID', String(inner));
+    assert.equal(outer, boom);
+    assert.equal(codeOf(() => decodeJwt('garbage')), 'ERR_JWT_INVALID');
     stillWorks();
   });
 
@@ -592,15 +631,9 @@ describe('hostile values', () => {
     const check = () => [good, signJwt({ sub: 'ada', iss: 'good' }, SECRET)].map((token) => codeOf(() => verifier.verify(token)));
     const first = check();
     assert.deepEqual(first, ['no error', 'ERR_JWT_CLAIM_VALIDATION_FAILED']);
-    const now = Date.now;
-    Date.now = () => {
-      throw new Error('no clock');
-    };
-    try {
-      assert.throws(() => jwtVerify(good, SECRET), /no clock/);
-    } finally {
-      Date.now = now;
-    }
+    let replaced = 0;
+    watchingInstances(() => (replaced += 1), breakInstance);
+    assert.equal(replaced, 1, 'the instance was not replaced');
     assert.deepEqual(check(), first);
     assert.equal(reads, 1, 'the options were read again');
   });

@@ -97,8 +97,10 @@ const PAYLOAD_UNREADABLE: &str =
 
 thread_local! {
     static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
-    /// The entry's `convert`, asked for the time: set once, by the first `connect` of the
-    /// instance, and never borrowed mutably, so that a clock calling back in reads it too.
+    /// The entry's `convert`, asked for the time on every call without a `currentDate`: kept
+    /// apart from `HOOKS`, whose readers clone what they take out of its `RefCell` (a crossing
+    /// each), and set once, by the instance's first `connect` (the entry connects each instance
+    /// once, with its one `convert`).
     static CLOCK: OnceCell<Convert> = const { OnceCell::new() };
 }
 

@@ -148,7 +148,7 @@ fn connect_fails_closed_on_hooks_it_cannot_read_and_registers_nothing() {
     // A convert with all of its methods, so that the results hooks are read too (with an
     // incomplete convert, connect refuses before it reads them).
     let complete: JsValue = Object::new().into();
-    for name in ["options", "key", "claims"] {
+    for name in ["options", "key", "claims", "now"] {
         Reflect::set(&complete, &name.into(), &Function::new_no_args("")).unwrap();
     }
     let cases = [

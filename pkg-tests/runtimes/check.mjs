@@ -179,50 +179,71 @@ export const SMOKE = [
   [REPLACES_BUILT_INS, (jwt) => {
     const token = jwt.signJwt({ sub: 'ada' }, SECRET);
     const made = jwt.createVerifier(SECRET);
-    // The clock's own exception goes on as itself; a clock that gives no number is refused.
-    const now = Date.now;
-    const noClock = new Error('no clock');
+    // The instances made meanwhile: the package replaces its instance with new WebAssembly.Instance.
+    const Original = WebAssembly.Instance;
+    let instances = 0;
+    const counted = function Instance(module, imports) {
+      instances += 1;
+      return new Original(module, imports);
+    };
+    counted.prototype = Original.prototype;
+    WebAssembly.Instance = counted;
     try {
-      Date.now = () => {
-        throw noClock;
-      };
-      for (let i = 0; i < 100; i += 1) {
-        try {
-          made.verify(token);
-          return 'verify without a clock succeeded';
-        } catch (error) {
-          if (error !== noClock) return `not the clock's own exception: ${error}`;
-        }
-      }
-      Date.now = () => BigInt(now());
-      const code = codeOf(jwt, () => jwt.jwtVerify(token, SECRET));
-      if (code !== 'ERR_OPTIONS_INVALID') return `a clock giving a BigInt: ${code}`;
+      return replacingBuiltIns(jwt, token, made, () => instances);
     } finally {
-      Date.now = now;
+      WebAssembly.Instance = Original;
+      made.free();
     }
-    // ArrayBuffer.isView, which the glue calls without a catch when a key is no key (42),
-    // throwing: the exception unwinds through wasm frames, and the instance is replaced.
-    const { isView } = ArrayBuffer;
-    try {
-      ArrayBuffer.isView = () => {
-        throw new Error('no isView');
-      };
-      for (let i = 0; i < 300; i += 1) {
-        try {
-          jwt.jwtVerify(token, 42);
-          return 'verify with the key 42 succeeded';
-        } catch (error) {
-          if (error?.message !== 'no isView') return `not the exception that unwound: ${error}`;
-        }
-      }
-    } finally {
-      ArrayBuffer.isView = isView;
-    }
-    const after = [made.verify(token).payload, jwt.jwtVerify(token, SECRET).payload, codeOf(jwt, () => made.verify('not a token'))];
-    made.free();
-    return expectSame(after, [{ sub: 'ada' }, { sub: 'ada' }, 'ERR_JWS_INVALID']);
   }],
 ];
+
+/** The body of the check REPLACES_BUILT_INS: `instances()` counts the instances made so far. */
+function replacingBuiltIns(jwt, token, made, instances) {
+  // The clock's own exception goes on as itself, and nothing unwinds (no instance replaced); a
+  // clock that gives no number is refused.
+  const now = Date.now;
+  const noClock = new Error('no clock');
+  try {
+    Date.now = () => {
+      throw noClock;
+    };
+    for (let i = 0; i < 100; i += 1) {
+      try {
+        made.verify(token);
+        return 'verify without a clock succeeded';
+      } catch (error) {
+        if (error !== noClock) return `not the clock's own exception: ${error}`;
+      }
+    }
+    Date.now = () => BigInt(now());
+    const code = codeOf(jwt, () => jwt.jwtVerify(token, SECRET));
+    if (code !== 'ERR_OPTIONS_INVALID') return `a clock giving a BigInt: ${code}`;
+  } finally {
+    Date.now = now;
+  }
+  if (instances() !== 0) return `${instances()} instances replaced for a clock that threw`;
+  // ArrayBuffer.isView, which the glue calls without a catch when a key is no key (42),
+  // throwing: the exception unwinds through wasm frames, and the instance is replaced.
+  const { isView } = ArrayBuffer;
+  try {
+    ArrayBuffer.isView = () => {
+      throw new Error('no isView');
+    };
+    for (let i = 0; i < 300; i += 1) {
+      try {
+        jwt.jwtVerify(token, 42);
+        return 'verify with the key 42 succeeded';
+      } catch (error) {
+        if (error?.message !== 'no isView') return `not the exception that unwound: ${error}`;
+      }
+    }
+  } finally {
+    ArrayBuffer.isView = isView;
+  }
+  if (instances() !== 300) return `${instances()} instances made for 300 calls that unwound`;
+  const after = [made.verify(token).payload, jwt.jwtVerify(token, SECRET).payload, codeOf(jwt, () => made.verify('not a token'))];
+  return expectSame(after, [{ sub: 'ada' }, { sub: 'ada' }, 'ERR_JWS_INVALID']);
+}
 
 /** How many checks runChecks makes for a vector file: the caller asserts that all of them ran. */
 export const checkCount = (vectors) => vectors.verify.length * 2 + vectors.expiry.length + SMOKE.length + (vectors.differential ? 1 : 0);
