@@ -600,11 +600,10 @@ const thrown = (value) => (value instanceof Failure ? new JwtError(value.message
 // that throws (ArrayBuffer.isView, Array.of, Array.isArray, Object.keys, Object.assign, the Date
 // constructor, typed-array methods and getters, TextEncoder.prototype.encodeInto,
 // TextDecoder.prototype.decode), or a trap (a bug), can still do this (a clock that throws does
-// not: see `convert.now`). So every export runs
-// through `guarded`: when such an exception leaves the outermost
-// call, the instance is replaced by a fresh one of the same compiled module (wasm-bindgen's
-// reset-state function) before the exception goes on, and a Verifier made in the old one makes
-// itself again in the new one at its next call (js/api.js).
+// not: see `convert.now`). So every export runs through `guarded`: when such an exception leaves
+// the outermost call, the instance is replaced by a fresh one of the same compiled module
+// (wasm-bindgen's reset-state function) before the exception goes on, and a Verifier made in the
+// old one makes itself again in the new one at its next call (js/api.js).
 let depth = 0;
 // Calls nested deeper (a getter among a call's arguments calling back in, again and again) are
 // refused: each holds its wasm frames, and about 256 ran out of the wasm's own stack (1 MiB), a
