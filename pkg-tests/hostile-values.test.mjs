@@ -352,7 +352,7 @@ describe('hostile values', () => {
     const made = createVerifier(SECRET, { issuer: 'evil' });
     const otherIssuer = signJwt({ sub: 'ada', iss: 'other' }, SECRET);
     const boom = new Error('no clock');
-    const calls = [() => made.verify(good), () => jwtVerify(good, SECRET), () => expiryInfo(good), () => isExpired(good), () => signJwt({ sub: 'ada' }, SECRET), () => new SignJWT({ sub: 'ada' }).sign(SECRET)];
+    const calls = [() => made.verify(good), () => jwtVerify(good, SECRET), () => expiryInfo(good), () => isExpired(good), () => signJwt({ sub: 'ada' }, SECRET, { issuedAt: true }), () => new SignJWT({ sub: 'ada' }).setIssuedAt().sign(SECRET)];
     const instances = [];
     const now = Date.now;
     watchingInstances((instance) => instances.push(instance), () => {
@@ -374,6 +374,63 @@ describe('hostile values', () => {
     });
     assert.equal(instances.length, 0, 'an instance was replaced');
     stillChecksIssuer(made);
+    made.free();
+    stillWorks();
+  });
+
+  test('the clock is asked only when a time is needed, once a call, where jose reads its own', () => {
+    // After the signature and the claims other than the time claims (a token at fault there gets
+    // its own error whatever the clock), after the token for expiryInfo and isExpired, and for a
+    // sign only when an option is relative to now.
+    const made = createVerifier(SECRET, { issuer: 'evil', cache: 4 });
+    const forged = `${good.slice(0, -2)}AA`;
+    const now = Date.now;
+    let asked = 0;
+    const askedBy = (call) => {
+      asked = 0;
+      const answer = call();
+      return [answer, asked];
+    };
+    Date.now = () => {
+      asked += 1;
+      throw new Error('no clock');
+    };
+    try {
+      for (const [call, code] of [
+        [() => made.verify('not.a.token'), 'ERR_JWS_INVALID'],
+        [() => made.verify(forged), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+        [() => jwtVerify(good, SECRET, { algorithms: ['HS512'] }), 'ERR_JOSE_ALG_NOT_ALLOWED'],
+        [() => jwtVerify(good, SECRET, { issuer: 'me' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+        [() => jwtVerify(good, SECRET, { audience: 'me' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+        [() => jwtVerify(good, SECRET, { requiredClaims: ['jti'] }), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+        [() => isExpired('garbage'), 'ERR_JWT_INVALID'],
+        [() => expiryInfo(signJwt({ exp: 1 }, SECRET).replace(/\.[^.]*\./, `.${btoa('{"exp":"soon"}').replace(/=+$/, '')}.`)), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
+        [() => signJwt({ sub: 'ada' }, SECRET, { alg: 'RS256', issuedAt: true }), 'ERR_JOSE_NOT_SUPPORTED'],
+      ]) {
+        assert.deepEqual(askedBy(() => codeOf(call)), [code, 0], String(call));
+      }
+      // A sign without a time relative to now never asks.
+      assert.deepEqual(askedBy(() => decodeJwt(signJwt({ sub: 'ada' }, SECRET, { issuer: 'me', expirationTime: 1e10 }))), [{ sub: 'ada', exp: 1e10, iss: 'me' }, 0]);
+      assert.deepEqual(askedBy(() => decodeJwt(new SignJWT({ sub: 'ada' }).setProtectedHeader({ alg: 'HS256' }).sign(SECRET))), [{ sub: 'ada' }, 0]);
+      // The time claims reached: asked once, and its exception thrown.
+      assert.deepEqual(askedBy(() => errorOf(() => made.verify(good)).message), ['no clock', 1]);
+      assert.deepEqual(askedBy(() => errorOf(() => signJwt({}, SECRET, { issuedAt: true, notBefore: '1m', expirationTime: '1h' })).message), ['no clock', 1]);
+    } finally {
+      Date.now = now;
+    }
+    Date.now = () => {
+      asked += 1;
+      return now();
+    };
+    try {
+      // A working clock: asked once a call, a cached verifier's hits included.
+      for (let i = 0; i < 3; i += 1) assert.deepEqual(askedBy(() => made.verify(good).payload.sub), ['ada', 1]);
+      const signed = askedBy(() => decodeJwt(signJwt({}, SECRET, { issuedAt: true, notBefore: '1m', expirationTime: '1h' })));
+      assert.equal(signed[1], 1);
+      assert.deepEqual([signed[0].nbf - signed[0].iat, signed[0].exp - signed[0].iat], [60, 3600]);
+    } finally {
+      Date.now = now;
+    }
     made.free();
     stillWorks();
   });
@@ -408,7 +465,7 @@ describe('hostile values', () => {
 
   test('a clock that gives no number of milliseconds within a Date\'s range is refused with a code, from every call that reads it', () => {
     const made = createVerifier(SECRET);
-    const calls = [() => made.verify(good), () => jwtVerify(good, SECRET), () => expiryInfo(good), () => isExpired(good), () => signJwt({ sub: 'ada' }, SECRET)];
+    const calls = [() => made.verify(good), () => jwtVerify(good, SECRET), () => expiryInfo(good), () => isExpired(good), () => signJwt({ sub: 'ada' }, SECRET, { expirationTime: '1h' })];
     const instances = [];
     const now = Date.now;
     const time = now();

@@ -214,6 +214,9 @@ describe('runtimes', () => {
     assert.match(report.thrown[0], /^TypeError: .*secure mode/i, what);
     assert.equal(report.replaced, 0, `${what}: instances replaced`);
     assert.deepEqual(report.withCurrentDate, ['ada', 'ada'], what);
+    // The clock is asked only when a time is needed: a sign without time options works, and a
+    // token refused before its time claims gets its own error.
+    assert.deepEqual(report.needingNoTime, ['ada', 'ERR_JWS_INVALID', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'], what);
   });
 
   // Where the module cannot be made, the import itself fails with a coded error that says why:

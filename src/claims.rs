@@ -5,7 +5,7 @@ use core::cmp::Ordering;
 
 use crate::error::{ClaimReason, Error, ErrorCode, Result};
 use crate::json::{self, Members, ObjectError};
-use crate::time::UnixTime;
+use crate::time::{Now, UnixTime};
 use crate::validation::{typ_matches, ClaimRules};
 
 /// Parses a claims set. Errors: `ERR_JWT_INVALID` unless it is a JSON object with distinct
@@ -89,11 +89,12 @@ impl TimeClaims {
     }
 }
 
-/// Validates a claims set against `rules` at `now`. `header` supplies `typ`. Returns the time
-/// claims it read.
+/// Validates a claims set against `rules` at `now`, which is asked for the time only after `typ`,
+/// the required claims, `iss`, `sub` and `aud` passed (jose's order). `header` supplies `typ`.
+/// Returns the time claims it read.
 /// Errors: `ERR_JWT_EXPIRED` (claim `exp`, or `iat` past `maxTokenAge`) and
 /// `ERR_JWT_CLAIM_VALIDATION_FAILED` for everything else, each with `claim` and `reason`.
-pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, now: UnixTime) -> Result<TimeClaims> {
+pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, now: impl Now) -> Result<TimeClaims> {
     if let Some(expected) = &rules.typ {
         // check_failed either way, as in jose: the option asks for the header parameter.
         let Some(typ) = header.get("typ") else {
@@ -133,18 +134,19 @@ pub fn validate(header: &Members<'_>, claims: &Members<'_>, rules: &ClaimRules, 
 
 /// Judges the time claims of a token that passed [`validate`] earlier (a cache hit) at `now`:
 /// the same checks, errors and order as a full validation, which differs only in the time.
-pub fn recheck_times(times: &TimeClaims, rules: &ClaimRules, now: UnixTime) -> Result<()> {
+pub fn recheck_times(times: &TimeClaims, rules: &ClaimRules, now: impl Now) -> Result<()> {
     check_times(|which| Ok(times.get(which)), rules, now).map(|_| ())
 }
 
-/// The time checks, for a full validation and a cache hit alike, in jose's order: `iat` read,
-/// `nbf` read and checked, `exp` read and checked, then the age from `iat`. `read` gives a
-/// claim's value: parsed from the claims set, or kept from an earlier validation.
+/// The time checks, for a full validation and a cache hit alike, in jose's order: the clock
+/// asked, `iat` read, `nbf` read and checked, `exp` read and checked, then the age from `iat`.
+/// `read` gives a claim's value: parsed from the claims set, or kept from an earlier validation.
 fn check_times(
     mut read: impl FnMut(TimeClaim) -> Result<Option<f64>>,
     rules: &ClaimRules,
-    now: UnixTime,
+    now: impl Now,
 ) -> Result<TimeClaims> {
+    let now = now.now()?;
     let tolerance = rules.clock_tolerance_secs;
     let iat = read(TimeClaim::Iat)?;
     let nbf = read(TimeClaim::Nbf)?;

@@ -5,7 +5,7 @@ use crate::claims::{is_expired, is_not_yet_valid, parse_claims, time_claim, TIME
 use crate::decode::payload_text;
 use crate::error::{ErrorCode, Result};
 use crate::options::{OptionObject, CURRENT_DATE};
-use crate::time::{Duration, UnixTime};
+use crate::time::{Duration, Now};
 
 /// Options of `isExpired` and `expiryInfo` (`currentDate` is read by the binding).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -57,12 +57,13 @@ pub struct ExpiryInfo {
     pub seconds_left: Option<f64>,
 }
 
-/// Reads the time claims of `token` (unverified) and judges them at `now`.
+/// Reads the time claims of `token` (unverified) and judges them at `now`, asked once the token and
+/// its time claims have been read.
 ///
 /// # Errors
 /// `ERR_JWT_TOO_LONG`, `ERR_JWT_INVALID` (malformed token), `ERR_OPTIONS_INVALID`, and
 /// `ERR_JWT_CLAIM_VALIDATION_FAILED` with reason `invalid` for a time claim that is not a number.
-pub fn expiry_info(token: &str, options: &ExpiryOptions, now: UnixTime) -> Result<ExpiryInfo> {
+pub fn expiry_info(token: &str, options: &ExpiryOptions, now: impl Now) -> Result<ExpiryInfo> {
     let tolerance = match &options.clock_tolerance {
         Some(duration) => duration.to_non_negative_secs("clockTolerance")?,
         None => 0.0,
@@ -74,6 +75,7 @@ pub fn expiry_info(token: &str, options: &ExpiryOptions, now: UnixTime) -> Resul
     let issued_at = time_claim(&claims, iat)?;
     let not_before = time_claim(&claims, nbf)?;
     let expires_at = time_claim(&claims, exp)?;
+    let now = now.now()?;
     Ok(ExpiryInfo {
         expires_at_secs: expires_at,
         issued_at_secs: issued_at,

@@ -83,7 +83,7 @@ pub use expiry::{expiry_info, ExpiryInfo, ExpiryOptions};
 pub use key::{Jwk, SecretKey, MAX_JWK_TEXT_LEN, MAX_SECRET_LEN};
 pub use options::MAX_OPTIONS_TEXT_LEN;
 pub use sign::{sign, HeaderParams, NumberText, SignOptions, TimeInput, MAX_CLAIMS_TO_SIGN_LEN};
-pub use time::{parse_duration, Duration, UnixTime};
+pub use time::{parse_duration, Duration, Now, UnixTime};
 pub use token::DEFAULT_MAX_TOKEN_LEN;
 pub use validation::{CacheOption, ClaimRules, OneOrMany, Validation, VerifyOptions};
 pub use verify::{verify, Verified, Verifier};

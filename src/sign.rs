@@ -8,7 +8,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{self, Members, Raw};
 use crate::key::{KeyOperation, SecretKey};
 use crate::options::{options_invalid, DateOptions, OptionObject, CURRENT_DATE};
-use crate::time::{parse_duration, UnixTime};
+use crate::time::{parse_duration, Now, UnixTime};
 use crate::validation::OneOrMany;
 use std::borrow::Cow;
 
@@ -191,8 +191,9 @@ pub fn check_claims_to_sign_length(len: usize) -> Result<()> {
     Ok(())
 }
 
-/// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`. When the options set
-/// no claim, the text is signed exactly as given (JavaScript callers pass `JSON.stringify` output);
+/// Signs the claims set `payload_json` (a JSON object) with `key`, at `now`, which is asked only
+/// for a time option relative to now (`true`, or a duration string). When the options set no
+/// claim, the text is signed exactly as given (JavaScript callers pass `JSON.stringify` output);
 /// otherwise the object is written anew, see `claims_json`.
 ///
 /// # Errors
@@ -200,7 +201,7 @@ pub fn check_claims_to_sign_length(len: usize) -> Result<()> {
 /// (payload not an object), `ERR_OPTIONS_INVALID`, `ERR_JOSE_NOT_SUPPORTED` (algorithm),
 /// `ERR_KEY_INVALID` (key unfit for the algorithm), `ERR_JWT_CLAIM_VALIDATION_FAILED` (an `exp`,
 /// `nbf` or `iat` that is not a finite number).
-pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: UnixTime) -> Result<String> {
+pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: impl Now) -> Result<String> {
     check_claims_to_sign_length(payload_json.len())?;
     let alg = choose_algorithm(key, options)?;
     key.check_fits(alg, KeyOperation::Sign)?;
@@ -254,7 +255,7 @@ fn header_json(alg: Algorithm, extra: Option<&HeaderParams>) -> Result<String> {
 /// The claims set to sign: `payload_json` itself when the options set no claim; else its
 /// members in order (names written anew, values as given), with the claims the options set
 /// replaced in place or appended (as assigning to a JavaScript object does).
-fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) -> Result<Cow<'a, str>> {
+fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: impl Now) -> Result<Cow<'a, str>> {
     let payload = parse_claims(payload_json)?;
     let mut set: Vec<(&str, String)> = Vec::new();
     let times = [
@@ -262,8 +263,16 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: UnixTime) 
         ("exp", "expirationTime", &options.expiration_time),
         ("nbf", "notBefore", &options.not_before),
     ];
+    // The clock is asked at the first option relative to now, and once: `resolve_time` reads
+    // `at` only for those (the epoch stands in until then).
+    let mut clock = Some(now);
+    let mut at = UnixTime::from_secs(0);
     for (name, option, input) in times {
-        if let Some(value) = input.as_ref().map(|input| resolve_time(input, now, option, name)).transpose()?.flatten() {
+        let Some(input) = input else { continue };
+        if let Some(clock) = clock.take_if(|_| matches!(input, TimeInput::Now(true) | TimeInput::After(_))) {
+            at = clock.now()?;
+        }
+        if let Some(value) = resolve_time(input, at, option, name)? {
             set.push((name, value));
         }
     }

@@ -31,6 +31,33 @@ impl UnixTime {
     }
 }
 
+/// Where a check takes "now" from: a [`UnixTime`] given, or a clock (any `FnOnce` giving one)
+/// asked once and only when a check needs the time. `verify` asks it when it reaches the time
+/// claims, after the signature and the other claims, where jose reads its clock; `expiry_info`
+/// after it has read the token; `sign` only for an option relative to now. So a token or an
+/// option at fault gets its own error whatever the clock says, and a sign that sets no time
+/// never asks.
+pub trait Now {
+    /// The time to judge at.
+    ///
+    /// # Errors
+    /// Whatever the clock's own error is (the wasm binding's: `ERR_OPTIONS_INVALID` when the
+    /// system clock gives no valid time).
+    fn now(self) -> Result<UnixTime>;
+}
+
+impl Now for UnixTime {
+    fn now(self) -> Result<UnixTime> {
+        Ok(self)
+    }
+}
+
+impl<F: FnOnce() -> Result<UnixTime>> Now for F {
+    fn now(self) -> Result<UnixTime> {
+        self()
+    }
+}
+
 /// A duration option: seconds as a number, or a duration string such as `"30s"` or `"5 min"`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Duration {

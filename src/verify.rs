@@ -11,7 +11,7 @@ use crate::claims::{self, TimeClaims};
 use crate::error::{Error, ErrorCode, Result};
 use crate::header::Header;
 use crate::key::{KeyOperation, SecretKey};
-use crate::time::UnixTime;
+use crate::time::Now;
 use crate::token::{self, decode_text, Compact, TokenCap};
 use crate::validation::Validation;
 use std::sync::Mutex;
@@ -114,11 +114,13 @@ impl Verifier {
         mac.verify(parts.signing_input.as_bytes(), &signature)
     }
 
-    /// Verifies `token` at `now`, with the same answer whether or not it comes from the cache.
+    /// Verifies `token` at `now`, with the same answer whether or not it comes from the cache
+    /// (`now` is asked only when the time claims are judged, see [`Now`]).
     ///
     /// # Errors
-    /// Every code but `ERR_OPTIONS_INVALID` and `ERR_JWK_INVALID`; see [`verify`].
-    pub fn verify(&self, token: &str, now: UnixTime) -> Result<Verified> {
+    /// Every code but `ERR_OPTIONS_INVALID` and `ERR_JWK_INVALID`, see [`verify`], and the
+    /// clock's own error.
+    pub fn verify(&self, token: &str, now: impl Now) -> Result<Verified> {
         let Some(cache) = &self.cache else {
             return verify(token, &self.key, &self.validation, now);
         };
@@ -138,12 +140,14 @@ impl Verifier {
 }
 
 /// Verifies `token` once with `key` under `validation` at `now`, keying only the token's algorithm.
+/// `now` is asked only once the signature and the claims other than the time claims have passed,
+/// where jose reads its clock (see [`Now`]).
 ///
 /// # Errors
 /// `ERR_JWT_TOO_LONG`, `ERR_JWS_INVALID`, `ERR_JOSE_NOT_SUPPORTED`, `ERR_JOSE_ALG_NOT_ALLOWED`,
 /// `ERR_KEY_INVALID`, `ERR_JWS_SIGNATURE_VERIFICATION_FAILED`, `ERR_JWT_INVALID`,
-/// `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`.
-pub fn verify(token: &str, key: &SecretKey, validation: &Validation, now: UnixTime) -> Result<Verified> {
+/// `ERR_JWT_EXPIRED`, `ERR_JWT_CLAIM_VALIDATION_FAILED`, and the clock's own error.
+pub fn verify(token: &str, key: &SecretKey, validation: &Validation, now: impl Now) -> Result<Verified> {
     verify_in_full(token, key, validation, now).map(|(verified, _)| verified)
 }
 
@@ -152,7 +156,7 @@ fn verify_in_full(
     token: &str,
     key: &SecretKey,
     validation: &Validation,
-    now: UnixTime,
+    now: impl Now,
 ) -> Result<(Verified, TimeClaims)> {
     TokenCap::verify(validation.max_token_len).check(token.len())?;
     let malformed = |message| token::malformed(ErrorCode::JwsInvalid, message, token);
@@ -198,6 +202,7 @@ mod tests {
     use super::*;
     use crate::sign::{sign, SignOptions};
     use crate::key::Jwk;
+    use crate::time::UnixTime;
     use crate::validation::VerifyOptions;
 
     const NOW: i64 = 1_700_000_000;

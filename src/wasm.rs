@@ -6,8 +6,8 @@ use crate::options::{check_options_text_length, DateOptions};
 use crate::sign::check_claims_to_sign_length;
 use crate::token::TokenCap;
 use crate::{
-    decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, Error, ErrorCode, ExpiryOptions, Jwk, SecretKey,
-    SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, MAX_CLAIMS_TO_SIGN_LEN, MAX_JWK_TEXT_LEN,
+    decode_jwt, decode_protected_header, expiry_info, sign, verify, ClaimReason, Error, ErrorCode, ExpiryOptions, Jwk, Now,
+    SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, MAX_CLAIMS_TO_SIGN_LEN, MAX_JWK_TEXT_LEN,
     MAX_OPTIONS_TEXT_LEN, MAX_SECRET_LEN,
 };
 use js_sys::{Array, ArrayBuffer, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
@@ -452,6 +452,9 @@ impl Clock {
         fixed.map_or(Clock::System, Clock::Fixed)
     }
 
+}
+
+impl Now for Clock {
     fn now(self) -> Result<UnixTime, Error> {
         match self {
             Clock::Fixed(at) => Ok(at),
@@ -666,10 +669,10 @@ pub fn jwt_verify_js(token: JsValue, key: JsValue, options: JsValue) -> JsResult
         Ok((remembered_validation(text)?, Clock::at(dates.current_date_only()?)))
     })?;
     let key = read_key(&key)?;
-    // The clock is read after the token is taken, as in `Verifier.verify`.
+    // The core asks the clock only when it reaches the time claims, as in `Verifier.verify`.
     let verified = with_remembered_key(key, |key| {
         with_token(&token, TokenCap::verify(validation.max_token_len), ErrorCode::JwsInvalid, |token| {
-            verify(token, key, &validation, clock.now()?)
+            verify(token, key, &validation, clock)
         })
     })?;
     verified_to_js(&verified)
@@ -774,7 +777,7 @@ impl JsVerifier {
     /// [`Verifier::verify`] says.
     pub fn verify(&self, token: JsValue) -> JsResult<JsValue> {
         let verified = with_token(&token, TokenCap::verify(self.max_token_len), ErrorCode::JwsInvalid, |token| {
-            self.inner.verify(token, self.clock.now()?)
+            self.inner.verify(token, self.clock)
         })?;
         verified_to_js(&verified)
     }
@@ -804,7 +807,7 @@ fn expiry(token: &JsValue, options: &JsValue) -> Result<crate::ExpiryInfo, Error
     let (options, dates) = read_options(options)?;
     let options = ExpiryOptions::from_json(&options)?;
     let clock = Clock::at(dates.current_date_only()?);
-    with_token(token, TokenCap::DECODE, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, clock.now()?))
+    with_token(token, TokenCap::DECODE, ErrorCode::JwtInvalid, |token| expiry_info(token, &options, clock))
 }
 
 /// Whether an unverified token's `exp` has passed. Throws `ERR_OPTIONS_INVALID`,
@@ -854,8 +857,7 @@ pub fn sign_jwt_js(payload: JsValue, key: JsValue, options: JsValue) -> JsResult
         return Err(if read.as_f64() == Some(THREW) { Error::new(ErrorCode::JwtInvalid, PAYLOAD_UNREADABLE) } else { not_object() }.into());
     };
     let json = utf8_capped(text, MAX_CLAIMS_TO_SIGN_LEN, &check_claims_to_sign_length)?;
-    let now = clock.now()?;
-    Ok(with_remembered_key(key, |key| sign(&json, key, &options, now))?)
+    Ok(with_remembered_key(key, |key| sign(&json, key, &options, clock))?)
 }
 
 /// Every error code this library throws.

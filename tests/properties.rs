@@ -16,6 +16,9 @@
 #![allow(clippy::arithmetic_side_effects)]
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::base64url;
 use jwt_wasm::{
     decode_jwt, expiry_info, sign, verify, Algorithm, CacheOption, Duration, ErrorCode, ExpiryOptions, Jwk,
     OneOrMany, SecretKey, SignOptions, UnixTime, Validation, Verifier, VerifyOptions,
@@ -135,20 +138,6 @@ fn matching_options(claims: &Claims, alg: Algorithm, name_algorithms: bool) -> V
         clock_tolerance: Some(Duration::Seconds(0.0)),
         ..VerifyOptions::default()
     }
-}
-
-/// base64url without padding (RFC 4648 section 5), written out here so the test does not share
-/// the core's encoder.
-fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
 }
 
 /// JSON text with every non-ASCII character (which serde_json writes only inside strings) written

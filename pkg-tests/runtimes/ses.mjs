@@ -63,7 +63,8 @@ function inCompartment(globals) {
 }
 
 /** In a Compartment whose Date.now() throws: what 200 calls that read the clock threw, how many
- * instances were made meanwhile, and what calls given a currentDate answered. */
+ * instances were made meanwhile, what calls given a currentDate answered, and what calls that need
+ * no time answered (a sign without time options, a token refused before its time claims). */
 function withoutClock(pkg, instancesMade) {
   const secret = 'a-shared-secret-of-at-least-32-bytes!';
   const at = { currentDate: new Date('2026-01-01T00:00:00Z') };
@@ -85,5 +86,15 @@ function withoutClock(pkg, instancesMade) {
     thrown: [...thrown],
     replaced: instancesMade() - before,
     withCurrentDate: [pkg.jwtVerify(token, secret, at).payload.sub, pkg.createVerifier(secret, at).verify(token).payload.sub],
+    needingNoTime: [
+      pkg.decodeJwt(pkg.signJwt({ sub: 'ada' }, secret)).sub,
+      ...[() => pkg.jwtVerify('not.a.token', secret), () => verifier.verify(`${token}A`)].map((call) => {
+        try {
+          return `answered ${call()}`;
+        } catch (error) {
+          return error?.code ?? `${error?.name}: ${error?.message}`;
+        }
+      }),
+    ],
   };
 }
