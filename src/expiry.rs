@@ -62,7 +62,8 @@ pub struct ExpiryInfo {
 ///
 /// # Errors
 /// `ERR_JWT_TOO_LONG`, `ERR_JWT_INVALID` (malformed token), `ERR_OPTIONS_INVALID`, and
-/// `ERR_JWT_CLAIM_VALIDATION_FAILED` with reason `invalid` for a time claim that is not a number.
+/// `ERR_JWT_CLAIM_VALIDATION_FAILED` with reason `invalid` for a time claim that is not a number,
+/// and the clock's own error.
 pub fn expiry_info(token: &str, options: &ExpiryOptions, now: impl Now) -> Result<ExpiryInfo> {
     let tolerance = match &options.clock_tolerance {
         Some(duration) => duration.to_non_negative_secs("clockTolerance")?,

@@ -200,7 +200,8 @@ pub fn check_claims_to_sign_length(len: usize) -> Result<()> {
 /// `ERR_JWT_TOO_LONG` (payload over [`MAX_CLAIMS_TO_SIGN_LEN`], judged first), `ERR_JWT_INVALID`
 /// (payload not an object), `ERR_OPTIONS_INVALID`, `ERR_JOSE_NOT_SUPPORTED` (algorithm),
 /// `ERR_KEY_INVALID` (key unfit for the algorithm), `ERR_JWT_CLAIM_VALIDATION_FAILED` (an `exp`,
-/// `nbf` or `iat` that is not a finite number).
+/// `nbf` or `iat` that is not a finite number), and the clock's own error (asked last, after
+/// every check of the claims and the options).
 pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: impl Now) -> Result<String> {
     check_claims_to_sign_length(payload_json.len())?;
     let alg = choose_algorithm(key, options)?;
@@ -263,18 +264,30 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: impl Now) 
         ("exp", "expirationTime", &options.expiration_time),
         ("nbf", "notBefore", &options.not_before),
     ];
-    // The clock is asked at the first option relative to now, and once: `resolve_time` reads
-    // `at` only for those (the epoch stands in until then).
-    let mut clock = Some(now);
-    let mut at = UnixTime::from_secs(0);
-    for (name, option, input) in times {
-        let Some(input) = input else { continue };
-        if let Some(clock) = clock.take_if(|_| matches!(input, TimeInput::Now(true) | TimeInput::After(_))) {
-            at = clock.now()?;
+    // Every time option is read, and every time claim the options do not set must pass the type
+    // checks `verify` applies (the ones the options set are finite numbers by construction),
+    // before the clock is asked: last, once, and only for an option relative to now. So the
+    // options and the claims set at fault get their own errors whatever the clock says.
+    let mut read: [Option<TimeValue>; 3] = [None, None, None];
+    for ((name, option, input), slot) in times.iter().zip(&mut read) {
+        if let Some(input) = input {
+            *slot = read_time(input, option, name)?;
         }
-        if let Some(value) = resolve_time(input, at, option, name)? {
-            set.push((name, value));
+    }
+    for name in TIME_CLAIMS {
+        if !times.iter().zip(&read).any(|((claim, ..), value)| *claim == name && value.is_some()) {
+            time_claim(&payload, name)?;
         }
+    }
+    let from_now = read.iter().any(|value| matches!(value, Some(TimeValue::FromNow(_))));
+    let now_secs = if from_now { now.now()?.as_secs() } else { 0.0 };
+    for ((name, option, _), value) in times.iter().zip(read) {
+        let text = match value {
+            None => continue,
+            Some(TimeValue::Text(text)) => text,
+            Some(TimeValue::FromNow(offset)) => seconds_text(now_secs + offset, option, name)?,
+        };
+        set.push((name, text));
     }
     let strings = [("iss", &options.issuer), ("sub", &options.subject), ("jti", &options.jti)];
     for (name, value) in strings {
@@ -290,13 +303,6 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: impl Now) 
         set.push(("aud", aud));
     }
 
-    // Time claims the options do not replace must pass the type checks `verify` applies
-    // (the ones the options set are finite numbers by construction, see `resolve_time`).
-    for name in TIME_CLAIMS {
-        if !set.iter().any(|(claim, _)| *claim == name) {
-            time_claim(&payload, name)?;
-        }
-    }
     if set.is_empty() {
         // Nothing to replace or add: the claims set is signed as given (already checked to be
         // one strict JSON object).
@@ -315,24 +321,35 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: impl Now) 
     Ok(Cow::Owned(out))
 }
 
-/// The claim's JSON number text. A number given is written as given; the others are whole
-/// seconds, which keeps float formatting (and its code size) out of the build. Errors name the
-/// `option` the caller wrote (`SignJWT`'s setters set the same names) and the `claim` it sets.
-fn resolve_time(input: &TimeInput, now: UnixTime, option: &str, claim: &str) -> Result<Option<String>> {
-    let value = match input {
+/// A time option as read: its claim's JSON number text, or seconds from now, to which the
+/// clock's time is still to be added.
+enum TimeValue {
+    Text(String),
+    FromNow(f64),
+}
+
+/// Reads a time option (`None` for `false`: the claim is left as the payload has it). A number
+/// given is written as given; the others are whole seconds, which keeps float formatting (and its
+/// code size) out of the build. Errors name the `option` the caller wrote (`SignJWT`'s setters set
+/// the same names) and the `claim` it sets.
+fn read_time(input: &TimeInput, option: &str, claim: &str) -> Result<Option<TimeValue>> {
+    let at = match input {
         TimeInput::Now(false) => return Ok(None),
-        TimeInput::Number(number) => return Ok(Some(number.0.clone())),
-        TimeInput::Now(true) => now.as_secs(),
+        TimeInput::Number(number) => return Ok(Some(TimeValue::Text(number.0.clone()))),
+        TimeInput::Now(true) => return Ok(Some(TimeValue::FromNow(0.0))),
         TimeInput::At(at) if !at.is_finite() => return Err(options_invalid(format!("\"{option}\" is not a finite time"))),
         TimeInput::At(at) => at.floor(),
         TimeInput::After(text) => match parse_duration(text) {
-            Some(offset) => now.as_secs() + offset,
+            Some(offset) => return Ok(Some(TimeValue::FromNow(offset))),
             None => return Err(options_invalid(format!("\"{option}\" is not a duration string such as \"2h\" (it sets \"{claim}\")"))),
         },
     };
-    json::integer(value)
-        .map(Some)
-        .ok_or_else(|| options_invalid(format!("\"{option}\" puts \"{claim}\" more than 2^53 - 1 seconds from 1970")))
+    seconds_text(at, option, claim).map(|text| Some(TimeValue::Text(text)))
+}
+
+/// Whole seconds since 1970 as a claim's JSON number text.
+fn seconds_text(secs: f64, option: &str, claim: &str) -> Result<String> {
+    json::integer(secs).ok_or_else(|| options_invalid(format!("\"{option}\" puts \"{claim}\" more than 2^53 - 1 seconds from 1970")))
 }
 
 fn push_member(out: &mut String, name: &str, raw_value: &str) {

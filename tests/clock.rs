@@ -7,8 +7,8 @@
 mod common;
 
 use jwt_wasm::{
-    expiry_info, sign, verify, Error, ErrorCode, ExpiryOptions, Now, SecretKey, SignOptions, UnixTime, Validation,
-    Verifier, VerifyOptions,
+    expiry_info, sign, verify, Error, ErrorCode, ExpiryOptions, Now, SecretKey, SignOptions, TimeInput, UnixTime,
+    Validation, Verifier, VerifyOptions,
 };
 use std::cell::Cell;
 
@@ -132,8 +132,20 @@ fn a_sign_asks_the_clock_only_for_a_time_relative_to_now_and_once() {
     for options in [r#"{"issuedAt":true}"#, r#"{"issuedAt":7,"expirationTime":"2h"}"#] {
         assert_eq!(signed(options, true), (Err(ErrorCode::OptionsInvalid), 1), "{options}");
     }
-    // An option refused before the first relative one is its own error.
+    // The clock is asked last: an option or a claims set at fault is its own error, even when an
+    // option relative to now comes before it.
     assert_eq!(signed(r#"{"alg":"RS256","issuedAt":true}"#, true), (Err(ErrorCode::NotSupported), 0));
+    assert_eq!(signed(r#"{"issuedAt":true,"expirationTime":"one fortnight"}"#, true), (Err(ErrorCode::OptionsInvalid), 0));
+    let asked = Cell::new(0);
+    // A Date beyond 2^53 - 1 seconds (as the binding hands one over).
+    let far = SignOptions { issued_at: Some(TimeInput::Now(true)), not_before: Some(TimeInput::At(1e300)), ..SignOptions::default() };
+    assert_eq!(sign("{}", &key(), &far, clock(&asked, true)).unwrap_err().message(), "\"notBefore\" puts \"nbf\" more than 2^53 - 1 seconds from 1970");
+    let options = SignOptions::from_json(r#"{"issuedAt":true,"expirationTime":"1h"}"#).unwrap();
+    for claims in [r#"{"nbf":"soon"}"#, r#"{"iat":1,"nbf":null}"#] {
+        let error = sign(claims, &key(), &options, clock(&asked, true)).unwrap_err();
+        assert_eq!((error.code(), error.claim_name()), (ErrorCode::ClaimValidationFailed, Some("nbf")), "{claims}");
+    }
+    assert_eq!(asked.get(), 0);
 }
 
 #[test]
