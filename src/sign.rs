@@ -264,30 +264,28 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: impl Now) 
         ("exp", "expirationTime", &options.expiration_time),
         ("nbf", "notBefore", &options.not_before),
     ];
-    // Every time option is read, and every time claim the options do not set must pass the type
-    // checks `verify` applies (the ones the options set are finite numbers by construction),
-    // before the clock is asked: last, once, and only for an option relative to now. So the
-    // options and the claims set at fault get their own errors whatever the clock says.
-    let mut read: [Option<TimeValue>; 3] = [None, None, None];
-    for ((name, option, input), slot) in times.iter().zip(&mut read) {
-        if let Some(input) = input {
-            *slot = read_time(input, option, name)?;
-        }
-    }
+    // Time claims the options do not set must pass the type checks `verify` applies (the ones
+    // the options set are finite numbers by construction, see `resolve_time`), checked before the
+    // clock is asked, as is every time option, so that the claims set or an option at fault is its
+    // own error whatever the clock says.
     for name in TIME_CLAIMS {
-        if !times.iter().zip(&read).any(|((claim, ..), value)| *claim == name && value.is_some()) {
+        if !times.iter().any(|(claim, _, input)| *claim == name && !matches!(input, None | Some(TimeInput::Now(false)))) {
             time_claim(&payload, name)?;
         }
     }
-    let from_now = read.iter().any(|value| matches!(value, Some(TimeValue::FromNow(_))));
-    let now_secs = if from_now { now.now()?.as_secs() } else { 0.0 };
-    for ((name, option, _), value) in times.iter().zip(read) {
-        let text = match value {
-            None => continue,
-            Some(TimeValue::Text(text)) => text,
-            Some(TimeValue::FromNow(offset)) => seconds_text(now_secs + offset, option, name)?,
-        };
-        set.push((name, text));
+    // Every time option is read once at the epoch first; the clock is asked last, once, and only
+    // for an option relative to now.
+    for (name, option, input) in times {
+        if let Some(input) = input {
+            resolve_time(input, UnixTime::from_secs(0), option, name)?;
+        }
+    }
+    let from_now = times.iter().any(|(_, _, input)| matches!(input, Some(TimeInput::Now(true) | TimeInput::After(_))));
+    let at = if from_now { now.now()? } else { UnixTime::from_secs(0) };
+    for (name, option, input) in times {
+        if let Some(value) = input.as_ref().map(|input| resolve_time(input, at, option, name)).transpose()?.flatten() {
+            set.push((name, value));
+        }
     }
     let strings = [("iss", &options.issuer), ("sub", &options.subject), ("jti", &options.jti)];
     for (name, value) in strings {
@@ -321,35 +319,24 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: impl Now) 
     Ok(Cow::Owned(out))
 }
 
-/// A time option as read: its claim's JSON number text, or seconds from now, to which the
-/// clock's time is still to be added.
-enum TimeValue {
-    Text(String),
-    FromNow(f64),
-}
-
-/// Reads a time option (`None` for `false`: the claim is left as the payload has it). A number
-/// given is written as given; the others are whole seconds, which keeps float formatting (and its
-/// code size) out of the build. Errors name the `option` the caller wrote (`SignJWT`'s setters set
-/// the same names) and the `claim` it sets.
-fn read_time(input: &TimeInput, option: &str, claim: &str) -> Result<Option<TimeValue>> {
-    let at = match input {
+/// The claim's JSON number text. A number given is written as given; the others are whole
+/// seconds, which keeps float formatting (and its code size) out of the build. Errors name the
+/// `option` the caller wrote (`SignJWT`'s setters set the same names) and the `claim` it sets.
+fn resolve_time(input: &TimeInput, now: UnixTime, option: &str, claim: &str) -> Result<Option<String>> {
+    let value = match input {
         TimeInput::Now(false) => return Ok(None),
-        TimeInput::Number(number) => return Ok(Some(TimeValue::Text(number.0.clone()))),
-        TimeInput::Now(true) => return Ok(Some(TimeValue::FromNow(0.0))),
+        TimeInput::Number(number) => return Ok(Some(number.0.clone())),
+        TimeInput::Now(true) => now.as_secs(),
         TimeInput::At(at) if !at.is_finite() => return Err(options_invalid(format!("\"{option}\" is not a finite time"))),
         TimeInput::At(at) => at.floor(),
         TimeInput::After(text) => match parse_duration(text) {
-            Some(offset) => return Ok(Some(TimeValue::FromNow(offset))),
+            Some(offset) => now.as_secs() + offset,
             None => return Err(options_invalid(format!("\"{option}\" is not a duration string such as \"2h\" (it sets \"{claim}\")"))),
         },
     };
-    seconds_text(at, option, claim).map(|text| Some(TimeValue::Text(text)))
-}
-
-/// Whole seconds since 1970 as a claim's JSON number text.
-fn seconds_text(secs: f64, option: &str, claim: &str) -> Result<String> {
-    json::integer(secs).ok_or_else(|| options_invalid(format!("\"{option}\" puts \"{claim}\" more than 2^53 - 1 seconds from 1970")))
+    json::integer(value)
+        .map(Some)
+        .ok_or_else(|| options_invalid(format!("\"{option}\" puts \"{claim}\" more than 2^53 - 1 seconds from 1970")))
 }
 
 fn push_member(out: &mut String, name: &str, raw_value: &str) {
