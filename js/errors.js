@@ -449,7 +449,8 @@ const convert = freeze({
       return THREW;
     }
   },
-  // The system clock, read by the binding on every call that has no currentDate: the time, or NaN
+  // The system clock, asked by the binding when a call with no currentDate needs the time (the
+  // core says when: as jose, a verify once it reaches the time claims): the time, or NaN
   // for no number (a BigInt, null), which the binding refuses with a code. An exception of the
   // clock's is kept for the call's guard to throw as itself once the binding has returned its
   // failure: let unwind through wasm, it would cost the instance (replaced at every such call).
@@ -533,6 +534,18 @@ const results = freeze({
   expiry(expiresAt, issuedAt, notBefore, expired, notYetValid, secondsLeft) {
     return { expiresAt, issuedAt, notBefore, expired, notYetValid, secondsLeft };
   },
+  // Every failure is made here, called by the glue as a method: no Reflect.construct, Array.of
+  // or Function.prototype.apply of the time is on the way, so code that replaced one can neither
+  // stop a failure nor make one pass for a result. Only the JS stack running out can stop it:
+  // that RangeError is the answer, returned rather than thrown through wasm frames, and
+  // `guarded` throws it (an Error of load time).
+  failure(message, code, claim, reason) {
+    try {
+      return new Failure(message, code, claim, reason);
+    } catch (error) {
+      return error;
+    }
+  },
 });
 
 // A failure as the binding reports it. The JwtError is made from it here, in the entry's frame:
@@ -553,10 +566,11 @@ class Failure {
     this.reason = reason;
   }
 }
-// The class and the hooks below are handed to the binding, and through the glue, whose calls go
-// through built-ins as they are at the time (Reflect.construct, Function.prototype.apply): code
-// that replaces one for a call can get hold of them. Frozen, they stay what they are: no
-// Symbol.hasInstance put on Failure makes a failure pass for a result, no converter is replaced.
+// The hooks below are handed to the binding, and through the glue, some of whose calls go through
+// built-ins as they are at the time (Function.prototype.apply): code that replaces one for a call
+// can get hold of them, and of Failure through a failure they make. Frozen, they stay what they
+// are: no Symbol.hasInstance put on Failure makes a failure pass for a result, no converter is
+// replaced.
 freeze(Failure);
 freeze(Failure.prototype);
 
@@ -597,7 +611,7 @@ const thrown = (value) => (value instanceof Failure ? new JwtError(value.message
 // such exceptions, or one at the wrong point, used to leave every later call trapping). Every call
 // out to JavaScript that the caller's values could make throw is caught in Rust, so only the JS
 // stack running out inside a call, a replaced built-in that the glue calls without a catch and
-// that throws (ArrayBuffer.isView, Array.of, Array.isArray, Object.keys, Object.assign, the Date
+// that throws (ArrayBuffer.isView, Array.isArray, Object.keys, Object.assign, the Date
 // constructor, typed-array methods and getters, TextEncoder.prototype.encodeInto,
 // TextDecoder.prototype.decode), or a trap (a bug), can still do this (a clock that throws does
 // not: see `convert.now`). So every export runs through `guarded`: when such an exception leaves
@@ -719,7 +733,7 @@ export function start(init) {
 /** Registers the hooks with the instance: by each entry once it is ready, before any other
  * call, and again for each replacement. */
 export function connectErrors() {
-  __connect(Failure, convert, asciiWriter, results);
+  __connect(convert, asciiWriter, results);
 }
 
 function replaceInstance() {

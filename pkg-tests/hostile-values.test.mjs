@@ -44,8 +44,7 @@ const stillChecksIssuer = (made) => {
 /** Runs `call` with `ArrayBuffer.isView` throwing, which the glue calls without a catch when the
  * binding asks what a key that is no key is (42): such a call's exception unwinds through wasm
  * frames (as the JS stack running out would) and the instance is replaced; the exception is
- * swallowed. (Not `Array.of`, which the binding calls to make every failure: bundlers such as
- * Vite's write that call as an array literal.) */
+ * swallowed. */
 function unwinding(call) {
   const { isView } = ArrayBuffer;
   ArrayBuffer.isView = () => {
@@ -406,6 +405,9 @@ describe('hostile values', () => {
         [() => isExpired('garbage'), 'ERR_JWT_INVALID'],
         [() => expiryInfo(signJwt({ exp: 1 }, SECRET).replace(/\.[^.]*\./, `.${btoa('{"exp":"soon"}').replace(/=+$/, '')}.`)), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
         [() => signJwt({ sub: 'ada' }, SECRET, { alg: 'RS256', issuedAt: true }), 'ERR_JOSE_NOT_SUPPORTED'],
+        // A sign asks last: after every option and the claims set, whatever their order.
+        [() => signJwt({ sub: 'ada' }, SECRET, { issuedAt: true, expirationTime: 'one fortnight' }), 'ERR_OPTIONS_INVALID'],
+        [() => new SignJWT({ nbf: 'soon' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(SECRET), 'ERR_JWT_CLAIM_VALIDATION_FAILED'],
       ]) {
         assert.deepEqual(askedBy(() => codeOf(call)), [code, 0], String(call));
       }
@@ -436,26 +438,29 @@ describe('hostile values', () => {
   });
 
   test('a clock\'s exception is thrown by its own call, never by a call nested in it nor by a later one', () => {
-    // The outer call's clock throws; as the binding makes that call's failure, Array.of (called
-    // for it) calls in once with a failure of its own.
+    // The outer call's clock throws; as the glue decodes the message of that call's failure, a
+    // replaced TextDecoder.prototype.decode calls in once with a failure of its own.
     const boom = new Error('no clock');
     const now = Date.now;
-    const { of } = Array;
+    const { decode } = TextDecoder.prototype;
     let inner;
     Date.now = () => {
       throw boom;
     };
-    Array.of = (...items) => {
-      Array.of = of;
-      inner = errorOf(() => decodeJwt('not.a.token'));
-      return of(...items);
+    TextDecoder.prototype.decode = function (...args) {
+      const text = decode.apply(this, args);
+      if (text.includes('system clock')) {
+        TextDecoder.prototype.decode = decode;
+        inner = errorOf(() => decodeJwt('not.a.token'));
+      }
+      return text;
     };
     let outer;
     try {
       outer = errorOf(() => jwtVerify(good, SECRET));
     } finally {
       Date.now = now;
-      Array.of = of;
+      TextDecoder.prototype.decode = decode;
     }
     assert.equal(inner?.code, 'ERR_JWT_INVALID', String(inner));
     assert.equal(outer, boom);
@@ -1418,17 +1423,12 @@ describe('hostile values', () => {
       stillWorks();
     });
 
-    test('the class and hooks the glue is handed, caught through Reflect.construct or Function.prototype.apply, cannot be changed', () => {
+    test('the hooks the glue is handed, caught through Function.prototype.apply, and the class of the failures they make cannot be changed', () => {
       const forged = signJwt({ sub: 'ada' }, 'another-secret-of-at-least-32-bytes!!');
-      const { apply, construct } = Reflect;
+      const { apply } = Reflect;
       const applyOf = Function.prototype.apply;
-      let failure;
       let convert;
       let results;
-      Reflect.construct = (Class, args, ...rest) => {
-        failure ??= Class;
-        return construct(Class, args, ...rest);
-      };
       Function.prototype.apply = function (self, args) {
         if (typeof args?.[0]?.options === 'function') convert ??= args[0];
         if (typeof args?.[0]?.verified === 'function') results ??= args[0];
@@ -1438,10 +1438,10 @@ describe('hostile values', () => {
         codeOf(() => jwtVerify(forged, SECRET, { issuer: 'evil' }));
         jwtVerify(good, SECRET);
       } finally {
-        Reflect.construct = construct;
         Function.prototype.apply = applyOf;
       }
-      // The control: all three were caught in those two calls.
+      // The control: both were caught in those two calls, and the class is a failure's.
+      const failure = results?.failure('a failure', 'ERR_JWT_INVALID').constructor;
       assert.equal(typeof failure, 'function');
       assert.equal(typeof convert?.options, 'function');
       assert.equal(typeof results?.verified, 'function');
@@ -1577,28 +1577,45 @@ describe('hostile values', () => {
       assert.deepEqual(jwtVerify(token, SECRET).protectedHeader, { alg: 'HS256', kid: 'kept-frozen' });
     });
 
-    test('a failure whose Failure cannot be made (Reflect.construct throws an Error) is thrown, never returned as a result', () => {
+    test('a failure is made without Reflect.construct, Array.of or Function.prototype.apply: replaced, they neither stop it nor make it a result', () => {
+      // (A Reflect.construct that answered an object for the failure's class once had that object
+      // returned as the call's result.)
       const forged = signJwt({ sub: 'mallory' }, 'another-secret-of-at-least-32-bytes!!');
       const verifier = createVerifier(SECRET);
+      const calls = [() => jwtVerify(forged, SECRET), () => verifier.verify(forged), () => decodeJwt('not a token'), () => isExpired('not a token'), () => createVerifier(SECRET, { issuer: 5 })];
+      const codes = ['ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED', 'ERR_JWT_INVALID', 'ERR_JWT_INVALID', 'ERR_OPTIONS_INVALID'];
       const { construct } = Reflect;
-      const outcomes = [];
-      Reflect.construct = () => {
-        throw new Error('no construct');
-      };
-      try {
-        for (const call of [() => jwtVerify(forged, SECRET), () => verifier.verify(forged), () => decodeJwt('not a token'), () => isExpired('not a token')]) {
-          try {
-            const result = call();
-            outcomes.push(`returned ${result instanceof Error ? 'an Error' : typeof result}`);
-          } catch (error) {
-            outcomes.push(`threw ${error?.message}`);
+      const { of } = Array;
+      const applyOf = Function.prototype.apply;
+      const forgedResult = { payload: { sub: 'admin' }, protectedHeader: { alg: 'HS256' } };
+      const outcomes = (replace, restore) => {
+        const seen = [];
+        replace();
+        try {
+          for (const call of calls) {
+            try {
+              seen.push(`returned ${JSON.stringify(call())}`);
+            } catch (error) {
+              seen.push(error instanceof JwtError ? error.code : `threw ${error?.message}`);
+            }
           }
+        } finally {
+          restore();
         }
-      } finally {
-        Reflect.construct = construct;
+        return seen;
+      };
+      for (const [what, answer] of [['answering an object', () => forgedResult], ['throwing', () => {
+        throw new Error('replaced');
+      }]]) {
+        assert.deepEqual(outcomes(() => (Reflect.construct = answer), () => (Reflect.construct = construct)), codes, `Reflect.construct ${what}`);
+        assert.deepEqual(outcomes(() => (Array.of = answer), () => (Array.of = of)), codes, `Array.of ${what}`);
+        // Function.prototype.apply is taken by the glue's calls that catch (reading the options
+        // among them: createVerifier's are refused as unreadable), not by the one that makes a
+        // failure.
+        assert.deepEqual(outcomes(() => (Function.prototype.apply = answer), () => (Function.prototype.apply = applyOf)), codes, `Function.prototype.apply ${what}`);
       }
-      assert.deepEqual(outcomes, Array(4).fill('threw no construct'));
       stillWorks();
+      verifier.free();
     });
 
     test('TextDecoder in the first call: the strings the binding keeps are made as it loads', () => {

@@ -10,7 +10,7 @@ use crate::{
     SecretKey, SignOptions, UnixTime, Validation, Verified, Verifier, VerifyOptions, MAX_CLAIMS_TO_SIGN_LEN, MAX_JWK_TEXT_LEN,
     MAX_OPTIONS_TEXT_LEN, MAX_SECRET_LEN,
 };
-use js_sys::{Array, ArrayBuffer, Date, Function, JsString, Object, Reflect, Uint8Array, JSON};
+use js_sys::{Array, ArrayBuffer, Date, JsString, Object, Reflect, Uint8Array, JSON};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use std::thread::LocalKey;
@@ -30,9 +30,6 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// JavaScript helpers the package entry registers once the instance is ready.
 struct Hooks {
-    /// The class a failure is reported to the entry as; the entry throws a `JwtError` made
-    /// from it (js/errors.js).
-    error_class: Function,
     /// How options, keys and claims are read from JS values.
     convert: Convert,
 }
@@ -104,8 +101,8 @@ thread_local! {
     static CLOCK: OnceCell<Convert> = const { OnceCell::new() };
 }
 
-/// Registers the failure class, the strict conversions, the ASCII writer and the result builder
-/// of the package entry. A slot in use by a call in progress (only a patched built-in
+/// Registers the strict conversions, the ASCII writer and the result and failure builder of the
+/// package entry. A slot in use by a call in progress (only a patched built-in
 /// calling back in could make it so) keeps what it had rather than trapping.
 ///
 /// Fails closed: hooks that cannot be read (the JS stack running out while an instance is
@@ -113,7 +110,7 @@ thread_local! {
 /// readers of the raw glue; the entry then keeps the replacement pending and makes it again
 /// before the next call.
 #[wasm_bindgen(js_name = "__connect", skip_typescript)]
-pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, results: JsValue) -> JsResult<()> {
+pub fn connect(convert: JsValue, ascii_writer: JsValue, results: JsValue) -> JsResult<()> {
     fn set<T>(slot: &RefCell<T>, value: T) {
         if let Ok(mut slot) = slot.try_borrow_mut() {
             *slot = value;
@@ -128,14 +125,14 @@ pub fn connect(error_class: Function, convert: JsValue, ascii_writer: JsValue, r
         }
         Ok(true)
     }
-    if !has_all(&convert, &["options", "key", "claims", "now"])? || !has_all(&results, &["parse", "header", "verified", "expiry"])? {
+    if !has_all(&convert, &["options", "key", "claims", "now"])? || !has_all(&results, &["parse", "header", "verified", "expiry", "failure"])? {
         return Err(js_sys::TypeError::new("__connect: the entry's hooks are incomplete").into());
     }
     let convert = convert.unchecked_into::<Convert>();
     // Already set only by a `connect` of this instance before (the entry's one and only `convert`).
     CLOCK.with(|slot| drop(slot.set(convert.clone())));
     let results = Some(results.unchecked_into::<ResultBuilder>());
-    HOOKS.with(|slot| set(slot, Some(Hooks { error_class, convert })));
+    HOOKS.with(|slot| set(slot, Some(Hooks { convert })));
     let writer = ascii_writer.is_object().then(|| ascii_writer.unchecked_into::<AsciiWriter>());
     WRITER.with(|slot| set(slot, writer));
     RESULTS.with(|slot| set(slot, results));
@@ -195,31 +192,22 @@ impl From<Error> for JsValue {
                 error.reason().map_or(JsValue::UNDEFINED, |reason| kept(kept_string(&ClaimReason::ALL, &names.reasons, &reason), reason.as_str())),
             )
         });
-        let message = JsValue::from(error.message());
-        // The entry's Failure defines its members as its own (nothing inherited is set).
-        // The class is taken out of the slot before the JS call, which holds no borrow of it.
-        let class = HOOKS.with(|slot| Some(slot.try_borrow().ok()?.as_ref()?.error_class.clone()));
-        let constructed = class.map(|class| Reflect::construct(&class, &Array::of4(&message, &code, &claim, &reason)));
-        match constructed {
-            Some(Ok(failure)) => failure,
-            // Making it threw (the JS stack ran out): that exception is the answer, as JS would
-            // throw it, never a failure without its class. An Error only: the entry throws what
-            // comes back as an Error or a Failure, and would hand anything else back as a result.
-            Some(Err(thrown)) if thrown.is_instance_of::<js_sys::Error>() => thrown,
-            // Not registered (the raw glue used directly), or a thrown non-Error: a plain Error
-            // with the same fields.
-            _ => {
-                let plain: JsValue = js_sys::Error::new(error.message()).into();
-                NAMES.with(|names| {
-                    for (name, value) in [(&names.code, &code), (&names.claim, &claim), (&names.reason, &reason)] {
-                        if !value.is_undefined() {
-                            let _ = Reflect::set(&plain, name, value);
-                        }
-                    }
-                });
-                plain
-            }
+        // The entry's `results.failure` makes it with the entry's own class, called as a method:
+        // no Reflect.construct, Array.of or Function.prototype.apply of the time is on the way
+        // (code that replaced one once had a failure returned as a call's result).
+        if let Some(builder) = result_builder() {
+            return builder.failure(error.message(), &code, &claim, &reason);
         }
+        // Not registered (the raw glue used directly): a plain Error with the same fields.
+        let plain: JsValue = js_sys::Error::new(error.message()).into();
+        NAMES.with(|names| {
+            for (name, value) in [(&names.code, &code), (&names.claim, &claim), (&names.reason, &reason)] {
+                if !value.is_undefined() {
+                    let _ = Reflect::set(&plain, name, value);
+                }
+            }
+        });
+        plain
     }
 }
 
@@ -439,7 +427,8 @@ fn unconnected_key(key: &JsValue) -> JsValue {
     JSON::stringify(key).map_or(JsValue::from_f64(NOT_JSONABLE), JsValue::from)
 }
 
-/// Where "now" comes from: the `currentDate` option, or the system clock at each call.
+/// Where "now" comes from: the `currentDate` option, or the system clock, asked when the core
+/// needs the time (see [`Now`]).
 #[derive(Clone, Copy)]
 enum Clock {
     Fixed(UnixTime),
@@ -451,7 +440,6 @@ impl Clock {
     fn at(fixed: Option<UnixTime>) -> Self {
         fixed.map_or(Clock::System, Clock::Fixed)
     }
-
 }
 
 impl Now for Clock {
@@ -592,6 +580,13 @@ extern "C" {
         not_yet_valid: &JsValue,
         seconds_left: &JsValue,
     ) -> JsResult<JsValue>;
+    /// A failure to report: an instance of the entry's `Failure`, whose members are its own
+    /// (nothing inherited is set), from which the entry makes the `JwtError` it throws. No
+    /// `catch` (the glue would call it through `Function.prototype.apply` as it is at the time):
+    /// the method catches for itself, and answers the `RangeError` of a JS stack that ran out
+    /// while it made the failure, which the entry throws as it is.
+    #[wasm_bindgen(method)]
+    fn failure(this: &ResultBuilder, message: &str, code: &JsValue, claim: &JsValue, reason: &JsValue) -> JsValue;
 }
 
 /// How many protected headers are kept (key rotation and a few issuers alternate headers).

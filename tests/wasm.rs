@@ -138,8 +138,6 @@ fn non_string_tokens_and_bad_keys_throw_coded_errors() {
 fn connect_fails_closed_on_hooks_it_cannot_read_and_registers_nothing() {
     use jwt_wasm::wasm::connect;
     use js_sys::{Function, Object, Proxy};
-    // A class that would make every later failure an empty object, were it registered.
-    let bogus_class = || Function::new_no_args("");
     // Hooks whose every read throws, as the JS stack running out while an instance is replaced.
     let handler = Object::new();
     Reflect::set(&handler, &"get".into(), &Function::new_no_args("throw new RangeError('out of stack')")).unwrap();
@@ -151,7 +149,13 @@ fn connect_fails_closed_on_hooks_it_cannot_read_and_registers_nothing() {
     for name in ["options", "key", "claims", "now"] {
         Reflect::set(&complete, &name.into(), &Function::new_no_args("")).unwrap();
     }
+    // Results hooks that lack only `failure`: registered, they would leave failures unmade.
+    let without_failure: JsValue = Object::new().into();
+    for name in ["parse", "header", "verified", "expiry"] {
+        Reflect::set(&without_failure, &name.into(), &Function::new_no_args("")).unwrap();
+    }
     let cases = [
+        (&complete, &without_failure, "TypeError"),
         (&unreadable, &incomplete, "RangeError"),
         (&incomplete, &unreadable, "TypeError"),
         (&incomplete, &incomplete, "TypeError"),
@@ -159,7 +163,7 @@ fn connect_fails_closed_on_hooks_it_cannot_read_and_registers_nothing() {
         (&complete, &incomplete, "TypeError"),
     ];
     for (convert, results, class) in cases {
-        let error = connect(bogus_class(), convert.clone(), JsValue::NULL, results.clone()).unwrap_err();
+        let error = connect(convert.clone(), JsValue::NULL, results.clone()).unwrap_err();
         assert_eq!(Reflect::get(&error, &"name".into()).unwrap(), class);
     }
     // Nothing was registered: failures are still the binding's own, with their codes.
