@@ -200,8 +200,8 @@ pub fn check_claims_to_sign_length(len: usize) -> Result<()> {
 /// `ERR_JWT_TOO_LONG` (payload over [`MAX_CLAIMS_TO_SIGN_LEN`], judged first), `ERR_JWT_INVALID`
 /// (payload not an object), `ERR_OPTIONS_INVALID`, `ERR_JOSE_NOT_SUPPORTED` (algorithm),
 /// `ERR_KEY_INVALID` (key unfit for the algorithm), `ERR_JWT_CLAIM_VALIDATION_FAILED` (an `exp`,
-/// `nbf` or `iat` that is not a finite number), and the clock's own error (asked last, after
-/// every check of the claims and the options).
+/// `nbf` or `iat` that is not a finite number), and the clock's own error (asked once every
+/// option has been read and the claims set checked).
 pub fn sign(payload_json: &str, key: &SecretKey, options: &SignOptions, now: impl Now) -> Result<String> {
     check_claims_to_sign_length(payload_json.len())?;
     let alg = choose_algorithm(key, options)?;
@@ -264,26 +264,26 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: impl Now) 
         ("exp", "expirationTime", &options.expiration_time),
         ("nbf", "notBefore", &options.not_before),
     ];
-    // Time claims the options do not set must pass the type checks `verify` applies (the ones
-    // the options set are finite numbers by construction, see `resolve_time`), checked before the
-    // clock is asked, as is every time option, so that the claims set or an option at fault is its
-    // own error whatever the clock says.
+    // Every time option is read first, then the claims set's time claims that the options do not
+    // set must pass the type checks `verify` applies (the ones the options set are finite numbers
+    // by construction, see `resolve_time`); the clock is asked after both, once, and only for an
+    // option relative to now, so that an option or a claims set at fault is its own error whatever
+    // the clock says. (Only a time relative to now that lands beyond 2^53 - 1 seconds is judged
+    // at the clock's time, after it.)
+    for (name, option, input) in times {
+        if let Some(input) = input {
+            resolve_time(input, None, option, name)?;
+        }
+    }
     for name in TIME_CLAIMS {
         if !times.iter().any(|(claim, _, input)| *claim == name && !matches!(input, None | Some(TimeInput::Now(false)))) {
             time_claim(&payload, name)?;
         }
     }
-    // Every time option is read once at the epoch first; the clock is asked last, once, and only
-    // for an option relative to now.
-    for (name, option, input) in times {
-        if let Some(input) = input {
-            resolve_time(input, UnixTime::from_secs(0), option, name)?;
-        }
-    }
     let from_now = times.iter().any(|(_, _, input)| matches!(input, Some(TimeInput::Now(true) | TimeInput::After(_))));
-    let at = if from_now { now.now()? } else { UnixTime::from_secs(0) };
+    let now = if from_now { Some(now.now()?) } else { None };
     for (name, option, input) in times {
-        if let Some(value) = input.as_ref().map(|input| resolve_time(input, at, option, name)).transpose()?.flatten() {
+        if let Some(value) = input.as_ref().map(|input| resolve_time(input, now, option, name)).transpose()?.flatten() {
             set.push((name, value));
         }
     }
@@ -320,18 +320,24 @@ fn claims_json<'a>(payload_json: &'a str, options: &SignOptions, now: impl Now) 
 }
 
 /// The claim's JSON number text. A number given is written as given; the others are whole
-/// seconds, which keeps float formatting (and its code size) out of the build. Errors name the
-/// `option` the caller wrote (`SignJWT`'s setters set the same names) and the `claim` it sets.
-fn resolve_time(input: &TimeInput, now: UnixTime, option: &str, claim: &str) -> Result<Option<String>> {
+/// seconds, which keeps float formatting (and its code size) out of the build. Without `now` (the
+/// clock not asked yet) the option is only read: one relative to now resolves to nothing. Errors
+/// name the `option` the caller wrote (`SignJWT`'s setters set the same names) and the `claim`
+/// it sets.
+fn resolve_time(input: &TimeInput, now: Option<UnixTime>, option: &str, claim: &str) -> Result<Option<String>> {
     let value = match input {
         TimeInput::Now(false) => return Ok(None),
         TimeInput::Number(number) => return Ok(Some(number.0.clone())),
-        TimeInput::Now(true) => now.as_secs(),
+        TimeInput::Now(true) => match now {
+            Some(now) => now.as_secs(),
+            None => return Ok(None),
+        },
         TimeInput::At(at) if !at.is_finite() => return Err(options_invalid(format!("\"{option}\" is not a finite time"))),
         TimeInput::At(at) => at.floor(),
-        TimeInput::After(text) => match parse_duration(text) {
-            Some(offset) => now.as_secs() + offset,
-            None => return Err(options_invalid(format!("\"{option}\" is not a duration string such as \"2h\" (it sets \"{claim}\")"))),
+        TimeInput::After(text) => match (parse_duration(text), now) {
+            (Some(offset), Some(now)) => now.as_secs() + offset,
+            (Some(_), None) => return Ok(None),
+            (None, _) => return Err(options_invalid(format!("\"{option}\" is not a duration string such as \"2h\" (it sets \"{claim}\")"))),
         },
     };
     json::integer(value)

@@ -146,6 +146,14 @@ fn a_sign_asks_the_clock_only_for_a_time_relative_to_now_and_once() {
         assert_eq!((error.code(), error.claim_name()), (ErrorCode::ClaimValidationFailed, Some("nbf")), "{claims}");
     }
     assert_eq!(asked.get(), 0);
+    // An option at fault is named before the claims set, as before the clock was lazy.
+    let fortnight = SignOptions::from_json(r#"{"expirationTime":"one fortnight"}"#).unwrap();
+    assert_eq!(sign(r#"{"nbf":"soon"}"#, &key(), &fortnight, clock(&asked, false)).unwrap_err().code(), ErrorCode::OptionsInvalid);
+    // A time relative to now is judged in range at the clock's time, not at the epoch's.
+    let far_back = SignOptions::from_json(r#"{"expirationTime":"-9007200000000000s"}"#).unwrap();
+    let token = sign("{}", &key(), &far_back, clock(&asked, false)).unwrap();
+    assert_eq!(jwt_wasm::decode_jwt(&token).unwrap(), format!(r#"{{"exp":{}}}"#, NOW - 9_007_200_000_000_000));
+    assert_eq!(asked.get(), 1);
 }
 
 #[test]
