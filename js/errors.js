@@ -536,9 +536,10 @@ const results = freeze({
   },
   // Every failure is made here, called by the glue as a method: no Reflect.construct, Array.of
   // or Function.prototype.apply of the time is on the way, so code that replaced one can neither
-  // stop a failure nor make one pass for a result. Only the JS stack running out can stop it:
-  // that RangeError is the answer, returned rather than thrown through wasm frames, and
-  // `guarded` throws it (an Error of load time).
+  // stop a failure nor make one pass for a result (the glue still decodes its message with the
+  // TextDecoder methods of the time). Making it can fail only for want of JS stack: that
+  // RangeError is the answer, returned rather than thrown through wasm frames, and `guarded`
+  // throws it (an Error of load time).
   failure(message, code, claim, reason) {
     try {
       return new Failure(message, code, claim, reason);
@@ -601,8 +602,8 @@ export const errors = { __proto__: null, JOSEError: JwtError };
 for (const code of keys(JOSE_NAMES)) errors[JOSE_NAMES[code]] = joseError(JOSE_NAMES[code], code);
 freeze(errors);
 
-/** What to throw for a failure or an exception that left an export (a Failure's own members are
- * the details a JwtError takes). */
+/** What to throw for a failure an export returned: a JwtError made from a Failure (whose own
+ * members are the details a JwtError takes), or the Error as itself. */
 const thrown = (value) => (value instanceof Failure ? new JwtError(value.message, value) : value);
 
 // Replacing a broken instance. An exception that leaves a wasm call by unwinding, rather than as
@@ -874,18 +875,19 @@ export function guarded(call, name, objectHint = '') {
     try {
       result = invoke(this, a, b, c);
     } catch (error) {
-      if (!(error instanceof Failure)) {
-        // Inside an outer call (a getter calling back in), its wasm frames are live: replace later.
-        replacePending = true;
-        if (depth === 1) {
-          try {
-            replaceInstance();
-          } catch {
-            // left pending for the next call
-          }
+      // Every export returns its failure, so whatever is thrown unwound through wasm frames (a
+      // Failure too: one made by code that caught the hooks and threw it from a replaced
+      // built-in). Inside an outer call (a getter calling back in), its wasm frames are live:
+      // replace later.
+      replacePending = true;
+      if (depth === 1) {
+        try {
+          replaceInstance();
+        } catch {
+          // left pending for the next call
         }
       }
-      throw thrown(error);
+      throw error;
     } finally {
       depth -= 1;
       ownClockException = clockException;
@@ -894,9 +896,8 @@ export function guarded(call, name, objectHint = '') {
     // The clock's own exception goes on as itself: no call answers without a time (the failure
     // returned only says the clock gave none).
     if (ownClockException !== NO_EXCEPTION) throw ownClockException;
-    // Exports return their failure rather than throw it (see `settled` in src/wasm.rs), except
-    // createVerifier, whose failure the glue throws (caught above: a Failure is not taken for an
-    // unwinding, but an Error, such as a RangeError from making the Failure, is).
+    // Exports return their failure rather than throw it (see `settled` in src/wasm.rs): a
+    // Failure, or the Error (of load time) of a JS stack that ran out while it was made.
     if (result instanceof Failure || result instanceof ErrorAtLoad) throw thrown(result);
     return result;
   }
