@@ -24,7 +24,8 @@ export const signJwt = guarded(wasm.signJwt, 'signJwt');
 // Called with the built-ins of load time: a Verifier's copy of its key and options is passed by
 // index, not spread (which would call the array iterator of the time), and its methods through
 // the Function.prototype.call of load time.
-const prepare = guarded(wasm.createVerifier, 'createVerifier');
+// The one export whose failure the glue throws (src/wasm.rs, `settled`).
+const prepare = guarded(wasm.createVerifier, 'createVerifier', '', true);
 const verifyWith = uncurryThis(guarded(wasm.Verifier.prototype.verify, 'verify'));
 const signatureOnlyWith = uncurryThis(guarded(wasm.Verifier.prototype.__benchSignatureOnly, 'verify'));
 const freeWith = uncurryThis(guarded(wasm.Verifier.prototype.free, 'free'));

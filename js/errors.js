@@ -602,8 +602,9 @@ export const errors = { __proto__: null, JOSEError: JwtError };
 for (const code of keys(JOSE_NAMES)) errors[JOSE_NAMES[code]] = joseError(JOSE_NAMES[code], code);
 freeze(errors);
 
-/** What to throw for a failure an export returned: a JwtError made from a Failure (whose own
- * members are the details a JwtError takes), or the Error as itself. */
+/** What to throw for a failure an export returned (or createVerifier's glue threw): a JwtError
+ * made from a Failure (whose own members are the details a JwtError takes), or the Error as
+ * itself. */
 const thrown = (value) => (value instanceof Failure ? new JwtError(value.message, value) : value);
 
 // Replacing a broken instance. An exception that leaves a wasm call by unwinding, rather than as
@@ -850,7 +851,7 @@ export function readingAgain(call) {
  * broken, a callback in the place of its options refused, and what a caller passes after its
  * arguments refused if it is a callback or options (`refuseExtra`, with `objectHint` after the
  * message for options). The name is given, not read from `call`, which a minifier renames. */
-export function guarded(call, name, objectHint = '') {
+export function guarded(call, name, objectHint = '', throwsItsFailure = false) {
   const invoke = uncurryThis(call);
   const count = call.length;
   // A call that reads no argument (free(), errorCodes()) runs no getter of the caller's, so it
@@ -875,10 +876,13 @@ export function guarded(call, name, objectHint = '') {
     try {
       result = invoke(this, a, b, c);
     } catch (error) {
-      // Every export returns its failure, so whatever is thrown unwound through wasm frames (a
-      // Failure too: one made by code that caught the hooks and threw it from a replaced
-      // built-in). Inside an outer call (a getter calling back in), its wasm frames are live:
-      // replace later.
+      // Exports return their failure, but for createVerifier, whose failure the glue throws once
+      // wasm has returned. Anything else thrown unwound through wasm frames (a Failure too: one
+      // made by code that caught the hooks and threw it from a replaced built-in), or came from a
+      // built-in the glue calls before entering wasm (free()'s FinalizationRegistry unregister,
+      // replaced with one that throws: a fresh instance then costs only the time). Inside an outer
+      // call (a getter calling back in), its wasm frames are live: replace later.
+      if (throwsItsFailure && error instanceof Failure) throw thrown(error);
       replacePending = true;
       if (depth === 1) {
         try {
@@ -897,7 +901,8 @@ export function guarded(call, name, objectHint = '') {
     // returned only says the clock gave none).
     if (ownClockException !== NO_EXCEPTION) throw ownClockException;
     // Exports return their failure rather than throw it (see `settled` in src/wasm.rs): a
-    // Failure, or the Error (of load time) of a JS stack that ran out while it was made.
+    // Failure, or the Error (of load time) of a JS stack that ran out while it was made (which
+    // createVerifier's glue throws, taken above for an unwinding).
     if (result instanceof Failure || result instanceof ErrorAtLoad) throw thrown(result);
     return result;
   }

@@ -788,6 +788,7 @@ impl JsVerifier {
 
 /// Parses a key and options once for many `verify` calls, with the cache the options ask for.
 /// Throws `ERR_OPTIONS_INVALID`, `ERR_KEY_INVALID`, `ERR_JWK_INVALID`, `ERR_JOSE_NOT_SUPPORTED`.
+#[wasm_bindgen(js_name = createVerifier, skip_typescript)]
 pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
     let (options, dates) = read_options(&options)?;
     let (validation, cache_entries) = Validation::for_verifier(&VerifyOptions::from_json(&options)?)?;
@@ -863,17 +864,14 @@ pub fn error_codes_js() -> JsValue {
     settled(parse_json(&format!("[{}]", quoted.join(","))))
 }
 
-/// What each export returns: its result, or its failure as a value, from which the package
-/// entry makes and throws the `JwtError` (`guarded` in js/errors.js), outside the `try` that
+/// What each export but `createVerifier` returns: its result, or its failure as a value, from
+/// which the package entry makes and throws the `JwtError` (`guarded` in js/errors.js), outside the `try` that
 /// watches for exceptions unwinding through wasm. No result is a failure or an `Error`.
+/// (`createVerifier` returns a `Verifier`, which the glue makes, and registers for finalization,
+/// once wasm has returned; made inside the call, as `JsValue::from` would, a loop of them ended
+/// Node 20 and 22 with a V8 fatal error. Its failure the glue throws.)
 fn settled<T: Into<JsValue>>(result: JsResult<T>) -> JsValue {
     result.map_or_else(|error| error, Into::into)
-}
-
-/// Parses a key and options once for many `verify` calls: a `Verifier`.
-#[wasm_bindgen(js_name = createVerifier, skip_typescript)]
-pub fn create_verifier_export(key: JsValue, options: JsValue) -> JsValue {
-    settled(create_verifier_js(key, options))
 }
 
 /// Decodes the claims set of a token without verifying it (`ERR_JWT_INVALID`, `ERR_JWT_TOO_LONG`).
