@@ -786,9 +786,31 @@ impl JsVerifier {
     }
 }
 
+thread_local! {
+    /// Whether the last `createVerifier` returned its refusal, set as it returns and taken by the
+    /// entry's guard: a failure thrown from that call is its refusal only then, and otherwise an
+    /// exception that unwound through wasm frames (one thrown from a replaced built-in).
+    static REFUSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// `createVerifier` for the package: the glue throws its refusal, and makes the `Verifier` once
+/// wasm has returned (see `settled`).
+#[wasm_bindgen(js_name = createVerifier, skip_typescript)]
+pub fn create_verifier_export(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
+    REFUSED.with(|refused| refused.set(false));
+    let made = create_verifier_js(key, options);
+    REFUSED.with(|refused| refused.set(made.is_err()));
+    made
+}
+
+/// Whether the last `createVerifier` returned its refusal; false again once asked.
+#[wasm_bindgen(js_name = "__takeRefused", skip_typescript)]
+pub fn take_refused() -> bool {
+    REFUSED.with(|refused| refused.replace(false))
+}
+
 /// Parses a key and options once for many `verify` calls, with the cache the options ask for.
 /// Throws `ERR_OPTIONS_INVALID`, `ERR_KEY_INVALID`, `ERR_JWK_INVALID`, `ERR_JOSE_NOT_SUPPORTED`.
-#[wasm_bindgen(js_name = createVerifier, skip_typescript)]
 pub fn create_verifier_js(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
     let (options, dates) = read_options(&options)?;
     let (validation, cache_entries) = Validation::for_verifier(&VerifyOptions::from_json(&options)?)?;
@@ -869,7 +891,8 @@ pub fn error_codes_js() -> JsValue {
 /// watches for exceptions unwinding through wasm. No result is a failure or an `Error`.
 /// (`createVerifier` returns a `Verifier`, which the glue makes, and registers for finalization,
 /// once wasm has returned; made inside the call, as `JsValue::from` would, a loop of them ended
-/// Node 20 and 22 with a V8 fatal error. Its failure the glue throws.)
+/// Node 20 and 22 with a V8 fatal error. Its failure the glue throws, and the entry asks
+/// `__takeRefused` whether the call returned it.)
 fn settled<T: Into<JsValue>>(result: JsResult<T>) -> JsValue {
     result.map_or_else(|error| error, Into::into)
 }
