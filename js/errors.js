@@ -1,7 +1,7 @@
 // The error class every failure is thrown as, the strict conversions of options, keys and
 // claims, the one-call string writer and the result builder; the wasm binding uses them once
 // connectErrors() has registered them.
-import { __connect, __takeRefused, __wbg_reset_state } from '../pkg/wasm/jwt_wasm.js';
+import { __connect, __isRefusal, __wbg_reset_state } from '../pkg/wasm/jwt_wasm.js';
 
 /** jose's class name for each of jose's codes this package throws (see `errors` below). */
 const JOSE_NAMES = Object.freeze({
@@ -877,22 +877,22 @@ export function guarded(call, name, objectHint = '', throwsItsFailure = false) {
       result = invoke(this, a, b, c);
     } catch (error) {
       // Exports return their failure, but for createVerifier, whose failure the glue throws once
-      // wasm has returned: a Failure thrown from it is its refusal when the binding says the call
-      // returned one (asked whatever was thrown, so that no answer is left for a later call).
-      // Anything else thrown unwound through wasm frames (a Failure too: one made by code that
-      // caught the hooks and threw it from a replaced built-in), or came from a built-in the glue
-      // calls before entering wasm or after it returned (free()'s FinalizationRegistry
-      // unregister, the Verifier's registration, replaced with ones that throw; the RangeError
-      // of a refusal that could not be made): a fresh instance then costs only the time. Inside
-      // an outer call (a getter calling back in), its wasm frames are live: replace later.
-      if (throwsItsFailure) {
-        let refused = false;
+      // wasm has returned: a Failure thrown from it is its refusal when the binding says it is
+      // the very one the call returned. Anything else thrown unwound through wasm frames (a
+      // Failure too: one made by code that caught the hooks and threw it from a replaced
+      // built-in), or came from a built-in the glue calls before entering wasm or after it
+      // returned (free()'s FinalizationRegistry unregister, the Verifier's registration, the
+      // table read that takes a refusal, replaced with ones that throw; the RangeError of a
+      // refusal that could not be made): a fresh instance then costs only the time. Inside an
+      // outer call (a getter calling back in), its wasm frames are live: replace later.
+      if (throwsItsFailure && error instanceof Failure) {
+        let refusal = false;
         try {
-          refused = __takeRefused();
+          refusal = __isRefusal(error);
         } catch {
           // the instance cannot answer: replaced below
         }
-        if (refused && error instanceof Failure) throw thrown(error);
+        if (refusal) throw thrown(error);
       }
       replacePending = true;
       if (depth === 1) {

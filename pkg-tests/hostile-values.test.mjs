@@ -1511,8 +1511,29 @@ describe('hostile values', () => {
       });
       assert.deepEqual(thrown.map((error) => error === forged), [true, true, true, true]);
       assert.equal(instances.length, 4, 'an instance made for each call that unwound');
-      // createVerifier's own refusals are still refusals, one made while another's options are
-      // read too.
+      // createVerifier's own refusals are still refusals, each matched by identity: one whose
+      // glue calls a replaced WebAssembly.Table.prototype.get (as it takes the refusal) that makes
+      // another Verifier, or has another refused, in between.
+      const { get } = WebAssembly.Table.prototype;
+      let ran = 0;
+      for (const between of [() => createVerifier(SECRET).free(), () => codeOf(() => createVerifier(SECRET, { audience: 5 }))]) {
+        watchingInstances((instance) => instances.push(instance), () => {
+          WebAssembly.Table.prototype.get = function (index) {
+            WebAssembly.Table.prototype.get = get;
+            between();
+            ran += 1;
+            return get.call(this, index);
+          };
+          try {
+            assert.equal(codeOf(() => createVerifier(SECRET, { issuer: 5 })), 'ERR_OPTIONS_INVALID');
+          } finally {
+            WebAssembly.Table.prototype.get = get;
+          }
+        });
+      }
+      assert.equal(ran, 2);
+      assert.equal(instances.length, 4, 'no instance made for a refusal');
+      // And one made while another's options are read.
       assert.equal(codeOf(() => createVerifier(SECRET, { issuer: 5 })), 'ERR_OPTIONS_INVALID');
       const nested = { get issuer() {
         assert.equal(codeOf(() => createVerifier(SECRET, { audience: 5 })), 'ERR_OPTIONS_INVALID');

@@ -787,26 +787,36 @@ impl JsVerifier {
 }
 
 thread_local! {
-    /// Whether the last `createVerifier` returned its refusal, set as it returns and taken by the
-    /// entry's guard: a failure thrown from that call is its refusal only then, and otherwise an
-    /// exception that unwound through wasm frames (one thrown from a replaced built-in).
-    static REFUSED: Cell<bool> = const { Cell::new(false) };
+    /// The refusals `createVerifier` returned that the entry's guard has not yet matched, the
+    /// innermost last: a failure thrown from that call is its refusal only if it is the very one
+    /// kept, and otherwise an exception that unwound through wasm frames (one thrown from a
+    /// replaced built-in). Values, not a flag, so that a call made in between (from a built-in
+    /// the glue calls as it throws) can neither take nor answer for another's.
+    static REFUSALS: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `createVerifier` for the package: the glue throws its refusal, and makes the `Verifier` once
 /// wasm has returned (see `settled`).
 #[wasm_bindgen(js_name = createVerifier, skip_typescript)]
 pub fn create_verifier_export(key: JsValue, options: JsValue) -> JsResult<JsVerifier> {
-    REFUSED.with(|refused| refused.set(false));
     let made = create_verifier_js(key, options);
-    REFUSED.with(|refused| refused.set(made.is_err()));
+    if let Err(refusal) = &made {
+        REFUSALS.with(|refusals| refusals.try_borrow_mut().map(|mut refusals| refusals.push(refusal.clone())).ok());
+    }
     made
 }
 
-/// Whether the last `createVerifier` returned its refusal; false again once asked.
-#[wasm_bindgen(js_name = "__takeRefused", skip_typescript)]
-pub fn take_refused() -> bool {
-    REFUSED.with(|refused| refused.replace(false))
+/// Whether `thrown` is the innermost refusal `createVerifier` returned, which it then lets go.
+#[wasm_bindgen(js_name = "__isRefusal", skip_typescript)]
+pub fn is_refusal(thrown: &JsValue) -> bool {
+    REFUSALS.with(|refusals| {
+        let Ok(mut refusals) = refusals.try_borrow_mut() else { return false };
+        let matched = refusals.last().is_some_and(|last| last == thrown);
+        if matched {
+            refusals.pop();
+        }
+        matched
+    })
 }
 
 /// Parses a key and options once for many `verify` calls, with the cache the options ask for.
@@ -892,7 +902,7 @@ pub fn error_codes_js() -> JsValue {
 /// (`createVerifier` returns a `Verifier`, which the glue makes, and registers for finalization,
 /// once wasm has returned; made inside the call, as `JsValue::from` would, a loop of them ended
 /// Node 20 and 22 with a V8 fatal error. Its failure the glue throws, and the entry asks
-/// `__takeRefused` whether the call returned it.)
+/// `__isRefusal` whether the call returned it.)
 fn settled<T: Into<JsValue>>(result: JsResult<T>) -> JsValue {
     result.map_or_else(|error| error, Into::into)
 }
