@@ -1,7 +1,7 @@
 // The error class every failure is thrown as, the strict conversions of options, keys and
 // claims, the one-call string writer and the result builder; the wasm binding uses them once
 // connectErrors() has registered them.
-import { __connect, __isRefusal, __wbg_reset_state } from '../pkg/wasm/jwt_wasm.js';
+import { __connect, __isRefusal, __refusalsKept, __wbg_reset_state } from '../pkg/wasm/jwt_wasm.js';
 
 /** jose's class name for each of jose's codes this package throws (see `errors` below). */
 const JOSE_NAMES = Object.freeze({
@@ -866,6 +866,8 @@ export function guarded(call, name, objectHint = '', throwsItsFailure = false) {
     if (options !== undefined && typeof options !== 'object') refuseOptions(name, options, count === 2 ? extra : undefined);
     if (capped) refuseTooDeep(name);
     replaceIfPending();
+    // How many refusals the binding keeps as this call starts (createVerifier only, see below).
+    const refusalsBefore = throwsItsFailure ? __refusalsKept() : 0;
     let result;
     // Only this call's clock exception: one kept by a call this one is nested in (a replaced
     // built-in calling back in while that call makes its failure) waits for it.
@@ -878,17 +880,18 @@ export function guarded(call, name, objectHint = '', throwsItsFailure = false) {
     } catch (error) {
       // Exports return their failure, but for createVerifier, whose failure the glue throws once
       // wasm has returned: a Failure thrown from it is its refusal when the binding says it is
-      // the very one the call returned. Anything else thrown unwound through wasm frames (a
+      // the very one this call returned (asked whatever was thrown, which lets go of every
+      // refusal kept since the call started). Anything else thrown unwound through wasm frames (a
       // Failure too: one made by code that caught the hooks and threw it from a replaced
       // built-in), or came from a built-in the glue calls before entering wasm or after it
       // returned (free()'s FinalizationRegistry unregister, the Verifier's registration, the
       // table read that takes a refusal, replaced with ones that throw; the RangeError of a
       // refusal that could not be made): a fresh instance then costs only the time. Inside an
       // outer call (a getter calling back in), its wasm frames are live: replace later.
-      if (throwsItsFailure && error instanceof Failure) {
+      if (throwsItsFailure) {
         let refusal = false;
         try {
-          refusal = __isRefusal(error);
+          refusal = __isRefusal(error, refusalsBefore) && error instanceof Failure;
         } catch {
           // the instance cannot answer: replaced below
         }

@@ -1533,6 +1533,45 @@ describe('hostile values', () => {
       }
       assert.equal(ran, 2);
       assert.equal(instances.length, 4, 'no instance made for a refusal');
+      // Nor can a call made in between leave its own refusal behind for the outer one (its table
+      // read throws), nor throw the outer's refusal, read off the table, from the middle of a call
+      // of its own (an unwinding, thrown as itself).
+      const seen = [];
+      let reads = 0;
+      WebAssembly.Table.prototype.get = function (index) {
+        reads += 1;
+        if (reads === 1) {
+          seen.push(errorOf(() => createVerifier(SECRET, { audience: 5 })).message);
+          return get.call(this, index);
+        }
+        WebAssembly.Table.prototype.get = get;
+        throw new Error('no table');
+      };
+      try {
+        assert.equal(codeOf(() => createVerifier(SECRET, { issuer: 5 })), 'ERR_OPTIONS_INVALID');
+      } finally {
+        WebAssembly.Table.prototype.get = get;
+      }
+      WebAssembly.Table.prototype.get = function (index) {
+        WebAssembly.Table.prototype.get = get;
+        const outers = get.call(this, index);
+        TextDecoder.prototype.decode = () => {
+          TextDecoder.prototype.decode = decode;
+          throw outers;
+        };
+        try {
+          seen.push(errorOf(() => createVerifier(SECRET, { audience: 5 })) === outers);
+        } finally {
+          TextDecoder.prototype.decode = decode;
+        }
+        return outers;
+      };
+      try {
+        assert.equal(codeOf(() => createVerifier(SECRET, { issuer: 5 })), 'ERR_OPTIONS_INVALID');
+      } finally {
+        WebAssembly.Table.prototype.get = get;
+      }
+      assert.deepEqual(seen, ['no table', true]);
       // And one made while another's options are read.
       assert.equal(codeOf(() => createVerifier(SECRET, { issuer: 5 })), 'ERR_OPTIONS_INVALID');
       const nested = { get issuer() {

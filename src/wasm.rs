@@ -788,10 +788,12 @@ impl JsVerifier {
 
 thread_local! {
     /// The refusals `createVerifier` returned that the entry's guard has not yet matched, the
-    /// innermost last: a failure thrown from that call is its refusal only if it is the very one
-    /// kept, and otherwise an exception that unwound through wasm frames (one thrown from a
-    /// replaced built-in). Values, not a flag, so that a call made in between (from a built-in
-    /// the glue calls as it throws) can neither take nor answer for another's.
+    /// innermost last. Each call's guard notes how many are kept as the call starts, and asks
+    /// whether the one thrown is the one its own call added: a failure thrown from that call is
+    /// its refusal only then, and otherwise an exception that unwound through wasm frames (one
+    /// thrown from a replaced built-in). Asking lets go of every refusal kept since the call
+    /// started, so that a call made in between (from a built-in the glue calls as it throws) can
+    /// neither take, leave behind nor answer for another's.
     static REFUSALS: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -806,15 +808,20 @@ pub fn create_verifier_export(key: JsValue, options: JsValue) -> JsResult<JsVeri
     made
 }
 
-/// Whether `thrown` is the innermost refusal `createVerifier` returned, which it then lets go.
+/// How many refusals are kept, as a `createVerifier` call starts.
+#[wasm_bindgen(js_name = "__refusalsKept", skip_typescript)]
+pub fn refusals_kept() -> usize {
+    REFUSALS.with(|refusals| refusals.try_borrow().map_or(0, |refusals| refusals.len()))
+}
+
+/// Whether `thrown` is the one refusal kept since a `createVerifier` call started with `base`
+/// kept (that is, the one it returned); every refusal kept since is let go either way.
 #[wasm_bindgen(js_name = "__isRefusal", skip_typescript)]
-pub fn is_refusal(thrown: &JsValue) -> bool {
+pub fn is_refusal(thrown: &JsValue, base: usize) -> bool {
     REFUSALS.with(|refusals| {
         let Ok(mut refusals) = refusals.try_borrow_mut() else { return false };
-        let matched = refusals.last().is_some_and(|last| last == thrown);
-        if matched {
-            refusals.pop();
-        }
+        let matched = refusals.len().checked_sub(1) == Some(base) && refusals.get(base).is_some_and(|refusal| refusal == thrown);
+        refusals.truncate(base);
         matched
     })
 }
