@@ -885,9 +885,10 @@ export function guarded(call, name, objectHint = '', throwsItsFailure = false) {
       // Failure too: one made by code that caught the hooks and threw it from a replaced
       // built-in), or came from a built-in the glue calls before entering wasm or after it
       // returned (free()'s FinalizationRegistry unregister, the Verifier's registration, the
-      // table read that takes a refusal, replaced with ones that throw; the RangeError of a
-      // refusal that could not be made): a fresh instance then costs only the time. Inside an
-      // outer call (a getter calling back in), its wasm frames are live: replace later.
+      // table read that takes a refusal, replaced with ones that throw something else than that
+      // refusal; the RangeError of a refusal that could not be made): a fresh instance then
+      // costs only the time. Inside an outer call (a getter calling back in), its wasm frames are
+      // live: replace later.
       if (throwsItsFailure) {
         let refusal = false;
         try {
