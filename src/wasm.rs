@@ -94,7 +94,7 @@ const PAYLOAD_UNREADABLE: &str =
 
 thread_local! {
     static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
-    /// The entry's `convert`, asked for the time on every call without a `currentDate`: kept
+    /// The entry's `convert`, asked for the time when a call without a `currentDate` needs it: kept
     /// apart from `HOOKS`, whose readers clone what they take out of its `RefCell` (a crossing
     /// each), and set once, by the instance's first `connect` (the entry connects each instance
     /// once, with its one `convert`).
@@ -904,8 +904,9 @@ pub fn error_codes_js() -> JsValue {
 }
 
 /// What each export but `createVerifier` returns: its result, or its failure as a value, from
-/// which the package entry makes and throws the `JwtError` (`guarded` in js/errors.js), outside the `try` that
-/// watches for exceptions unwinding through wasm. No result is a failure or an `Error`.
+/// which the package entry makes and throws the `JwtError` (`guarded` in js/errors.js), outside
+/// the `try` that watches for exceptions unwinding through wasm. No result is a failure or an
+/// `Error`.
 /// (`createVerifier` returns a `Verifier`, which the glue makes, and registers for finalization,
 /// once wasm has returned; made inside the call, as `JsValue::from` would, a loop of them ended
 /// Node 20 and 22 with a V8 fatal error. Its failure the glue throws, and the entry asks
